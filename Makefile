@@ -1,0 +1,38 @@
+# Shiftwise — `make demo` and `make test` work on a fresh Debian machine with the Swift toolchain.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+SCENARIO ?= scenarios/baseline-w49.yaml
+
+.PHONY: demo test bench deps build release clean scenarios
+
+# Installs GLPK and SQLite headers through apt when missing.
+deps:
+	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/sqlite3.h ]; then \
+		echo "installing libglpk-dev and libsqlite3-dev"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libglpk-dev libsqlite3-dev; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product shiftwise
+	$(SWIFT) build -c release --product ShiftwiseBench
+
+demo: build
+	.build/debug/shiftwise staff $(SCENARIO)
+	.build/debug/shiftwise staff scenarios/volume-plus-15.yaml
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	.build/release/ShiftwiseBench
+
+# Regenerates the example data (deterministic: same bytes every time).
+scenarios:
+	python3 scenarios/generate.py
+
+clean:
+	rm -rf .build reports/*/

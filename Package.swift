@@ -1,0 +1,69 @@
+// swift-tools-version: 6.0
+// Shiftwise — workforce scheduling and incentive optimizer for customer-service teams.
+// Licensed GPL-3.0-or-later (GLPK, which it links, is GPL-3.0).
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Shiftwise",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "shiftwise", targets: ["shiftwise"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure modules: no file I/O, no C, no third-party edges.
+        .target(name: "Core", swiftSettings: strictSettings),
+        .target(name: "Staffing", dependencies: ["Core"], swiftSettings: strictSettings),
+        .target(name: "LinearModel", swiftSettings: strictSettings),
+        .target(name: "Rostering", dependencies: ["Core", "LinearModel"], swiftSettings: strictSettings),
+        .target(name: "Incentives", dependencies: ["Core"], swiftSettings: strictSettings),
+
+        // Edges: all I/O lives here.
+        .target(
+            name: "ScenarioIO",
+            dependencies: ["Core", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "Reports", dependencies: ["Core", "Staffing"], swiftSettings: strictSettings),
+
+        // GLPK: the system library and the only module that imports it.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"], swiftSettings: strictSettings),
+
+        // Use cases and the command-line tool.
+        .target(
+            name: "Shiftwise",
+            dependencies: ["Core", "Staffing", "LinearModel", "Rostering", "Incentives", "ScenarioIO", "Reports", "GLPKSolver"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "shiftwise",
+            dependencies: ["Shiftwise", "Core", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ShiftwiseBench",
+            dependencies: ["Core", "Staffing", "LinearModel", "GLPKSolver"],
+            swiftSettings: strictSettings
+        ),
+
+        // Tests mirror modules; shared fixtures live in TestSupport.
+        .target(name: "TestSupport", dependencies: ["Core"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Core", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"], swiftSettings: strictSettings),
+        .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "Core", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing"], swiftSettings: strictSettings),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strictSettings),
+        .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+    ]
+)

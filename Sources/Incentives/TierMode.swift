@@ -1,0 +1,49 @@
+public import Core
+
+/// How a tier table turns a metric value into money (SPEC §4.5).
+public enum TierMode: String, Sendable, CaseIterable {
+    /// The amount of the highest band reached.
+    case step
+    /// Each unit at the rate of the band it falls in, like tax brackets.
+    case graduated
+    /// Every unit at the rate of the highest band reached.
+    case retroactive
+}
+
+/// One band of a tier table: from `from` (inclusive) up to the next band's `from`.
+public struct TierBand: Sendable, Hashable {
+    public let from: ExactDecimal
+    /// Fixed amount (`step`) or rate per unit (`graduated`, `retroactive`).
+    public let value: ExactDecimal
+
+    public init(from: ExactDecimal, value: ExactDecimal) {
+        self.from = from
+        self.value = value
+    }
+}
+
+/// Evaluates ascending tier tables exactly.
+public enum TierTable {
+    /// The index of the highest band whose `from` ≤ value, or nil below the first band.
+    public static func bandReached(_ value: ExactDecimal, bands: [TierBand]) -> Int? {
+        bands.lastIndex { $0.from <= value }
+    }
+
+    /// The raw amount for `value` under `mode`; bands must be ascending by `from`.
+    public static func amount(_ value: ExactDecimal, bands: [TierBand], mode: TierMode) -> ExactDecimal {
+        guard let reached = bandReached(value, bands: bands) else { return .zero }
+        switch mode {
+        case .step:
+            return bands[reached].value
+        case .retroactive:
+            return value * bands[reached].value
+        case .graduated:
+            var total = ExactDecimal.zero
+            for i in 0...reached {
+                let upper = i < reached ? bands[i + 1].from : value
+                total += (upper - bands[i].from) * bands[i].value
+            }
+            return total
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// A solver-neutral mixed-integer linear model: variables, linear constraints, a linear objective.
+///
+/// Built by the pure modules and handed to any `MIPSolver`; the GLPK backend validates it again
+/// before a single GLPK call.
+public struct LinearModel: Sendable {
+    public enum Sense: String, Sendable {
+        case minimize, maximize
+    }
+
+    public enum Kind: String, Sendable {
+        case continuous, integer, binary
+    }
+
+    /// A decision variable with bounds; `upper` nil means unbounded above.
+    public struct Variable: Sendable {
+        public var name: String
+        public var kind: Kind
+        public var lower: Double
+        public var upper: Double?
+        public var objective: Double
+
+        public init(name: String, kind: Kind, lower: Double, upper: Double?, objective: Double) {
+            self.name = name
+            self.kind = kind
+            self.lower = lower
+            self.upper = upper
+            self.objective = objective
+        }
+    }
+
+    public enum Relation: String, Sendable {
+        case lessOrEqual = "<="
+        case greaterOrEqual = ">="
+        case equal = "="
+    }
+
+    /// `Σ coefficient × variable  relation  rhs`.
+    public struct Constraint: Sendable {
+        public var name: String
+        public var terms: [(variable: VariableID, coefficient: Double)]
+        public var relation: Relation
+        public var rhs: Double
+
+        public init(name: String, terms: [(variable: VariableID, coefficient: Double)], relation: Relation, rhs: Double) {
+            self.name = name
+            self.terms = terms
+            self.relation = relation
+            self.rhs = rhs
+        }
+    }
+
+    /// A variable's index in `variables`.
+    public struct VariableID: Sendable, Hashable, Comparable {
+        public let index: Int
+        public init(_ index: Int) { self.index = index }
+        public static func < (lhs: VariableID, rhs: VariableID) -> Bool { lhs.index < rhs.index }
+    }
+
+    public var name: String
+    public var sense: Sense
+    public var objectiveConstant: Double
+    public private(set) var variables: [Variable] = []
+    public private(set) var constraints: [Constraint] = []
+
+    public init(name: String, sense: Sense = .minimize, objectiveConstant: Double = 0) {
+        self.name = name
+        self.sense = sense
+        self.objectiveConstant = objectiveConstant
+    }
+
+    /// Adds a variable and returns its id.
+    @discardableResult
+    public mutating func addVariable(_ name: String, kind: Kind = .continuous, lower: Double = 0, upper: Double? = nil, objective: Double = 0) -> VariableID {
+        variables.append(Variable(name: name, kind: kind, lower: lower, upper: kind == .binary ? min(upper ?? 1, 1) : upper, objective: objective))
+        return VariableID(variables.count - 1)
+    }
+
+    /// Adds a constraint.
+    public mutating func addConstraint(_ name: String, _ terms: [(variable: VariableID, coefficient: Double)], _ relation: Relation, _ rhs: Double) {
+        constraints.append(Constraint(name: name, terms: terms, relation: relation, rhs: rhs))
+    }
+
+    /// Number of integer or binary variables.
+    public var integerCount: Int { variables.filter { $0.kind != .continuous }.count }
+
+    /// The objective value of an assignment.
+    public func objectiveValue(of values: [Double]) -> Double {
+        zip(variables, values).reduce(objectiveConstant) { $0 + $1.0.objective * $1.1 }
+    }
+}
+
+extension LinearModel.VariableID: CustomStringConvertible {
+    public var description: String { "x\(index)" }
+}

@@ -1,0 +1,70 @@
+/// A cell of an output CSV: text (guarded against formula injection) or a typed number (never altered).
+public enum CSVCell: Sendable, Hashable, ExpressibleByStringLiteral {
+    case text(String)
+    case number(String)
+    case empty
+
+    public init(stringLiteral value: String) { self = .text(value) }
+}
+
+/// Writes RFC 4180 CSV shared by every output: CRLF-free (`\n`) records, quoting when needed,
+/// formula-injection neutralisation for text cells, an optional UTF-8 BOM.
+public struct CSVWriter: Sendable {
+    public private(set) var text: String = ""
+    public let bom: Bool
+
+    public init(header: [String], bom: Bool = false) {
+        self.bom = bom
+        append(header.map(CSVCell.text))
+    }
+
+    /// Appends one record.
+    public mutating func append(_ cells: [CSVCell]) {
+        text += cells.map(CSVWriter.render).joined(separator: ",")
+        text += "\n"
+    }
+
+    /// The file's bytes: the text, preceded by a UTF-8 BOM when asked for.
+    public var bytes: [UInt8] {
+        (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
+    }
+
+    /// One cell as CSV text.
+    public static func render(_ cell: CSVCell) -> String {
+        switch cell {
+        case .empty:
+            return ""
+        case .number(let value):
+            return quoteIfNeeded(value)
+        case .text(let value):
+            return quoteIfNeeded(neutralise(value))
+        }
+    }
+
+    /// Prefixes `'` to text a spreadsheet would run as a formula (`= + - @`, tab, carriage return).
+    public static func neutralise(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first else { return value }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + value
+        default: return value
+        }
+    }
+
+    static func quoteIfNeeded(_ value: String) -> String {
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        out.reserveCapacity(count)
+        for ch in self {
+            if ch == target { out += replacement } else { out.append(ch) }
+        }
+        return out
+    }
+}

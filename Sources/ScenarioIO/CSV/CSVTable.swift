@@ -1,0 +1,180 @@
+public import Core
+
+/// A parsed CSV file (RFC 4180): a header and records, each field with its line and column.
+///
+/// Accepts CRLF or LF line endings, quoted fields with embedded commas, quotes and newlines.
+public struct CSVTable: Sendable {
+    public let file: String
+    /// Header names as written (trimmed).
+    public let header: [String]
+    public let headerLine: Int
+    public let records: [CSVRecord]
+
+    /// Parses CSV text; structural problems (unterminated quotes, stray quotes) are errors.
+    public static func parse(_ text: String, file: String) throws(InputError) -> CSVTable {
+        var bag = DiagnosticBag()
+        var rows: [CSVRecord] = []
+        var fields: [String] = []
+        var columns: [Int] = []
+        var field: [UInt8] = []
+        var inQuotes = false
+        var fieldWasQuoted = false
+        var line = 1
+        var column = 1
+        var recordLine = 1
+        var fieldColumn = 1
+        var fieldLine = 1
+        let bytes = Array(text.utf8)
+        var i = 0
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            columns.append(fieldColumn)
+            field.removeAll(keepingCapacity: true)
+            fieldWasQuoted = false
+        }
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
+                rows.append(CSVRecord(line: recordLine, fields: fields, columns: columns))
+            }
+            fields.removeAll(keepingCapacity: true)
+            columns.removeAll(keepingCapacity: true)
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if inQuotes {
+                if b == UInt8(ascii: "\"") {
+                    if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\"") {
+                        field.append(b)
+                        i += 2
+                        column += 2
+                        continue
+                    }
+                    inQuotes = false
+                    i += 1
+                    column += 1
+                    // After a closing quote only a separator or the end of the record may follow.
+                    if i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != 0x0A, bytes[i] != 0x0D {
+                        bag.error(SourceLocation(file: file, line: line, column: column),
+                                  "unexpected text after a closing quote", fix: "double a quote inside a quoted field (\"\"), or quote the whole field")
+                        while i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != 0x0A { i += 1; column += 1 }
+                    }
+                    continue
+                }
+                if b == 0x0A { line += 1; column = 0 }
+                field.append(b)
+                i += 1
+                if b & 0xC0 != 0x80 { column += 1 }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: ","):
+                endField()
+                i += 1
+                column += 1
+                fieldColumn = column
+                fieldLine = line
+            case 0x0D where i + 1 < bytes.count && bytes[i + 1] == 0x0A:
+                i += 1
+            case 0x0A, 0x0D:
+                endRecord()
+                i += 1
+                line += 1
+                column = 1
+                fieldColumn = 1
+                recordLine = line
+                fieldLine = line
+            case UInt8(ascii: "\"") where field.isEmpty && !fieldWasQuoted:
+                inQuotes = true
+                fieldWasQuoted = true
+                i += 1
+                column += 1
+            default:
+                field.append(b)
+                i += 1
+                if b & 0xC0 != 0x80 { column += 1 }
+            }
+        }
+        if inQuotes {
+            bag.error(SourceLocation(file: file, line: fieldLine, column: fieldColumn), "a quoted field is never closed", fix: "add the closing \" quote")
+        }
+        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
+        try bag.throwIfErrors()
+        guard let first = rows.first else {
+            throw InputError([Diagnostic(at: SourceLocation(file: file, line: 1), "the file is empty", fix: "add a header row naming the columns")])
+        }
+        let header = first.fields.map { $0.trimmingSpaces }
+        return CSVTable(file: file, header: header, headerLine: first.line, records: Array(rows.dropFirst()))
+    }
+
+    /// Maps the columns a reader knows to their positions, reporting missing required ones
+    /// (error) and unknown ones (warning).
+    ///
+    /// Names are matched case-insensitively.
+    public func columns(required: [String], optional: [String], bag: inout DiagnosticBag) -> CSVColumns {
+        var index: [String: Int] = [:]
+        let known = required + optional
+        for (i, name) in header.enumerated() {
+            let key = name.lowercased()
+            let location = SourceLocation(file: file, line: headerLine, column: i + 1)
+            if key.isEmpty {
+                bag.warning(location, "column \(i + 1) has no name and is ignored", fix: "name it or delete it")
+                continue
+            }
+            if let first = index[key] {
+                bag.error(location, "column `\(name)` appears twice (also column \(first + 1))", fix: "rename or delete one of them")
+                continue
+            }
+            if known.contains(key) {
+                index[key] = i
+            } else {
+                let hint = closestMatch(to: key, in: known).map { "did you mean `\($0)`?" } ?? "known columns: \(known.joined(separator: ", "))"
+                bag.warning(location, "unknown column `\(name)` is ignored", fix: hint)
+                index[key] = i
+            }
+        }
+        for name in required where index[name] == nil {
+            let hint = closestMatch(to: name, in: header.map { $0.lowercased() }).map { "rename `\($0)` to `\(name)`" }
+                ?? "add a `\(name)` column to the header"
+            bag.error(SourceLocation(file: file, line: headerLine), "required column `\(name)` is missing", fix: hint)
+        }
+        return CSVColumns(file: file, index: index)
+    }
+}
+
+/// One record: its fields and the line and column where each begins.
+public struct CSVRecord: Sendable {
+    public let line: Int
+    public let fields: [String]
+    public let columns: [Int]
+}
+
+/// Column positions by lower-case name, with accessors that locate each cell.
+public struct CSVColumns: Sendable {
+    public let file: String
+    let index: [String: Int]
+
+    public func has(_ name: String) -> Bool { index[name] != nil }
+
+    /// The trimmed cell of `name` in `record` ("" when the column is absent or the row is short).
+    public func cell(_ name: String, in record: CSVRecord) -> String {
+        guard let i = index[name], i < record.fields.count else { return "" }
+        return record.fields[i].trimmingSpaces
+    }
+
+    /// Where the cell of `name` in `record` begins.
+    public func location(_ name: String, in record: CSVRecord) -> SourceLocation {
+        guard let i = index[name], i < record.columns.count else { return SourceLocation(file: file, line: record.line) }
+        return SourceLocation(file: file, line: record.line, column: record.columns[i])
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

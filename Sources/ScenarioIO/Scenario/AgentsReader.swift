@@ -1,0 +1,96 @@
+public import Core
+
+/// Reads the agents CSV (SPEC §4.3).
+public enum AgentsReader {
+    static let optional = ["team", "skills", "unavailable", "preferred_days_off", "preferred_start", "earliest_start", "latest_end"]
+
+    public static func read(_ table: CSVTable, contracts: [Contract], grid: TimeGrid, bag: inout DiagnosticBag) -> [Agent] {
+        var local = DiagnosticBag()
+        let columns = table.columns(required: ["agent_id", "name", "contract", "hourly_cost"], optional: optional, bag: &local)
+        guard !local.hasErrors else {
+            bag.append(contentsOf: local.items)
+            return []
+        }
+        var agents: [Agent] = []
+        var firstLine: [String: Int] = [:]
+        let contractNames = contracts.map(\.name)
+        for record in table.records {
+            let id = columns.cell("agent_id", in: record)
+            if id.isEmpty {
+                local.error(columns.location("agent_id", in: record), "agent_id is empty", fix: "give every agent a unique id")
+            } else if let first = firstLine[id] {
+                local.error(columns.location("agent_id", in: record), "agent_id `\(id)` is used twice (first on line \(first))", fix: "give every agent a unique id")
+            } else {
+                firstLine[id] = record.line
+            }
+            let contract = columns.cell("contract", in: record)
+            if !contractNames.contains(contract) {
+                let hint = closestMatch(to: contract, in: contractNames).map { "did you mean `\($0)`?" }
+                    ?? "the scenario defines: \(contractNames.joined(separator: ", "))"
+                local.error(columns.location("contract", in: record), "unknown contract `\(contract)`", fix: hint)
+            }
+            let costText = columns.cell("hourly_cost", in: record)
+            let cost = ExactDecimal(costText)
+            if cost == nil || cost?.isNegative == true {
+                local.error(columns.location("hourly_cost", in: record), "hourly_cost must be a number ≥ 0, got `\(costText)`", fix: "write it like 35.50 (no currency sign, `.` as decimal point)")
+            }
+            var dates = Set<LocalDate>()
+            var weekdays = Set<Weekday>()
+            for token in split(columns.cell("unavailable", in: record)) {
+                if let day = Weekday(name: token) {
+                    weekdays.insert(day)
+                } else if let date = LocalDate(iso: token) {
+                    if date < grid.weekStart || date > grid.weekEnd {
+                        local.warning(columns.location("unavailable", in: record), "unavailable date \(date) is outside the week \(grid.weekStart) – \(grid.weekEnd) and has no effect")
+                    }
+                    dates.insert(date)
+                } else {
+                    local.error(columns.location("unavailable", in: record), "`\(token)` in unavailable is neither a date nor a weekday",
+                                fix: "use dates like \(grid.weekStart.adding(days: 2)) or weekdays Mon…Sun, separated by `;`")
+                }
+            }
+            var preferred = Set<Weekday>()
+            for token in split(columns.cell("preferred_days_off", in: record)) {
+                if let day = Weekday(name: token) {
+                    preferred.insert(day)
+                } else {
+                    local.error(columns.location("preferred_days_off", in: record), "`\(token)` in preferred_days_off is not a weekday",
+                                fix: "use Mon, Tue, Wed, Thu, Fri, Sat or Sun, separated by `;`")
+                }
+            }
+            let preferredStart = clock(columns, "preferred_start", record, maxHours: 23, bag: &local)
+            let earliest = clock(columns, "earliest_start", record, maxHours: 23, bag: &local)
+            let latest = clock(columns, "latest_end", record, maxHours: 48, bag: &local)
+            if let earliest, let latest, latest <= earliest {
+                local.error(columns.location("latest_end", in: record), "latest_end \(latest) is not after earliest_start \(earliest)",
+                            fix: "for a window past midnight write e.g. 26:00")
+            }
+            guard let cost else { continue }
+            agents.append(Agent(
+                id: id, name: columns.cell("name", in: record), contract: contract, hourlyCost: cost,
+                team: columns.cell("team", in: record), skills: split(columns.cell("skills", in: record)),
+                unavailableDates: dates, unavailableWeekdays: weekdays, preferredDaysOff: preferred,
+                preferredStart: preferredStart, earliestStart: earliest, latestEnd: latest
+            ))
+        }
+        if table.records.isEmpty {
+            local.error(SourceLocation(file: table.file, line: table.headerLine), "the agents file lists no agents", fix: "add one row per agent")
+        }
+        bag.append(contentsOf: local.items)
+        return agents
+    }
+
+    static func split(_ text: String) -> [String] {
+        text.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
+    static func clock(_ columns: CSVColumns, _ name: String, _ record: CSVRecord, maxHours: Int, bag: inout DiagnosticBag) -> ClockTime? {
+        let text = columns.cell(name, in: record)
+        guard !text.isEmpty else { return nil }
+        guard let time = ClockTime(text: text, maxHours: maxHours) else {
+            bag.error(columns.location(name, in: record), "\(name) must be a time HH:MM, got `\(text)`", fix: "write it like 08:30")
+            return nil
+        }
+        return time
+    }
+}

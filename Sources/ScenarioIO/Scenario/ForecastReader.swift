@@ -1,0 +1,121 @@
+public import Core
+
+/// Reads `start,contacts,aht_seconds[,queue]` into one entry per interval of the grid.
+public enum ForecastReader {
+    /// Every interval of `grid`, closed (zero contacts) where the file has no row; nil after errors.
+    public static func read(_ table: CSVTable, grid: TimeGrid, adjust: Adjustment, bag: inout DiagnosticBag) -> [ForecastInterval]? {
+        var local = DiagnosticBag()
+        let columns = table.columns(required: ["start", "contacts", "aht_seconds"], optional: ["queue"], bag: &local)
+        var intervals = Array(repeating: ForecastInterval.closed, count: grid.intervalCount)
+        guard !local.hasErrors else {
+            bag.append(contentsOf: local.items)
+            return nil
+        }
+        var seen: [Int: Int] = [:]
+        var queues = Set<String>()
+        for record in table.records {
+            guard let index = IntervalCell.index(columns, "start", record, grid: grid, seen: &seen, bag: &local) else {
+                // Still check the numbers of the row so every problem is reported at once.
+                _ = numbers(columns, record, bag: &local)
+                continue
+            }
+            let queue = columns.cell("queue", in: record)
+            if !queue.isEmpty { queues.insert(queue) }
+            guard let (contacts, aht) = numbers(columns, record, bag: &local) else { continue }
+            intervals[index] = ForecastInterval(contacts: contacts * adjust.volumeFactor, ahtSeconds: aht * adjust.ahtFactor)
+        }
+        if queues.count > 1, let first = table.records.first {
+            local.error(columns.location("queue", in: first), "the forecast has \(queues.count) queues (\(queues.sorted().joined(separator: ", "))); one queue is supported",
+                        fix: "sum the queues into one forecast")
+        }
+        bag.append(contentsOf: local.items)
+        return local.hasErrors ? nil : intervals
+    }
+
+    static func numbers(_ columns: CSVColumns, _ record: CSVRecord, bag: inout DiagnosticBag) -> (ExactDecimal, ExactDecimal)? {
+        let contactsText = columns.cell("contacts", in: record)
+        let ahtText = columns.cell("aht_seconds", in: record)
+        var contacts: ExactDecimal?
+        if let value = ExactDecimal(contactsText) {
+            if value.isNegative {
+                bag.error(columns.location("contacts", in: record), "contacts is negative (\(contactsText))", fix: "use 0 or more contacts")
+            } else {
+                contacts = value
+            }
+        } else {
+            bag.error(columns.location("contacts", in: record), "contacts must be a number, got `\(contactsText)`", fix: "write a number such as 42 or 41.5 (decimal point `.`)")
+        }
+        var aht: ExactDecimal?
+        if ahtText.isEmpty {
+            aht = .zero
+        } else if let value = ExactDecimal(ahtText) {
+            if value.isNegative {
+                bag.error(columns.location("aht_seconds", in: record), "aht_seconds is negative (\(ahtText))", fix: "use the average handle time in seconds, > 0")
+            } else {
+                aht = value
+            }
+        } else {
+            bag.error(columns.location("aht_seconds", in: record), "aht_seconds must be a number, got `\(ahtText)`", fix: "write seconds such as 300")
+        }
+        guard let contacts, let aht else { return nil }
+        if contacts.isPositive && !aht.isPositive {
+            bag.error(columns.location("aht_seconds", in: record), "aht_seconds is \(ahtText.isEmpty ? "empty" : ahtText) but the interval has \(contactsText) contacts",
+                      fix: "give the average handle time in seconds (> 0), or set contacts to 0")
+            return nil
+        }
+        return (contacts, aht)
+    }
+}
+
+/// Reads the interval start cell shared by the forecast and requirements files.
+enum IntervalCell {
+    static func index(_ columns: CSVColumns, _ name: String, _ record: CSVRecord, grid: TimeGrid, seen: inout [Int: Int], bag: inout DiagnosticBag) -> Int? {
+        let text = columns.cell(name, in: record)
+        let location = columns.location(name, in: record)
+        guard let time = LocalDateTime(iso: text) else {
+            bag.error(location, "`\(text)` is not a date-time", fix: "write the interval start like \(grid.start(of: 16))")
+            return nil
+        }
+        switch grid.index(of: time) {
+        case .failure(.outsideHorizon):
+            bag.error(location, "\(time) is outside the week \(grid.weekStart) – \(grid.weekEnd)", fix: "delete the row or change week_start")
+            return nil
+        case .failure(.misaligned):
+            let back = time.adding(minutes: -(time.minutesSinceEpoch % grid.intervalMinutes))
+            bag.error(location, "\(time) is not on the \(grid.intervalMinutes)-minute interval grid", fix: "start intervals on the grid, e.g. \(back)")
+            return nil
+        case .success(let index):
+            if let first = seen[index] {
+                bag.error(location, "interval \(time) appears twice (first on line \(first))", fix: "keep one row per interval")
+                return nil
+            }
+            seen[index] = record.line
+            return index
+        }
+    }
+}
+
+/// Reads `start,required`: agents to have on shift and off break per interval.
+public enum RequirementsReader {
+    public static func read(_ table: CSVTable, grid: TimeGrid, bag: inout DiagnosticBag) -> [Int]? {
+        var local = DiagnosticBag()
+        let columns = table.columns(required: ["start", "required"], optional: ["queue"], bag: &local)
+        guard !local.hasErrors else {
+            bag.append(contentsOf: local.items)
+            return nil
+        }
+        var required = Array(repeating: 0, count: grid.intervalCount)
+        var seen: [Int: Int] = [:]
+        for record in table.records {
+            let index = IntervalCell.index(columns, "start", record, grid: grid, seen: &seen, bag: &local)
+            let text = columns.cell("required", in: record)
+            guard let value = ExactDecimal(text)?.intValue, value >= 0 else {
+                local.error(columns.location("required", in: record), "required must be a whole number ≥ 0, got `\(text)`", fix: "write the agents needed, e.g. 12")
+                continue
+            }
+            if let index { required[index] = value }
+        }
+        bag.append(contentsOf: local.items)
+        return local.hasErrors ? nil : required
+    }
+}

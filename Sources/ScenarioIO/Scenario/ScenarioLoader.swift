@@ -1,0 +1,370 @@
+public import Core
+
+/// A scenario read from its files, with the warnings found on the way.
+public struct LoadedScenario: Sendable {
+    public let scenario: Scenario
+    public let warnings: [Diagnostic]
+}
+
+/// Loads a scenario YAML (following `extends`), its forecast or requirements CSV and its agents CSV.
+///
+/// Every problem in every file is collected; the scenario is returned only when there are none.
+public enum ScenarioLoader {
+    static let topKeys = ["name", "week_start", "interval_minutes", "forecast", "requirements", "agents", "staffing", "shifts",
+                          "contracts", "rules", "costs", "solver", "bonus", "extends", "adjust", "hires"]
+
+    /// Loads and validates the scenario at `path`.
+    ///
+    /// - Throws: `MissingInputError` (a file is missing) or `InputError` (every problem found).
+    public static func load(_ path: String) throws -> LoadedScenario {
+        var files: [String] = []
+        let tree = try loadTree(InputPath.normalize(path), chain: [], referencedFrom: nil, files: &files)
+        var bag = DiagnosticBag()
+        let scenario = try decode(tree, mainFile: InputPath.normalize(path), files: &files, bag: &bag)
+        try bag.throwIfErrors()
+        guard let scenario else { throw InputError(bag.items) }
+        return LoadedScenario(scenario: scenario, warnings: bag.warnings)
+    }
+
+    /// Reads one YAML file and, when it `extends` another, merges it over that base.
+    static func loadTree(_ path: String, chain: [String], referencedFrom: SourceLocation?, files: inout [String]) throws -> YAMLNode {
+        let text = try TextFile.read(path, referencedFrom: referencedFrom)
+        files.append(path)
+        let node = try YAMLNode.parse(text, file: path)
+        guard case .mapping(let entries, let location) = node else {
+            throw InputError([Diagnostic(at: node.location, "a scenario must be a mapping of keys such as `name:` and `week_start:`, not \(node.kindName)",
+                                         fix: "start the file with `name: my-scenario`")])
+        }
+        guard let extendsEntry = entries.first(where: { $0.key == "extends" }) else { return node }
+        guard case .scalar(let basePath, _, let baseLocation) = extendsEntry.value, !extendsEntry.value.isNull else {
+            throw InputError([Diagnostic(at: extendsEntry.value.location, "`extends` must name one scenario file", fix: "write `extends: baseline.yaml`")])
+        }
+        let resolved = InputPath.resolve(basePath, relativeTo: path)
+        let newChain = chain + [path]
+        if newChain.contains(resolved) {
+            let cycle = (newChain.drop(while: { $0 != resolved }) + [resolved]).joined(separator: " → ")
+            throw InputError([Diagnostic(at: baseLocation, "`extends` forms a cycle: \(cycle)", fix: "make one of these files stand alone")])
+        }
+        let base = try loadTree(resolved, chain: newChain, referencedFrom: baseLocation, files: &files)
+        let own = YAMLNode.mapping(entries.filter { $0.key != "extends" }, location)
+        return base.merged(with: own)
+    }
+
+    // MARK: - Decoding
+
+    static func decode(_ tree: YAMLNode, mainFile: String, files: inout [String], bag: inout DiagnosticBag) throws -> Scenario? {
+        guard let top = NodeReader.mapping(tree, path: "", known: topKeys, bag: &bag) else { return nil }
+
+        let name = top.string("name", required: true, bag: &bag)?.text ?? InputPath.stem(mainFile)
+        if name.isEmpty || name.contains("/") {
+            bag.error(top.keyLocation("name"), "`name` must be a non-empty word without `/`", fix: "use letters, digits and dashes, e.g. baseline-w49")
+        }
+        let weekStart = readWeekStart(top, bag: &bag)
+        let interval = top.integer("interval_minutes", required: true, bag: &bag).flatMap { value -> Int? in
+            guard [15, 30, 60].contains(value) else {
+                bag.error(top.keyLocation("interval_minutes"), "`interval_minutes` is \(value) but must be 15, 30 or 60", fix: "pick 15, 30 or 60")
+                return nil
+            }
+            return value
+        }
+        let staffing = readStaffing(top, bag: &bag)
+        let shifts = readShifts(top, interval: interval, bag: &bag)
+        let contracts = readContracts(top, shifts: shifts, bag: &bag)
+        let rules = readRules(top, bag: &bag)
+        let costs = readCosts(top, bag: &bag)
+        let solver = readSolver(top, bag: &bag)
+        let adjust = readAdjust(top, bag: &bag)
+        let bonus = readBonus(top, bag: &bag)
+
+        // The YAML must be sound before the CSVs it names are worth reading.
+        guard !bag.hasErrors, let weekStart, let interval, let shifts else { return nil }
+        let grid = TimeGrid(weekStart: weekStart, intervalMinutes: interval)
+
+        // Demand: exactly one of forecast and requirements.
+        let forecastPath = top.string("forecast", bag: &bag)
+        let requirementsPath = top.string("requirements", bag: &bag)
+        var demand: Demand?
+        switch (forecastPath, requirementsPath) {
+        case (nil, nil):
+            bag.error(tree.location, "the scenario names neither `forecast` nor `requirements`", fix: "add `forecast: data/forecast.csv`")
+        case (.some, .some):
+            bag.error(top.keyLocation("requirements"), "give either `forecast` or `requirements`, not both", fix: "delete one of them")
+        case (.some(let f), nil):
+            let path = InputPath.resolve(f.text, relativeTo: f.location.file)
+            files.append(path)
+            if let table = try readTable(path, from: f.location, bag: &bag) {
+                demand = ForecastReader.read(table, grid: grid, adjust: adjust, bag: &bag).map(Demand.forecast)
+            }
+        case (nil, .some(let r)):
+            let path = InputPath.resolve(r.text, relativeTo: r.location.file)
+            files.append(path)
+            if let table = try readTable(path, from: r.location, bag: &bag) {
+                demand = RequirementsReader.read(table, grid: grid, bag: &bag).map(Demand.requirements)
+            }
+        }
+        if case .forecast = demand, staffing == nil {
+            bag.error(tree.location, "a forecast needs a `staffing` section", fix: "add staffing: { service_level: 0.8, answer_seconds: 20, max_occupancy: 0.85, shrinkage: 0.3 }")
+        }
+
+        var agents: [Agent] = []
+        if let a = top.string("agents", required: true, bag: &bag) {
+            let path = InputPath.resolve(a.text, relativeTo: a.location.file)
+            files.append(path)
+            if let table = try readTable(path, from: a.location, bag: &bag) {
+                agents = AgentsReader.read(table, contracts: contracts, grid: grid, bag: &bag)
+            }
+        }
+        agents += readHires(top, contracts: contracts, existing: agents, bag: &bag)
+
+        guard !bag.hasErrors, let demand else { return nil }
+        return Scenario(
+            name: name, grid: grid, demand: demand, agents: agents,
+            staffing: staffing ?? StaffingPolicy(serviceLevel: 0, answerSeconds: 0, maxOccupancy: 1, shrinkage: 0, minAgentsOpen: 0),
+            shifts: shifts, contracts: contracts, rules: rules, costs: costs, solver: solver, adjust: adjust, bonus: bonus,
+            sourceFiles: files
+        )
+    }
+
+    static func readTable(_ path: String, from location: SourceLocation, bag: inout DiagnosticBag) throws -> CSVTable? {
+        let text = try TextFile.read(path, referencedFrom: location)
+        do {
+            return try CSVTable.parse(text, file: path)
+        } catch {
+            bag.append(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
+    static func readWeekStart(_ top: NodeReader, bag: inout DiagnosticBag) -> LocalDate? {
+        guard let (text, location) = top.string("week_start", required: true, bag: &bag) else { return nil }
+        guard let date = LocalDate(iso: text) else {
+            bag.error(location, "`week_start` must be a date YYYY-MM-DD, got `\(text)`", fix: "write it like 2026-11-30")
+            return nil
+        }
+        guard date.weekday == .mon else {
+            let monday = date.adding(days: -date.weekday.rawValue)
+            bag.error(location, "`week_start` \(date) is a \(date.weekday.shortName), not a Monday",
+                      fix: "use the Monday of that week, \(monday)")
+            return nil
+        }
+        return date
+    }
+
+    static func readStaffing(_ top: NodeReader, bag: inout DiagnosticBag) -> StaffingPolicy? {
+        guard let s = top.child("staffing", known: ["service_level", "answer_seconds", "max_occupancy", "shrinkage", "min_agents_open"], bag: &bag)
+        else { return nil }
+        let sl = s.decimal("service_level", min: 0, max: 1, minExclusive: true, maxExclusive: true, bag: &bag)
+        let answer = s.decimal("answer_seconds", min: 0, bag: &bag)
+        let occupancy = s.decimal("max_occupancy", min: 0, max: 1, minExclusive: true, bag: &bag)
+        let shrinkage = s.decimal("shrinkage", min: 0, max: 1, maxExclusive: true, bag: &bag)
+        let minOpen = s.integer("min_agents_open", min: 0, max: 100_000, bag: &bag)
+        return StaffingPolicy(
+            serviceLevel: sl ?? ExactDecimal("0.8") ?? .zero, answerSeconds: answer ?? 20,
+            maxOccupancy: occupancy ?? .one, shrinkage: shrinkage ?? .zero, minAgentsOpen: minOpen ?? 1
+        )
+    }
+
+    static func readShifts(_ top: NodeReader, interval: Int?, bag: inout DiagnosticBag) -> ShiftPolicy? {
+        guard let s = top.child("shifts", known: ["lengths_hours", "start_step_minutes", "earliest_start", "latest_end", "breaks"], required: true, bag: &bag)
+        else { return nil }
+        let grid = interval ?? 1
+        var lengths: [Int] = []
+        if let items = s.list("lengths_hours", required: true, bag: &bag) {
+            for item in items {
+                guard case .scalar(let text, _, let location) = item,
+                      let minutes = NodeReader.minutes(fromHours: text, at: location, name: "shifts.lengths_hours", min: 1, bag: &bag) else { continue }
+                if minutes % grid != 0 {
+                    bag.error(location, "shift length \(text) h is not a multiple of the \(grid)-minute interval", fix: "use lengths that are whole intervals")
+                } else if minutes > 24 * 60 {
+                    bag.error(location, "shift length \(text) h is longer than a day", fix: "use at most 24 h")
+                } else if lengths.contains(minutes) {
+                    bag.warning(location, "shift length \(text) h is listed twice")
+                } else {
+                    lengths.append(minutes)
+                }
+            }
+            if items.isEmpty { bag.error(s.keyLocation("lengths_hours"), "`shifts.lengths_hours` is empty", fix: "list at least one shift length, e.g. [8]") }
+        }
+        let step = s.integer("start_step_minutes", min: 1, max: 1440, bag: &bag) ?? grid
+        if step % grid != 0 {
+            bag.error(s.keyLocation("start_step_minutes"), "`shifts.start_step_minutes` \(step) is not a multiple of the \(grid)-minute interval",
+                      fix: "use \(grid) or a multiple of it")
+        }
+        let earliest = s.clock("earliest_start", required: true, maxHours: 23, bag: &bag)
+        let latest = s.clock("latest_end", required: true, maxHours: 48, bag: &bag)
+        if let earliest, earliest.minutes % grid != 0 {
+            bag.error(s.keyLocation("earliest_start"), "`shifts.earliest_start` \(earliest) is not on the \(grid)-minute interval grid",
+                      fix: "use a time on the grid, e.g. \(ClockTime(minutes: earliest.minutes / grid * grid))")
+        }
+        if let earliest, let latest, latest.minutes <= earliest.minutes {
+            bag.error(s.keyLocation("latest_end"), "`shifts.latest_end` \(latest) is not after `earliest_start` \(earliest)",
+                      fix: "for shifts past midnight write e.g. \"26:00\"")
+        }
+        if let earliest, let latest, let shortest = lengths.min(), latest.minutes - earliest.minutes < shortest {
+            bag.error(s.keyLocation("latest_end"), "no shift fits: the window \(earliest)–\(latest) is shorter than the shortest shift (\(shortest / 60) h)",
+                      fix: "widen the window or allow shorter shifts")
+        }
+        var breaks: [BreakRule] = []
+        for (i, item) in (s.list("breaks", bag: &bag) ?? []).enumerated() {
+            let path = "shifts.breaks[\(i)]"
+            guard let b = NodeReader.mapping(item, path: path, known: ["name", "minutes", "paid", "min_shift_hours", "earliest_after_hours", "latest_before_end_hours"], bag: &bag)
+            else { continue }
+            let name = b.string("name", required: true, bag: &bag)?.text ?? "break\(i + 1)"
+            let minutes = b.integer("minutes", required: true, min: 1, max: 1440, bag: &bag)
+            let paid = b.bool("paid", bag: &bag) ?? false
+            let minShift = b.minutes(fromHours: "min_shift_hours", bag: &bag) ?? 0
+            let after = b.minutes(fromHours: "earliest_after_hours", bag: &bag) ?? 0
+            let before = b.minutes(fromHours: "latest_before_end_hours", bag: &bag) ?? 0
+            guard let minutes else { continue }
+            if minutes % grid != 0 {
+                bag.error(b.keyLocation("minutes"), "break `\(name)` lasts \(minutes) minutes, not a multiple of the \(grid)-minute interval",
+                          fix: "use a \(grid)-minute multiple, or a finer interval_minutes")
+                continue
+            }
+            if breaks.contains(where: { $0.name == name }) {
+                bag.error(b.keyLocation("name"), "break name `\(name)` is used twice", fix: "give each break its own name")
+            }
+            let rule = BreakRule(name: name, minutes: minutes, paid: paid, minShiftMinutes: minShift, earliestAfterMinutes: after, latestBeforeEndMinutes: before)
+            for length in lengths where rule.applies(toShiftMinutes: length) {
+                // The break needs a grid-aligned start in [after, length − before − minutes].
+                let firstStart = (after + grid - 1) / grid * grid
+                if firstStart + minutes + before > length {
+                    bag.error(item.location, "break `\(name)` cannot fit in a \(hoursText(length)) shift: it starts ≥ \(hoursText(after)) after the start, lasts \(minutes) min and ends ≥ \(hoursText(before)) before the end",
+                              fix: "shorten the break window or raise `min_shift_hours` above \(hoursText(length))")
+                }
+            }
+            breaks.append(rule)
+        }
+        guard let earliest, let latest, !lengths.isEmpty else { return nil }
+        return ShiftPolicy(lengthsMinutes: lengths, startStepMinutes: step, earliestStart: earliest, latestEnd: latest, breaks: breaks)
+    }
+
+    static func hoursText(_ minutes: Int) -> String {
+        minutes % 60 == 0 ? "\(minutes / 60) h" : "\(ExactDecimal(minutes).divided(by: 60, scale: 2, mode: .halfEven)?.description ?? "?") h"
+    }
+
+    static func readContracts(_ top: NodeReader, shifts: ShiftPolicy?, bag: inout DiagnosticBag) -> [Contract] {
+        guard let node = top.value("contracts", required: true, bag: &bag) else { return [] }
+        guard case .mapping(let entries, _) = node else {
+            bag.error(node.location, "`contracts` must map contract names to their limits", fix: "write e.g. `full-time: { min_hours: 40, max_hours: 40, max_days: 5, lengths_hours: [9] }`")
+            return []
+        }
+        if entries.isEmpty { bag.error(node.location, "`contracts` is empty", fix: "define at least one contract") }
+        var contracts: [Contract] = []
+        for entry in entries {
+            let path = "contracts.\(entry.key)"
+            guard let c = NodeReader.mapping(entry.value, path: path, known: ["min_hours", "max_hours", "max_days", "lengths_hours"], bag: &bag) else { continue }
+            let minMinutes = c.minutes(fromHours: "min_hours", bag: &bag) ?? 0
+            let maxMinutes = c.minutes(fromHours: "max_hours", required: true, bag: &bag)
+            let maxDays = c.integer("max_days", min: 1, max: 7, bag: &bag) ?? 7
+            var lengths: [Int] = []
+            if let items = c.list("lengths_hours", bag: &bag) {
+                for item in items {
+                    guard case .scalar(let text, _, let location) = item,
+                          let minutes = NodeReader.minutes(fromHours: text, at: location, name: "\(path).lengths_hours", min: 1, bag: &bag) else { continue }
+                    if let shifts, !shifts.lengthsMinutes.contains(minutes) {
+                        let allowed = shifts.lengthsMinutes.map { hoursText($0) }.joined(separator: ", ")
+                        bag.error(location, "contract `\(entry.key)` allows \(text) h shifts, which `shifts.lengths_hours` does not (\(allowed))",
+                                  fix: "add \(text) to shifts.lengths_hours or remove it here")
+                    } else {
+                        lengths.append(minutes)
+                    }
+                }
+            } else {
+                lengths = shifts?.lengthsMinutes ?? []
+            }
+            guard let maxMinutes else { continue }
+            if minMinutes > maxMinutes {
+                bag.error(c.keyLocation("min_hours"), "contract `\(entry.key)`: `min_hours` is above `max_hours`", fix: "make min_hours ≤ max_hours")
+            }
+            contracts.append(Contract(name: entry.key, minMinutes: minMinutes, maxMinutes: maxMinutes, maxDays: maxDays, lengthsMinutes: lengths))
+        }
+        return contracts
+    }
+
+    static func readRules(_ top: NodeReader, bag: inout DiagnosticBag) -> WorkRules {
+        let r = top.child("rules", known: ["min_rest_hours", "max_consecutive_days"], bag: &bag)
+        let rest = r?.minutes(fromHours: "min_rest_hours", bag: &bag) ?? 11 * 60
+        let consecutive = r?.integer("max_consecutive_days", min: 1, max: 7, bag: &bag) ?? 6
+        return WorkRules(minRestMinutes: rest, maxConsecutiveDays: consecutive)
+    }
+
+    static func readCosts(_ top: NodeReader, bag: inout DiagnosticBag) -> CostPolicy {
+        let c = top.child("costs", known: ["currency", "understaffing_per_agent_hour", "overstaffing_per_agent_hour", "preference_weight"], bag: &bag)
+        let currency = c?.string("currency", bag: &bag)
+        if let currency, !(currency.text.count == 3 && currency.text.allSatisfy { $0.isASCII && $0.isUppercase }) {
+            bag.error(currency.location, "`costs.currency` must be a three-letter ISO 4217 code, got `\(currency.text)`", fix: "e.g. CNY, EUR, USD")
+        }
+        return CostPolicy(
+            currency: currency?.text ?? "CNY",
+            understaffingPerAgentHour: c?.decimal("understaffing_per_agent_hour", min: 0, bag: &bag) ?? 300,
+            overstaffingPerAgentHour: c?.decimal("overstaffing_per_agent_hour", min: 0, bag: &bag) ?? 0,
+            preferenceWeight: c?.decimal("preference_weight", min: 0, bag: &bag) ?? 0
+        )
+    }
+
+    static func readSolver(_ top: NodeReader, bag: inout DiagnosticBag) -> SolverSettings {
+        let s = top.child("solver", known: ["time_limit_seconds", "mip_gap"], bag: &bag)
+        return SolverSettings(
+            timeLimitSeconds: s?.decimal("time_limit_seconds", min: 0, minExclusive: true, bag: &bag) ?? 60,
+            mipGap: s?.decimal("mip_gap", min: 0, max: 1, bag: &bag) ?? ExactDecimal("0.005") ?? .zero
+        )
+    }
+
+    static func readAdjust(_ top: NodeReader, bag: inout DiagnosticBag) -> Adjustment {
+        let a = top.child("adjust", known: ["volume_factor", "aht_factor"], bag: &bag)
+        return Adjustment(
+            volumeFactor: a?.decimal("volume_factor", min: 0, bag: &bag) ?? .one,
+            ahtFactor: a?.decimal("aht_factor", min: 0, minExclusive: true, bag: &bag) ?? .one
+        )
+    }
+
+    static func readBonus(_ top: NodeReader, bag: inout DiagnosticBag) -> BonusReference? {
+        guard let b = top.child("bonus", known: ["plan", "metrics", "period"], bag: &bag) else { return nil }
+        let plan = b.string("plan", required: true, bag: &bag)
+        let metrics = b.string("metrics", required: true, bag: &bag)
+        let period = b.string("period", required: true, bag: &bag)
+        if let period, !isPeriod(period.text) {
+            bag.error(period.location, "`bonus.period` must be YYYY-MM, got `\(period.text)`", fix: "write it like 2026-11")
+        }
+        guard let plan, let metrics, let period else { return nil }
+        return BonusReference(planPath: InputPath.resolve(plan.text, relativeTo: plan.location.file),
+                              metricsPath: InputPath.resolve(metrics.text, relativeTo: metrics.location.file), period: period.text)
+    }
+
+    static func isPeriod(_ text: String) -> Bool {
+        LocalDate(iso: text + "-01") != nil && text.count == 7
+    }
+
+    static func readHires(_ top: NodeReader, contracts: [Contract], existing: [Agent], bag: inout DiagnosticBag) -> [Agent] {
+        guard let items = top.list("hires", bag: &bag) else { return [] }
+        var hires: [Agent] = []
+        let taken = Set(existing.map(\.id))
+        for (i, item) in items.enumerated() {
+            let path = "hires[\(i)]"
+            guard let h = NodeReader.mapping(item, path: path, known: ["contract", "count", "hourly_cost", "team", "name"], bag: &bag) else { continue }
+            let contract = h.string("contract", required: true, bag: &bag)
+            let count = h.integer("count", min: 1, max: 10_000, bag: &bag) ?? 1
+            let cost = h.decimal("hourly_cost", required: true, min: 0, bag: &bag)
+            let team = h.string("team", bag: &bag)?.text ?? ""
+            let label = h.string("name", bag: &bag)?.text ?? "New hire"
+            guard let contract, let cost else { continue }
+            guard contracts.contains(where: { $0.name == contract.text }) else {
+                let hint = closestMatch(to: contract.text, in: contracts.map(\.name)).map { "did you mean `\($0)`?" }
+                    ?? "contracts defined: \(contracts.map(\.name).joined(separator: ", "))"
+                bag.error(contract.location, "`\(path).contract` names unknown contract `\(contract.text)`", fix: hint)
+                continue
+            }
+            for _ in 0..<count {
+                let n = hires.count + 1
+                let id = "HIRE-\(pad(n, 3))"
+                if taken.contains(id) {
+                    bag.error(item.location, "hypothetical agent id \(id) is already used in the agents file", fix: "rename that agent")
+                }
+                hires.append(Agent(id: id, name: "\(label) \(n) (\(contract.text))", contract: contract.text, hourlyCost: cost, team: team,
+                                   isHypotheticalHire: true))
+            }
+        }
+        return hires
+    }
+}

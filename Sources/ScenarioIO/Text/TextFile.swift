@@ -1,0 +1,99 @@
+public import Core
+import Foundation
+
+/// Reads input text files: UTF-8 (a BOM is accepted and dropped), any line ending.
+public enum TextFile {
+    /// The file's text, or a clear error naming the file (and who referred to it).
+    ///
+    /// - Throws: `MissingInputError` when the file cannot be read; `InputError` when it is not UTF-8.
+    public static func read(_ path: String, referencedFrom: SourceLocation? = nil) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw MissingInputError(path: path, referencedFrom: referencedFrom)
+        }
+        guard !isDirectory.boolValue else {
+            throw MissingInputError(path: path, referencedFrom: referencedFrom, reason: "it is a folder, not a file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MissingInputError(path: path, referencedFrom: referencedFrom, reason: "permission denied or unreadable")
+        }
+        return try decode([UInt8](data), file: path)
+    }
+
+    /// Decodes UTF-8 bytes, dropping a leading BOM; reports the line and column of the first invalid byte.
+    public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let text = String(validating: body, as: UTF8.self) {
+            return text
+        }
+        // Locate the first invalid byte for the message.
+        var line = 1
+        var lineStart = body.startIndex
+        var index = body.startIndex
+        var decoder = Unicode.UTF8.ForwardParser()
+        var iterator = body.makeIterator()
+        var consumed = 0
+        var column = 1
+        parse: while true {
+            switch decoder.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                consumed += scalar.count
+                if scalar.count == 1 && scalar.first == 0x0A {
+                    line += 1
+                    column = 1
+                    lineStart = body.index(body.startIndex, offsetBy: consumed)
+                } else {
+                    column += 1
+                }
+            case .error(let length):
+                index = body.index(body.startIndex, offsetBy: consumed)
+                _ = length
+                break parse
+            case .emptyInput:
+                break parse
+            }
+        }
+        _ = lineStart
+        let byte = index < body.endIndex ? body[index] : 0
+        let hex = String(byte, radix: 16, uppercase: true)
+        throw InputError([Diagnostic(
+            at: SourceLocation(file: file, line: line, column: column),
+            "the file is not valid UTF-8 (byte 0x\(hex))",
+            fix: "save the file as UTF-8, e.g. in a spreadsheet choose \"CSV UTF-8\", or convert with `iconv -f WINDOWS-1252 -t UTF-8`"
+        )])
+    }
+}
+
+/// Path helpers: relative paths in a file are resolved against that file's folder.
+public enum InputPath {
+    /// `path` resolved against the folder of `file` (absolute paths are kept), tidied lexically.
+    public static func resolve(_ path: String, relativeTo file: String) -> String {
+        if path.hasPrefix("/") { return normalize(path) }
+        let folder = (file as NSString).deletingLastPathComponent
+        return normalize(folder.isEmpty ? path : folder + "/" + path)
+    }
+
+    /// Removes `.` and `x/..` segments without touching the file system.
+    public static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            if part == "..", absolute, parts.isEmpty { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// The file name without folder and extension (`scenarios/base.yaml` → `base`).
+    public static func stem(_ path: String) -> String {
+        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+}

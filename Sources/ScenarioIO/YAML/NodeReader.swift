@@ -1,0 +1,168 @@
+public import Core
+
+/// Reads typed values out of a YAML mapping, collecting every problem instead of stopping at the first.
+///
+/// Each getter returns nil after recording an error (wrong type, out of range, missing when required).
+public struct NodeReader {
+    public let node: YAMLNode
+    /// The dotted path of this mapping (`staffing`, `shifts.breaks[0]`), for messages.
+    public let path: String
+
+    public init(_ node: YAMLNode, path: String) {
+        self.node = node
+        self.path = path
+    }
+
+    /// Opens `node` as a mapping with the given known keys, reporting unknown keys with a did-you-mean.
+    public static func mapping(_ node: YAMLNode, path: String, known: [String], bag: inout DiagnosticBag) -> NodeReader? {
+        guard case .mapping(let entries, _) = node else {
+            bag.error(node.location, "`\(path)` must be a mapping (key: value pairs), not \(node.kindName)",
+                      fix: "write it as `key: value` lines indented under `\(path)`")
+            return nil
+        }
+        for entry in entries where !known.contains(entry.key) {
+            let hint = closestMatch(to: entry.key, in: known).map { "did you mean `\($0)`?" }
+                ?? "known keys here: \(known.joined(separator: ", "))"
+            bag.error(entry.keyLocation, "unknown key `\(qualified(path, entry.key))`", fix: hint)
+        }
+        return NodeReader(node, path: path)
+    }
+
+    static func qualified(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    func name(_ key: String) -> String { NodeReader.qualified(path, key) }
+
+    /// The value node of `key`, or nil (with an error when `required`).
+    public func value(_ key: String, required: Bool, bag: inout DiagnosticBag) -> YAMLNode? {
+        guard let v = node[key], !v.isNull else {
+            if required {
+                bag.error(node.location, "`\(name(key))` is missing", fix: "add `\(key): …` here")
+            }
+            return nil
+        }
+        return v
+    }
+
+    /// The key's location (falls back to the mapping's).
+    public func keyLocation(_ key: String) -> SourceLocation {
+        if case .mapping(let entries, _) = node, let e = entries.first(where: { $0.key == key }) { return e.keyLocation }
+        return node.location
+    }
+
+    /// A scalar's text.
+    public func string(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> (text: String, location: SourceLocation)? {
+        guard let v = value(key, required: required, bag: &bag) else { return nil }
+        guard case .scalar(let text, _, let location) = v else {
+            bag.error(v.location, "`\(name(key))` must be a single value, not \(v.kindName)")
+            return nil
+        }
+        return (text, location)
+    }
+
+    /// An exact decimal within `range` (inclusive bounds unless stated).
+    public func decimal(_ key: String, required: Bool = false, min: ExactDecimal? = nil, max: ExactDecimal? = nil,
+                        minExclusive: Bool = false, maxExclusive: Bool = false, bag: inout DiagnosticBag) -> ExactDecimal? {
+        guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
+        return NodeReader.decimal(text, at: location, name: name(key), min: min, max: max,
+                                  minExclusive: minExclusive, maxExclusive: maxExclusive, bag: &bag)
+    }
+
+    static func decimal(_ text: String, at location: SourceLocation, name: String, min: ExactDecimal?, max: ExactDecimal?,
+                        minExclusive: Bool, maxExclusive: Bool, bag: inout DiagnosticBag) -> ExactDecimal? {
+        guard let value = ExactDecimal(text) else {
+            bag.error(location, "`\(name)` must be a number, got `\(text)`", fix: "write a plain number such as 0.8 or 20")
+            return nil
+        }
+        var bad = false
+        if let min, minExclusive ? value <= min : value < min { bad = true }
+        if let max, maxExclusive ? value >= max : value > max { bad = true }
+        if bad {
+            let lower = min.map { (minExclusive ? "> " : "≥ ") + $0.description }
+            let upper = max.map { (maxExclusive ? "< " : "≤ ") + $0.description }
+            let range = [lower, upper].compactMap { $0 }.joined(separator: " and ")
+            bag.error(location, "`\(name)` is \(text) but must be \(range)", fix: "use a value \(range)")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number within range.
+    public func integer(_ key: String, required: Bool = false, min: Int? = nil, max: Int? = nil, bag: inout DiagnosticBag) -> Int? {
+        guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
+        guard let value = ExactDecimal(text)?.intValue else {
+            bag.error(location, "`\(name(key))` must be a whole number, got `\(text)`", fix: "write a whole number such as 30")
+            return nil
+        }
+        if let min, value < min {
+            bag.error(location, "`\(name(key))` is \(value) but must be ≥ \(min)", fix: "use a value of at least \(min)")
+            return nil
+        }
+        if let max, value > max {
+            bag.error(location, "`\(name(key))` is \(value) but must be ≤ \(max)", fix: "use a value of at most \(max)")
+            return nil
+        }
+        return value
+    }
+
+    /// Hours given as a decimal (`2.5`) converted to whole minutes; refuses fractions of a minute.
+    public func minutes(fromHours key: String, required: Bool = false, min: Int = 0, bag: inout DiagnosticBag) -> Int? {
+        guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
+        return NodeReader.minutes(fromHours: text, at: location, name: name(key), min: min, bag: &bag)
+    }
+
+    static func minutes(fromHours text: String, at location: SourceLocation, name: String, min: Int, bag: inout DiagnosticBag) -> Int? {
+        guard let hours = ExactDecimal(text) else {
+            bag.error(location, "`\(name)` must be a number of hours, got `\(text)`", fix: "write hours as a number such as 8 or 2.5")
+            return nil
+        }
+        guard let minutes = (hours * 60).intValue else {
+            bag.error(location, "`\(name)` is \(text) h, which is not a whole number of minutes", fix: "round it to whole minutes")
+            return nil
+        }
+        guard minutes >= min else {
+            bag.error(location, "`\(name)` is \(text) h but must be at least \(Double(min) / 60) h", fix: "use a larger value")
+            return nil
+        }
+        return minutes
+    }
+
+    /// `true`/`false` (also yes/no).
+    public func bool(_ key: String, bag: inout DiagnosticBag) -> Bool? {
+        guard let (text, location) = string(key, bag: &bag) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            bag.error(location, "`\(name(key))` must be true or false, got `\(text)`")
+            return nil
+        }
+    }
+
+    /// A clock time `HH:MM`.
+    public func clock(_ key: String, required: Bool = false, maxHours: Int = 24, bag: inout DiagnosticBag) -> ClockTime? {
+        guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
+        guard let time = ClockTime(text: text, maxHours: maxHours) else {
+            bag.error(location, "`\(name(key))` must be a time HH:MM (up to \(maxHours):00), got `\(text)`", fix: "write it like \"07:00\" in quotes")
+            return nil
+        }
+        return time
+    }
+
+    /// A list node's items.
+    public func list(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> [YAMLNode]? {
+        guard let v = value(key, required: required, bag: &bag) else { return nil }
+        guard case .sequence(let items, _) = v else {
+            bag.error(v.location, "`\(name(key))` must be a list, not \(v.kindName)", fix: "write it as [a, b] or as `- item` lines")
+            return nil
+        }
+        return items
+    }
+
+    /// A nested mapping.
+    public func child(_ key: String, known: [String], required: Bool = false, bag: inout DiagnosticBag) -> NodeReader? {
+        guard let v = value(key, required: required, bag: &bag) else { return nil }
+        return NodeReader.mapping(v, path: name(key), known: known, bag: &bag)
+    }
+}

@@ -1,0 +1,122 @@
+public import Core
+internal import Yams
+
+/// A YAML value that remembers where it came from, so every error names its file, line and column.
+public indirect enum YAMLNode: Sendable {
+    /// A scalar's exact text; `plain` is false for quoted scalars.
+    case scalar(String, plain: Bool, SourceLocation)
+    case mapping([YAMLEntry], SourceLocation)
+    case sequence([YAMLNode], SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case .scalar(_, _, let l), .mapping(_, let l), .sequence(_, let l): l
+        }
+    }
+
+    /// True for `~`, `null`, an empty plain scalar.
+    public var isNull: Bool {
+        if case .scalar(let text, true, _) = self {
+            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        }
+        return false
+    }
+
+    /// A short word for the kind of value, for messages.
+    public var kindName: String {
+        switch self {
+        case .scalar: isNull ? "nothing" : "a single value"
+        case .mapping: "a mapping (key: value pairs)"
+        case .sequence: "a list"
+        }
+    }
+
+    /// Parses YAML text into a tree; reports syntax errors and duplicate keys with their position.
+    public static func parse(_ text: String, file: String) throws(InputError) -> YAMLNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputError([YAMLNode.diagnostic(for: error, file: file)])
+        } catch {
+            throw InputError([Diagnostic(at: SourceLocation(file: file), "cannot read YAML: \(error)")])
+        }
+        guard let root else {
+            return .mapping([], SourceLocation(file: file, line: 1, column: 1))
+        }
+        var bag = DiagnosticBag()
+        let node = convert(root, file: file, bag: &bag)
+        try bag.throwIfErrors()
+        return node
+    }
+
+    private static func location(_ mark: Mark?, file: String) -> SourceLocation {
+        SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0)
+    }
+
+    private static func convert(_ node: Node, file: String, bag: inout DiagnosticBag) -> YAMLNode {
+        switch node {
+        case .scalar(let s):
+            return .scalar(s.string, plain: s.style == .plain || s.style == .any, location(s.mark, file: file))
+        case .sequence(let seq):
+            return .sequence(seq.map { convert($0, file: file, bag: &bag) }, location(seq.mark, file: file))
+        case .mapping(let map):
+            var entries: [YAMLEntry] = []
+            var seen: [String: SourceLocation] = [:]
+            for (key, value) in map {
+                let keyLocation = location(key.mark, file: file)
+                guard case .scalar(let k) = key else {
+                    bag.error(keyLocation, "a key must be a plain word", fix: "write `name: value`")
+                    continue
+                }
+                if let first = seen[k.string] {
+                    bag.error(keyLocation, "`\(k.string)` appears twice in the same mapping (first at line \(first.line))", fix: "keep one of them")
+                    continue
+                }
+                seen[k.string] = keyLocation
+                entries.append(YAMLEntry(key: k.string, keyLocation: keyLocation, value: convert(value, file: file, bag: &bag)))
+            }
+            return .mapping(entries, location(map.mark, file: file))
+        case .alias(let alias):
+            return .scalar("", plain: true, location(alias.mark, file: file))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax: \(problem)",
+                              fix: "check indentation, colons and quotes near this position")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(at: SourceLocation(file: file), "cannot read YAML: \(problem)", fix: "save the file as UTF-8 text")
+        default:
+            return Diagnostic(at: SourceLocation(file: file), "cannot read YAML: \(error)")
+        }
+    }
+
+    /// `overlay` merged over `self`: mappings merge key by key, recursively; anything else is replaced.
+    public func merged(with overlay: YAMLNode) -> YAMLNode {
+        guard case .mapping(var base, let location) = self, case .mapping(let top, _) = overlay else { return overlay }
+        for entry in top {
+            if let i = base.firstIndex(where: { $0.key == entry.key }) {
+                base[i] = YAMLEntry(key: entry.key, keyLocation: entry.keyLocation, value: base[i].value.merged(with: entry.value))
+            } else {
+                base.append(entry)
+            }
+        }
+        return .mapping(base, location)
+    }
+
+    /// The value under `key` of a mapping.
+    public subscript(key: String) -> YAMLNode? {
+        guard case .mapping(let entries, _) = self else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+}
+
+/// One `key: value` pair of a mapping.
+public struct YAMLEntry: Sendable {
+    public let key: String
+    public let keyLocation: SourceLocation
+    public let value: YAMLNode
+}

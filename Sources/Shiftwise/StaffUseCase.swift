@@ -1,0 +1,39 @@
+public import Core
+public import Staffing
+import ScenarioIO
+import Reports
+
+/// `shiftwise staff`: forecast → agents needed per interval → `requirements.csv`.
+public enum StaffUseCase {
+    /// What a staffing run produced.
+    public struct Outcome: Sendable {
+        public let scenarioName: String
+        public let requirements: [IntervalRequirement]
+        public let warnings: [Diagnostic]
+        public let files: [String]
+
+        /// Intervals with contacts (or a requirement).
+        public var openIntervals: Int { requirements.filter(\.isOpen).count }
+        /// The largest scheduled requirement and when it occurs (first such interval).
+        public var peak: (agents: Int, start: LocalDateTime?) {
+            let best = requirements.max { $0.agentsScheduled < $1.agentsScheduled || ($0.agentsScheduled == $1.agentsScheduled && $0.start > $1.start) }
+            return (best?.agentsScheduled ?? 0, best?.start)
+        }
+        /// Σ agents_scheduled × interval hours.
+        public let agentHours: ExactDecimal
+    }
+
+    /// Loads the scenario, computes the requirement and writes `requirements.csv` into `outputFolder`
+    /// (default `reports/<scenario name>/`).
+    public static func run(scenarioPath: String, outputFolder: String?) throws -> Outcome {
+        let loaded = try ScenarioLoader.load(scenarioPath)
+        let scenario = loaded.scenario
+        let rows = StaffingCalculator.requirements(for: scenario)
+        let folder = OutputFolder(outputFolder ?? "reports/\(scenario.name)")
+        try folder.prepare()
+        let file = try folder.write("requirements.csv", bytes: RequirementsReport.csv(rows).bytes)
+        let total = rows.reduce(0) { $0 + $1.agentsScheduled }
+        let hours = ExactDecimal(total * scenario.grid.intervalMinutes).divided(by: 60, scale: 2, mode: .halfEven) ?? .zero
+        return Outcome(scenarioName: scenario.name, requirements: rows, warnings: loaded.warnings, files: [file], agentHours: hours)
+    }
+}

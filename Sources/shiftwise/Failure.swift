@@ -1,0 +1,33 @@
+import ArgumentParser
+import Core
+import Foundation
+
+/// Maps failures to messages on stderr and the documented exit codes.
+enum Failure {
+    static func report<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InputError {
+            for d in error.diagnostics { printError(d.description) }
+            let count = error.errors.count
+            printError("\(count) problem\(count == 1 ? "" : "s") found; nothing was written")
+            throw ExitCode(65)
+        } catch let error as MissingInputError {
+            printError(error.description)
+            throw ExitCode(66)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(70)
+        }
+    }
+
+    static func printWarnings(_ warnings: [Diagnostic]) {
+        for w in warnings { printError(w.description) }
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Shiftwise
+
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff",
+        abstract: "Turn a scenario's forecast into agents needed per interval (Erlang C).",
+        discussion: "Writes requirements.csv into the output folder and prints a short summary."
+    )
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "Output folder (default: reports/<scenario name>/).")
+    var out: String?
+
+    func run() throws {
+        let outcome = try Failure.report {
+            try StaffUseCase.run(scenarioPath: scenario, outputFolder: out)
+        }
+        Failure.printWarnings(outcome.warnings)
+        let peak = outcome.peak
+        print("scenario \(outcome.scenarioName): \(outcome.requirements.count) intervals, \(outcome.openIntervals) open")
+        print("peak \(peak.agents) agents scheduled\(peak.start.map { " at \($0)" } ?? ""); \(outcome.agentHours) agent-hours required")
+        for file in outcome.files { print("wrote \(file)") }
+    }
+}

@@ -1,0 +1,418 @@
+#!/usr/bin/env python3
+"""Generate the Shiftwise example scenario data for week 49 of 2026.
+
+Writes, relative to this script's folder (so it works from any cwd):
+
+  data/forecast-w49.csv   30-minute contact forecast, Mon 2026-11-30 .. Sun 2026-12-06,
+                          07:00-22:00 open hours (double-peak intraday curve,
+                          Monday-heavy weekday pattern, quiet weekend)
+  data/agents.csv         150 agents (contracts, costs, teams, skills, availability
+                          and preferences)
+  baseline-w49.yaml       baseline scenario
+  volume-plus-15.yaml     +15 % volume / 90 % service-level what-if scenario
+
+The output is deterministic: all randomness comes from random.Random(SEED) instances
+and only the standard library is used, so running the script twice produces
+byte-identical files (LF line endings, UTF-8 without BOM).
+
+After writing, a self-check computes the Erlang C staffing requirement from the
+forecast exactly as written and prints a short summary (nothing else is written).
+"""
+
+import csv
+import io
+import math
+import os
+import random
+from datetime import date, datetime, timedelta
+
+SEED = 20261130
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA_DIR = os.path.join(HERE, "data")
+
+WEEK_START = date(2026, 11, 30)  # Monday
+INTERVAL_MINUTES = 30
+OPEN_MINUTE = 7 * 60  # 07:00
+CLOSE_MINUTE = 22 * 60  # 22:00
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+# Volume tuning knob: Monday contacts per 30 minutes per unit of intraday shape
+# (the weekday shape peaks at about 1.65, so the Monday peak is about 240 contacts).
+VOLUME_SCALE = 146.0
+
+# Day-of-week volume factors (Monday busiest, declining to Friday; Sat ~55 %,
+# Sun ~45 % of an average weekday).
+_WEEKDAY_FACTORS = [1.00, 0.96, 0.94, 0.92, 0.89]
+_AVG_WEEKDAY = sum(_WEEKDAY_FACTORS) / len(_WEEKDAY_FACTORS)
+DAY_FACTORS = _WEEKDAY_FACTORS + [0.55 * _AVG_WEEKDAY, 0.45 * _AVG_WEEKDAY]
+
+# Staffing parameters (mirrors baseline-w49.yaml) used by the self-check.
+SERVICE_LEVEL = 0.80
+ANSWER_SECONDS = 20
+MAX_OCCUPANCY = 0.85
+SHRINKAGE = 0.30
+MIN_AGENTS_OPEN = 2
+
+N_AGENTS = 150
+N_FULL_TIME = 90  # 60 %
+FT_WEEKLY_HOURS = 40
+PT_AVG_WEEKLY_HOURS = 25
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _hm(minute):
+    return "%02d:%02d" % (minute // 60, minute % 60)
+
+
+def _csv_text(header, rows):
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _gauss_bump(x, centre, width):
+    return math.exp(-0.5 * ((x - centre) / width) ** 2)
+
+
+# --------------------------------------------------------------------------- forecast
+
+def intraday_shape(hour, weekend):
+    """Relative volume at a fractional hour of day (weekday max about 1.65)."""
+    if weekend:
+        # Later, flatter morning; afternoon peak relatively stronger.
+        morning = 1.00 * _gauss_bump(hour, 11.25, 1.9)
+        afternoon = 0.91 * _gauss_bump(hour, 15.0, 1.65)
+    else:
+        morning = 1.00 * _gauss_bump(hour, 10.75, 1.6)
+        afternoon = 0.85 * _gauss_bump(hour, 15.0, 1.4)
+    # Background level: ramps up after opening, tapers through the evening.
+    ramp = min(1.0, 0.45 + 0.55 * (hour - 7.0) / 2.0)
+    taper = 1.0 if hour < 17.0 else max(0.45, 1.0 - 0.08 * (hour - 17.0))
+    background = 0.65 * ramp * taper
+    # Lunch dip (12:00-13:30).
+    dip = 1.0 - 0.22 * _gauss_bump(hour, 12.75, 0.5)
+    return (morning + afternoon + background) * dip
+
+
+def _interval_hours():
+    return [(m + INTERVAL_MINUTES / 2.0) / 60.0
+            for m in range(OPEN_MINUTE, CLOSE_MINUTE, INTERVAL_MINUTES)]
+
+
+# Scale the (broader) weekend curve so that DAY_FACTORS hold for daily totals.
+WEEKEND_NORM = (sum(intraday_shape(h, False) for h in _interval_hours())
+                / sum(intraday_shape(h, True) for h in _interval_hours()))
+
+
+def aht_for(hour, rng):
+    """Average handle time in seconds: shorter early, longer in the evening."""
+    base = 325.0
+    base += 25.0 * _gauss_bump(hour, 10.75, 1.5)  # busy-morning complexity
+    base += 60.0 * max(0.0, min(1.0, (hour - 15.0) / 5.0))  # evening calls run longer
+    base += rng.uniform(-12.0, 12.0)
+    return int(max(300, min(420, round(base))))
+
+
+def build_forecast(rng):
+    rows = []
+    for d in range(7):
+        day = WEEK_START + timedelta(days=d)
+        weekend = d >= 5
+        day_noise = 1.0 + rng.uniform(-0.02, 0.02)
+        for minute in range(OPEN_MINUTE, CLOSE_MINUTE, INTERVAL_MINUTES):
+            hour = (minute + INTERVAL_MINUTES / 2.0) / 60.0  # interval midpoint
+            noise = 1.0 + rng.gauss(0.0, 0.035)
+            shape = intraday_shape(hour, weekend) * (WEEKEND_NORM if weekend else 1.0)
+            contacts = VOLUME_SCALE * DAY_FACTORS[d] * day_noise * shape * noise
+            contacts = max(0.5, contacts)
+            aht = aht_for(hour, rng)
+            start = datetime(day.year, day.month, day.day, minute // 60, minute % 60)
+            rows.append([start.strftime("%Y-%m-%dT%H:%M"), "%.2f" % contacts, str(aht)])
+    rows.sort(key=lambda r: r[0])
+    return _csv_text(["start", "contacts", "aht_seconds"], rows)
+
+
+# --------------------------------------------------------------------------- agents
+
+FIRST_NAMES = [
+    "Aisha", "Alejandro", "Amara", "Anders", "Ana", "Arjun", "Beatriz", "Bilal", "Camille",
+    "Chen", "Chiara", "Dmitri", "Elif", "Emeka", "Emma", "Fatima", "Felipe", "Freya",
+    "Gabriel", "Hana", "Hiroshi", "Ibrahim", "Ingrid", "Isabela", "Jae-won", "James",
+    "Jin", "João", "Kateryna", "Kenji", "Kwame", "Lars", "Layla", "Lei", "Lucas", "Maya",
+    "Mateo", "Mei", "Mohammed", "Nadia", "Naveen", "Nia", "Noah", "Olga", "Omar", "Priya",
+    "Rafael", "Rania", "Rohan", "Sakura", "Samir", "Sara", "Sebastian", "Siobhan", "Sofia",
+    "Sun-hee", "Tariq", "Thanh", "Tomasz", "Valentina", "Wei", "Xin", "Yara", "Yuki",
+    "Yusuf", "Zainab", "Zhang Wei", "Zoe", "Liam", "Ines", "Ravi", "Leila", "Marek",
+    "Ngozi", "Pablo", "Qing", "Rosa", "Sven", "Tendai", "Uma",
+]
+
+LAST_NAMES = [
+    "Abebe", "Adeyemi", "Ahmed", "Andersen", "Bakker", "Banerjee", "Becker", "Chen",
+    "Costa", "Da Silva", "Dubois", "Eriksson", "Fernández", "Fischer", "García", "Gupta",
+    "Hansen", "Hoang", "Huang", "Ivanova", "Jensen", "Kaur", "Kim", "Kowalski", "Kumar",
+    "Lee", "Li", "Liu", "Lopez", "Martin", "Mensah", "Moreau", "Müller", "Nakamura",
+    "Nguyen", "Novak", "O'Brien", "Okafor", "Olsen", "Park", "Patel", "Petrov", "Pereira",
+    "Rossi", "Sato", "Schmidt", "Shah", "Silva", "Singh", "Suzuki", "Tanaka", "Wang",
+    "Wu", "Yamamoto", "Yilmaz", "Zhang", "Zhao", "Zhou", "Haddad", "Kovač", "Mwangi",
+    "Rahman", "Santos", "Varga", "Walsh",
+]
+
+TEAMS = ["team-amber", "team-birch", "team-cedar", "team-delta", "team-ember"]
+
+# Single days off and pairs, weighted towards weekends.
+DAYS_OFF_CHOICES = [
+    ["Sat", "Sun"], ["Sat", "Sun"], ["Sat", "Sun"], ["Sun"], ["Sun"], ["Sat"],
+    ["Fri", "Sat"], ["Sun", "Mon"], ["Wed"], ["Mon"], ["Fri"], ["Tue", "Wed"], ["Thu"],
+]
+
+FT_PREFERRED_STARTS = ["07:00", "07:00", "07:30", "08:00", "08:00", "08:30", "09:00",
+                       "09:00", "10:00", "11:00", "12:00", "13:00", "13:00"]
+PT_PREFERRED_STARTS = ["07:00", "08:00", "09:00", "10:00", "12:00", "14:00", "16:00",
+                       "17:00", "18:00"]
+
+
+def _minutes(hhmm):
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def _sorted_days(days):
+    return sorted(set(days), key=WEEKDAYS.index)
+
+
+def build_agents(rng):
+    ids = ["A%03d" % (i + 1) for i in range(N_AGENTS)]
+
+    # Unique names.
+    combos = [(f, l) for f in FIRST_NAMES for l in LAST_NAMES]
+    names = []
+    used_first = {}
+    while len(names) < N_AGENTS:
+        first, last = rng.choice(combos)
+        if used_first.get(first, 0) >= 3 or "%s %s" % (first, last) in names:
+            continue
+        used_first[first] = used_first.get(first, 0) + 1
+        names.append("%s %s" % (first, last))
+
+    contracts = ["full-time"] * N_FULL_TIME + ["part-time"] * (N_AGENTS - N_FULL_TIME)
+    rng.shuffle(contracts)
+    teams = [TEAMS[i % len(TEAMS)] for i in range(N_AGENTS)]
+    rng.shuffle(teams)
+
+    costs = []
+    skills = []
+    for c in contracts:
+        if c == "full-time":
+            costs.append("%.2f" % (32.0 + 0.5 * rng.randint(0, 16)))  # 32.00 .. 40.00
+        else:
+            costs.append("%.2f" % (26.0 + 0.5 * rng.randint(0, 12)))  # 26.00 .. 32.00
+        skills.append("voice;chat" if rng.random() < 0.35 else "voice")
+
+    pt_idx = [i for i, c in enumerate(contracts) if c == "part-time"]
+    earliest = [""] * N_AGENTS
+    latest = [""] * N_AGENTS
+    # A few part-timers with time windows: school hours and afternoon/evening only.
+    windowed = rng.sample(pt_idx, 7)
+    for k, i in enumerate(windowed):
+        if k < 4:
+            latest[i] = "15:00"
+            if k < 2:
+                earliest[i] = "09:00"
+        elif k < 6:
+            earliest[i] = "12:00"
+        else:
+            earliest[i] = "16:00"
+
+    # ~10 % unavailable: one or two dates or weekdays.
+    unavailable = [""] * N_AGENTS
+    week_dates = [(WEEK_START + timedelta(days=d)).isoformat() for d in range(7)]
+    for i in sorted(rng.sample(range(N_AGENTS), 15)):
+        n = 1 if rng.random() < 0.6 else 2
+        if rng.random() < 0.65:
+            unavailable[i] = ";".join(sorted(rng.sample(week_dates, n)))
+        else:
+            unavailable[i] = ";".join(_sorted_days(rng.sample(WEEKDAYS, n)))
+
+    # ~40 % preferred days off.
+    days_off = [""] * N_AGENTS
+    for i in sorted(rng.sample(range(N_AGENTS), 60)):
+        # Don't prefer a day off that is already unavailable.
+        blocked = {WEEKDAYS[date.fromisoformat(u).weekday()] if "-" in u else u
+                   for u in unavailable[i].split(";") if u}
+        choices = [c for c in DAYS_OFF_CHOICES if not blocked.intersection(c)]
+        days_off[i] = ";".join(_sorted_days(rng.choice(choices)))
+
+    # ~30 % preferred start, compatible with contract and time window.
+    preferred = [""] * N_AGENTS
+    for i in sorted(rng.sample(range(N_AGENTS), 45)):
+        if contracts[i] == "full-time":
+            preferred[i] = rng.choice(FT_PREFERRED_STARTS)
+            continue
+        lo = _minutes(earliest[i]) if earliest[i] else OPEN_MINUTE
+        hi = (_minutes(latest[i]) if latest[i] else CLOSE_MINUTE) - 4 * 60  # 4 h shift fits
+        options = [s for s in PT_PREFERRED_STARTS if lo <= _minutes(s) <= hi]
+        preferred[i] = rng.choice(options)
+
+    rows = []
+    for i in range(N_AGENTS):
+        rows.append([ids[i], names[i], contracts[i], costs[i], teams[i], skills[i],
+                     unavailable[i], days_off[i], preferred[i], earliest[i], latest[i]])
+    header = ["agent_id", "name", "contract", "hourly_cost", "team", "skills", "unavailable",
+              "preferred_days_off", "preferred_start", "earliest_start", "latest_end"]
+    return _csv_text(header, rows)
+
+
+# --------------------------------------------------------------------------- scenarios
+
+BASELINE_YAML = """\
+# Shiftwise example: baseline plan for week 49 (generated by generate.py).
+name: baseline-w49
+week_start: 2026-11-30
+interval_minutes: 30
+forecast: data/forecast-w49.csv
+agents: data/agents.csv
+staffing:
+  service_level: 0.80
+  answer_seconds: 20
+  max_occupancy: 0.85
+  shrinkage: 0.30
+  min_agents_open: 2
+shifts:
+  lengths_hours: [4, 6, 8, 9]
+  start_step_minutes: 30
+  earliest_start: "07:00"
+  latest_end: "22:00"
+  breaks:
+    - { name: lunch, minutes: 60, paid: false, min_shift_hours: 6, earliest_after_hours: 2.5, latest_before_end_hours: 2 }
+contracts:
+  full-time: { min_hours: 40, max_hours: 40, max_days: 5, lengths_hours: [9] }
+  part-time: { min_hours: 20, max_hours: 30, max_days: 5, lengths_hours: [4, 6] }
+rules:
+  min_rest_hours: 11
+  max_consecutive_days: 6
+costs:
+  currency: CNY
+  understaffing_per_agent_hour: 300
+  overstaffing_per_agent_hour: 0
+  preference_weight: 10
+solver:
+  time_limit_seconds: 60
+  mip_gap: 0.005
+"""
+
+VOLUME_PLUS_15_YAML = """\
+# What-if: +15 % contacts, 90 % service level, five extra part-timers.
+extends: baseline-w49.yaml
+name: volume-plus-15
+adjust: { volume_factor: 1.15, aht_factor: 1.0 }
+staffing: { service_level: 0.90 }
+hires: [ { contract: part-time, count: 5, hourly_cost: 28.00 } ]
+"""
+
+
+def build_all():
+    """Return {relative path: text} for every generated file."""
+    return {
+        "data/forecast-w49.csv": build_forecast(random.Random(SEED)),
+        "data/agents.csv": build_agents(random.Random(SEED + 1)),
+        "baseline-w49.yaml": BASELINE_YAML,
+        "volume-plus-15.yaml": VOLUME_PLUS_15_YAML,
+    }
+
+
+# --------------------------------------------------------------------------- self-check
+
+def erlang_c_agents(a, aht, service_level, answer_seconds, max_occupancy):
+    """Least integer N > A meeting the service level and occupancy targets."""
+    if a <= 0:
+        return 0
+    n = int(math.floor(a)) + 1
+    while True:
+        b = 1.0
+        for k in range(1, n + 1):
+            b = a * b / (k + a * b)
+        c = n * b / (n - a * (1.0 - b))
+        sl = 1.0 - c * math.exp(-(n - a) * answer_seconds / aht)
+        if sl >= service_level and a / n <= max_occupancy:
+            return n
+        n += 1
+
+
+def requirement(forecast_text, volume_factor=1.0, service_level=SERVICE_LEVEL):
+    """Per-interval (start, scheduled agents) from the forecast text."""
+    out = []
+    for row in csv.DictReader(io.StringIO(forecast_text)):
+        contacts = float(row["contacts"]) * volume_factor
+        aht = int(row["aht_seconds"])
+        a = contacts * aht / (INTERVAL_MINUTES * 60.0)
+        n = erlang_c_agents(a, aht, service_level, ANSWER_SECONDS, MAX_OCCUPANCY)
+        n = max(n, MIN_AGENTS_OPEN)
+        scheduled = math.ceil(n / (1.0 - SHRINKAGE) - 1e-9)
+        out.append((row["start"], scheduled))
+    return out
+
+
+def self_check(files):
+    forecast = files["data/forecast-w49.csv"]
+    agents = list(csv.DictReader(io.StringIO(files["data/agents.csv"])))
+    total_contacts = sum(float(r["contacts"]) for r in csv.DictReader(io.StringIO(forecast)))
+
+    req = requirement(forecast)
+    hours = INTERVAL_MINUTES / 60.0
+    req_hours = sum(s for _, s in req) * hours
+    weekday_req = [(t, s) for t, s in req if date.fromisoformat(t[:10]).weekday() < 5]
+    peak_t, peak = max(weekday_req, key=lambda x: x[1])
+
+    n_ft = sum(1 for a in agents if a["contract"] == "full-time")
+    n_pt = len(agents) - n_ft
+    capacity = n_ft * FT_WEEKLY_HOURS + n_pt * PT_AVG_WEEKLY_HOURS
+    ratio = req_hours / capacity
+
+    print("Shiftwise w49 example data (seed %d)" % SEED)
+    print("  total contacts          : %.2f" % total_contacts)
+    print("  weekday peak scheduled  : %d agents (%s)" % (peak, peak_t))
+    print("  required agent-hours    : %.1f h" % req_hours)
+    print("  contracted capacity     : %d h (%d full-time x %d h + %d part-time x %d h)"
+          % (capacity, n_ft, FT_WEEKLY_HOURS, n_pt, PT_AVG_WEEKLY_HOURS))
+    print("  required / capacity     : %.1f %%" % (100.0 * ratio))
+    per_day = []
+    for d in range(7):
+        day = (WEEK_START + timedelta(days=d)).isoformat()
+        vals = [s for t, s in req if t.startswith(day)]
+        per_day.append("%s %d/%d/%d" % (WEEKDAYS[d], vals[0], max(vals), vals[-1]))
+    print("  open/peak/close by day  : " + ", ".join(per_day))
+
+    # What-if scenario, for information only.
+    req15 = requirement(forecast, volume_factor=1.15, service_level=0.90)
+    req15_hours = sum(s for _, s in req15) * hours
+    cap15 = capacity + 5 * PT_AVG_WEEKLY_HOURS
+    print("  volume-plus-15          : %.1f h required vs %d h capacity (%.1f %%)"
+          % (req15_hours, cap15, 100.0 * req15_hours / cap15))
+
+    problems = []
+    if not 0.80 <= ratio <= 0.88:
+        problems.append("required/capacity %.3f outside 0.80-0.88" % ratio)
+    if not 70 <= peak <= 85:
+        problems.append("weekday peak %d outside 70-85" % peak)
+    for p in problems:
+        print("  WARNING: " + p)
+    return not problems
+
+
+def main():
+    files = build_all()
+    if build_all() != files:
+        raise SystemExit("non-deterministic output")
+    os.makedirs(DATA_DIR, exist_ok=True)
+    for rel, text in files.items():
+        with open(os.path.join(HERE, rel), "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    self_check(files)
+
+
+if __name__ == "__main__":
+    main()
