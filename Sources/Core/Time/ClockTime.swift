@@ -15,6 +15,12 @@ public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.minutes = total
     }
 
+    /// Parses a time of day `HH:MM` strictly before 24:00.
+    public init?(timeOfDay text: some StringProtocol) {
+        guard let time = ClockTime(text: text, maxHours: 24), time.minutes < 1440 else { return nil }
+        self = time
+    }
+
     /// `HH:MM`, hours past 24 kept as such (`26:00`).
     public var description: String {
         "\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2))"

@@ -20,7 +20,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
               let date = LocalDate(iso: t[t.startIndex..<dateEnd]) else { return nil }
         var timeText = t[t.index(after: dateEnd)...]
         if timeText.count == 8, timeText.hasSuffix(":00") { timeText = timeText.dropLast(3) }
-        guard timeText.count == 5, let time = ClockTime(text: timeText, maxHours: 23) else { return nil }
+        guard timeText.count == 5, let time = ClockTime(timeOfDay: timeText) else { return nil }
         self.init(date: date, minuteOfDay: time.minutes)
     }
 

@@ -58,8 +58,8 @@ public enum AgentsReader {
                                 fix: "use Mon, Tue, Wed, Thu, Fri, Sat or Sun, separated by `;`")
                 }
             }
-            let preferredStart = clock(columns, "preferred_start", record, maxHours: 23, bag: &local)
-            let earliest = clock(columns, "earliest_start", record, maxHours: 23, bag: &local)
+            let preferredStart = clock(columns, "preferred_start", record, maxHours: nil, bag: &local)
+            let earliest = clock(columns, "earliest_start", record, maxHours: nil, bag: &local)
             let latest = clock(columns, "latest_end", record, maxHours: 48, bag: &local)
             if let earliest, let latest, latest <= earliest {
                 local.error(columns.location("latest_end", in: record), "latest_end \(latest) is not after earliest_start \(earliest)",
@@ -84,10 +84,10 @@ public enum AgentsReader {
         text.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
 
-    static func clock(_ columns: CSVColumns, _ name: String, _ record: CSVRecord, maxHours: Int, bag: inout DiagnosticBag) -> ClockTime? {
+    static func clock(_ columns: CSVColumns, _ name: String, _ record: CSVRecord, maxHours: Int?, bag: inout DiagnosticBag) -> ClockTime? {
         let text = columns.cell(name, in: record)
         guard !text.isEmpty else { return nil }
-        guard let time = ClockTime(text: text, maxHours: maxHours) else {
+        guard let time = maxHours.map({ ClockTime(text: text, maxHours: $0) }) ?? ClockTime(timeOfDay: text) else {
             bag.error(columns.location(name, in: record), "\(name) must be a time HH:MM, got `\(text)`", fix: "write it like 08:30")
             return nil
         }

@@ -190,7 +190,7 @@ public enum ScenarioLoader {
             bag.error(s.keyLocation("start_step_minutes"), "`shifts.start_step_minutes` \(step) is not a multiple of the \(grid)-minute interval",
                       fix: "use \(grid) or a multiple of it")
         }
-        let earliest = s.clock("earliest_start", required: true, maxHours: 23, bag: &bag)
+        let earliest = s.clock("earliest_start", required: true, bag: &bag)
         let latest = s.clock("latest_end", required: true, maxHours: 48, bag: &bag)
         if let earliest, earliest.minutes % grid != 0 {
             bag.error(s.keyLocation("earliest_start"), "`shifts.earliest_start` \(earliest) is not on the \(grid)-minute interval grid",

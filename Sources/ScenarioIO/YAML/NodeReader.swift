@@ -140,11 +140,13 @@ public struct NodeReader {
         }
     }
 
-    /// A clock time `HH:MM`.
-    public func clock(_ key: String, required: Bool = false, maxHours: Int = 24, bag: inout DiagnosticBag) -> ClockTime? {
+    /// A clock time `HH:MM`: a time of day (before 24:00) unless `maxHours` allows later ends such as `26:00`.
+    public func clock(_ key: String, required: Bool = false, maxHours: Int? = nil, bag: inout DiagnosticBag) -> ClockTime? {
         guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
-        guard let time = ClockTime(text: text, maxHours: maxHours) else {
-            bag.error(location, "`\(name(key))` must be a time HH:MM (up to \(maxHours):00), got `\(text)`", fix: "write it like \"07:00\" in quotes")
+        let parsed = maxHours.map { ClockTime(text: text, maxHours: $0) } ?? ClockTime(timeOfDay: text)
+        guard let time = parsed else {
+            let range = maxHours.map { "up to \($0):00" } ?? "00:00–23:59"
+            bag.error(location, "`\(name(key))` must be a time HH:MM (\(range)), got `\(text)`", fix: "write it like \"07:00\" in quotes")
             return nil
         }
         return time

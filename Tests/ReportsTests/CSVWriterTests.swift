@@ -1,0 +1,38 @@
+import Testing
+@testable import Reports
+
+@Suite struct CSVWriterTests {
+    @Test func neutralisesFormulaTextButNeverNumbers() {
+        var w = CSVWriter(header: ["name", "amount"])
+        w.append([.text("=HYPERLINK(\"x\")"), .number("-25.00")])
+        w.append([.text("+1"), .number("1234.50")])
+        w.append([.text("@SUM"), .empty])
+        w.append([.text("-minus"), .number("0")])
+        w.append([.text("\tTab"), .number("1")])
+        w.append([.text("Li, Wei"), .number("2")])
+        #expect(w.text == """
+        name,amount
+        "'=HYPERLINK(""x"")",-25.00
+        '+1,1234.50
+        '@SUM,
+        '-minus,0
+        '\tTab,1
+        "Li, Wei",2
+
+        """)
+    }
+
+    @Test func optionalByteOrderMark() {
+        let plain = CSVWriter(header: ["a"])
+        let marked = CSVWriter(header: ["a"], bom: true)
+        #expect(plain.bytes == Array("a\n".utf8))
+        #expect(marked.bytes == [0xEF, 0xBB, 0xBF] + Array("a\n".utf8))
+    }
+
+    @Test func fixedFormatting() {
+        #expect(Format.fixed(0.85765, places: 4) == "0.8577")
+        #expect(Format.fixed(-0.00001, places: 4) == "0.0000")
+        #expect(Format.fixed(3.33333, places: 4) == "3.3333")
+        #expect(Format.fixed(12, places: 0) == "12")
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Runs the built `shiftwise` binary and captures what a user would see.
+public struct CommandResult: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+}
+
+public enum CommandRunner {
+    /// The binary under test: `SHIFTWISE_BIN`, else the package's debug build.
+    public static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["SHIFTWISE_BIN"], !path.isEmpty { return path }
+        return Fixtures.packageRoot + "/.build/debug/shiftwise"
+    }
+
+    /// Runs `shiftwise arguments…` in `directory` and waits for it.
+    public static func run(_ arguments: [String], in directory: String? = nil) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes to the end before waiting, so a full pipe cannot stall the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus,
+                             stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
