@@ -1,0 +1,47 @@
+import Core
+import Foundation
+import Staffing
+
+/// Times the Erlang C requirement for a whole week.
+enum StaffingBench {
+    static func run() {
+        print("")
+        print("staffing (Erlang C, SL 80 % in 20 s, occupancy ≤ 85 %, shrinkage 30 %)")
+        print("instance                         intervals  peak needed  agent-hours   median time   runs")
+        let policy = StaffingPolicy(serviceLevel: ExactDecimal("0.8") ?? .zero, answerSeconds: 20,
+                                    maxOccupancy: ExactDecimal("0.85") ?? .one, shrinkage: ExactDecimal("0.3") ?? .zero, minAgentsOpen: 1)
+        let cases: [(String, Int, Double, Int)] = [
+            ("week, 30-min, peak ≈ 80", 30, 60, 2000),
+            ("week, 15-min, peak ≈ 120", 15, 95, 1000),
+            ("week, 15-min, peak ≈ 5,000", 15, 4250, 20),
+        ]
+        for (name, interval, peak, runs) in cases {
+            let forecast = BenchInstances.forecast(intervalMinutes: interval, peakErlangs: peak)
+            let calculator = StaffingCalculator(policy: policy, intervalMinutes: interval)
+            var times: [Double] = []
+            var rows: [IntervalRequirement] = []
+            let start = LocalDateTime(date: LocalDate(daysSinceEpoch: 20_422), minuteOfDay: 0)
+            for _ in 0..<runs {
+                let clock = ContinuousClock.now
+                rows = forecast.map { calculator.requirement(start: start, interval: $0) }
+                let d = clock.duration(to: .now)
+                times.append(Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds))
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            let peakNeeded = rows.map { $0.agentsNeeded ?? 0 }.max() ?? 0
+            let hours = Double(rows.reduce(0) { $0 + $1.agentsScheduled }) * Double(interval) / 60
+            print(name.padding(toLength: 33, withPad: " ", startingAt: 0)
+                  + String(format: "%9d  %11d  %11.1f  %9.3f ms  %5d", rows.count, peakNeeded, hours, median * 1000, runs))
+        }
+    }
+}
+
+enum PeakMemory {
+    /// The process's peak resident set size.
+    static var mebibytes: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
