@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Core", swiftSettings: strictSettings),
         .target(name: "Staffing", dependencies: ["Core"], swiftSettings: strictSettings),
         .target(name: "LinearModel", swiftSettings: strictSettings),
-        .target(name: "Rostering", dependencies: ["Core", "LinearModel"], swiftSettings: strictSettings),
+        .target(name: "Rostering", dependencies: ["Core", "LinearModel", "Staffing"], swiftSettings: strictSettings),
         .target(name: "Incentives", dependencies: ["Core"], swiftSettings: strictSettings),
 
         // Edges: all I/O lives here.
@@ -47,7 +47,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "shiftwise",
-            dependencies: ["Shiftwise", "Core", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Shiftwise", "Core", "Rostering", "LinearModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

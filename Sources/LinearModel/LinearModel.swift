@@ -75,9 +75,21 @@ public struct LinearModel: Sendable {
         return VariableID(variables.count - 1)
     }
 
+    /// Sets a variable's objective coefficient.
+    public mutating func setObjective(_ variable: VariableID, _ coefficient: Double) {
+        variables[variable.index].objective = coefficient
+    }
+
     /// Adds a constraint.
     public mutating func addConstraint(_ name: String, _ terms: [(variable: VariableID, coefficient: Double)], _ relation: Relation, _ rhs: Double) {
         constraints.append(Constraint(name: name, terms: terms, relation: relation, rhs: rhs))
+    }
+
+    /// The same model with every integrality requirement dropped (its optimum bounds the MIP's).
+    public func relaxed() -> LinearModel {
+        var copy = self
+        for i in copy.variables.indices { copy.variables[i].kind = .continuous }
+        return copy
     }
 
     /// Number of integer or binary variables.

@@ -1,0 +1,98 @@
+public import Core
+import LinearModel
+
+/// A weekly roster: the shifts of named agents, with their breaks.
+public struct Roster: Sendable, Hashable {
+    public var shifts: [RosteredShift]
+
+    public init(shifts: [RosteredShift]) {
+        self.shifts = shifts.sorted { ($0.agentIndex, $0.day) < ($1.agentIndex, $1.day) }
+    }
+}
+
+/// One agent's shift on one day.
+public struct RosteredShift: Sendable, Hashable {
+    public let agentIndex: Int
+    public let day: Int
+    public let startMinute: Int
+    public let lengthMinutes: Int
+    public let paidMinutes: Int
+    public let breaks: [BreakPattern.Placement]
+
+    public init(agentIndex: Int, day: Int, startMinute: Int, lengthMinutes: Int, paidMinutes: Int, breaks: [BreakPattern.Placement]) {
+        self.agentIndex = agentIndex
+        self.day = day
+        self.startMinute = startMinute
+        self.lengthMinutes = lengthMinutes
+        self.paidMinutes = paidMinutes
+        self.breaks = breaks
+    }
+
+    public var absoluteStart: Int { day * 1440 + startMinute }
+    public var absoluteEnd: Int { absoluteStart + lengthMinutes }
+}
+
+extension RosterModel {
+    /// Reads a roster from solution values: assignments above one half, break patterns handed out
+    /// to the agents of each shift type in agent order.
+    public func roster(from values: [Double]) -> Roster {
+        var agentsOnType: [Int: [Int]] = [:]
+        for (a, t, v) in assignments where values[v.index] > 0.5 {
+            agentsOnType[t, default: []].append(a)
+        }
+        var patternsOnType: [Int: [Int]] = [:]
+        for (t, p, v) in breakCounts {
+            let count = Int(values[v.index].rounded())
+            if count > 0 { patternsOnType[t, default: []] += Array(repeating: p, count: count) }
+        }
+        var shifts: [RosteredShift] = []
+        for (t, agents) in agentsOnType {
+            let type = problem.shiftTypes[t]
+            let patterns = patternsOnType[t] ?? []
+            for (k, a) in agents.sorted().enumerated() {
+                let p = k < patterns.count ? patterns[k] : 0
+                shifts.append(RosteredShift(agentIndex: a, day: type.day, startMinute: type.startMinute, lengthMinutes: type.lengthMinutes,
+                                            paidMinutes: type.paidMinutes, breaks: type.breakPatterns[p].placements))
+            }
+        }
+        return Roster(shifts: shifts)
+    }
+
+    /// Solution values that put `roster` into this model (for handing a heuristic roster to the solver).
+    public func values(for roster: Roster) -> [Double] {
+        var values = Array(repeating: 0.0, count: model.variables.count)
+        var typeOf: [ShiftKey: Int] = [:]
+        for (t, type) in problem.shiftTypes.enumerated() {
+            typeOf[ShiftKey(day: type.day, start: type.startMinute, length: type.lengthMinutes)] = t
+        }
+        var variableOf: [AgentType: LinearModel.VariableID] = [:]
+        for (a, t, v) in assignments { variableOf[AgentType(agent: a, type: t)] = v }
+        var patternVariable: [TypePattern: LinearModel.VariableID] = [:]
+        for (t, p, v) in breakCounts { patternVariable[TypePattern(type: t, pattern: p)] = v }
+        var covered = Array(repeating: 0, count: problem.grid.intervalCount)
+        let iv = problem.grid.intervalMinutes
+        for shift in roster.shifts {
+            guard let t = typeOf[ShiftKey(day: shift.day, start: shift.startMinute, length: shift.lengthMinutes)],
+                  let v = variableOf[AgentType(agent: shift.agentIndex, type: t)] else { continue }
+            values[v.index] = 1
+            let type = problem.shiftTypes[t]
+            if let p = type.breakPatterns.firstIndex(where: { $0.placements == shift.breaks }), let y = patternVariable[TypePattern(type: t, pattern: p)] {
+                values[y.index] += 1
+            }
+            for i in problem.intervals(of: type) where !type.breakPatterns.isEmpty {
+                let offset = i * iv - type.absoluteStart
+                if !shift.breaks.contains(where: { offset >= $0.offsetMinutes && offset < $0.offsetMinutes + $0.minutes }) { covered[i] += 1 }
+            }
+        }
+        for i in 0..<covered.count {
+            let gap = problem.required[i] - covered[i]
+            if let u = under[i] { values[u.index] = Double(max(0, gap)) }
+            if let o = over[i] { values[o.index] = Double(max(0, -gap)) }
+        }
+        return values
+    }
+}
+
+struct ShiftKey: Hashable { let day: Int; let start: Int; let length: Int }
+struct AgentType: Hashable { let agent: Int; let type: Int }
+struct TypePattern: Hashable { let type: Int; let pattern: Int }

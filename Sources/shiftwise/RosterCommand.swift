@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import LinearModel
+import Shiftwise
+import Rostering
+import Core
+
+struct RosterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Build next week's roster for every named agent.",
+        discussion: "Writes roster.csv, roster-grid.csv, coverage.csv and summary.json into the output folder."
+    )
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "Output folder (default: reports/<scenario name>/).")
+    var out: String?
+
+    @Option(name: .long, help: "Solver time limit in seconds (default: the scenario's solver.time_limit_seconds).")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "Relative MIP gap at which to stop (default: the scenario's solver.mip_gap).")
+    var mipGap: Double?
+
+    @Option(name: .customLong("export-lp"), help: "Also write the model in CPLEX LP format to this file.")
+    var exportLP: String?
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let outcome = try Failure.report {
+            try RosterUseCase.run(scenarioPath: scenario, options: .init(
+                outputFolder: out, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: exportLP,
+                progress: { p in
+                    let inc = p.incumbent.map { String(format: "%.2f", $0) } ?? "none"
+                    let bnd = p.bound.map { String(format: "%.2f", $0) } ?? "none"
+                    Failure.printError(String(format: "[%6.1fs] incumbent %@  bound %@", p.elapsedSeconds, inc, bnd))
+                }))
+        }
+        Failure.printWarnings(outcome.warnings)
+        print("model: \(outcome.modelSize.variables) variables (\(outcome.modelSize.integers) integer), \(outcome.modelSize.constraints) constraints, built in \(String(format: "%.2f", outcome.buildSeconds)) s")
+        print("status \(outcome.status.rawValue): objective \(String(format: "%.2f", outcome.objective)), bound \(String(format: "%.2f", outcome.bound)), gap \(String(format: "%.3f %%", outcome.gap * 100)), solved in \(String(format: "%.1f", outcome.solveSeconds)) s")
+        for t in outcome.terms { print("  \(t.name): \(String(format: "%.2f", t.value))") }
+        print("shifts \(outcome.roster.shifts.count), understaffed \(outcome.evaluation.understaffedAgentHours) agent-hours, labour \(outcome.evaluation.labourCost.formatted(places: 2))")
+    }
+}
