@@ -27,10 +27,9 @@ public struct OutputFolder: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if FileManager.default.fileExists(atPath: target) {
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: target), withItemAt: URL(fileURLWithPath: temporary))
-            } else {
-                try FileManager.default.moveItem(atPath: temporary, toPath: target)
+            // rename(2) replaces the target atomically.
+            guard rename(temporary, target) == 0 else {
+                throw OutputError(path: target, reason: String(cString: strerror(errno)))
             }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)

@@ -71,9 +71,72 @@ public struct RosterHeuristic: Sendable {
                 }
                 apply(weeks[a], to: &coverage, sign: 1)
             }
+            // Exchanges keep coverage as it is and trade shifts between agents for cost and preferences.
+            if exchangeShifts(&weeks) { changed = true }
             if !changed { break }
         }
         return (roster(from: weeks), weeks)
+    }
+
+    /// Improving exchanges between two agents that leave coverage unchanged: the same day's shifts
+    /// swapped, or one agent's shift on day d traded for the other's on day e. Returns whether any was made.
+    func exchangeShifts(_ weeks: inout [[Choice]]) -> Bool {
+        let agents = problem.scenario.agents.indices
+        let allowed = problem.options.map(Set.init)
+        var improved = false
+        var byDay: [[Choice?]] = weeks.map { week in
+            var days: [Choice?] = Array(repeating: nil, count: TimeGrid.days)
+            for c in week { days[problem.shiftTypes[c.type].day] = c }
+            return days
+        }
+        func cost(_ c: Choice?, _ a: Int) -> Double { c.map { fixedCost(type: $0.type, agent: a) } ?? 0 }
+        for a in agents {
+            for b in agents where b > a {
+                for d in 0..<TimeGrid.days {
+                    for e in 0..<TimeGrid.days {
+                        let ca = byDay[a][d], cb = byDay[b][e]
+                        // Same day: swap the two shifts. Two days: a gives up d for b's e, b takes a's d.
+                        if d == e {
+                            guard let x = ca, let y = cb, x.type != y.type else { continue }
+                            guard allowed[a].contains(y.type), allowed[b].contains(x.type) else { continue }
+                        } else {
+                            guard let x = ca, let y = cb, byDay[a][e] == nil, byDay[b][d] == nil else { continue }
+                            guard allowed[a].contains(y.type), allowed[b].contains(x.type) else { continue }
+                        }
+                        let delta = cost(cb, a) + cost(ca, b) - cost(ca, a) - cost(cb, b)
+                        guard delta < -1e-9 else { continue }
+                        var newA = byDay[a], newB = byDay[b]
+                        newA[d] = nil; newB[e] = nil
+                        newA[e] = cb; newB[d] = ca
+                        guard isFeasible(agent: a, days: newA), isFeasible(agent: b, days: newB) else { continue }
+                        byDay[a] = newA
+                        byDay[b] = newB
+                        improved = true
+                    }
+                }
+            }
+        }
+        if improved { weeks = byDay.map { $0.compactMap { $0 } } }
+        return improved
+    }
+
+    /// Whether a week (one optional shift per day) keeps the agent's hard rules.
+    func isFeasible(agent a: Int, days: [Choice?]) -> Bool {
+        let scenario = problem.scenario
+        guard let contract = scenario.contract(named: scenario.agents[a].contract) else { return false }
+        var paid = 0, worked = 0, run = 0
+        var lastEnd: Int?
+        for d in 0..<TimeGrid.days {
+            guard let c = days[d] else { run = 0; continue }
+            let type = problem.shiftTypes[c.type]
+            paid += type.paidMinutes
+            worked += 1
+            run += 1
+            if run > scenario.rules.maxConsecutiveDays { return false }
+            if let lastEnd, type.absoluteStart - lastEnd < scenario.rules.minRestMinutes { return false }
+            lastEnd = type.absoluteEnd
+        }
+        return worked <= contract.maxDays && paid >= contract.minMinutes && paid <= contract.maxMinutes
     }
 
     func apply(_ week: [Choice], to coverage: inout [Int], sign: Int) {
@@ -110,11 +173,12 @@ public struct RosterHeuristic: Sendable {
     }
 
     /// The agent's best week given the others' coverage; nil when its hard rules admit none.
-    func bestWeek(agent a: Int, coverage: [Int]) -> [Choice]? {
+    func bestWeek(agent a: Int, coverage: [Int], restMinutes: Int? = nil, maxConsecutiveDays: Int? = nil) -> [Choice]? {
         let scenario = problem.scenario
         guard let contract = scenario.contract(named: scenario.agents[a].contract) else { return nil }
-        let rest = scenario.rules.minRestMinutes
-        let trackRun = scenario.rules.maxConsecutiveDays < min(TimeGrid.days, contract.maxDays)
+        let rest = restMinutes ?? scenario.rules.minRestMinutes
+        let maxRun = maxConsecutiveDays ?? scenario.rules.maxConsecutiveDays
+        let trackRun = maxRun < min(TimeGrid.days, contract.maxDays)
         // Options per day, each with its best break pattern.
         var perDay: [[(choice: Choice, value: Double, paid: Int, start: Int, end: Int)]] = Array(repeating: [], count: TimeGrid.days)
         for t in problem.options[a] {
@@ -167,7 +231,7 @@ public struct RosterHeuristic: Sendable {
                 let base = currentEntries[k].value
                 // Day off.
                 offer(State(days: s.days, paid: s.paid, lastEnd: s.lastEnd, run: 0), Entry(value: base, parent: k, choice: nil))
-                guard s.days < contract.maxDays, !trackRun || s.run < scenario.rules.maxConsecutiveDays else { continue }
+                guard s.days < contract.maxDays, !trackRun || s.run < maxRun else { continue }
                 for o in perDay[d] {
                     guard s.paid + o.paid <= contract.maxMinutes else { continue }
                     if s.lastEnd != Int.min, o.start - s.lastEnd < rest { continue }

@@ -50,6 +50,8 @@ public enum RosterUseCase {
         let requirements = StaffingCalculator.requirements(for: scenario)
         let clock = ContinuousClock.now
         let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
+        let reasons = RosterDiagnosis.reasons(problem: problem)
+        guard reasons.isEmpty else { throw RosterFailure.infeasible(reasons) }
         let built = RosterModelBuilder.build(problem)
         let buildSeconds = seconds(since: clock)
         if let path = options.exportLP {
@@ -68,12 +70,34 @@ public enum RosterUseCase {
                                  solveSeconds: seconds(since: solveClock), log: relaxation.log)
         let roster = built.roster(from: values)
         let evaluation = RosterEvaluation(roster: roster, scenario: scenario, requirements: requirements)
-        let bound = min(result.bound ?? 0, evaluation.objective.doubleValue)
+        let objective = evaluation.objective.doubleValue
+        let bound = min(result.bound ?? 0, objective)
+        let gapValue = objective > 0 ? max(0, (objective - bound) / objective) : 0
+        let finalStatus: SolveStatus = gapValue <= (options.mipGap ?? scenario.solver.mipGap.doubleValue) + 1e-12 ? .optimal : .feasible
         let terms = built.terms.map { ($0.name, $0.value(values)) }
-        return Outcome(scenario: scenario, requirements: requirements, roster: roster, evaluation: evaluation, status: result.status,
+
+        // Write every report; each file appears whole or not at all.
+        let folder = OutputFolder(options.outputFolder ?? "reports/\(scenario.name)")
+        try folder.prepare()
+        let summary = RosterSummary(
+            run: nil, scenario: scenario.name, status: finalStatus.rawValue, objective: objective, bound: bound, gap: gapValue,
+            solveSeconds: result.solveSeconds, currency: scenario.costs.currency, evaluation: evaluation, grid: scenario.grid,
+            hardRuleViolations: 0, agents: scenario.agents.count, shifts: roster.shifts.count, terms: terms,
+            model: (built.model.variables.count, built.model.constraints.count))
+        var files: [String] = []
+        files.append(try folder.write("roster.csv", bytes: RosterSheets.roster(roster, scenario: scenario).bytes))
+        files.append(try folder.write("roster-grid.csv", bytes: RosterSheets.grid(roster, scenario: scenario).bytes))
+        files.append(try folder.write("coverage.csv", bytes: RosterSheets.coverage(evaluation, scenario: scenario).bytes))
+        files.append(try folder.write("summary.json", text: summary.json))
+        files.append(try folder.write("roster.html", text: RosterPage.html(summary: summary, roster: roster, scenario: scenario)))
+        for (a, agent) in scenario.agents.enumerated() {
+            try folder.write("calendars/" + AgentCalendar.fileName(for: agent.id), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario))
+        }
+        files.append(folder.path + "/calendars/")
+        return Outcome(scenario: scenario, requirements: requirements, roster: roster, evaluation: evaluation, status: finalStatus,
                        bound: bound, solveSeconds: result.solveSeconds, buildSeconds: buildSeconds,
                        modelSize: (built.model.variables.count, built.model.constraints.count, built.model.integerCount),
-                       warnings: loaded.warnings, files: [], terms: terms)
+                       warnings: loaded.warnings, files: files, terms: terms)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

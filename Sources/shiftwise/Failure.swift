@@ -1,6 +1,7 @@
 import ArgumentParser
 import Core
 import Foundation
+import Shiftwise
 
 /// Maps failures to messages on stderr and the documented exit codes.
 enum Failure {
@@ -15,6 +16,11 @@ enum Failure {
         } catch let error as MissingInputError {
             printError(error.description)
             throw ExitCode(66)
+        } catch RosterFailure.infeasible(let reasons) {
+            printError("error: the roster is infeasible: the hard rules contradict each other")
+            for r in reasons { printError("  " + r) }
+            printError("(relax the contract, availability or window of the agents named, then run again)")
+            throw ExitCode(2)
         } catch let error as ExitCode {
             throw error
         } catch {

@@ -43,9 +43,11 @@ struct RosterCommand: ParsableCommand {
                 }))
         }
         Failure.printWarnings(outcome.warnings)
-        print("model: \(outcome.modelSize.variables) variables (\(outcome.modelSize.integers) integer), \(outcome.modelSize.constraints) constraints, built in \(String(format: "%.2f", outcome.buildSeconds)) s")
-        print("status \(outcome.status.rawValue): objective \(String(format: "%.2f", outcome.objective)), bound \(String(format: "%.2f", outcome.bound)), gap \(String(format: "%.3f %%", outcome.gap * 100)), solved in \(String(format: "%.1f", outcome.solveSeconds)) s")
-        for t in outcome.terms { print("  \(t.name): \(String(format: "%.2f", t.value))") }
-        print("shifts \(outcome.roster.shifts.count), understaffed \(outcome.evaluation.understaffedAgentHours) agent-hours, labour \(outcome.evaluation.labourCost.formatted(places: 2))")
+        let e = outcome.evaluation
+        let currency = outcome.scenario.costs.currency
+        print("scenario \(outcome.scenario.name): \(outcome.scenario.agents.count) agents, \(outcome.roster.shifts.count) shifts")
+        print("status \(outcome.status.rawValue): objective \(String(format: "%.2f", outcome.objective)) \(currency), bound \(String(format: "%.2f", outcome.bound)), gap \(String(format: "%.2f", outcome.gap * 100)) %, \(String(format: "%.1f", outcome.solveSeconds)) s")
+        print("paid hours \(e.paidMinutes / 60), labour \(e.labourCost.formatted(places: 2)) \(currency), understaffed \(e.understaffedAgentHours.formatted(places: 1)) agent-hours, service level \(e.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a")")
+        for file in outcome.files { print("wrote \(file)") }
     }
 }
