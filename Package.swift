@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ShiftwiseBench",
-            dependencies: ["Core", "Staffing", "LinearModel", "GLPKSolver"],
+            dependencies: ["Core", "Staffing", "LinearModel", "GLPKSolver", "Rostering", "Shiftwise"],
             swiftSettings: strictSettings
         ),
 
@@ -63,6 +63,8 @@ let package = Package(
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"], swiftSettings: strictSettings),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing"], swiftSettings: strictSettings),
+        .testTarget(name: "RosteringTests", dependencies: ["Rostering", "Core", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ShiftwiseTests", dependencies: ["Shiftwise", "Rostering", "Staffing", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strictSettings),
         .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
     ]

@@ -49,6 +49,7 @@ public struct GLPKSolver: MIPSolver {
         var values: [Double]?
         var objective: Double?
         var bound: Double?
+        var duals: [Double]?
 
         if !hasIntegers {
             var parm = glp_smcp()
@@ -64,6 +65,9 @@ public struct GLPKSolver: MIPSolver {
                 objective = glp_get_obj_val(problem)
                 bound = objective
                 values = (1...Int32(model.variables.count)).map { glp_get_col_prim(problem, $0) }
+                if !model.constraints.isEmpty {
+                    duals = (1...Int32(model.constraints.count)).map { glp_get_row_dual(problem, $0) }
+                }
             case (0, GLP_NOFEAS), (GLP_ENOPFS, _):
                 status = .infeasible
             case (0, GLP_UNBND), (GLP_ENODFS, _):
@@ -77,8 +81,32 @@ public struct GLPKSolver: MIPSolver {
             var parm = glp_iocp()
             glp_init_iocp(&parm)
             parm.msg_lev = GLP_MSG_ERR
-            parm.presolve = GLP_ON   // lets glp_intopt solve the root LP itself
-            parm.tm_lim = timeLimitMs
+            // With a start solution GLPK must search the original columns (the presolver renumbers them),
+            // so the root LP is solved here first.
+            let presolve = options.presolve && options.initialSolution == nil
+            if !presolve {
+                var lp = glp_smcp()
+                glp_init_smcp(&lp)
+                lp.msg_lev = GLP_MSG_ERR
+                lp.presolve = GLP_ON
+                lp.tm_lim = timeLimitMs
+                let rc = glp_simplex(problem, &lp)
+                if rc != 0 || glp_get_status(problem) != GLP_OPT {
+                    let lpStatus = glp_get_status(problem)
+                    if lpStatus == GLP_NOFEAS || rc == GLP_ENOPFS {
+                        return SolveResult(status: .infeasible, values: nil, objective: nil, bound: nil, solveSeconds: session.elapsedSeconds, log: session.lines)
+                    }
+                    if lpStatus == GLP_UNBND || rc == GLP_ENODFS {
+                        return SolveResult(status: .unbounded, values: nil, objective: nil, bound: nil, solveSeconds: session.elapsedSeconds, log: session.lines)
+                    }
+                    if rc == GLP_ETMLIM {
+                        return SolveResult(status: .timeLimitWithoutSolution, values: nil, objective: nil, bound: nil, solveSeconds: session.elapsedSeconds, log: session.lines)
+                    }
+                    throw SolverError(.solverFailure, "GLPK simplex failed at the root (\(GLPKSolver.describe(returnCode: rc)))\(session.logTail)")
+                }
+            }
+            parm.presolve = presolve ? GLP_ON : GLP_OFF
+            parm.tm_lim = max(1, timeLimitMs &- Int32(min(Double(Int32.max), session.elapsedSeconds * 1000)))
             parm.mip_gap = options.mipGap
             parm.br_tech = GLPKSolver.code(for: branching)
             parm.bt_tech = GLP_BT_BLB
@@ -123,7 +151,7 @@ public struct GLPKSolver: MIPSolver {
         }
         let elapsed = started.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return SolveResult(status: status, values: values, objective: objective, bound: bound, solveSeconds: seconds, log: session.lines)
+        return SolveResult(status: status, values: values, objective: objective, bound: bound, solveSeconds: seconds, log: session.lines, duals: duals)
     }
 
     /// Refuses, with every reason, a model or options GLPK would abort on.
@@ -135,6 +163,11 @@ public struct GLPKSolver: MIPSolver {
         let nonzeros = model.constraints.reduce(0) { $0 + $1.terms.count }
         if nonzeros >= Int(Int32.max) { problems.append("too many matrix entries for GLPK") }
         if let limit = options.timeLimitSeconds, !(limit.isFinite && limit > 0) { problems.append("time limit must be a positive number of seconds") }
+        if let start = options.initialSolution {
+            if start.count != model.variables.count { problems.append("the initial solution has \(start.count) values for \(model.variables.count) variables") }
+            if start.contains(where: { !$0.isFinite }) { problems.append("the initial solution has a value that is not finite") }
+        }
+        if let nodes = options.nodeLimit, nodes < 1 { problems.append("node limit must be at least 1") }
         if !(options.mipGap.isFinite && options.mipGap >= 0) { problems.append("MIP gap must be ≥ 0") }
         if model.name.utf8.count > 255 { problems.append("model name longer than 255 bytes") }
         if !problems.isEmpty {
@@ -225,6 +258,8 @@ final class SolveSession: @unchecked Sendable {
     var bestBound: Double?
     var rootBound: Double?
     var lastReport: ContinuousClock.Instant?
+    var offeredStart = false
+    var nodes = 0
 
     init(options: SolveOptions, sense: LinearModel.Sense, started: ContinuousClock.Instant) {
         self.options = options
@@ -264,6 +299,19 @@ private func glpkSearchCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRaw
     guard let tree, let info else { return }
     let session = Unmanaged<SolveSession>.fromOpaque(info).takeUnretainedValue()
     let reason = glp_ios_reason(tree)
+    if reason == GLP_IHEUR, !session.offeredStart, let start = session.options.initialSolution {
+        session.offeredStart = true
+        // GLPK reads x[1…n]; x[0] is unused. It checks feasibility itself and ignores a bad start.
+        let values = [0.0] + start
+        _ = values.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+    }
+    if reason == GLP_ISELECT {
+        session.nodes += 1
+        if let limit = session.options.nodeLimit, session.nodes > limit {
+            glp_ios_terminate(tree)
+            return
+        }
+    }
     let best = glp_ios_best_node(tree)
     if best != 0 {
         let bound = glp_ios_node_bound(tree, best)

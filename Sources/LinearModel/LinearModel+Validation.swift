@@ -39,3 +39,26 @@ extension LinearModel {
         return problems
     }
 }
+
+extension LinearModel {
+    /// Whether `values` keep every bound, integrality and constraint within `tolerance`.
+    ///
+    /// - Complexity: O(variables + nonzeros).
+    public func isFeasible(_ values: [Double], tolerance: Double = 1e-6) -> Bool {
+        guard values.count == variables.count else { return false }
+        for (v, x) in zip(variables, values) {
+            if x < v.lower - tolerance { return false }
+            if let u = v.upper, x > u + tolerance { return false }
+            if v.kind != .continuous, abs(x - x.rounded()) > tolerance { return false }
+        }
+        for c in constraints {
+            let lhs = c.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
+            switch c.relation {
+            case .lessOrEqual: if lhs > c.rhs + tolerance { return false }
+            case .greaterOrEqual: if lhs < c.rhs - tolerance { return false }
+            case .equal: if abs(lhs - c.rhs) > tolerance { return false }
+            }
+        }
+        return true
+    }
+}

@@ -80,6 +80,12 @@ public struct LinearModel: Sendable {
         variables[variable.index].objective = coefficient
     }
 
+    /// Sets a variable's bounds (`upper` nil: unbounded above).
+    public mutating func setBounds(_ variable: VariableID, lower: Double, upper: Double?) {
+        variables[variable.index].lower = lower
+        variables[variable.index].upper = upper
+    }
+
     /// Adds a constraint.
     public mutating func addConstraint(_ name: String, _ terms: [(variable: VariableID, coefficient: Double)], _ relation: Relation, _ rhs: Double) {
         constraints.append(Constraint(name: name, terms: terms, relation: relation, rhs: rhs))
@@ -90,6 +96,39 @@ public struct LinearModel: Sendable {
         var copy = self
         for i in copy.variables.indices { copy.variables[i].kind = .continuous }
         return copy
+    }
+
+    /// The model with every variable outside `keep` fixed at zero and removed, and the index in
+    /// this model of each variable of the smaller one.
+    ///
+    /// Constraints left without variables are dropped (a zero row that its bound refuses is kept
+    /// as an infeasible row on the first kept variable with coefficient 0, so the result stays honest).
+    public func restricted(keeping keep: (VariableID) -> Bool) -> (model: LinearModel, original: [VariableID]) {
+        var smaller = LinearModel(name: name, sense: sense, objectiveConstant: objectiveConstant)
+        var newIndex = Array(repeating: -1, count: variables.count)
+        var original: [VariableID] = []
+        for (i, v) in variables.enumerated() where keep(VariableID(i)) {
+            newIndex[i] = smaller.variables.count
+            original.append(VariableID(i))
+            smaller.variables.append(v)
+        }
+        for c in constraints {
+            let terms = c.terms.compactMap { t -> (variable: VariableID, coefficient: Double)? in
+                newIndex[t.variable.index] >= 0 ? (VariableID(newIndex[t.variable.index]), t.coefficient) : nil
+            }
+            if terms.isEmpty {
+                let satisfied = switch c.relation {
+                case .lessOrEqual: 0 <= c.rhs
+                case .greaterOrEqual: 0 >= c.rhs
+                case .equal: c.rhs == 0
+                }
+                if satisfied || smaller.variables.isEmpty { continue }
+                smaller.constraints.append(Constraint(name: c.name, terms: [(VariableID(0), 0)], relation: c.relation, rhs: c.rhs))
+                continue
+            }
+            smaller.constraints.append(Constraint(name: c.name, terms: terms, relation: c.relation, rhs: c.rhs))
+        }
+        return (smaller, original)
     }
 
     /// Number of integer or binary variables.

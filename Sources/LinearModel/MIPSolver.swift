@@ -7,12 +7,20 @@ public struct SolveOptions: Sendable {
     public var presolve: Bool
     /// Receives (incumbent objective or nil, best bound) as the search goes; called on the solving thread.
     public var progress: (@Sendable (SearchProgress) -> Void)?
+    /// A known solution (one value per variable) handed to the search as its first incumbent.
+    public var initialSolution: [Double]?
+    /// Stops branch-and-bound after this many subproblems; unlike a time limit, the result does not
+    /// depend on the machine's speed.
+    public var nodeLimit: Int?
 
-    public init(timeLimitSeconds: Double? = nil, mipGap: Double = 1e-4, presolve: Bool = true, progress: (@Sendable (SearchProgress) -> Void)? = nil) {
+    public init(timeLimitSeconds: Double? = nil, mipGap: Double = 1e-4, presolve: Bool = true, progress: (@Sendable (SearchProgress) -> Void)? = nil,
+                initialSolution: [Double]? = nil, nodeLimit: Int? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGap = mipGap
         self.presolve = presolve
         self.progress = progress
+        self.initialSolution = initialSolution
+        self.nodeLimit = nodeLimit
     }
 }
 
@@ -52,8 +60,11 @@ public struct SolveResult: Sendable {
     public var solveSeconds: Double
     /// The solver's own log lines.
     public var log: [String]
+    /// Dual values of the constraints (LP only), in model order.
+    public var duals: [Double]?
 
-    public init(status: SolveStatus, values: [Double]?, objective: Double?, bound: Double?, solveSeconds: Double, log: [String]) {
+    public init(status: SolveStatus, values: [Double]?, objective: Double?, bound: Double?, solveSeconds: Double, log: [String], duals: [Double]? = nil) {
+        self.duals = duals
         self.status = status
         self.values = values
         self.objective = objective

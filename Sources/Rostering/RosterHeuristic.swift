@@ -48,13 +48,26 @@ public struct RosterHeuristic: Sendable {
     }
 
     /// Runs best-response passes until none improves (at most `maxPasses`).
-    public func solve(maxPasses: Int = 50) -> (roster: Roster, weeks: [[Choice]]) {
+    ///
+    /// - Parameter guide: optional weights per agent and shift type (e.g. an LP relaxation's values);
+    ///   the first pass then gives each agent the week closest to its guide before best responses take over.
+    public func solve(maxPasses: Int = 50, guide: [[Int: Double]]? = nil, start: Roster? = nil) -> (roster: Roster, weeks: [[Choice]]) {
         let agents = problem.scenario.agents.count
-        var weeks: [[Choice]] = Array(repeating: [], count: agents)
+        var weeks: [[Choice]] = start.map(weeks(of:)) ?? Array(repeating: [], count: agents)
         var coverage = Array(repeating: 0, count: problem.grid.intervalCount)
+        for week in weeks { apply(week, to: &coverage, sign: 1) }
         // Cheapest agents first, so the first pass already leans on them.
         let order = problem.scenario.agents.indices.sorted {
             (problem.scenario.agents[$0].hourlyCost, $0) < (problem.scenario.agents[$1].hourlyCost, $1)
+        }
+        if let guide {
+            // Weight agreement with the guide far above any single interval's worth.
+            let weight = 10 * (underGain.max() ?? 1) * Double(problem.grid.intervalsPerDay)
+            for a in order {
+                let bonus = guide[a].mapValues { $0 * weight }
+                weeks[a] = bestWeek(agent: a, coverage: coverage, bonus: bonus) ?? []
+                apply(weeks[a], to: &coverage, sign: 1)
+            }
         }
         for _ in 0..<maxPasses {
             var changed = false
@@ -64,7 +77,8 @@ public struct RosterHeuristic: Sendable {
                 if best != weeks[a] {
                     let before = value(of: weeks[a], agent: a, coverage: coverage)
                     let after = value(of: best, agent: a, coverage: coverage)
-                    if after > before + 1e-9 || weeks[a].isEmpty && !best.isEmpty && after >= before - 1e-9 {
+                    // A week that breaks the agent's rules (the empty start, below the contract minimum) is always replaced.
+                    if after > before + 1e-9 || !isFeasible(agent: a, days: days(of: weeks[a])) {
                         weeks[a] = best
                         changed = true
                     }
@@ -120,6 +134,13 @@ public struct RosterHeuristic: Sendable {
         return improved
     }
 
+    /// The week as one optional shift per day.
+    func days(of week: [Choice]) -> [Choice?] {
+        var days: [Choice?] = Array(repeating: nil, count: TimeGrid.days)
+        for c in week { days[problem.shiftTypes[c.type].day] = c }
+        return days
+    }
+
     /// Whether a week (one optional shift per day) keeps the agent's hard rules.
     func isFeasible(agent a: Int, days: [Choice?]) -> Bool {
         let scenario = problem.scenario
@@ -137,6 +158,19 @@ public struct RosterHeuristic: Sendable {
             lastEnd = type.absoluteEnd
         }
         return worked <= contract.maxDays && paid >= contract.minMinutes && paid <= contract.maxMinutes
+    }
+
+    /// A roster's shifts as choices of shift type and break pattern, per agent.
+    func weeks(of roster: Roster) -> [[Choice]] {
+        var index: [ShiftKey: Int] = [:]
+        for (t, type) in problem.shiftTypes.enumerated() { index[ShiftKey(day: type.day, start: type.startMinute, length: type.lengthMinutes)] = t }
+        var weeks: [[Choice]] = Array(repeating: [], count: problem.scenario.agents.count)
+        for shift in roster.shifts {
+            guard let t = index[ShiftKey(day: shift.day, start: shift.startMinute, length: shift.lengthMinutes)] else { continue }
+            let p = problem.shiftTypes[t].breakPatterns.firstIndex { $0.placements == shift.breaks } ?? 0
+            weeks[shift.agentIndex].append(Choice(type: t, pattern: p))
+        }
+        return weeks
     }
 
     func apply(_ week: [Choice], to coverage: inout [Int], sign: Int) {
@@ -173,7 +207,7 @@ public struct RosterHeuristic: Sendable {
     }
 
     /// The agent's best week given the others' coverage; nil when its hard rules admit none.
-    func bestWeek(agent a: Int, coverage: [Int], restMinutes: Int? = nil, maxConsecutiveDays: Int? = nil) -> [Choice]? {
+    func bestWeek(agent a: Int, coverage: [Int], restMinutes: Int? = nil, maxConsecutiveDays: Int? = nil, bonus: [Int: Double] = [:]) -> [Choice]? {
         let scenario = problem.scenario
         guard let contract = scenario.contract(named: scenario.agents[a].contract) else { return nil }
         let rest = restMinutes ?? scenario.rules.minRestMinutes
@@ -188,7 +222,7 @@ public struct RosterHeuristic: Sendable {
                 let v = shiftValue(type: t, pattern: p, agent: a, coverage: coverage)
                 if v > best.value + 1e-12 { best = (p, v) }
             }
-            perDay[type.day].append((Choice(type: t, pattern: best.pattern), best.value, type.paidMinutes, type.absoluteStart, type.absoluteEnd))
+            perDay[type.day].append((Choice(type: t, pattern: best.pattern), best.value + (bonus[t] ?? 0), type.paidMinutes, type.absoluteStart, type.absoluteEnd))
         }
         // Earliest start on each later day, to forget a last end that can no longer limit anything.
         var earliestFrom = Array(repeating: Int.max, count: TimeGrid.days + 1)

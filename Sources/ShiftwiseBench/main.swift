@@ -11,4 +11,7 @@ print("Shiftwise benchmarks (release build, fixed seed \(BenchInstances.seed))")
 if only == nil || only == "staffing" {
     StaffingBench.run()
 }
+if only == nil || only == "roster" || only == "week" || only == "large" {
+    RosterBench.run(only: only == "roster" ? nil : only)
+}
 print(String(format: "peak memory: %.1f MiB", PeakMemory.mebibytes))

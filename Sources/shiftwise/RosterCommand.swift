@@ -36,17 +36,14 @@ struct RosterCommand: ParsableCommand {
         let outcome = try Failure.report {
             try RosterUseCase.run(scenarioPath: scenario, options: .init(
                 outputFolder: out, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: exportLP,
-                progress: { p in
-                    let inc = p.incumbent.map { String(format: "%.2f", $0) } ?? "none"
-                    let bnd = p.bound.map { String(format: "%.2f", $0) } ?? "none"
-                    Failure.printError(String(format: "[%6.1fs] incumbent %@  bound %@", p.elapsedSeconds, inc, bnd))
-                }))
+                progress: { Failure.printError($0) }))
         }
         Failure.printWarnings(outcome.warnings)
-        let e = outcome.evaluation
+        let solution = outcome.solution
+        let e = solution.evaluation
         let currency = outcome.scenario.costs.currency
-        print("scenario \(outcome.scenario.name): \(outcome.scenario.agents.count) agents, \(outcome.roster.shifts.count) shifts")
-        print("status \(outcome.status.rawValue): objective \(String(format: "%.2f", outcome.objective)) \(currency), bound \(String(format: "%.2f", outcome.bound)), gap \(String(format: "%.2f", outcome.gap * 100)) %, \(String(format: "%.1f", outcome.solveSeconds)) s")
+        print("scenario \(outcome.scenario.name): \(outcome.scenario.agents.count) agents, \(solution.roster.shifts.count) shifts")
+        print("status \(solution.status.rawValue): objective \(String(format: "%.2f", solution.objective)) \(currency), bound \(String(format: "%.2f", solution.bound)), gap \(String(format: "%.2f", solution.gap * 100)) %, \(String(format: "%.1f", solution.solveSeconds)) s")
         print("paid hours \(e.paidMinutes / 60), labour \(e.labourCost.formatted(places: 2)) \(currency), understaffed \(e.understaffedAgentHours.formatted(places: 1)) agent-hours, service level \(e.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a")")
         for file in outcome.files { print("wrote \(file)") }
     }

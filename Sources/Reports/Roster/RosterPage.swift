@@ -86,7 +86,7 @@ public enum RosterPage {
         func y(_ v: Int) -> Double { 6 + plotH * (1 - Double(v) / Double(peak)) }
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"coverage \(date)\">"
         // Gridlines and axis labels.
-        let step = max(1, Int((Double(peak) / 4).rounded(.up)))
+        let step = niceStep(Double(peak) / 4)
         var v = 0
         while v <= peak {
             svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - 6))\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\" stroke=\"#eef1f5\"/>"
@@ -123,4 +123,13 @@ public enum RosterPage {
     }
 
     static func f(_ v: Double) -> String { Format.fixed(v, places: 1) }
+
+    /// The smallest of 1, 2, 5, 10, 20, 25, 50, 100, … that is at least `raw`.
+    static func niceStep(_ raw: Double) -> Int {
+        var magnitude = 1
+        while true {
+            for m in [1, 2, 5] where m * magnitude >= Int(raw.rounded(.up)) { return max(1, m * magnitude) }
+            magnitude *= 10
+        }
+    }
 }

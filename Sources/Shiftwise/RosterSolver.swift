@@ -1,0 +1,114 @@
+public import Core
+public import Staffing
+public import Rostering
+public import LinearModel
+import GLPKSolver
+import Foundation
+
+/// Solves the roster of a loaded scenario: checks feasibility of the hard rules, builds the model,
+/// finds a roster and proves a lower bound on the objective for the whole problem.
+public enum RosterSolver {
+    public struct Solution: Sendable {
+        public let roster: Roster
+        public let evaluation: RosterEvaluation
+        public let status: SolveStatus
+        /// A proven lower bound on the objective of every roster that keeps the hard rules.
+        public let bound: Double
+        public let buildSeconds: Double
+        public let solveSeconds: Double
+        public let modelSize: (variables: Int, constraints: Int, integers: Int)
+        public let terms: [(name: String, value: Double)]
+
+        public var objective: Double { evaluation.objective.doubleValue }
+        /// (objective − bound) / objective.
+        public var gap: Double { objective > 0 ? max(0, (objective - bound) / objective) : 0 }
+    }
+
+    /// - Throws: `RosterFailure.infeasible` with the agents and rules involved; `SolverError` from GLPK.
+    public static func solve(scenario: Scenario, requirements: [IntervalRequirement], timeLimitSeconds: Double, mipGap: Double,
+                             exportLP: String? = nil, searchNodes: Int = 5000,
+                             progress: (String) -> Void = { _ in }) throws -> Solution {
+        let clock = ContinuousClock.now
+        let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
+        let reasons = RosterDiagnosis.reasons(problem: problem)
+        guard reasons.isEmpty else { throw RosterFailure.infeasible(reasons) }
+        let built = RosterModelBuilder.build(problem)
+        let buildSeconds = seconds(since: clock)
+        progress("model: \(built.model.variables.count) variables, \(built.model.constraints.count) constraints (\(String(format: "%.1f", buildSeconds)) s)")
+        if let exportLP { try GLPKSolver.exportLP(built.model, to: exportLP) }
+
+        let solveClock = ContinuousClock.now
+        // The LP relaxation of the whole model bounds every roster from below, and guides the roster.
+        var bound = mandatoryLabour(scenario)
+        let relaxation = try GLPKSolver().solve(built.model.relaxed(), options: SolveOptions(timeLimitSeconds: max(1, timeLimitSeconds)))
+        var guide: [[Int: Double]]?
+        if relaxation.status == .optimal, let lp = relaxation.objective, let x = relaxation.values {
+            bound = max(bound, lp)
+            var weights: [[Int: Double]] = Array(repeating: [:], count: scenario.agents.count)
+            for (a, t, v) in built.assignments where x[v.index] > 1e-6 { weights[a][t] = x[v.index] }
+            guide = weights
+            let fractional = built.assignments.filter { x[$0.variable.index] > 1e-6 && x[$0.variable.index] < 1 - 1e-6 }
+            progress("LP bound \(String(format: "%.2f", lp)) (\(Set(fractional.map(\.agent)).count) agents fractional, \(String(format: "%.1f", relaxation.solveSeconds)) s)")
+        }
+        // A roster from best responses and exchanges, started from the LP: deterministic, keeps every hard rule.
+        let heuristic = RosterHeuristic(problem: problem)
+        var (heuristicRoster, _) = heuristic.solve(guide: guide)
+        if guide != nil {
+            let plain = heuristic.solve().roster
+            let plainValues = built.values(for: plain)
+            if built.model.isFeasible(plainValues),
+               built.model.objectiveValue(of: plainValues) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {
+                heuristicRoster = plain
+            }
+        }
+        var values = built.values(for: heuristicRoster)
+        progress("heuristic roster \(String(format: "%.2f", built.model.objectiveValue(of: values))) (\(String(format: "%.1f", seconds(since: solveClock))) s)")
+        if let lp = relaxation.values, searchNodes > 0 {
+            // Search only the shifts the LP or the heuristic roster uses; GLPK starts from the heuristic roster.
+            var drop = Set<Int>()
+            for (_, _, v) in built.assignments where lp[v.index] <= 1e-6 && values[v.index] < 0.5 { drop.insert(v.index) }
+            let (restricted, original) = built.model.restricted { !drop.contains($0.index) }
+            let search = try GLPKSolver().solve(restricted, options: SolveOptions(
+                timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: solveClock)), mipGap: mipGap / 4,
+                initialSolution: original.map { values[$0.index] }, nodeLimit: searchNodes))
+            let searched = search.values.map { small -> [Double] in
+                var full = Array(repeating: 0.0, count: built.model.variables.count)
+                for (k, v) in original.enumerated() { full[v.index] = small[k] }
+                return full
+            }
+            if let better = searched, built.model.isFeasible(better),
+               built.model.objectiveValue(of: better) < built.model.objectiveValue(of: values) - 1e-6 {
+                // Polish: best responses and exchanges from the searched roster.
+                let polished = heuristic.solve(start: built.roster(from: better)).roster
+                values = built.values(for: polished)
+            }
+            progress("search over the LP's shifts: \(search.status.rawValue), roster \(String(format: "%.2f", built.model.objectiveValue(of: values))) (\(String(format: "%.1f", seconds(since: solveClock))) s)")
+        }
+        guard built.model.isFeasible(values) else {
+            throw SolverError(.solverFailure, "internal error: the roster found breaks a hard rule of the model; please report this scenario")
+        }
+        let roster = built.roster(from: values)
+
+        let evaluation = RosterEvaluation(roster: roster, scenario: scenario, requirements: requirements)
+        let objective = evaluation.objective.doubleValue
+        bound = min(bound, objective)
+        let gap = objective > 0 ? (objective - bound) / objective : 0
+        return Solution(
+            roster: roster, evaluation: evaluation, status: gap <= mipGap + 1e-12 ? .optimal : .feasible, bound: bound,
+            buildSeconds: buildSeconds, solveSeconds: seconds(since: solveClock),
+            modelSize: (built.model.variables.count, built.model.constraints.count, built.model.integerCount),
+            terms: built.terms.map { ($0.name, $0.value(values)) })
+    }
+
+    /// Σ contract minimum hours × hourly cost: no roster can pay less.
+    static func mandatoryLabour(_ scenario: Scenario) -> Double {
+        scenario.agents.reduce(0) { total, agent in
+            total + Double(scenario.contract(named: agent.contract)?.minMinutes ?? 0) / 60 * agent.hourlyCost.doubleValue
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = start.duration(to: .now)
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}

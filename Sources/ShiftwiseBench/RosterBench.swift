@@ -1,0 +1,86 @@
+import Core
+import Foundation
+import Rostering
+import Shiftwise
+import Staffing
+
+/// Times `shiftwise roster`'s solver on generated weeks of the sizes the product is built for.
+enum RosterBench {
+    struct Instance {
+        let name: String
+        let intervalMinutes: Int
+        let peakScheduled: Int
+        let agents: Int
+    }
+
+    static let instances = [
+        Instance(name: "week", intervalMinutes: 30, peakScheduled: 120, agents: 170),
+        Instance(name: "large", intervalMinutes: 15, peakScheduled: 430, agents: 600),
+    ]
+
+    static func run(only: String?) {
+        print("")
+        print("rosters (named agents, lunch placement, every hard rule; bound = LP relaxation of the whole model)")
+        print("instance  intervals  agents  peak req  variables  build s  solve s      objective          bound    gap %  under h  peak MiB")
+        for instance in instances where only == nil || only == instance.name {
+            let scenario = makeScenario(instance)
+            let requirements = StaffingCalculator.requirements(for: scenario)
+            do {
+                let s = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: 120, mipGap: 0.005)
+                print(instance.name.padding(toLength: 8, withPad: " ", startingAt: 0)
+                      + String(format: "  %9d  %6d  %8d  %9d  %7.2f  %7.2f  %13.2f  %13.2f  %7.3f  %7.1f  %8.1f",
+                               scenario.grid.intervalCount, scenario.agents.count, requirements.map(\.agentsScheduled).max() ?? 0,
+                               s.modelSize.variables, s.buildSeconds, s.solveSeconds, s.objective, s.bound, s.gap * 100,
+                               s.evaluation.understaffedAgentHours.doubleValue, PeakMemory.mebibytes))
+            } catch {
+                print("\(instance.name): failed: \(error)")
+            }
+        }
+    }
+
+    /// A synthetic week: double-peak demand scaled to the target peak, 60 % full-time agents on
+    /// 9-hour shifts, 40 % part-time on 4- and 6-hour shifts, seeded costs, absences and preferences.
+    static func makeScenario(_ instance: Instance) -> Scenario {
+        let grid = TimeGrid(weekStart: LocalDate(iso: "2026-11-30") ?? LocalDate(daysSinceEpoch: 20_422), intervalMinutes: instance.intervalMinutes)
+        let policy = StaffingPolicy(serviceLevel: ExactDecimal("0.8") ?? .zero, answerSeconds: 20,
+                                    maxOccupancy: ExactDecimal("0.85") ?? .one, shrinkage: ExactDecimal("0.3") ?? .zero, minAgentsOpen: 2)
+        // Scale the forecast until its peak requirement matches the target (bisection on the peak load).
+        var low = 1.0, high = Double(instance.peakScheduled)
+        var forecast: [ForecastInterval] = []
+        let calculator = StaffingCalculator(policy: policy, intervalMinutes: instance.intervalMinutes)
+        let start = grid.start(of: 0)
+        for _ in 0..<40 {
+            let mid = (low + high) / 2
+            forecast = BenchInstances.forecast(intervalMinutes: instance.intervalMinutes, peakErlangs: mid)
+            let peak = forecast.map { calculator.requirement(start: start, interval: $0).agentsScheduled }.max() ?? 0
+            if peak == instance.peakScheduled { break }
+            if peak < instance.peakScheduled { low = mid } else { high = mid }
+        }
+        var rng = SplitMix64(seed: BenchInstances.seed &+ UInt64(instance.agents))
+        var agents: [Agent] = []
+        for i in 0..<instance.agents {
+            let fullTime = i % 5 < 3
+            let cost = fullTime ? 32 + Double(rng.next() % 17) / 2 : 26 + Double(rng.next() % 13) / 2
+            var agent = Agent(id: "B\(pad(i + 1, 4))", name: "Agent \(i + 1)", contract: fullTime ? "full-time" : "part-time",
+                              hourlyCost: ExactDecimal(mantissa: Int128(cost * 100), scale: 2), team: "team-\(i % 6)")
+            let roll = rng.next() % 100
+            if roll < 10 { agent.unavailableDates = [grid.date(ofDay: Int(rng.next() % 7))] }
+            if roll % 3 == 0 { agent.preferredDaysOff = [Weekday(rawValue: 5 + Int(rng.next() % 2)) ?? .sat] }
+            if roll % 4 == 1 { agent.preferredStart = ClockTime(minutes: 7 * 60 + Int(rng.next() % 12) * 30) }
+            agents.append(agent)
+        }
+        let lunch = BreakRule(name: "lunch", minutes: 60, paid: false, minShiftMinutes: 360, earliestAfterMinutes: 150, latestBeforeEndMinutes: 120)
+        return Scenario(
+            name: "bench-\(instance.name)", grid: grid, demand: .forecast(forecast), agents: agents, staffing: policy,
+            shifts: ShiftPolicy(lengthsMinutes: [240, 360, 540], startStepMinutes: 30, earliestStart: ClockTime(minutes: 420),
+                                latestEnd: ClockTime(minutes: 1320), breaks: [lunch]),
+            contracts: [
+                Contract(name: "full-time", minMinutes: 2400, maxMinutes: 2400, maxDays: 5, lengthsMinutes: [540]),
+                Contract(name: "part-time", minMinutes: 1200, maxMinutes: 1800, maxDays: 5, lengthsMinutes: [240, 360]),
+            ],
+            rules: WorkRules(minRestMinutes: 660, maxConsecutiveDays: 6),
+            costs: CostPolicy(currency: "CNY", understaffingPerAgentHour: 300, overstaffingPerAgentHour: 0, preferenceWeight: 10),
+            solver: SolverSettings(timeLimitSeconds: 120, mipGap: ExactDecimal("0.005") ?? .zero),
+            adjust: Adjustment(), bonus: nil, sourceFiles: [])
+    }
+}
