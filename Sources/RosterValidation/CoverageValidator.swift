@@ -59,7 +59,7 @@ public enum CoverageValidator {
                 let difference = written - want.effective
                 if difference > effectiveTolerance || -difference > effectiveTolerance {
                     bag.error(row.effective.location,
-                              "\(at): effective is \(row.effective.text) in the file, but \(working) agents off break × (1 − shrinkage) is \(want.effective.formatted(places: 4))",
+                              "\(at): effective is \(row.effective.text) in the file, but \(Wording.plural(working, "agent")) off break × (1 − shrinkage) is \(want.effective.formatted(places: 4))",
                               fix: "write \(want.effective.formatted(places: 4)); \(fix)")
                 }
             }

@@ -41,8 +41,10 @@ extension RosterValidator {
         var latest = (policy.latestEnd.minutes, "shifts.latest_end")
         if let own = shift.agent?.latestEnd, own.minutes < latest.0 { latest = (own.minutes, "\(who(shift))'s latest_end") }
         if shift.endOffset > latest.0 {
+            // Past 24:00 the limit reads as hours from the start day's midnight.
+            let measured = latest.0 > 1440 ? ", measured from \(shift.start.date)'s midnight" : ""
             bag.error(row.end.location,
-                      "\(who(shift)) works \(text), ending after \(Wording.offset(latest.0)), the latest end (\(latest.1), measured from \(shift.start.date)'s midnight)",
+                      "\(who(shift)) works \(text), ending after \(Wording.offset(latest.0)), the latest end (\(latest.1)\(measured))",
                       fix: "end by \(Wording.offset(latest.0))")
         }
 

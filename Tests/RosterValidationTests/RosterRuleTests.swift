@@ -108,6 +108,16 @@ import TestSupport
         expectOnly(1, findings)
     }
 
+    @Test func latestEndPastMidnightIsMeasuredFromTheStartDay() throws {
+        let yaml = ScenarioFixture.yaml(replacing: "latest_end: \"20:00\"", with: "latest_end: \"26:00\"")
+        let rows = H.valid(replacingLine: 5, with: H.row("A1", "2026-12-03", "19:00", "03:00", "7.50", "23:00-23:30", endDate: "2026-12-04"))
+        let findings = try H(yaml: yaml).check(rows)
+        expectError(findings, rows, line: 5, .end,
+                    "agent A1 works 2026-12-03 19:00–2026-12-04T03:00, ending after 26:00, the latest end (shifts.latest_end, measured from 2026-12-03's midnight)",
+                    "end by 26:00")
+        expectOnly(1, findings)
+    }
+
     @Test func outsideTheAgentsOwnWindow() throws {
         let agents = """
         agent_id,name,contract,hourly_cost,unavailable,earliest_start,latest_end
