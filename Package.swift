@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "LinearModel", swiftSettings: strictSettings),
         .target(name: "Rostering", dependencies: ["Core", "LinearModel", "Staffing"], swiftSettings: strictSettings),
         .target(name: "Incentives", dependencies: ["Core"], swiftSettings: strictSettings),
+        // Checks a roster file against the hard rules, independently of Rostering.
+        .target(name: "RosterValidation", dependencies: ["Core", "Staffing"], swiftSettings: strictSettings),
 
         // Edges: all I/O lives here.
         .target(
@@ -42,7 +44,7 @@ let package = Package(
         // Use cases and the command-line tool.
         .target(
             name: "Shiftwise",
-            dependencies: ["Core", "Staffing", "LinearModel", "Rostering", "Incentives", "ScenarioIO", "Reports", "GLPKSolver"],
+            dependencies: ["Core", "Staffing", "LinearModel", "Rostering", "RosterValidation", "Incentives", "ScenarioIO", "Reports", "GLPKSolver"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"], swiftSettings: strictSettings),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "Core", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "Core", "ScenarioIO", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing"], swiftSettings: strictSettings),
         .testTarget(name: "RosteringTests", dependencies: ["Rostering", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ShiftwiseTests", dependencies: ["Shiftwise", "Rostering", "Staffing", "Core", "TestSupport"], swiftSettings: strictSettings),

@@ -1,0 +1,112 @@
+public import Core
+
+/// Checks a roster, as a file states it, against every hard rule of a scenario (SPEC §6, §4.1).
+///
+/// An independent re-derivation of the rules from the scenario alone: it shares no code with
+/// the model that builds rosters, so a roster the optimizer wrote and a roster edited by hand
+/// are judged the same way. Every violation is reported, located at the offending cell.
+///
+///     let findings = RosterValidator.validate(sheet, scenario: scenario)
+///     // roster.csv:14:5: error: agent A017 works 2026-12-01 07:00–16:00 but only 10 h 30 min after …
+public enum RosterValidator {
+    /// Every hard-rule violation in `sheet`, one diagnostic each, in file order.
+    ///
+    /// Rules per shift: the agent exists; the shift starts on its `date`, inside the week, on the
+    /// start grid, inside the scenario's and the agent's windows; its length is allowed by the
+    /// scenario and the contract; the agent is available that day; `paid_hours` is the length
+    /// less the unpaid breaks that apply; each applicable break is taken once, on the interval
+    /// grid, inside its window and the shift, without overlaps. Rules per agent and week: at most
+    /// one shift a day, paid hours within the contract's bounds, working days ≤ `max_days`, rest
+    /// between shifts ≥ `min_rest_hours`, consecutive days ≤ `max_consecutive_days`.
+    ///
+    /// Cells the reader could not read (nil values) are skipped by the checks that need them.
+    /// A name that differs from the scenario's is a warning, not a violation.
+    ///
+    /// - Parameters:
+    ///   - sheet: The roster rows with their locations.
+    ///   - scenario: The scenario whose rules apply.
+    /// - Returns: Errors (violations) and warnings, sorted by line and column.
+    /// - Complexity: O(r log r + a) for r rows and a agents, breaks per shift being few.
+    public static func validate(_ sheet: RosterSheet, scenario: Scenario) -> [Diagnostic] {
+        let context = Context(scenario: scenario)
+        var bag = DiagnosticBag()
+        var shifts: [String: [ResolvedShift]] = [:]
+        var rows: [String: [RosterSheet.Row]] = [:]
+        for row in sheet.rows {
+            let agent = checkAgent(row, context, &bag)
+            if let agent { rows[agent.id, default: []].append(row) }
+            guard let shift = ResolvedShift(row: row, agent: agent), checkEndAfterStart(shift, &bag) else { continue }
+            checkPlacement(shift, context, &bag)
+            checkLength(shift, context, &bag)
+            checkPaidHours(shift, context, &bag)
+            checkBreaks(shift, context, &bag)
+            if let agent { shifts[agent.id, default: []].append(shift) }
+        }
+        for agent in scenario.agents {
+            checkWeek(of: agent, shifts: shifts[agent.id] ?? [], rows: rows[agent.id] ?? [], sheet: sheet, context, &bag)
+        }
+        return inFileOrder(bag.items)
+    }
+
+    /// Diagnostics sorted by file, line and column; findings at the same cell keep their order.
+    ///
+    /// - Complexity: O(n log n).
+    public static func inFileOrder(_ items: [Diagnostic]) -> [Diagnostic] {
+        items.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+    }
+
+    /// The scenario with its agents and contracts looked up by name.
+    struct Context {
+        let scenario: Scenario
+        let agents: [String: Agent]
+        let contracts: [String: Contract]
+
+        init(scenario: Scenario) {
+            self.scenario = scenario
+            agents = Dictionary(scenario.agents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            contracts = Dictionary(scenario.contracts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        var shifts: ShiftPolicy { scenario.shifts }
+
+        /// The break rules a shift of `minutes` takes (its length reaches their `min_shift_hours`).
+        func breakRules(forShiftMinutes minutes: Int) -> [BreakRule] {
+            shifts.breaks.filter { minutes >= $0.minShiftMinutes }
+        }
+
+        /// Length less the unpaid breaks that apply: what the agent is paid for.
+        func paidMinutes(forShiftMinutes minutes: Int) -> Int {
+            minutes - breakRules(forShiftMinutes: minutes).filter { !$0.paid }.reduce(0) { $0 + $1.minutes }
+        }
+    }
+
+    /// The row's agent, or an error when the scenario has no such agent.
+    static func checkAgent(_ row: RosterSheet.Row, _ context: Context, _ bag: inout DiagnosticBag) -> Agent? {
+        guard let id = row.agentID.value else { return nil }
+        guard let agent = context.agents[id] else {
+            let hint = closestMatch(to: id, in: context.scenario.agents.map(\.id)).map { "did you mean \($0)? Otherwise " } ?? ""
+            bag.error(row.agentID.location, "agent \(id) is not an agent of scenario \(context.scenario.name), so no shift can be rostered for them",
+                      fix: "\(hint)use an agent_id from the agents file; hypothetical hires are HIRE-001, HIRE-002, …")
+            return nil
+        }
+        if let name = row.name.value, name != agent.name {
+            bag.warning(row.name.location, "agent \(id) is named `\(agent.name)` in the scenario, not `\(name)`",
+                        fix: "check that agent_id \(id) is the agent you meant")
+        }
+        return agent
+    }
+
+    /// False (after an error) when the shift does not end after it starts; nothing else can be judged then.
+    static func checkEndAfterStart(_ shift: ResolvedShift, _ bag: inout DiagnosticBag) -> Bool {
+        guard shift.endMinute <= shift.startMinute else { return true }
+        bag.error(shift.row.end.location,
+                  "\(who(shift))'s shift starting \(shift.start) ends \(shift.end), which is not after its start",
+                  fix: "a shift past midnight ends on the next day: write e.g. \(shift.start.date.adding(days: 1))T\(Wording.clock(shift.end.minuteOfDay))")
+        return false
+    }
+
+    /// `agent A1`, or `row N` when the agent is unknown.
+    static func who(_ shift: ResolvedShift) -> String {
+        shift.agent.map { "agent \($0.id)" } ?? "agent \(shift.row.agentID.text.isEmpty ? "(none)" : shift.row.agentID.text)"
+    }
+}

@@ -1,0 +1,92 @@
+public import Core
+
+/// Reads a roster CSV (`agent_id,name,date,start,end,paid_hours,breaks`, SPEC §6), as written by
+/// `shiftwise roster` or edited by hand.
+///
+/// Columns are matched by name, case-insensitively, in any order; `name` is optional. A BOM and
+/// CRLF line endings are accepted. Cells that cannot be read are reported with their line and
+/// column and kept as nil values, so the rest of the file can still be checked.
+public enum RosterSheetReader {
+    static let required = ["agent_id", "date", "start", "end", "paid_hours", "breaks"]
+    static let optional = ["name"]
+
+    /// Reads the roster file at `path`.
+    ///
+    /// - Throws: `MissingInputError` when the file cannot be read; `InputError` when it is not
+    ///   UTF-8 CSV or lacks a required column (nothing can be checked then).
+    public static func read(_ path: String) throws -> SheetReading<RosterSheet> {
+        try parse(TextFile.read(path), file: path)
+    }
+
+    /// Parses roster CSV text.
+    ///
+    /// - Throws: `InputError` when the CSV is broken or a required column is missing.
+    public static func parse(_ text: String, file: String) throws(InputError) -> SheetReading<RosterSheet> {
+        let table = try CSVTable.parse(text, file: file)
+        var bag = DiagnosticBag()
+        let columns = table.columns(required: required, optional: optional, bag: &bag)
+        try bag.throwIfErrors()
+        let rows = table.records.map { row($0, columns: columns, bag: &bag) }
+        return SheetReading(sheet: RosterSheet(file: file, headerLine: table.headerLine, rows: rows), diagnostics: bag.items)
+    }
+
+    static func row(_ record: CSVRecord, columns: CSVColumns, bag: inout DiagnosticBag) -> RosterSheet.Row {
+        let agentText = columns.cell("agent_id", in: record)
+        let agentID = SheetCell(text: agentText, location: columns.location("agent_id", in: record), value: agentText.isEmpty ? nil : agentText)
+        if agentText.isEmpty {
+            bag.error(agentID.location, "agent_id is empty", fix: "write the id of the agent who works this shift, as in the agents file")
+        }
+        let nameText = columns.cell("name", in: record)
+        let name = SheetCell(text: nameText, location: columns.location("name", in: record), value: nameText.isEmpty ? nil : nameText)
+        let date = columns.cell("date", in: record, parse: { LocalDate(iso: $0) }, bag: &bag) { text in
+            ("date must be a date YYYY-MM-DD, got `\(text)`", "write the day the shift starts, like 2026-11-30")
+        }
+        let example = date.value ?? LocalDate(year: 2026, month: 11, day: 30)
+        let start = dateTime("start", record, columns, example: example, hour: "08:00", bag: &bag)
+        let end = dateTime("end", record, columns, example: example, hour: "16:00", bag: &bag)
+        let paid = columns.cell("paid_hours", in: record, parse: { text -> ExactDecimal? in
+            guard let value = ExactDecimal(text), !value.isNegative else { return nil }
+            return value
+        }, bag: &bag) { text in
+            ("paid_hours must be a number of hours ≥ 0, got `\(text)`", "write it like 7.50, with `.` as the decimal point")
+        }
+        if paid.text.isEmpty {
+            bag.error(paid.location, "paid_hours is empty", fix: "write the shift's paid hours, like 7.50")
+        }
+        let breaks = breakList(record, columns, bag: &bag)
+        for name in ["date", "start", "end"] where columns.cell(name, in: record).isEmpty {
+            bag.error(columns.location(name, in: record), "\(name) is empty", fix: "every shift needs its date, start and end")
+        }
+        return RosterSheet.Row(line: record.line, agentID: agentID, name: name, date: date, start: start, end: end, paidHours: paid, breaks: breaks)
+    }
+
+    static func dateTime(_ name: String, _ record: CSVRecord, _ columns: CSVColumns, example: LocalDate?, hour: String,
+                         bag: inout DiagnosticBag) -> SheetCell<LocalDateTime> {
+        columns.cell(name, in: record, parse: { LocalDateTime(iso: $0) }, bag: &bag) { text in
+            let day = example.map(\.description) ?? "2026-11-30"
+            // A bare time is the likeliest hand edit: say exactly what to write instead.
+            let fix = ClockTime(timeOfDay: text).map { "write the date too: \(day)T\($0.wallClock)" }
+                ?? "write a local date-time like \(day)T\(hour)"
+            return ("\(name) must be a local date-time YYYY-MM-DDTHH:MM, got `\(text)`", fix)
+        }
+    }
+
+    static func breakList(_ record: CSVRecord, _ columns: CSVColumns, bag: inout DiagnosticBag) -> SheetCell<[WallClockSpan]> {
+        let text = columns.cell("breaks", in: record)
+        let location = columns.location("breaks", in: record)
+        var spans: [WallClockSpan] = []
+        var readable = true
+        for piece in text.split(separator: ";") {
+            let item = piece.trimmingSpaces
+            if item.isEmpty { continue }
+            if let span = WallClockSpan(text: item) {
+                spans.append(span)
+            } else {
+                readable = false
+                bag.error(location, "break `\(item)` is not a time span HH:MM-HH:MM",
+                          fix: "write breaks like 12:00-12:30, several separated by `;`, in wall-clock time")
+            }
+        }
+        return SheetCell(text: text, location: location, value: readable ? spans : nil)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Core
+import Shiftwise
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a roster CSV, possibly edited by hand, against every hard rule.",
+        discussion: """
+        Lists every violation as file:line:column with a fix and exits 65 if there is any. \
+        Also compares coverage.csv (beside the roster, or --coverage) with the coverage the roster gives.
+        """
+    )
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "The roster CSV to check (agent_id,name,date,start,end,paid_hours,breaks).")
+    var roster: String
+
+    @Option(name: .long, help: "The coverage CSV to compare (default: coverage.csv beside the roster, when it exists).")
+    var coverage: String?
+
+    @Flag(name: .customLong("no-coverage"), help: "Do not compare any coverage file.")
+    var noCoverage = false
+
+    func validate() throws {
+        if noCoverage, coverage != nil { throw ValidationError("give either --coverage or --no-coverage, not both") }
+    }
+
+    func run() throws {
+        let choice: ValidateUseCase.CoverageChoice = noCoverage ? .none : coverage.map { .file($0) } ?? .besideRoster
+        let outcome = try Failure.report {
+            try ValidateUseCase.run(scenarioPath: scenario, rosterPath: roster, coverage: choice)
+        }
+        Failure.printWarnings(outcome.scenarioWarnings)
+        for finding in outcome.rosterFindings + outcome.coverageFindings { Failure.printError(finding.description) }
+        if outcome.rosterHolds {
+            print("roster OK: \(outcome.shiftCount) shift\(outcome.shiftCount == 1 ? "" : "s"), \(outcome.agentCount) agent\(outcome.agentCount == 1 ? "" : "s"); every hard rule holds")
+        }
+        if outcome.coverageMatches, outcome.coverageIntervals > 0 {
+            print("coverage OK: \(outcome.coverageIntervals) intervals match")
+        }
+        let rosterErrors = outcome.rosterFindings.filter { $0.severity == .error }.count
+        let coverageErrors = outcome.coverageFindings.filter { $0.severity == .error }.count
+        if rosterErrors > 0 {
+            Failure.printError("\(rosterErrors) hard-rule violation\(rosterErrors == 1 ? "" : "s") found in \(outcome.rosterFile)")
+        }
+        if coverageErrors > 0, let file = outcome.coverageFile {
+            Failure.printError("\(coverageErrors) mismatch\(coverageErrors == 1 ? "" : "es") found in \(file)")
+        }
+        if rosterErrors + coverageErrors > 0 { throw ExitCode(65) }
+    }
+}
