@@ -5,6 +5,7 @@ public import LinearModel
 import GLPKSolver
 import ScenarioIO
 import Reports
+import RosterValidation
 import Foundation
 
 /// `shiftwise roster`: forecast → requirement → roster of named agents and its reports.
@@ -32,6 +33,8 @@ public enum RosterUseCase {
         public let solution: RosterSolver.Solution
         public let warnings: [Diagnostic]
         public let files: [String]
+        /// Hard-rule violations the independent checker found in the written roster (none expected).
+        public let violations: [Diagnostic]
     }
 
     public static func run(scenarioPath: String, options: Options) throws -> Outcome {
@@ -45,16 +48,21 @@ public enum RosterUseCase {
             progress: { options.progress?($0) })
         let roster = solution.roster
 
-        // Write every report; each file appears whole or not at all.
+        // The independent checker re-reads the roster as a supervisor's file and counts broken rules.
+        let rosterCSV = RosterSheets.roster(roster, scenario: scenario)
         let folder = OutputFolder(options.outputFolder ?? "reports/\(scenario.name)")
+        let sheet = try RosterSheetReader.parse(rosterCSV.text, file: folder.path + "/roster.csv")
+        let violations = (sheet.diagnostics + RosterValidator.validate(sheet.sheet, scenario: scenario)).filter { $0.severity == .error }
+
+        // Write every report; each file appears whole or not at all.
         try folder.prepare()
         let summary = RosterSummary(
             run: nil, scenario: scenario.name, status: solution.status.rawValue, objective: solution.objective, bound: solution.bound,
             gap: solution.gap, solveSeconds: solution.solveSeconds, currency: scenario.costs.currency, evaluation: solution.evaluation,
-            grid: scenario.grid, hardRuleViolations: 0, agents: scenario.agents.count, shifts: roster.shifts.count, terms: solution.terms,
+            grid: scenario.grid, hardRuleViolations: violations.count, agents: scenario.agents.count, shifts: roster.shifts.count, terms: solution.terms,
             model: (solution.modelSize.variables, solution.modelSize.constraints))
         var files: [String] = []
-        files.append(try folder.write("roster.csv", bytes: RosterSheets.roster(roster, scenario: scenario).bytes))
+        files.append(try folder.write("roster.csv", bytes: rosterCSV.bytes))
         files.append(try folder.write("roster-grid.csv", bytes: RosterSheets.grid(roster, scenario: scenario).bytes))
         files.append(try folder.write("coverage.csv", bytes: RosterSheets.coverage(solution.evaluation, scenario: scenario).bytes))
         files.append(try folder.write("summary.json", text: summary.json))
@@ -63,7 +71,8 @@ public enum RosterUseCase {
             try folder.write("calendars/" + AgentCalendar.fileName(for: agent.id), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario))
         }
         files.append(folder.path + "/calendars/")
-        return Outcome(scenario: scenario, requirements: requirements, solution: solution, warnings: loaded.warnings, files: files)
+        return Outcome(scenario: scenario, requirements: requirements, solution: solution, warnings: loaded.warnings, files: files,
+                       violations: violations)
     }
 }
 

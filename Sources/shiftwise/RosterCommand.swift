@@ -45,6 +45,8 @@ struct RosterCommand: ParsableCommand {
         print("scenario \(outcome.scenario.name): \(outcome.scenario.agents.count) agents, \(solution.roster.shifts.count) shifts")
         print("status \(solution.status.rawValue): objective \(String(format: "%.2f", solution.objective)) \(currency), bound \(String(format: "%.2f", solution.bound)), gap \(String(format: "%.2f", solution.gap * 100)) %, \(String(format: "%.1f", solution.solveSeconds)) s")
         print("paid hours \(e.paidMinutes / 60), labour \(e.labourCost.formatted(places: 2)) \(currency), understaffed \(e.understaffedAgentHours.formatted(places: 1)) agent-hours, service level \(e.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a")")
+        print("hard-rule violations found by the independent check: \(outcome.violations.count)")
+        for v in outcome.violations { Failure.printError(v.description) }
         for file in outcome.files { print("wrote \(file)") }
     }
 }

@@ -38,6 +38,34 @@ import TestSupport
         #expect(page.contains("<svg") && !page.contains("http://") && !page.contains("https://"))
     }
 
+    /// Every roster the product writes passes the independent checker, coverage included.
+    @Test(arguments: ["tiny", "volume"])
+    func producedRostersPassValidate(_ variant: String) throws {
+        let fixture = try ScenarioFixture()
+        var scenario = fixture.scenario
+        if variant == "volume" {
+            try fixture.write("busier.yaml", """
+            extends: tiny.yaml
+            name: busier
+            adjust: { volume_factor: 3, aht_factor: 1.2 }
+            hires: [ { contract: part-time, count: 2, hourly_cost: 27.50 } ]
+            """)
+            scenario = fixture.path("busier.yaml")
+        }
+        let out = fixture.path("out")
+        let r = try CommandRunner.run(["roster", scenario, "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("hard-rule violations found by the independent check: 0"))
+        let v = try CommandRunner.run(["validate", scenario, "--roster", out + "/roster.csv"])
+        #expect(v.status == 0, "\(v.stderr)")
+        #expect(v.stdout.contains("roster OK"))
+        #expect(v.stdout.contains("coverage OK"))
+        if variant == "volume" {
+            let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
+            #expect(roster.contains("HIRE-001"), "the hires work in the roster")
+        }
+    }
+
     /// Same scenario, same bytes (summary.json's solve_seconds is the one timing, and is left out).
     @Test func deterministicOutputs() throws {
         let fixture = try ScenarioFixture()
