@@ -27,7 +27,8 @@ public enum RosterSolver {
     /// - Throws: `RosterFailure.infeasible` with the agents and rules involved; `SolverError` from GLPK.
     public static func solve(scenario: Scenario, requirements: [IntervalRequirement], timeLimitSeconds: Double, mipGap: Double,
                              exportLP: String? = nil, searchNodes: Int = 5000,
-                             progress: (String) -> Void = { _ in }) throws -> Solution {
+                             progress: @escaping @Sendable (String) -> Void = { _ in },
+                             searchProgress: (@Sendable (SearchProgress) -> Void)? = nil) throws -> Solution {
         let clock = ContinuousClock.now
         let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
         let reasons = RosterDiagnosis.reasons(problem: problem)
@@ -70,7 +71,7 @@ public enum RosterSolver {
             let (restricted, original) = built.model.restricted { !drop.contains($0.index) }
             let search = try GLPKSolver().solve(restricted, options: SolveOptions(
                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: solveClock)), mipGap: mipGap / 4,
-                initialSolution: original.map { values[$0.index] }, nodeLimit: searchNodes))
+                progress: searchProgress, initialSolution: original.map { values[$0.index] }, nodeLimit: searchNodes))
             let searched = search.values.map { small -> [Double] in
                 var full = Array(repeating: 0.0, count: built.model.variables.count)
                 for (k, v) in original.enumerated() { full[v.index] = small[k] }

@@ -16,9 +16,12 @@ public enum RosterUseCase {
         public var mipGap: Double?
         public var exportLP: String?
         public var progress: (@Sendable (String) -> Void)?
+        /// Incumbent and bound as GLPK's branch-and-bound goes.
+        public var searchProgress: (@Sendable (SearchProgress) -> Void)?
 
         public init(outputFolder: String? = nil, timeLimitSeconds: Double? = nil, mipGap: Double? = nil, exportLP: String? = nil,
-                    progress: (@Sendable (String) -> Void)? = nil) {
+                    progress: (@Sendable (String) -> Void)? = nil, searchProgress: (@Sendable (SearchProgress) -> Void)? = nil) {
+            self.searchProgress = searchProgress
             self.outputFolder = outputFolder
             self.timeLimitSeconds = timeLimitSeconds
             self.mipGap = mipGap
@@ -45,7 +48,7 @@ public enum RosterUseCase {
             scenario: scenario, requirements: requirements,
             timeLimitSeconds: options.timeLimitSeconds ?? scenario.solver.timeLimitSeconds.doubleValue,
             mipGap: options.mipGap ?? scenario.solver.mipGap.doubleValue, exportLP: options.exportLP,
-            progress: { options.progress?($0) })
+            progress: { options.progress?($0) }, searchProgress: options.searchProgress)
         let roster = solution.roster
 
         // The independent checker re-reads the roster as a supervisor's file and counts broken rules.

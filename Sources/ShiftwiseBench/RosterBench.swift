@@ -26,7 +26,13 @@ enum RosterBench {
             let scenario = makeScenario(instance)
             let requirements = StaffingCalculator.requirements(for: scenario)
             do {
-                let s = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: 120, mipGap: 0.005)
+                let clock = ContinuousClock.now
+                let s = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: 120, mipGap: 0.005,
+                                               exportLP: ProcessInfo.processInfo.environment["BENCH_EXPORT_LP"].map { $0 + "-" + instance.name + ".lp" },
+                                               progress: { line in
+                    let d = clock.duration(to: .now)
+                    FileHandle.standardError.write(Data(String(format: "  %@ [%.1f s] %@\n", instance.name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, line).utf8))
+                })
                 print(instance.name.padding(toLength: 8, withPad: " ", startingAt: 0)
                       + String(format: "  %9d  %6d  %8d  %9d  %7.2f  %7.2f  %13.2f  %13.2f  %7.3f  %7.1f  %8.1f",
                                scenario.grid.intervalCount, scenario.agents.count, requirements.map(\.agentsScheduled).max() ?? 0,

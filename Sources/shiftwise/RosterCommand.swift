@@ -36,8 +36,15 @@ struct RosterCommand: ParsableCommand {
         let outcome = try Failure.report {
             try RosterUseCase.run(scenarioPath: scenario, options: .init(
                 outputFolder: out, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: exportLP,
-                progress: { Failure.printError($0) }))
+                progress: { Progress.line($0) },
+                searchProgress: { p in
+                    let incumbent = p.incumbent.map { String(format: "%.2f", $0) } ?? "none yet"
+                    let bound = p.bound.map { String(format: "%.2f", $0) } ?? "–"
+                    Progress.live(String(format: "searching: roster %@, bound %@, %.1f s", incumbent, bound, p.elapsedSeconds))
+                }))
+
         }
+        Progress.finish()
         Failure.printWarnings(outcome.warnings)
         let solution = outcome.solution
         let e = solution.evaluation
