@@ -39,32 +39,40 @@ public enum RosterSolver {
         if let exportLP { try GLPKSolver.exportLP(built.model, to: exportLP) }
 
         let solveClock = ContinuousClock.now
-        // The LP relaxation of the whole model bounds every roster from below, and guides the roster.
+        let heuristic = RosterHeuristic(problem: problem)
+        // First a roster from best responses and exchanges alone: deterministic, keeps every hard rule.
+        var heuristicRoster = heuristic.solve().roster
+        progress("first roster \(String(format: "%.2f", built.model.objectiveValue(of: built.values(for: heuristicRoster)))) (\(String(format: "%.1f", seconds(since: solveClock))) s)")
+
+        // The LP relaxation of the whole model, by sifting from that roster's columns, bounds every
+        // roster from below and guides a second roster.
         var bound = mandatoryLabour(scenario)
-        let relaxation = try GLPKSolver().solve(built.model.relaxed(), options: SolveOptions(timeLimitSeconds: max(1, timeLimitSeconds)))
-        var guide: [[Int: Double]]?
-        if relaxation.status == .optimal, let lp = relaxation.objective, let x = relaxation.values {
-            bound = max(bound, lp)
+        var initial = Set<Int>()
+        let firstValues = built.values(for: heuristicRoster)
+        for (_, _, v) in built.assignments where firstValues[v.index] > 0.5 { initial.insert(v.index) }
+        for (_, _, v) in built.breakCounts { initial.insert(v.index) }
+        for v in (built.under + built.over).compactMap({ $0 }) { initial.insert(v.index) }
+        let sifted = try GLPKSolver().relaxationBySifting(built.model, initial: initial,
+                                                          timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: solveClock)))
+        var lpValues: [Double]?
+        if let sifted {
+            bound = max(bound, sifted.bound)
+            lpValues = sifted.values
+            let x = sifted.values
             var weights: [[Int: Double]] = Array(repeating: [:], count: scenario.agents.count)
             for (a, t, v) in built.assignments where x[v.index] > 1e-6 { weights[a][t] = x[v.index] }
-            guide = weights
             let fractional = built.assignments.filter { x[$0.variable.index] > 1e-6 && x[$0.variable.index] < 1 - 1e-6 }
-            progress("LP bound \(String(format: "%.2f", lp)) (\(Set(fractional.map(\.agent)).count) agents fractional, \(String(format: "%.1f", relaxation.solveSeconds)) s)")
-        }
-        // A roster from best responses and exchanges, started from the LP: deterministic, keeps every hard rule.
-        let heuristic = RosterHeuristic(problem: problem)
-        var (heuristicRoster, _) = heuristic.solve(guide: guide)
-        if guide != nil {
-            let plain = heuristic.solve().roster
-            let plainValues = built.values(for: plain)
-            if built.model.isFeasible(plainValues),
-               built.model.objectiveValue(of: plainValues) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {
-                heuristicRoster = plain
+            progress("LP bound \(String(format: "%.2f", sifted.bound))\(sifted.converged ? "" : " (sifting stopped early)") after \(sifted.rounds) rounds over \(sifted.columns) columns (\(Set(fractional.map(\.agent)).count) agents fractional, \(String(format: "%.1f", seconds(since: solveClock))) s)")
+            let guided = heuristic.solve(guide: weights).roster
+            let guidedValues = built.values(for: guided)
+            if built.model.isFeasible(guidedValues),
+               built.model.objectiveValue(of: guidedValues) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {
+                heuristicRoster = guided
             }
         }
         var values = built.values(for: heuristicRoster)
         progress("heuristic roster \(String(format: "%.2f", built.model.objectiveValue(of: values))) (\(String(format: "%.1f", seconds(since: solveClock))) s)")
-        if let lp = relaxation.values, searchNodes > 0 {
+        if let lp = lpValues, searchNodes > 0 {
             // Search only the shifts the LP or the heuristic roster uses; GLPK starts from the heuristic roster.
             var drop = Set<Int>()
             for (_, _, v) in built.assignments where lp[v.index] <= 1e-6 && values[v.index] < 0.5 { drop.insert(v.index) }

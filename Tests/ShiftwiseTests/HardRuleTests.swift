@@ -112,5 +112,18 @@ import TestSupport
             return reasons == ["agent A17: contract part-time needs ≥ 20 h but only 2 days are available (at most 16 h with the longest allowed shifts)"]
         }
     }
-}
 
+    @Test func noAllowedShiftIsExplainedInWords() throws {
+        var b = ScenarioBuilder()
+        b.contracts = [Contract(name: "full-time", minMinutes: 8 * 60, maxMinutes: 40 * 60, maxDays: 5, lengthsMinutes: [480])]
+        b.agents = [Agent(id: "A9", name: "Nine", contract: "full-time", hourlyCost: 10,
+                          earliestStart: ClockTime(minutes: 12 * 60), latestEnd: ClockTime(minutes: 15 * 60))]
+        let scenario = b.scenario()
+        #expect {
+            try RosterSolver.solve(scenario: scenario, requirements: StaffingCalculator.requirements(for: scenario), timeLimitSeconds: 10, mipGap: 0)
+        } throws: { error in
+            guard case RosterFailure.infeasible(let reasons) = error else { return false }
+            return reasons == ["agent A9: contract full-time needs ≥ 8 h but no shift of its lengths (8 h) fits the window 12:00–15:00 on the start grid"]
+        }
+    }
+}
