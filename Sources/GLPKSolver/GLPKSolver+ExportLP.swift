@@ -10,7 +10,7 @@ extension GLPKSolver {
         let session = SolveSession(options: SolveOptions(), sense: model.sense, started: .now)
         let box = Unmanaged.passRetained(session)
         defer { box.release() }
-        glp_term_hook(exportTermHook, box.toOpaque())
+        glp_term_hook(glpkTermHook, box.toOpaque())
         defer { glp_term_hook(nil, nil) }
         guard let problem = glp_create_prob() else { throw SolverError(.solverFailure, "GLPK could not create a problem") }
         defer { glp_delete_prob(problem) }
@@ -19,10 +19,4 @@ extension GLPKSolver {
             throw SolverError(.solverFailure, "cannot write the LP file \(path)\(session.logTail)")
         }
     }
-}
-
-private func exportTermHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 {
-    guard let info, let text else { return 1 }
-    Unmanaged<SolveSession>.fromOpaque(info).takeUnretainedValue().capture(String(cString: text))
-    return 1
 }

@@ -18,7 +18,7 @@ extension GLPKSolver {
         let session = SolveSession(options: SolveOptions(), sense: model.sense, started: started)
         let box = Unmanaged.passRetained(session)
         defer { box.release() }
-        glp_term_hook(siftingTermHook, box.toOpaque())
+        glp_term_hook(glpkTermHook, box.toOpaque())
         defer { glp_term_hook(nil, nil) }
         guard let problem = glp_create_prob() else { throw SolverError(.solverFailure, "GLPK could not create a problem") }
         defer { glp_delete_prob(problem) }
@@ -111,10 +111,4 @@ extension GLPKSolver {
     static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
-}
-
-private func siftingTermHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 {
-    guard let info, let text else { return 1 }
-    Unmanaged<SolveSession>.fromOpaque(info).takeUnretainedValue().capture(String(cString: text))
-    return 1
 }

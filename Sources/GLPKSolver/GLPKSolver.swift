@@ -286,8 +286,8 @@ final class SolveSession: @unchecked Sendable {
     }
 }
 
-/// Receives GLPK's terminal output; returning non-zero keeps it off stdout.
-private func glpkTermHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 {
+/// Receives GLPK's terminal output into the session; returning non-zero keeps it off stdout.
+func glpkTermHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 {
     guard let info, let text else { return 1 }
     let session = Unmanaged<SolveSession>.fromOpaque(info).takeUnretainedValue()
     session.capture(String(cString: text))
