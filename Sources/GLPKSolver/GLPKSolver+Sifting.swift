@@ -14,14 +14,13 @@ extension GLPKSolver {
                                     timeLimitSeconds: Double) throws(SolverError) -> ColumnSifting.Result? {
         try GLPKSolver.validate(model, options: SolveOptions(timeLimitSeconds: timeLimitSeconds))
         guard model.sense == .minimize else { return nil }
-        let started = ContinuousClock.now
-        let session = SolveSession(options: SolveOptions(), sense: model.sense, started: started)
-        let box = Unmanaged.passRetained(session)
-        defer { box.release() }
-        glp_term_hook(glpkTermHook, box.toOpaque())
-        defer { glp_term_hook(nil, nil) }
-        guard let problem = glp_create_prob() else { throw SolverError(.solverFailure, "GLPK could not create a problem") }
-        defer { glp_delete_prob(problem) }
+        return try GLPKSolver.withProblem(options: SolveOptions(), sense: model.sense) { problem, session throws(SolverError) in
+            sift(model, initial: initial, maxRounds: maxRounds, timeLimitSeconds: timeLimitSeconds, problem: problem, started: session.started)
+        }
+    }
+
+    func sift(_ model: LinearModel, initial: Set<Int>, maxRounds: Int, timeLimitSeconds: Double, problem: OpaquePointer,
+              started: ContinuousClock.Instant) -> ColumnSifting.Result? {
 
         glp_set_obj_dir(problem, GLP_MIN)
         glp_set_obj_coef(problem, 0, model.objectiveConstant)

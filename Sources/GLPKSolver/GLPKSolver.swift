@@ -28,19 +28,30 @@ public struct GLPKSolver: MIPSolver {
         return String(cString: text)
     }
 
-    public func solve(_ model: LinearModel, options: SolveOptions) throws(SolverError) -> SolveResult {
-        try GLPKSolver.validate(model, options: options)
-        let started = ContinuousClock.now
-        let session = SolveSession(options: options, sense: model.sense, started: started)
+    /// Runs `body` with a fresh GLPK problem whose terminal output goes to the session; the problem
+    /// and the hook are released when it returns, on this thread.
+    static func withProblem<T>(options: SolveOptions, sense: LinearModel.Sense,
+                               _ body: (OpaquePointer, SolveSession) throws(SolverError) -> T) throws(SolverError) -> T {
+        let session = SolveSession(options: options, sense: sense, started: .now)
         let box = Unmanaged.passRetained(session)
         defer { box.release() }
-
         glp_term_hook(glpkTermHook, box.toOpaque())
         defer { glp_term_hook(nil, nil) }
-
         guard let problem = glp_create_prob() else { throw SolverError(.solverFailure, "GLPK could not create a problem") }
         defer { glp_delete_prob(problem) }
-        GLPKSolver.load(model, into: problem)
+        return try body(problem, session)
+    }
+
+    public func solve(_ model: LinearModel, options: SolveOptions) throws(SolverError) -> SolveResult {
+        try GLPKSolver.validate(model, options: options)
+        return try GLPKSolver.withProblem(options: options, sense: model.sense) { problem, session throws(SolverError) in
+            GLPKSolver.load(model, into: problem)
+            return try solveLoaded(model, problem: problem, session: session, options: options)
+        }
+    }
+
+    func solveLoaded(_ model: LinearModel, problem: OpaquePointer, session: SolveSession, options: SolveOptions) throws(SolverError) -> SolveResult {
+        let started = session.started
 
         let hasIntegers = model.integerCount > 0
         let timeLimitMs = options.timeLimitSeconds.map { GLPKSolver.milliseconds($0) } ?? Int32.max
@@ -117,7 +128,7 @@ public struct GLPKSolver: MIPSolver {
                 parm.clq_cuts = GLP_ON
             }
             parm.cb_func = glpkSearchCallback
-            parm.cb_info = box.toOpaque()
+            parm.cb_info = Unmanaged.passUnretained(session).toOpaque()  // kept alive by withProblem
             let rc = glp_intopt(problem, &parm)
             let mipStatus = glp_mip_status(problem)
             switch rc {
