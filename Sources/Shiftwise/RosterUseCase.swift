@@ -49,15 +49,21 @@ public enum RosterUseCase {
             timeLimitSeconds: options.timeLimitSeconds ?? scenario.solver.timeLimitSeconds.doubleValue,
             mipGap: options.mipGap ?? scenario.solver.mipGap.doubleValue, exportLP: options.exportLP,
             progress: { options.progress?($0) }, searchProgress: options.searchProgress)
-        let roster = solution.roster
+        let written = try writeReports(scenario: scenario, solution: solution, folder: options.outputFolder ?? "reports/\(scenario.name)")
+        return Outcome(scenario: scenario, requirements: requirements, solution: solution, warnings: loaded.warnings, files: written.files,
+                       violations: written.violations)
+    }
 
-        // The independent checker re-reads the roster as a supervisor's file and counts broken rules.
+    /// Writes every roster output into `folder` after the independent checker has counted the
+    /// hard-rule violations of the roster as written; each file appears whole or not at all.
+    public static func writeReports(scenario: Scenario, solution: RosterSolver.Solution, folder path: String) throws
+        -> (files: [String], violations: [Diagnostic]) {
+        let roster = solution.roster
         let rosterCSV = RosterSheets.roster(roster, scenario: scenario)
-        let folder = OutputFolder(options.outputFolder ?? "reports/\(scenario.name)")
+        let folder = OutputFolder(path)
         let sheet = try RosterSheetReader.parse(rosterCSV.text, file: folder.path + "/roster.csv")
         let violations = (sheet.diagnostics + RosterValidator.validate(sheet.sheet, scenario: scenario)).filter { $0.severity == .error }
 
-        // Write every report; each file appears whole or not at all.
         try folder.prepare()
         let summary = RosterSummary(
             run: nil, scenario: scenario.name, status: solution.status.rawValue, objective: solution.objective, bound: solution.bound,
@@ -74,8 +80,7 @@ public enum RosterUseCase {
             try folder.write("calendars/" + AgentCalendar.fileName(for: agent.id), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario))
         }
         files.append(folder.path + "/calendars/")
-        return Outcome(scenario: scenario, requirements: requirements, solution: solution, warnings: loaded.warnings, files: files,
-                       violations: violations)
+        return (files, violations)
     }
 }
 

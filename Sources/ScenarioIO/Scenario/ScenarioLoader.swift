@@ -16,9 +16,10 @@ public enum ScenarioLoader {
     /// Loads and validates the scenario at `path`.
     ///
     /// - Throws: `MissingInputError` (a file is missing) or `InputError` (every problem found).
-    public static func load(_ path: String) throws -> LoadedScenario {
+    public static func load(_ path: String, overrides: [ScenarioOverride] = []) throws -> LoadedScenario {
         var files: [String] = []
-        let tree = try loadTree(InputPath.normalize(path), chain: [], referencedFrom: nil, files: &files)
+        var tree = try loadTree(InputPath.normalize(path), chain: [], referencedFrom: nil, files: &files)
+        for override in overrides { tree = override.applied(to: tree) }
         var bag = DiagnosticBag()
         let scenario = try decode(tree, mainFile: InputPath.normalize(path), files: &files, bag: &bag)
         try bag.throwIfErrors()

@@ -1,0 +1,151 @@
+public import Core
+public import Rostering
+public import ScenarioIO
+public import Staffing
+import Reports
+import LinearModel
+import Foundation
+
+/// `shiftwise compare`: several scenarios (or variants of them) rostered side by side (SPEC §8).
+public enum CompareUseCase {
+    /// `--vary KEY=V1,V2,…`.
+    public struct Variation: Sendable {
+        public let key: String
+        public let overrides: [ScenarioOverride]
+
+        /// Parses `KEY=V1,V2,…`; throws a usage problem for an unknown key or a non-number.
+        public init(_ text: String) throws(UsageProblem) {
+            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+                throw UsageProblem("--vary takes KEY=V1,V2,… (e.g. staffing.service_level=0.7,0.8,0.9), got `\(text)`")
+            }
+            let key = String(text[..<eq])
+            let values = text[text.index(after: eq)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !values.isEmpty else { throw UsageProblem("--vary \(key)= needs at least one value, e.g. \(key)=0.8,0.9") }
+            var overrides: [ScenarioOverride] = []
+            for v in values { overrides.append(try ScenarioOverride(key: key, value: v)) }
+            self.key = key
+            self.overrides = overrides
+        }
+    }
+
+    /// One compared scenario.
+    public struct Column: Sendable {
+        public let name: String
+        public let scenario: Scenario
+        public let requirements: [IntervalRequirement]
+        public let solution: RosterSolver.Solution
+        public let measures: ScenarioMeasures
+        public let folder: String
+        public let variedValue: String?
+    }
+
+    public struct Outcome: Sendable {
+        public let columns: [Column]
+        public let files: [String]
+        public let warnings: [Diagnostic]
+        public let wallSeconds: Double
+    }
+
+    /// Loads every scenario (all input problems are reported together), rosters them in parallel
+    /// up to the number of cores, writes each one's reports beside `compare.csv` and `compare.html`.
+    public static func run(scenarioPaths: [String], variation: Variation?, outputFolder: String?,
+                           progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> Outcome {
+        let started = ContinuousClock.now
+        // Load first, so a bad file stops the comparison before any solving.
+        var loaded: [(name: String, scenario: Scenario, varied: String?)] = []
+        var problems: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        for path in scenarioPaths {
+            let variants: [ScenarioOverride?] = variation.map { $0.overrides.map { Optional($0) } } ?? [nil]
+            for override in variants {
+                do {
+                    let result = try ScenarioLoader.load(path, overrides: override.map { [$0] } ?? [])
+                    var scenario = result.scenario
+                    if let override { scenario.name += "@\(override.key)=\(override.value)" }
+                    loaded.append((scenario.name, scenario, override?.value))
+                    warnings += result.warnings
+                } catch let error as InputError {
+                    problems += error.diagnostics.filter { !problems.contains($0) }
+                }
+            }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        var seen = Set<String>()
+        for l in loaded where !seen.insert(l.name).inserted {
+            throw InputError([Diagnostic(at: SourceLocation(file: l.name), "two compared scenarios are both named `\(l.name)`",
+                                         fix: "give each scenario its own `name:`")])
+        }
+
+        let root = outputFolder ?? "reports/compare"
+        let jobs = loaded
+        let results = ResultBox(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
+            let item = jobs[k]
+            let scenario = item.scenario
+            progress("\(item.name): rostering \(scenario.agents.count) agents…")
+            do {
+                let requirements = StaffingCalculator.requirements(for: scenario)
+                let solution = try RosterSolver.solve(scenario: scenario, requirements: requirements,
+                                                      timeLimitSeconds: scenario.solver.timeLimitSeconds.doubleValue,
+                                                      mipGap: scenario.solver.mipGap.doubleValue)
+                let folder = root + "/" + item.name
+                _ = try RosterUseCase.writeReports(scenario: scenario, solution: solution, folder: folder)
+                let measures = ScenarioMeasures(requirements: requirements, evaluation: solution.evaluation, grid: scenario.grid, solverGap: solution.gap)
+                progress(String(format: "%@: %@, labour %@, service level %@, gap %.2f %% (%.1f s)", item.name, solution.status.rawValue,
+                                solution.evaluation.labourCost.formatted(places: 2),
+                                solution.evaluation.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a",
+                                solution.gap * 100, solution.solveSeconds))
+                results.set(k, .success(Column(name: item.name, scenario: scenario, requirements: requirements, solution: solution,
+                                               measures: measures, folder: folder, variedValue: item.varied)))
+            } catch {
+                results.set(k, .failure(CompareFailure(scenario: item.name, underlying: error)))
+            }
+        }
+        var columns: [Column] = []
+        for r in results.values {
+            switch r {
+            case .success(let c): columns.append(c)
+            case .failure(let e): throw e
+            case nil: throw CompareFailure(scenario: "?", underlying: RosterFailure.noRoster(status: .timeLimitWithoutSolution))
+            }
+        }
+
+        let folder = OutputFolder(root)
+        try folder.prepare()
+        let names = columns.map(\.name)
+        var files: [String] = []
+        files.append(try folder.write("compare.csv", bytes: CompareSheet.csv(names: names, measures: columns.map(\.measures)).bytes))
+        let pageColumns = columns.map {
+            ComparePage.Column(name: $0.name, measures: $0.measures, evaluation: $0.solution.evaluation, grid: $0.scenario.grid,
+                               variedValue: $0.variedValue.flatMap { ExactDecimal($0)?.doubleValue })
+        }
+        files.append(try folder.write("compare.html", text: ComparePage.html(columns: pageColumns, currency: columns.first?.scenario.costs.currency ?? "",
+                                                                            variedKey: variation?.key)))
+        files += columns.map { $0.folder + "/" }
+        let d = started.duration(to: .now)
+        return Outcome(columns: columns, files: files, warnings: warnings,
+                       wallSeconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+    }
+}
+
+/// A scenario of a comparison that could not be rostered.
+public struct CompareFailure: Error, CustomStringConvertible {
+    public let scenario: String
+    public let underlying: any Error
+
+    public var description: String { "scenario \(scenario): \(underlying)" }
+}
+
+/// Results written from several threads, each into its own slot.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Result<CompareUseCase.Column, CompareFailure>?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<CompareUseCase.Column, CompareFailure>) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Core
+import Foundation
+import Rostering
+import ScenarioIO
+import Shiftwise
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Roster several scenarios side by side: cost, service level, hours.",
+        discussion: """
+        Writes compare.csv and compare.html into the output folder, and each scenario's own roster reports \
+        in a folder named after it beside them. Scenarios are solved in parallel, up to the number of cores.
+        """
+    )
+
+    @Argument(help: "Scenario YAML files.")
+    var scenarios: [String]
+
+    @Option(name: .long, help: "One variant per value of a numeric key, e.g. staffing.service_level=0.7,0.8,0.9.")
+    var vary: String?
+
+    @Option(name: .long, help: "Output folder (default: reports/compare/).")
+    var out: String?
+
+    func validate() throws {
+        if scenarios.isEmpty { throw ValidationError("name at least one scenario") }
+        if scenarios.count == 1 && vary == nil { throw ValidationError("compare needs two scenarios, or one with --vary") }
+        if let vary {
+            do { _ = try CompareUseCase.Variation(vary) } catch { throw ValidationError(error.description) }
+        }
+    }
+
+    func run() throws {
+        let variation = try vary.map { text -> CompareUseCase.Variation in
+            do { return try CompareUseCase.Variation(text) } catch { throw ValidationError("\(error)") }
+        }
+        let outcome = try Failure.report {
+            try CompareUseCase.run(scenarioPaths: scenarios, variation: variation, outputFolder: out, progress: { Progress.line($0) })
+        }
+        Failure.printWarnings(outcome.warnings)
+        let width = max(24, outcome.columns.map { $0.name.count }.max() ?? 0)
+        print("scenario".padding(toLength: width, withPad: " ", startingAt: 0) + "   labour cost   paid h  under h  SL week      gap")
+        for c in outcome.columns {
+            let m = c.measures
+            print(c.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                  + String(format: " %13@ %8@ %8@ %8@ %7.2f %%", m.labourCost.formatted(places: 2), m.paidHours.formatted(places: 1),
+                           m.understaffedAgentHours.formatted(places: 1), m.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a",
+                           m.solverGap * 100))
+        }
+        print(String(format: "%d scenarios in %.1f s", outcome.columns.count, outcome.wallSeconds))
+        for file in outcome.files { print("wrote \(file)") }
+    }
+}
