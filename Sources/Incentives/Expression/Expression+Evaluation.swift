@@ -7,7 +7,7 @@ extension Expression {
     ///   half-even to 18, as `ExactDecimal` does). Division is exact when the quotient terminates
     ///   within 18 decimal places, otherwise rounded to 12 places, half-even:
     ///   `1 / 3 * 3` is `0.999999999999`.
-    /// - A name `lookup` returns nil for is undefined; so is a division by zero, which says
+    /// - A name for which `lookup` returns nil is undefined; so is a division by zero, which says
     ///   which divisor was zero (`csat_responses is 0 in csat_satisfied / csat_responses`), and a
     ///   result of magnitude 10^18 or more. Arithmetic on an undefined value is undefined.
     /// - A comparison with an undefined operand is undefined, and so is every condition built on
