@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing"], swiftSettings: strictSettings),
         .testTarget(name: "RosteringTests", dependencies: ["Rostering", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ShiftwiseTests", dependencies: ["Shiftwise", "Rostering", "Staffing", "Core", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strictSettings),
         .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
     ]
