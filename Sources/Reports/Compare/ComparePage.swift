@@ -27,10 +27,21 @@ public enum ComparePage {
 
     static func colour(_ i: Int) -> String { palette[i % palette.count] }
 
+    /// Column labels: the part after `@` when every column is a variant of one scenario.
+    static func labels(_ columns: [Column]) -> [String] {
+        let parts = columns.map { $0.name.split(separator: "@", maxSplits: 1).map(String.init) }
+        guard columns.count > 1, parts.allSatisfy({ $0.count == 2 }), Set(parts.map { $0[0] }).count == 1 else { return columns.map(\.name) }
+        return parts.map { $0[1] }
+    }
+
     public static func html(columns: [Column], currency: String, variedKey: String?) -> String {
+        let firstName = columns.first?.name ?? ""
+        let columns = zip(columns, labels(columns)).map { c, label in
+            Column(name: label, measures: c.measures, evaluation: c.evaluation, grid: c.grid, variedValue: c.variedValue)
+        }
         var page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>What-if comparison</title>"
-        page += "<style>\(HTML.style) td.better{background:#e6f4ea} td.worse{background:#fce8e6} .charts{display:flex;flex-wrap:wrap;gap:18px}</style></head><body>\n"
-        page += "<h1>What-if comparison</h1>\n<div class=\"sub\">\(columns.count) scenarios · differences are to <b>\(HTML.escape(columns.first?.name ?? ""))</b> · money in \(HTML.escape(currency))</div>\n"
+        page += "<style>\(HTML.style) td.better{background:#e6f4ea} td.worse{background:#fce8e6} thead th{white-space:normal;max-width:190px;vertical-align:bottom} .charts{display:flex;flex-wrap:wrap;gap:18px}</style></head><body>\n"
+        page += "<h1>What-if comparison</h1>\n<div class=\"sub\">\(columns.count) scenarios · Δ: difference to <b>\(HTML.escape(firstName))</b> · money in \(HTML.escape(currency))</div>\n"
         page += table(columns)
         page += "<h2>Requirement and coverage over the week</h2>\n" + legend(columns) + weekChart(columns)
         page += "<h2>Cost and service level</h2>\n<div class=\"charts\">"
@@ -48,7 +59,7 @@ public enum ComparePage {
         let rows = CompareSheet.rows(columns.map(\.measures))
         var t = "<table><thead><tr><th>measure</th>"
         t += columns.enumerated().map { i, c in "<th><span style=\"color:\(colour(i))\">■</span> \(HTML.escape(c.name))</th>" }.joined()
-        t += columns.dropFirst().map { "<th>\(HTML.escape($0.name)) − first</th>" }.joined()
+        t += columns.dropFirst().map { "<th>Δ \(HTML.escape($0.name))</th>" }.joined()
         t += "</tr></thead><tbody>\n"
         for row in rows {
             t += "<tr><td>\(row.measure)</td>"
