@@ -23,7 +23,7 @@ demo: build
 	.build/debug/shiftwise staff $(SCENARIO)
 	.build/debug/shiftwise roster $(SCENARIO)
 	.build/debug/shiftwise validate $(SCENARIO) --roster reports/baseline-w49/roster.csv
-	.build/debug/shiftwise roster scenarios/volume-plus-15.yaml
+	.build/debug/shiftwise compare $(SCENARIO) scenarios/volume-plus-15.yaml
 
 test: deps
 	$(SWIFT) build --build-tests

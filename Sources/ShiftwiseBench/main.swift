@@ -14,4 +14,7 @@ if only == nil || only == "staffing" {
 if only == nil || only == "roster" || only == "week" || only == "large" {
     RosterBench.run(only: only == "roster" ? nil : only)
 }
+if only == nil || only == "compare" {
+    CompareBench.run()
+}
 print(String(format: "peak memory: %.1f MiB", PeakMemory.mebibytes))
