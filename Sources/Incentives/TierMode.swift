@@ -47,3 +47,30 @@ public enum TierTable {
         }
     }
 }
+
+extension TierTable {
+    /// The band reached under a plan's `Tiers` (`better: lower` uses `to` thresholds, descending;
+    /// the lowest band reached — the last whose `to` ≥ value — counts).
+    public static func bandReached(_ value: ExactDecimal, tiers: Tiers) -> Int? {
+        switch tiers.better {
+        case .higher: tiers.bands.lastIndex { $0.threshold <= value }
+        case .lower: tiers.bands.lastIndex { value <= $0.threshold }
+        }
+    }
+
+    /// The raw amount under a plan's `Tiers`. `better: lower` supports `step` only (the loader refuses the rest).
+    public static func amount(_ value: ExactDecimal, tiers: Tiers) -> ExactDecimal {
+        switch tiers.better {
+        case .higher:
+            return amount(value, bands: tiers.bands.map { TierBand(from: $0.threshold, value: $0.value) }, mode: tiers.mode)
+        case .lower:
+            return bandReached(value, tiers: tiers).map { tiers.bands[$0].value } ?? .zero
+        }
+    }
+
+    /// Scorecard points: the band reached's points, 0 below the first.
+    public static func points(_ value: ExactDecimal, bands: [Band], better: Better) -> ExactDecimal {
+        let tiers = Tiers(mode: .step, better: better, bands: bands)
+        return bandReached(value, tiers: tiers).map { bands[$0].value } ?? .zero
+    }
+}

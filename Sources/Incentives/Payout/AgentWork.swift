@@ -1,0 +1,187 @@
+public import Core
+
+/// One agent's metrics and the working of each of its components.
+struct AgentWork {
+    let plan: BonusPlan
+    let row: MetricsTable.Row
+    private(set) var values: [String: ExactDecimal]
+    private(set) var undefined: [String: String] = [:]
+
+    init(plan: BonusPlan, row: MetricsTable.Row) {
+        self.plan = plan
+        self.row = row
+        self.values = row.values
+    }
+
+    func lookup(_ name: String) -> ExactDecimal? { values[name] }
+
+    /// Why `name` has no value.
+    func reason(_ name: String) -> String { undefined[name] ?? "\(name) is empty" }
+
+    mutating func deriveMetrics() {
+        for metric in plan.metrics {
+            let snapshot = values
+            switch metric.expression.evaluate({ snapshot[$0] }) {
+            case .number(let v): values[metric.name] = v
+            case .undefined(let why): undefined[metric.name] = why
+            case .boolean: undefined[metric.name] = "\(metric.name) is not a number"
+            }
+        }
+    }
+
+    /// `qa_score >= 80 was not met (qa_score = 76)`.
+    func describe(_ condition: Condition, met: Bool) -> String {
+        let names = condition.expression.referencedNames.sorted()
+        let shown = names.map { n in values[n].map { "\(n) = \($0)" } ?? "\(n) undefined: \(reason(n))" }.joined(separator: ", ")
+        return "\(condition.text) \(met ? "was met" : "was not met")" + (shown.isEmpty ? "" : " (\(shown))")
+    }
+
+    func holds(_ condition: Condition) -> Bool {
+        condition.expression.evaluate { values[$0] }.isMet
+    }
+
+    /// The first eligibility rule that fails, in words.
+    func failedEligibility() -> String? {
+        plan.eligibility.first { !holds($0) }.map { describe($0, met: false) }
+    }
+
+    func evaluateGates() -> [String: (met: Bool, text: String)] {
+        var result: [String: (Bool, String)] = [:]
+        for gate in plan.gates {
+            let met = holds(gate.condition)
+            result[gate.name] = (met, describe(gate.condition, met: met))
+        }
+        return result
+    }
+
+    func money(_ v: ExactDecimal) -> String { v.formatted(places: plan.rounding.scale) }
+
+    /// A value the plan needs, under the missing rule that applies: nil means "skip".
+    func value(_ metric: String, rule: MissingRule, component: String) throws(ComponentProblem) -> (value: ExactDecimal, note: String?)? {
+        if let v = values[metric] { return (v, nil) }
+        switch rule {
+        case .zero: return (.zero, "\(metric) is undefined (\(reason(metric))), counted as 0")
+        case .skip: return nil
+        case .error:
+            throw ComponentProblem(diagnostic: Diagnostic(
+                at: row.location, "agent \(row.agentID): \(metric) is undefined (\(reason(metric))) in component \(component)",
+                fix: "fill the value, or set `missing: zero` or `missing: skip` on the component or the plan"))
+        }
+    }
+
+    /// The component's working and, for a scorecard, the agent's score.
+    func pay(_ component: Component, gates: [String: (met: Bool, text: String)]) throws(ComponentProblem) -> (PayoutDetail, ExactDecimal?) {
+        var d = PayoutDetail(agentID: row.agentID, name: row.name, component: component.name, earningsCode: component.earningsCode)
+        let rule = component.missing ?? plan.missing
+        d.gates = component.requires.map { "\($0)=\(gates[$0]?.met == true ? "met" : "not met")" }.joined(separator: ";")
+
+        // A scorecard's score exists for every eligible agent, even where `requires` stops the payment.
+        var score: ExactDecimal?
+        var scoreText = ""
+        if case .scorecard(let card) = component.kind {
+            var weighted = ExactDecimal.zero
+            var weights = ExactDecimal.zero
+            var parts: [String] = []
+            for m in card.measures {
+                guard let (v, note) = try value(m.metric, rule: m.missing ?? plan.missing, component: component.name) else {
+                    parts.append("\(m.metric) undefined (\(reason(m.metric))): left out, other weights rescaled")
+                    continue
+                }
+                let points = TierTable.points(v, bands: m.points, better: m.better)
+                weighted += m.weight * points
+                weights += m.weight
+                parts.append("\(m.metric) \(v)\(note.map { " (\($0))" } ?? "") → \(points) points × \(m.weight)")
+            }
+            if weights.isPositive {
+                score = weights == .one ? weighted : weighted.divided(by: weights, scale: 12, mode: .halfEven)
+                scoreText = parts.joined(separator: ", ")
+            } else {
+                scoreText = parts.joined(separator: ", ") + "; no measure has a value"
+            }
+        }
+
+        for gate in component.requires where gates[gate]?.met != true {
+            d.working = ["requires gate \(gate): \(gates[gate]?.text ?? "unknown gate"); pays 0"]
+            if score != nil { d.metric = "score"; d.metricValue = score.map { $0.formatted(places: 2) } ?? "" }
+            return (d, score)
+        }
+        for req in component.requiresMin {
+            guard let v = values[req.metric], v >= req.minimum else {
+                let has = values[req.metric].map { "has \($0)" } ?? "undefined (\(reason(req.metric)))"
+                d.working = ["requires \(req.metric) ≥ \(req.minimum), \(has); pays 0"]
+                return (d, score)
+            }
+        }
+
+        var raw = ExactDecimal.zero
+        switch component.kind {
+        case .tiers(let metric, let tiers):
+            d.metric = metric
+            guard let (v, note) = try value(metric, rule: rule, component: component.name) else {
+                d.working = ["\(metric) is undefined (\(reason(metric))): component skipped, pays 0"]
+                return (d, score)
+            }
+            d.metricValue = v.description
+            raw = TierTable.amount(v, tiers: tiers)
+            let band = TierTable.bandReached(v, tiers: tiers)
+            d.bandReached = band.map { tiers.better == .higher ? "≥ \(tiers.bands[$0].threshold)" : "≤ \(tiers.bands[$0].threshold)" } ?? "none"
+            let reached = band == nil ? "is below the first band" : "reached band \(d.bandReached)"
+            let how: String = switch tiers.mode {
+            case .step: ""
+            case .graduated: " (graduated: each unit at its band's rate)"
+            case .retroactive: band.map { " (retroactive: every unit at \(tiers.bands[$0].value))" } ?? ""
+            }
+            d.working.append("\(note.map { $0 + "; " } ?? "")\(metric) \(v) \(reached)\(how): \(money(raw))")
+        case .scorecard(let card):
+            d.metric = "score"
+            guard let score else {
+                d.working = ["score: \(scoreText); pays 0"]
+                return (d, nil)
+            }
+            d.metricValue = score.formatted(places: 2)
+            if let grade = card.grades.first(where: { $0.from <= score }) {
+                raw = card.baseAmount * grade.coefficient
+                d.bandReached = grade.grade
+                d.working.append("score \(score.formatted(places: 2)) (\(scoreText)) is grade \(grade.grade) (≥ \(grade.from)): \(money(card.baseAmount)) × \(grade.coefficient) = \(money(raw))")
+            } else {
+                d.bandReached = "none"
+                d.working.append("score \(score.formatted(places: 2)) (\(scoreText)) is below every grade: 0")
+            }
+        }
+        d.rawAmount = raw
+        var amount = raw
+        if let cap = component.cap {
+            d.componentCap = cap
+            if amount > cap {
+                amount = cap
+                d.working.append("capped at \(money(cap))")
+            }
+        }
+        d.afterCap = amount
+        var rounded = amount.rounded(scale: plan.rounding.scale, mode: plan.rounding.mode)
+        if let p = plan.proration {
+            guard let hours = values[p.metric] else {
+                throw ComponentProblem(diagnostic: Diagnostic(
+                    at: row.location, "agent \(row.agentID): proration metric \(p.metric) is undefined (\(reason(p.metric)))",
+                    fix: "fill \(p.metric) for every agent; an undefined proration metric is always an error"))
+            }
+            if hours < p.fullAt && !amount.isZero {
+                // One rounding: amount × hours / full_at straight to the plan's scale.
+                rounded = (amount * hours).divided(by: p.fullAt, scale: plan.rounding.scale, mode: plan.rounding.mode) ?? .zero
+                let factor = hours.divided(by: p.fullAt, scale: 4, mode: .halfEven) ?? .zero
+                d.proration = "\(hours)/\(p.fullAt)"
+                d.working.append("prorated by \(hours)/\(p.fullAt) = \(factor.normalized): \(money(rounded))")
+            } else {
+                d.proration = "1"
+            }
+        }
+        d.rounded = rounded
+        d.finalAmount = rounded
+        return (d, score)
+    }
+}
+
+/// An undefined value whose rule is `error`.
+struct ComponentProblem: Error {
+    let diagnostic: Diagnostic
+}

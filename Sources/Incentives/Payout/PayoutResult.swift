@@ -1,0 +1,66 @@
+public import Core
+
+/// One line of the payroll sheet: an agent, an earnings code, an amount.
+public struct PayoutLine: Sendable, Hashable {
+    public let agentID: String
+    public let name: String
+    public let component: String
+    public let earningsCode: String
+    public let amount: ExactDecimal
+}
+
+/// Every step of one agent's component (or pool share), for `payout-detail.csv` and `explain`.
+public struct PayoutDetail: Sendable, Hashable {
+    public let agentID: String
+    public let name: String
+    public let component: String
+    public let earningsCode: String
+    /// The metric (or `score`) the component pays on, and its value.
+    public var metric: String = ""
+    public var metricValue: String = ""
+    public var bandReached: String = ""
+    public var gates: String = ""
+    public var rawAmount: ExactDecimal = .zero
+    public var componentCap: ExactDecimal?
+    public var afterCap: ExactDecimal = .zero
+    public var proration: String = ""
+    public var rounded: ExactDecimal = .zero
+    public var agentCapRemoved: ExactDecimal = .zero
+    public var finalAmount: ExactDecimal = .zero
+    /// The working in sentences.
+    public var working: [String] = []
+
+    public init(agentID: String, name: String, component: String, earningsCode: String) {
+        self.agentID = agentID
+        self.name = name
+        self.component = component
+        self.earningsCode = earningsCode
+    }
+}
+
+/// A whole period's payouts.
+public struct PayoutResult: Sendable {
+    public let period: String
+    public let currency: String
+    /// Non-zero lines, agents in metrics-file order sorted by agent id, components in plan order, then pools.
+    public let lines: [PayoutLine]
+    public let details: [PayoutDetail]
+    /// Agent totals (sum of its lines).
+    public let totals: [String: ExactDecimal]
+    public let warnings: [Diagnostic]
+
+    /// Σ lines by earnings code.
+    public var totalsByEarningsCode: [(code: String, total: ExactDecimal)] {
+        var sums: [String: ExactDecimal] = [:]
+        for l in lines { sums[l.earningsCode, default: .zero] += l.amount }
+        return sums.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    public var total: ExactDecimal { lines.reduce(.zero) { $0 + $1.amount } }
+}
+
+/// A value the plan needs is undefined and its rule is `error` (exit 65).
+public struct PayoutError: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

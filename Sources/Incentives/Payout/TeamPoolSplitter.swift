@@ -1,0 +1,90 @@
+public import Core
+
+/// Splits a team pool among a team's eligible members so that it is paid exactly (SPEC §4.5).
+public enum TeamPoolSplitter {
+    public struct Share: Sendable, Hashable {
+        public let agentID: String
+        public let name: String
+        public let team: String
+        public let teamScore: ExactDecimal?
+        /// The exact share before rounding.
+        public let exact: ExactDecimal
+        /// Rounded down to the scale, plus any leftover cents it received.
+        public let amount: ExactDecimal
+        public let working: [String]
+    }
+
+    /// Every eligible member's share, teams in code-point order, members by agent id.
+    ///
+    /// Each exact share is rounded down to the scale; the cents left over go one at a time to the
+    /// members whose shares lost the most in rounding (ties: the larger share, then the agent id
+    /// first in code-point order). A team below `min_team_score`, or without a score, gets nothing.
+    public static func split(pool: TeamPool, members: [MetricsTable.Row], scores: (String) -> ExactDecimal?, scale: Int) -> [Share] {
+        var teams: [String: [MetricsTable.Row]] = [:]
+        for m in members where !m.team.isEmpty { teams[m.team, default: []].append(m) }
+        var result: [Share] = []
+        let cent = ExactDecimal(mantissa: 1, scale: scale)
+        for team in teams.keys.sorted(by: codePointOrder) {
+            let people = (teams[team] ?? []).sorted { codePointOrder($0.agentID, $1.agentID) }
+            let scored = people.compactMap { p in scores(p.agentID).map { (p, $0) } }
+            guard !scored.isEmpty else { continue }
+            let sum = scored.reduce(ExactDecimal.zero) { $0 + $1.1 }
+            let teamScore = sum.divided(by: ExactDecimal(scored.count), scale: 6, mode: .halfEven) ?? .zero
+            if let minimum = pool.minTeamScore, teamScore < minimum {
+                for p in people {
+                    result.append(Share(agentID: p.agentID, name: p.name, team: team, teamScore: teamScore, exact: .zero, amount: .zero,
+                                        working: ["team \(team) score \(teamScore.formatted(places: 2)) is below \(minimum): the pool pays nothing"]))
+                }
+                continue
+            }
+            // Weights per member.
+            let weighted: [(MetricsTable.Row, ExactDecimal)] = switch pool.split {
+            case .byScore: scored
+            case .byHours: people.map { ($0, $0.values["hours_worked"] ?? .zero) }
+            case .equally: people.map { ($0, .one) }
+            }
+            var total = weighted.reduce(ExactDecimal.zero) { $0 + $1.1 }
+            var weights = weighted
+            var fallback = ""
+            if !total.isPositive {
+                weights = people.map { ($0, .one) }
+                total = ExactDecimal(people.count)
+                fallback = " (every weight is 0: split equally)"
+            }
+            let exact = weights.map { w in (w.0, w.1, (pool.amountPerTeam * w.1).divided(by: total, scale: 12, mode: .halfEven) ?? .zero) }
+            var amounts = exact.map { $0.2.rounded(scale: scale, mode: .down) }
+            let paid = amounts.reduce(ExactDecimal.zero, +)
+            var leftover = (pool.amountPerTeam.rounded(scale: scale, mode: .down) - paid)
+            // Largest rounding loss first; ties: larger share, then agent id.
+            let order = exact.indices.sorted { i, j in
+                let li = exact[i].2 - amounts[i], lj = exact[j].2 - amounts[j]
+                if li != lj { return li > lj }
+                if exact[i].2 != exact[j].2 { return exact[i].2 > exact[j].2 }
+                return codePointOrder(exact[i].0.agentID, exact[j].0.agentID)
+            }
+            var k = 0
+            while leftover.isPositive && !order.isEmpty {
+                amounts[order[k % order.count]] += cent
+                leftover -= cent
+                k += 1
+            }
+            let basis = switch pool.split {
+            case .byScore: "score"
+            case .byHours: "hours_worked"
+            case .equally: "equal shares"
+            }
+            for (i, e) in exact.enumerated() {
+                let extra = amounts[i] - e.2.rounded(scale: scale, mode: .down)
+                var working = "team \(team) score \(teamScore.formatted(places: 2)): pool \(pool.amountPerTeam.formatted(places: scale)) split by \(basis)\(fallback), \(e.1)/\(total) → \(e.2.formatted(places: 6)), rounded down \(e.2.rounded(scale: scale, mode: .down).formatted(places: scale))"
+                if extra.isPositive { working += " + \(extra.formatted(places: scale)) left over = \(amounts[i].formatted(places: scale))" }
+                result.append(Share(agentID: e.0.agentID, name: e.0.name, team: team, teamScore: teamScore, exact: e.2, amount: amounts[i],
+                                    working: [working]))
+            }
+        }
+        return result
+    }
+
+    static func codePointOrder(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
+}

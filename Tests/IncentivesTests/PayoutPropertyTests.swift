@@ -1,0 +1,73 @@
+import Testing
+import Core
+@testable import Incentives
+
+/// Properties of the payout calculation over seeded random agents.
+@Suite struct PayoutPropertyTests {
+    /// The SPEC §4.5 example plan (without derived metrics, which the generator fills directly).
+    static var examplePlan: BonusPlan {
+        let reviews = component("good_reviews", "BONREV", metric: "good_reviews", .graduated, [("0", "5"), ("20", "8"), ("50", "10")], cap: "800")
+        let csat = component("satisfaction", "BONCSAT", metric: "csat_rate", .step, [("0.90", "200"), ("0.95", "500")], requiresMin: [("csat_responses", "30")])
+        let sales = component("sales", "BONSALES", metric: "sales_amount", .retroactive, [("0", "0.01"), ("10000", "0.015")])
+        let prod = component("productivity", "BONPROD", metric: "contacts_per_hour", .step, [("8", "300"), ("10", "600"), ("12", "1000")], requires: ["quality"])
+        let pool = TeamPool(name: "team-bonus", earningsCode: "BONTEAM", amountPerTeam: 5000, split: .byScore, minTeamScore: 40, scoreComponent: "scorecard")
+        return plan([prod, reviews, csat, sales, PayoutCalculatorTests.scorecard], eligibility: ["hours_worked >= 40"], gates: [("quality", "qa_score >= 80")],
+                    proration: Proration(metric: "hours_worked", fullAt: 160), cap: "3000", pools: [pool])
+    }
+
+    static func agents(_ count: Int, seed: UInt64) -> [MetricsTable.Row] {
+        var rng = SplitMix64(seed: seed)
+        return (0..<count).map { i in
+            func d(_ lo: Int, _ hi: Int, scale: Int) -> String { ExactDecimal(mantissa: Int128(rng.int(in: lo...hi)), scale: scale).description }
+            return row("A\(1000 + i)", team: ["red", "blue", "green", ""][rng.int(in: 0...3)], [
+                "hours_worked": d(3000, 18000, scale: 2), "contacts_per_hour": d(500, 1500, scale: 2), "qa_score": d(600, 1000, scale: 1),
+                "good_reviews": String(rng.int(in: 0...90)), "csat_rate": d(800, 1000, scale: 3), "csat_responses": String(rng.int(in: 0...80)),
+                "sales_amount": d(0, 2_000_000, scale: 2), "csat": d(800, 1000, scale: 3), "aht_seconds": String(rng.int(in: 250...480)),
+            ])
+        }
+    }
+
+    @Test func linesAddUpAndPoolsPayExactly() throws {
+        let result = try pay(Self.examplePlan, Self.agents(300, seed: 1))
+        var sums: [String: ExactDecimal] = [:]
+        for l in result.lines { sums[l.agentID, default: .zero] += l.amount }
+        #expect(sums == result.totals)
+        #expect(result.totals.values.allSatisfy { $0 <= 3000 })
+        // Each team that is paid gets exactly its pool.
+        var byTeam: [String: ExactDecimal] = [:]
+        let teams = Dictionary(uniqueKeysWithValues: Self.agents(300, seed: 1).map { ($0.agentID, $0.team) })
+        for l in result.lines where l.earningsCode == "BONTEAM" { byTeam[teams[l.agentID] ?? "", default: .zero] += l.amount }
+        #expect(!byTeam.isEmpty)
+        #expect(byTeam.values.allSatisfy { $0 == 5000 })
+        #expect(result.lines.allSatisfy { $0.amount.scale == 2 && $0.amount.isPositive })
+    }
+
+    /// Improving any one metric never lowers an agent's individual pay under a monotone plan.
+    @Test func monotonePlanNeverPaysLessForABetterMetric() throws {
+        let plan = Self.examplePlan
+        var individual = plan
+        individual.teamPools = []
+        var rng = SplitMix64(seed: 9)
+        let better: [(String, Bool)] = [("hours_worked", true), ("contacts_per_hour", true), ("qa_score", true), ("good_reviews", true),
+                                        ("csat_rate", true), ("csat_responses", true), ("sales_amount", true), ("csat", true), ("aht_seconds", false)]
+        for agent in Self.agents(200, seed: 5) {
+            let base = try pay(individual, [agent]).total
+            let (metric, up) = better[rng.int(in: 0...(better.count - 1))]
+            var improved = agent
+            let step = ExactDecimal(mantissa: Int128(rng.int(in: 1...5000)), scale: 2)
+            improved.values[metric] = (agent.values[metric] ?? .zero) + (up ? step : -step)
+            #expect(try pay(individual, [improved]).total >= base, "\(agent.agentID) \(metric)")
+        }
+    }
+
+    @Test func rowOrderDoesNotMatter() throws {
+        let rows = Self.agents(120, seed: 3)
+        var rng = SplitMix64(seed: 4)
+        var shuffled = rows
+        for i in stride(from: shuffled.count - 1, to: 0, by: -1) { shuffled.swapAt(i, rng.int(in: 0...i)) }
+        let a = try pay(Self.examplePlan, rows)
+        let b = try pay(Self.examplePlan, shuffled)
+        #expect(a.lines == b.lines)
+        #expect(a.details == b.details)
+    }
+}
