@@ -35,7 +35,7 @@ let package = Package(
             dependencies: ["Core", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
-        .target(name: "Reports", dependencies: ["Core", "Staffing", "Rostering"], swiftSettings: strictSettings),
+        .target(name: "Reports", dependencies: ["Core", "Staffing", "Rostering", "Incentives"], swiftSettings: strictSettings),
 
         // GLPK: the system library and the only module that imports it.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),

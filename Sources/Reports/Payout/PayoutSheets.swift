@@ -1,0 +1,57 @@
+public import Core
+public import Incentives
+import Foundation
+
+/// The payroll outputs (SPEC §7): `payouts.csv` (generic payroll format), `payout-detail.csv`,
+/// and the control summary.
+public enum PayoutSheets {
+    public static let header = ["employee_id", "employee_name", "pay_period", "earnings_code", "amount", "currency"]
+
+    /// One row per agent and non-zero line; amounts with two decimals, never altered by the formula guard.
+    public static func payouts(_ result: PayoutResult, bom: Bool = false) -> CSVWriter {
+        var w = CSVWriter(header: header, bom: bom)
+        for l in result.lines {
+            w.append([.text(l.agentID), .text(l.name), .text(result.period), .text(l.earningsCode), .number(l.amount.formatted(places: 2)), .text(result.currency)])
+        }
+        return w
+    }
+
+    /// Every step of every agent's components and pool shares.
+    public static func detail(_ result: PayoutResult, scale: Int, bom: Bool = false) -> CSVWriter {
+        var w = CSVWriter(header: ["agent_id", "name", "component", "earnings_code", "metric", "metric_value", "band_reached", "gates",
+                                   "raw_amount", "component_cap", "after_cap", "proration", "rounded", "agent_cap_removed", "final_amount", "working"], bom: bom)
+        func m(_ v: ExactDecimal) -> CSVCell { .number(v.formatted(places: max(2, scale))) }
+        for d in result.details {
+            w.append([
+                .text(d.agentID), .text(d.name), .text(d.component), .text(d.earningsCode), .text(d.metric), .text(d.metricValue), .text(d.bandReached),
+                .text(d.gates), m(d.rawAmount), d.componentCap.map(m) ?? .empty, m(d.afterCap), .text(d.proration), m(d.rounded), m(d.agentCapRemoved),
+                m(d.finalAmount), .text(d.working.joined(separator: "; ")),
+            ])
+        }
+        return w
+    }
+
+    /// `{"rows", "total", "totals_by_earnings_code", "sha256"}` for the bytes of a payroll CSV.
+    public static func control(rows: Int, total: ExactDecimal, byCode: [(code: String, total: ExactDecimal)], csvBytes: [UInt8]) -> String {
+        let codes = byCode.map { "    \(JSONText.string($0.code)): \(JSONText.string($0.total.formatted(places: 2)))" }
+        return """
+        {
+          "rows": \(rows),
+          "total": \(JSONText.string(total.formatted(places: 2))),
+          "totals_by_earnings_code": {
+        \(codes.joined(separator: ",\n"))
+          },
+          "sha256": "\(SHA256.hex(csvBytes))"
+        }
+
+        """
+    }
+
+    /// The control summary printed on stdout: rows, totals per earnings code, the file's checksum.
+    public static func controlSummary(rows: Int, total: ExactDecimal, byCode: [(code: String, total: ExactDecimal)], currency: String, csvBytes: [UInt8]) -> String {
+        var lines = ["control: \(rows) rows, total \(total.formatted(places: 2)) \(currency)"]
+        for c in byCode { lines.append("  \(c.code.padding(toLength: 12, withPad: " ", startingAt: 0)) \(c.total.formatted(places: 2))") }
+        lines.append("  sha256 \(SHA256.hex(csvBytes))")
+        return lines.joined(separator: "\n")
+    }
+}
