@@ -314,11 +314,93 @@ hires: [ { contract: part-time, count: 5, hourly_cost: 28.00 } ]
 """
 
 
+BONUS_PLAN_YAML = """\
+# Example bonus plan (SPEC 4.5): tiers, a scorecard, gates, caps, proration and a team pool.
+plan: Service Excellence
+version: "2026.1"
+currency: CNY
+effective: { from: 2026-01-01, to: 2026-12-31 }
+rounding: { scale: 2, mode: half-up }
+metrics:
+  csat_rate: csat_satisfied / csat_responses
+  contacts_per_hour: contacts_handled / hours_worked
+eligibility: [ "hours_worked >= 40" ]
+gates:
+  quality: "qa_score >= 80"
+components:
+  - name: productivity
+    earnings_code: BONPROD
+    metric: contacts_per_hour
+    requires: [quality]
+    tiers: { mode: step, bands: [ {from: 8, amount: 300}, {from: 10, amount: 600}, {from: 12, amount: 1000} ] }
+  - name: good_reviews
+    earnings_code: BONREV
+    metric: good_reviews
+    tiers: { mode: graduated, bands: [ {from: 0, rate: 5}, {from: 20, rate: 8}, {from: 50, rate: 10} ] }
+    cap: 800
+  - name: satisfaction
+    earnings_code: BONCSAT
+    metric: csat_rate
+    requires_min: { csat_responses: 30 }
+    tiers: { mode: step, bands: [ {from: 0.90, amount: 200}, {from: 0.95, amount: 500} ] }
+  - name: sales
+    earnings_code: BONSALES
+    metric: sales_amount
+    tiers: { mode: retroactive, bands: [ {from: 0, rate: 0.01}, {from: 10000, rate: 0.015} ] }
+  - name: scorecard
+    earnings_code: BONSCORE
+    scorecard:
+      measures:
+        - { metric: csat_rate, weight: 0.4, missing: zero, points: [ {from: 0.85, points: 60}, {from: 0.90, points: 80}, {from: 0.95, points: 100} ] }
+        - { metric: aht_seconds, weight: 0.3, better: lower, points: [ {to: 420, points: 60}, {to: 360, points: 80}, {to: 300, points: 100} ] }
+        - { metric: qa_score, weight: 0.3, points: [ {from: 80, points: 60}, {from: 90, points: 100} ] }
+      grades: [ {from: 90, grade: A, coefficient: 1.5}, {from: 75, grade: B, coefficient: 1.0}, {from: 60, grade: C, coefficient: 0.5} ]
+      base_amount: 1000
+proration: { metric: hours_worked, full_at: 160 }
+cap_per_agent: 3000
+team_pools:
+  - { name: team-bonus, earnings_code: BONTEAM, amount_per_team: 5000, split: by_score, min_team_score: 75, score_component: scorecard }
+"""
+
+
+def build_metrics(agents_text, rng):
+    """A month of performance metrics for every agent of the example desk (period 2026-11)."""
+    rows = []
+    for rec in csv.DictReader(io.StringIO(agents_text)):
+        full_time = rec["contract"] == "full-time"
+        skill = rng.gauss(0, 1)
+        hours = round(rng.uniform(150, 172) if full_time else rng.uniform(70, 118), 1)
+        if rng.random() < 0.04:
+            hours = round(rng.uniform(20, 39), 1)          # long leave: not eligible
+        cph = max(4.0, rng.gauss(10.2 + 1.2 * skill, 1.1))
+        contacts = int(round(hours * 0.8 * cph))
+        aht = int(round(min(480, max(240, rng.gauss(345 - 18 * skill, 30)))))
+        qa = round(min(100, max(60, rng.gauss(86 + 3 * skill, 5))), 1)
+        responses = int(max(0, rng.gauss(contacts * 0.06, 8)))
+        if rng.random() < 0.03:
+            responses = 0                                     # no survey answers: csat_rate undefined
+        sat_share = min(0.995, max(0.75, rng.gauss(0.925 + 0.02 * skill, 0.03)))
+        satisfied = int(round(responses * sat_share))
+        good = int(max(0, rng.gauss(18 + 8 * skill + hours / 20, 9)))
+        bad = int(max(0, rng.gauss(3 - skill, 2)))
+        fcr = round(min(0.95, max(0.55, rng.gauss(0.76 + 0.04 * skill, 0.05))), 3)
+        adherence = round(min(0.99, max(0.8, rng.gauss(0.92, 0.03))), 3)
+        sales = round(max(0.0, rng.gauss(9000 + 3500 * skill, 4000)) if "chat" in rec["skills"] or rng.random() < 0.5 else 0.0, 2)
+        rows.append([rec["agent_id"], "2026-11", rec["name"], rec["team"], "%.1f" % hours, contacts, aht, "%.3f" % fcr, "%.1f" % qa,
+                     responses, satisfied, good, bad, "%.3f" % adherence, "%.2f" % sales])
+    header = ["agent_id", "period", "name", "team", "hours_worked", "contacts_handled", "aht_seconds", "fcr_rate", "qa_score",
+              "csat_responses", "csat_satisfied", "good_reviews", "bad_reviews", "adherence", "sales_amount"]
+    return _csv_text(header, rows)
+
+
 def build_all():
     """Return {relative path: text} for every generated file."""
+    agents = build_agents(random.Random(SEED + 1))
     return {
         "data/forecast-w49.csv": build_forecast(random.Random(SEED)),
-        "data/agents.csv": build_agents(random.Random(SEED + 1)),
+        "data/agents.csv": agents,
+        "data/metrics-2026-11.csv": build_metrics(agents, random.Random(SEED + 2)),
+        "rules/bonus-2026.yaml": BONUS_PLAN_YAML,
         "baseline-w49.yaml": BASELINE_YAML,
         "volume-plus-15.yaml": VOLUME_PLUS_15_YAML,
     }
@@ -408,6 +490,7 @@ def main():
     if build_all() != files:
         raise SystemExit("non-deterministic output")
     os.makedirs(DATA_DIR, exist_ok=True)
+    os.makedirs(os.path.join(HERE, "rules"), exist_ok=True)
     for rel, text in files.items():
         with open(os.path.join(HERE, rel), "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
