@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"], swiftSettings: strictSettings),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "Core", "ScenarioIO", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing"], swiftSettings: strictSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing", "Incentives"], swiftSettings: strictSettings),
         .testTarget(name: "RosteringTests", dependencies: ["Rostering", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ShiftwiseTests", dependencies: ["Shiftwise", "Rostering", "Staffing", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "Core"], swiftSettings: strictSettings),

@@ -11,6 +11,6 @@ struct Tool: ParsableCommand {
         2 roster infeasible under hard rules, 70 internal or solver failure.
         """,
         version: "0.1.0",
-        subcommands: [StaffCommand.self, RosterCommand.self, CompareCommand.self, ValidateCommand.self]
+        subcommands: [StaffCommand.self, RosterCommand.self, CompareCommand.self, ValidateCommand.self, BonusCommand.self]
     )
 }

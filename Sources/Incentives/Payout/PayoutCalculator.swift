@@ -85,7 +85,33 @@ public enum PayoutCalculator {
         func key(_ agent: String, _ component: String) -> (Int, Int) { (order[agent] ?? Int.max, componentOrder[component] ?? Int.max) }
         lines.sort { key($0.agentID, $0.component) < key($1.agentID, $1.component) }
         details.sort { key($0.agentID, $0.component) < key($1.agentID, $1.component) }
-        return PayoutResult(period: metrics.period, currency: plan.currency, lines: lines, details: details, totals: totals, warnings: [])
+        return PayoutResult(period: metrics.period, currency: plan.currency, lines: lines, details: details, totals: totals,
+                            warnings: unreachedBands(plan: plan, eligible: eligibleAgents))
+    }
+
+    /// Bands (and grades) that no eligible agent reached this period.
+    static func unreachedBands(plan: BonusPlan, eligible: [MetricsTable.Row]) -> [Diagnostic] {
+        guard !eligible.isEmpty else { return [] }
+        var warnings: [Diagnostic] = []
+        let agents = eligible.map { row -> AgentWork in
+            var a = AgentWork(plan: plan, row: row)
+            a.deriveMetrics()
+            return a
+        }
+        for component in plan.components {
+            guard case .tiers(let metric, let tiers) = component.kind else { continue }
+            var reached = Set<Int>()
+            for a in agents {
+                if let v = a.lookup(metric), let band = TierTable.bandReached(v, tiers: tiers) { reached.insert(band) }
+            }
+            for (i, band) in tiers.bands.enumerated() where !reached.contains(i) {
+                let edge = tiers.better == .higher ? "from \(band.threshold)" : "to \(band.threshold)"
+                warnings.append(Diagnostic(.warning, at: component.location,
+                                           "component \(component.name): no agent reached the band \(edge) this period",
+                                           fix: "check the band against the metric's range (\(metric))"))
+            }
+        }
+        return warnings
     }
 
     static func money(_ value: ExactDecimal, _ plan: BonusPlan) -> String {

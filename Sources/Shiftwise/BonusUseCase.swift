@@ -1,0 +1,95 @@
+public import Core
+public import Incentives
+import ScenarioIO
+import Reports
+import Foundation
+
+/// `shiftwise bonus PLAN METRICS --period YYYY-MM`: payouts for one period, payroll-ready.
+public enum BonusUseCase {
+    public struct Outcome: Sendable {
+        public let result: PayoutResult
+        public let warnings: [Diagnostic]
+        public let files: [String]
+        /// The control summary for stdout.
+        public let control: String
+    }
+
+    /// Loads the plan and the metrics (every problem reported together), computes the payouts and
+    /// writes `payouts.csv`, `payout-detail.csv` and `control.json` into `outputFolder`
+    /// (default `reports/payouts/<period>/`).
+    public static func run(planPath: String, metricsPath: String, period: String, agentsPath: String?, outputFolder: String?,
+                           bom: Bool) throws -> Outcome {
+        var known: Set<String>?
+        var problems: [Diagnostic] = []
+        if let agentsPath {
+            let table = try CSVTable.parse(try TextFile.read(agentsPath), file: agentsPath)
+            var bag = DiagnosticBag()
+            let columns = table.columns(required: ["agent_id"], optional: [], bag: &bag)
+            problems += bag.items.filter { $0.severity == .error }
+            known = Set(table.records.map { columns.cell("agent_id", in: $0) })
+        }
+        let plan: LoadedPlan
+        do {
+            plan = try PlanLoader.load(planPath, period: period)
+        } catch let error as InputError {
+            // The metrics file is checked against the plan, so a broken plan stops here with every plan problem.
+            throw InputError(problems + error.diagnostics)
+        }
+        let metrics: LoadedMetrics
+        do {
+            metrics = try MetricsReader.read(metricsPath, plan: plan.plan, period: period, knownAgents: known)
+        } catch let error as InputError {
+            throw InputError(problems + error.diagnostics)
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        let result: PayoutResult
+        do {
+            result = try PayoutCalculator.calculate(plan: plan.plan, metrics: metrics.table)
+        } catch {
+            throw InputError(error.diagnostics)
+        }
+
+        let folder = OutputFolder(outputFolder ?? "reports/payouts/\(period)")
+        try folder.prepare()
+        let payouts = PayoutSheets.payouts(result, bom: bom).bytes
+        let byCode = result.totalsByEarningsCode
+        var files: [String] = []
+        files.append(try folder.write("payouts.csv", bytes: payouts))
+        files.append(try folder.write("payout-detail.csv", bytes: PayoutSheets.detail(result, scale: plan.plan.rounding.scale, bom: bom).bytes))
+        files.append(try folder.write("control.json", text: PayoutSheets.control(rows: result.lines.count, total: result.total, byCode: byCode, csvBytes: payouts)))
+        let control = PayoutSheets.controlSummary(rows: result.lines.count, total: result.total, byCode: byCode, currency: result.currency, csvBytes: payouts)
+        return Outcome(result: result, warnings: plan.warnings + metrics.warnings + result.warnings, files: files, control: control)
+    }
+}
+
+/// `shiftwise bonus explain RUN AGENT`: one agent's payout, in words, from a run's detail file.
+public enum ExplainUseCase {
+    /// The explanation; RUN is a bonus run's output folder.
+    public static func run(runFolder: String, agentID: String) throws -> String {
+        let path = runFolder.hasSuffix(".csv") ? runFolder : runFolder + "/payout-detail.csv"
+        let table = try CSVTable.parse(try TextFile.read(path), file: path)
+        var bag = DiagnosticBag()
+        let columns = table.columns(required: ["agent_id", "name", "component", "earnings_code", "final_amount", "working"], optional: [
+            "metric", "metric_value", "band_reached", "gates", "raw_amount", "component_cap", "after_cap", "proration", "rounded", "agent_cap_removed",
+        ], bag: &bag)
+        try bag.throwIfErrors()
+        let rows = table.records.filter { columns.cell("agent_id", in: $0) == agentID }
+        guard !rows.isEmpty else {
+            let ids = Set(table.records.map { columns.cell("agent_id", in: $0) })
+            let hint = closestMatch(to: agentID, in: ids.sorted()).map { "did you mean \($0)?" } ?? "the run has \(ids.count) agents"
+            throw InputError([Diagnostic(at: SourceLocation(file: path), "agent \(agentID) is not in this run", fix: hint)])
+        }
+        var lines = ["\(agentID) \(columns.cell("name", in: rows[0]))"]
+        var total = ExactDecimal.zero
+        for r in rows {
+            let amount = ExactDecimal(columns.cell("final_amount", in: r)) ?? .zero
+            total += amount
+            let code = columns.cell("earnings_code", in: r)
+            let head = code.isEmpty ? columns.cell("component", in: r) : "\(columns.cell("component", in: r)) (\(code))"
+            lines.append("  \(head): " + columns.cell("working", in: r).replacingOccurrences(of: "; ", with: "; "))
+            lines.append("    pays \(amount.formatted(places: 2))")
+        }
+        lines.append("  total \(total.formatted(places: 2))")
+        return lines.joined(separator: "\n")
+    }
+}

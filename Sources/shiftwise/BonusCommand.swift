@@ -1,0 +1,68 @@
+import ArgumentParser
+import Shiftwise
+
+struct BonusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bonus",
+        abstract: "Compute a period's bonuses from a plan and the metrics; payroll-ready sheets.",
+        discussion: "Writes payouts.csv, payout-detail.csv and control.json, and prints the control totals.",
+        subcommands: [ExplainCommand.self]
+    )
+
+    @Argument(help: "The bonus plan YAML file.")
+    var plan: String?
+
+    @Argument(help: "The metrics CSV file.")
+    var metrics: String?
+
+    @Option(name: .long, help: "The pay period, YYYY-MM.")
+    var period: String?
+
+    @Option(name: .long, help: "An agents CSV: metrics rows for agents not in it are reported as warnings.")
+    var agents: String?
+
+    @Option(name: .long, help: "Output folder (default: reports/payouts/<period>/).")
+    var out: String?
+
+    @Flag(name: .long, help: "Start the CSV files with a UTF-8 byte-order mark, for spreadsheet users.")
+    var bom = false
+
+    func validate() throws {
+        guard plan != nil, metrics != nil else { throw ValidationError("give the plan and the metrics file: shiftwise bonus PLAN METRICS --period YYYY-MM") }
+        guard let period else { throw ValidationError("--period YYYY-MM is required") }
+        let parts = period.split(separator: "-")
+        guard period.count == 7, parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), y > 1900, (1...12).contains(m) else {
+            throw ValidationError("--period must be YYYY-MM, e.g. 2026-11")
+        }
+    }
+
+    func run() throws {
+        guard let plan, let metrics, let period else { throw ValidationError("missing arguments") }
+        let outcome = try Failure.report {
+            try BonusUseCase.run(planPath: plan, metricsPath: metrics, period: period, agentsPath: agents, outputFolder: out, bom: bom)
+        }
+        Failure.printWarnings(outcome.warnings)
+        print("period \(period): \(Set(outcome.result.lines.map(\.agentID)).count) agents paid")
+        print(outcome.control)
+        for file in outcome.files { print("wrote \(file)") }
+    }
+}
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain one agent's payout in words.",
+        discussion: "RUN is a bonus run's output folder (the one holding payout-detail.csv)."
+    )
+
+    @Argument(help: ArgumentHelp("The run: a bonus output folder.", valueName: "run"))
+    var runFolder: String
+
+    @Argument(help: "The agent id.")
+    var agent: String
+
+    func run() throws {
+        let text = try Failure.report { try ExplainUseCase.run(runFolder: runFolder, agentID: agent) }
+        print(text)
+    }
+}
