@@ -281,6 +281,18 @@ import Incentives
         #expect(found.map { $0.split(separator: ":")[1] } == ["16", "35", "42"])  // in file order
     }
 
+    @Test func missingRulesAreZeroSkipOrError() throws {
+        expectProblem(try broken("missing: zero,", "missing: zeros,", token: "zeros"),
+                      "`components[4].scorecard.measures[0].missing` must be zero, skip or error, got `zeros`", "did you mean `zero`?")
+    }
+
+    @Test func aComponentPaysFromTiersOrAScorecard() throws {
+        expectProblem(try broken("    cap: 800\n", "    cap: 800\n    scorecard: { base_amount: 1 }\n", token: "scorecard"),
+                      "has both a `scorecard` and `metric`/`tiers`", "split it into two components")
+        expectProblem(try broken("{from: 75, grade: B", "{from: 75, grade: A", token: "A, coefficient: 1.0", line: 39),
+                      "grade `A` is defined twice (also line 39)", "give every grade its own name")
+    }
+
     // MARK: - Warnings
 
     @Test func nonMonotoneComponentsWarn() throws {
