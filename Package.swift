@@ -32,7 +32,7 @@ let package = Package(
         // Edges: all I/O lives here.
         .target(
             name: "ScenarioIO",
-            dependencies: ["Core", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Core", "Incentives", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(name: "Reports", dependencies: ["Core", "Staffing", "Rostering", "Incentives"], swiftSettings: strictSettings),
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"], swiftSettings: strictSettings),
-        .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "Core", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "Core", "Incentives", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "Core", "ScenarioIO", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing", "Incentives"], swiftSettings: strictSettings),
         .testTarget(name: "RosteringTests", dependencies: ["Rostering", "Core", "TestSupport"], swiftSettings: strictSettings),

@@ -1,0 +1,122 @@
+public import Core
+public import Incentives
+
+/// One period's metrics read from a metrics CSV, with the warnings found on the way.
+public struct LoadedMetrics: Sendable {
+    public let table: MetricsTable
+    public let warnings: [Diagnostic]
+
+    public init(table: MetricsTable, warnings: [Diagnostic]) {
+        self.table = table
+        self.warnings = warnings
+    }
+}
+
+/// Reads the metrics CSV (SPEC §4.4): `agent_id,period[,name,team,...metric columns]`.
+///
+/// Columns are matched by name, case-insensitively, in any order. Only the metric columns the
+/// plan needs are read (others are normal in exports and ignored silently); rows of other
+/// periods are skipped. Every problem is collected before failing.
+public enum MetricsReader {
+    /// Reads the rows of `period` from the metrics file at `path`.
+    ///
+    /// - Parameters:
+    ///   - plan: the loaded plan; its `requiredColumns` must all be present.
+    ///   - period: the month paid, `YYYY-MM`.
+    ///   - knownAgents: agent ids known elsewhere (the agents file); an id outside it is a warning. Nil: not checked.
+    /// - Throws: `MissingInputError` when the file cannot be read; `InputError` with every problem found.
+    /// - Complexity: O(rows × needed columns).
+    public static func read(_ path: String, plan: BonusPlan, period: String, knownAgents: Set<String>?) throws -> LoadedMetrics {
+        let file = InputPath.normalize(path)
+        let text = try TextFile.read(file)
+        let csv = try CSVTable.parse(text, file: file)
+        var bag = DiagnosticBag()
+        if BonusPeriod.dates(of: period) == nil {
+            bag.error(SourceLocation(file: file), "the period `\(period)` is not a month YYYY-MM", fix: "give the period like 2026-03")
+        }
+
+        // Header: lower-cased name → position (the first of duplicates, which are errors when used).
+        var index: [String: Int] = [:]
+        var duplicated: [String: Int] = [:]
+        for (i, name) in csv.header.enumerated() {
+            let key = name.lowercased()
+            guard !key.isEmpty else { continue }
+            if index[key] == nil { index[key] = i } else { duplicated[key] = i }
+        }
+        let headerNames = csv.header.filter { !$0.isEmpty }
+        let metricColumns = plan.requiredColumns.sorted()
+        for name in ["agent_id", "period"] + metricColumns {
+            let key = name.lowercased()
+            let headerLocation = SourceLocation(file: file, line: csv.headerLine)
+            if let second = duplicated[key] {
+                bag.error(SourceLocation(file: file, line: csv.headerLine, column: second + 1),
+                          "column `\(name)` appears twice (also column \((index[key] ?? 0) + 1))", fix: "rename or delete one of them")
+            } else if index[key] == nil {
+                let what = name == "agent_id" || name == "period" ? "required column `\(name)` is missing"
+                    : "the plan \(plan.name.isEmpty ? "" : "`\(plan.name)` ")needs the metric column `\(name)`, which the file lacks"
+                let hint = closestMatch(to: key, in: headerNames).map { "rename `\($0)` to `\(name)`" }
+                    ?? "add a `\(name)` column to the header"
+                bag.error(headerLocation, what, fix: hint)
+            }
+        }
+        guard !bag.hasErrors else { throw InputError(bag.items) }
+
+        func cell(_ key: String, _ record: CSVRecord) -> (text: String, location: SourceLocation) {
+            guard let i = index[key.lowercased()], i < record.fields.count else {
+                return ("", SourceLocation(file: file, line: record.line))
+            }
+            return (record.fields[i].trimmingSpaces, SourceLocation(file: file, line: record.line, column: record.columns[i]))
+        }
+
+        var rows: [MetricsTable.Row] = []
+        var firstLine: [String: Int] = [:]
+        for record in csv.records {
+            let (periodText, periodLocation) = cell("period", record)
+            guard BonusPeriod.dates(of: periodText) != nil else {
+                bag.error(periodLocation, "period must be a month YYYY-MM, got `\(periodText)`", fix: "write it like \(period)")
+                continue
+            }
+            guard periodText == period else { continue }
+            let (id, idLocation) = cell("agent_id", record)
+            if id.isEmpty {
+                bag.error(idLocation, "agent_id is empty", fix: "give every row the agent's id")
+                continue
+            }
+            if let first = firstLine[id] {
+                bag.error(idLocation, "agent `\(id)` has two rows for \(period) (lines \(first) and \(record.line))",
+                          fix: "keep one row per agent and period")
+                continue
+            }
+            firstLine[id] = record.line
+            if let knownAgents, !knownAgents.contains(id) {
+                bag.warning(idLocation, "agent `\(id)` is not in the agents list; the row is still paid",
+                            fix: closestMatch(to: id, in: knownAgents.sorted()).map { "did you mean `\($0)`?" } ?? "check the agent id")
+            }
+            var values: [String: ExactDecimal] = [:]
+            for name in metricColumns {
+                let (text, location) = cell(name, record)
+                guard !text.isEmpty else { continue }  // undefined
+                if let value = ExactDecimal(text) {
+                    values[name] = value
+                } else if text.contains(","), let fixed = ExactDecimal(text.replacingCommas) {
+                    bag.error(location, "`\(text)` in column `\(name)` is not a number", fix: "use `.` as the decimal separator: \(fixed)")
+                } else {
+                    bag.error(location, "`\(text)` in column `\(name)` is not a number",
+                              fix: "write a plain number such as 12.5 (no units, no thousands separators), or leave it empty when unknown")
+                }
+            }
+            rows.append(MetricsTable.Row(agentID: id, name: cell("name", record).text, team: cell("team", record).text,
+                                         values: values, location: SourceLocation(file: file, line: record.line)))
+        }
+        if rows.isEmpty, !bag.hasErrors {
+            bag.warning(SourceLocation(file: file), "the file has no rows for the period \(period)", fix: "check the period and the file")
+        }
+        try bag.throwIfErrors()
+        return LoadedMetrics(table: MetricsTable(period: period, rows: rows, file: file), warnings: bag.warnings)
+    }
+}
+
+extension String {
+    /// The text with `,` read as a decimal point (for the hint only).
+    fileprivate var replacingCommas: String { String(map { $0 == "," ? "." : $0 }) }
+}

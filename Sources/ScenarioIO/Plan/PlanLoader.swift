@@ -1,0 +1,325 @@
+public import Core
+public import Incentives
+
+/// A bonus plan read from its YAML file, with the warnings found by analysing it.
+public struct LoadedPlan: Sendable {
+    public let plan: BonusPlan
+    public let warnings: [Diagnostic]
+
+    public init(plan: BonusPlan, warnings: [Diagnostic]) {
+        self.plan = plan
+        self.warnings = warnings
+    }
+}
+
+/// Loads and validates a bonus plan YAML (SPEC §4.5).
+///
+/// Every problem in the file is collected with its line, column and a fix; the plan is
+/// returned only when there are none. Numbers are read exactly from the YAML text.
+public enum PlanLoader {
+    static let topKeys = ["plan", "version", "currency", "effective", "rounding", "missing", "metrics", "eligibility", "gates",
+                          "components", "proration", "cap_per_agent", "team_pools"]
+
+    /// Loads the plan at `path` for the payout period `period` (`YYYY-MM`).
+    ///
+    /// - Parameters:
+    ///   - path: the plan YAML file.
+    ///   - period: the month paid; the plan's `effective` range must cover all of it.
+    /// - Throws: `MissingInputError` when the file cannot be read; `InputError` with every
+    ///   problem found (exit 65).
+    public static func load(_ path: String, period: String) throws -> LoadedPlan {
+        let file = InputPath.normalize(path)
+        let text = try TextFile.read(file)
+        let tree = try YAMLNode.parse(text, file: file)
+        var bag = DiagnosticBag()
+        let plan = decode(tree, file: file, period: period, bag: &bag)
+        let sorted = bag.items.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+        guard !bag.hasErrors, let plan else { throw InputError(sorted) }
+        return LoadedPlan(plan: plan, warnings: sorted)
+    }
+
+    // MARK: - Top level
+
+    static func decode(_ tree: YAMLNode, file: String, period: String, bag: inout DiagnosticBag) -> BonusPlan? {
+        guard let top = NodeReader.mapping(tree, path: "", known: topKeys, bag: &bag) else { return nil }
+        let name = top.string("plan", required: true, bag: &bag)?.text ?? ""
+        let version = top.string("version", bag: &bag)?.text ?? ""
+        let currency = top.string("currency", required: true, bag: &bag)?.text ?? ""
+        let effective = readEffective(top, period: period, file: file, bag: &bag)
+        let rounding = readRounding(top, bag: &bag)
+        let missing = readMissing(top, "missing", bag: &bag) ?? .error
+        let metrics = readMetrics(top, bag: &bag)
+        let eligibility = readEligibility(top, bag: &bag)
+        let gates = readGates(top, bag: &bag)
+        let components = readComponents(top, gates: gates.map(\.name), bag: &bag)
+        monotonicityWarnings(components, bag: &bag)
+        let proration = readProration(top, bag: &bag)
+        let cap = top.decimal("cap_per_agent", min: .zero, bag: &bag)
+        let pools = readPools(top, components: components, bag: &bag)
+        guard !bag.hasErrors else { return nil }
+        return BonusPlan(name: name, version: version, currency: currency, effective: effective, rounding: rounding,
+                         metrics: metrics, eligibility: eligibility, gates: gates, components: components, proration: proration,
+                         capPerAgent: cap, teamPools: pools, missing: missing, file: file)
+    }
+
+    static func readEffective(_ top: NodeReader, period: String, file: String, bag: inout DiagnosticBag) -> ClosedRange<LocalDate>? {
+        let month = BonusPeriod.dates(of: period)
+        if month == nil {
+            bag.error(SourceLocation(file: file), "the period `\(period)` is not a month YYYY-MM", fix: "give the period like 2026-03")
+        }
+        guard let e = top.child("effective", known: ["from", "to"], bag: &bag) else { return nil }
+        let from = date(e, "from", bag: &bag)
+        let to = date(e, "to", bag: &bag)
+        guard let from, let to else { return nil }
+        guard from <= to else {
+            bag.error(e.keyLocation("to"), "`effective.to` \(to) is before `effective.from` \(from)", fix: "swap the two dates")
+            return nil
+        }
+        if let month, !(from <= month.lowerBound && month.upperBound <= to) {
+            bag.error(top.keyLocation("effective"),
+                      "the plan is effective \(from) … \(to), which does not cover the whole period \(period)",
+                      fix: "pay this period with the plan version in force then, or widen `effective` if the plan really applies")
+        }
+        return from...to
+    }
+
+    static func date(_ reader: NodeReader, _ key: String, bag: inout DiagnosticBag) -> LocalDate? {
+        guard let (text, location) = reader.string(key, required: true, bag: &bag) else { return nil }
+        guard let d = LocalDate(iso: text) else {
+            bag.error(location, "`\(reader.name(key))` must be a date YYYY-MM-DD, got `\(text)`", fix: "write it like 2026-01-01")
+            return nil
+        }
+        return d
+    }
+
+    static func readRounding(_ top: NodeReader, bag: inout DiagnosticBag) -> Rounding {
+        var rounding = Rounding()
+        guard let r = top.child("rounding", known: ["scale", "mode"], bag: &bag) else { return rounding }
+        if let scale = r.integer("scale", min: 0, max: 6, bag: &bag) { rounding.scale = scale }
+        if let (text, location) = r.string("mode", bag: &bag) {
+            let allowed: [RoundingMode] = [.halfUp, .halfEven, .down]
+            if let mode = allowed.first(where: { $0.rawValue == text }) {
+                rounding.mode = mode
+            } else {
+                let hint = closestMatch(to: text, in: allowed.map(\.rawValue)).map { "did you mean `\($0)`?" } ?? "use half-up, half-even or down"
+                bag.error(location, "`rounding.mode` must be half-up, half-even or down, got `\(text)`", fix: hint)
+            }
+        }
+        return rounding
+    }
+
+    static func readMissing(_ reader: NodeReader, _ key: String, bag: inout DiagnosticBag) -> MissingRule? {
+        guard let (text, location) = reader.string(key, bag: &bag) else { return nil }
+        guard let rule = MissingRule(rawValue: text) else {
+            let hint = closestMatch(to: text, in: MissingRule.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" } ?? "use zero, skip or error"
+            bag.error(location, "`\(reader.name(key))` must be zero, skip or error, got `\(text)`", fix: hint)
+            return nil
+        }
+        return rule
+    }
+
+    // MARK: - Expressions
+
+    /// Where the expression text of a scalar starts (after the opening quote of a quoted scalar).
+    static func expressionBase(_ location: SourceLocation, plain: Bool) -> SourceLocation {
+        guard !plain, location.column > 0 else { return location }
+        return SourceLocation(file: location.file, line: location.line, column: location.column + 1)
+    }
+
+    /// Parses and type-checks an expression scalar, reporting problems at their column in the file.
+    static func expression(_ node: YAMLNode, what: String, as type: ExpressionType, bag: inout DiagnosticBag) -> (text: String, expression: Expression, base: SourceLocation)? {
+        guard case .scalar(let text, let plain, let location) = node, !node.isNull else {
+            bag.error(node.location, "\(what) must be a single expression, not \(node.kindName)",
+                      fix: type == .number ? "write it like `a / b`" : "write it in quotes like \"hours_worked >= 40\"")
+            return nil
+        }
+        let base = expressionBase(location, plain: plain)
+        let parsed: Expression
+        do {
+            parsed = try Expression(parsing: text)
+        } catch {
+            bag.append(contentsOf: [error.diagnostic(at: base)])
+            return nil
+        }
+        let problems = parsed.typeCheck(as: type)
+        guard problems.isEmpty else {
+            bag.append(contentsOf: problems.map { $0.diagnostic(at: base) })
+            return nil
+        }
+        return (text, parsed, base)
+    }
+
+    /// Each referenced name with the column of its first use.
+    static func nameColumns(_ expression: Expression) -> [(name: String, column: Int)] {
+        var found: [(name: String, column: Int)] = []
+        func walk(_ e: Expression) {
+            switch e {
+            case .number: break
+            case .name(let n, let column): if !found.contains(where: { $0.name == n }) { found.append((n, column)) }
+            case .negate(let o, _), .not(let o, _): walk(o)
+            case .binary(_, let l, let r, _): walk(l); walk(r)
+            }
+        }
+        walk(expression)
+        return found
+    }
+
+    static func column(_ base: SourceLocation, plus column: Int) -> SourceLocation {
+        guard base.column > 0, column > 0 else { return base }
+        return SourceLocation(file: base.file, line: base.line, column: base.column + column - 1)
+    }
+
+    static func readMetrics(_ top: NodeReader, bag: inout DiagnosticBag) -> [DerivedMetric] {
+        guard let node = top.value("metrics", required: false, bag: &bag) else { return [] }
+        guard case .mapping(let entries, _) = node else {
+            bag.error(node.location, "`metrics` must be a mapping of `name: expression`, not \(node.kindName)",
+                      fix: "write e.g. `csat_rate: csat_satisfied / csat_responses` indented under `metrics:`")
+            return []
+        }
+        let names = entries.map(\.key)
+        var metrics: [DerivedMetric] = []
+        for (index, entry) in entries.enumerated() {
+            if !isMetricName(entry.key) {
+                bag.error(entry.keyLocation, "`\(entry.key)` is not a usable metric name", fix: "use letters, digits and `_`, starting with a letter")
+            }
+            guard let (_, expression, base) = expression(entry.value, what: "metric `\(entry.key)`", as: .number, bag: &bag) else { continue }
+            for (name, col) in nameColumns(expression) {
+                guard let defined = names.firstIndex(of: name), defined >= index else { continue }
+                if defined == index {
+                    bag.error(column(base, plus: col), "metric `\(entry.key)` refers to itself",
+                              fix: "define it from metric columns and metrics defined above it")
+                } else {
+                    bag.error(column(base, plus: col), "metric `\(entry.key)` uses `\(name)`, which is defined after it (line \(entries[defined].keyLocation.line))",
+                              fix: "move `\(name)` above `\(entry.key)` under `metrics:`")
+                }
+            }
+            metrics.append(DerivedMetric(name: entry.key, expression: expression, location: entry.keyLocation))
+        }
+        return metrics
+    }
+
+    static func readEligibility(_ top: NodeReader, bag: inout DiagnosticBag) -> [Condition] {
+        guard let node = top.value("eligibility", required: false, bag: &bag) else { return [] }
+        let items: [YAMLNode]
+        switch node {
+        case .sequence(let list, _): items = list
+        case .scalar: items = [node]
+        case .mapping:
+            bag.error(node.location, "`eligibility` must be a list of conditions, not \(node.kindName)", fix: "write it like [ \"hours_worked >= 40\" ]")
+            return []
+        }
+        return items.enumerated().compactMap { i, item in
+            expression(item, what: "`eligibility[\(i)]`", as: .condition, bag: &bag).map {
+                Condition(text: $0.text, expression: $0.expression, location: $0.base)
+            }
+        }
+    }
+
+    static func readGates(_ top: NodeReader, bag: inout DiagnosticBag) -> [Gate] {
+        guard let node = top.value("gates", required: false, bag: &bag) else { return [] }
+        guard case .mapping(let entries, _) = node else {
+            bag.error(node.location, "`gates` must be a mapping of `name: condition`, not \(node.kindName)",
+                      fix: "write e.g. `quality: \"qa_score >= 80\"` indented under `gates:`")
+            return []
+        }
+        return entries.compactMap { entry in
+            expression(entry.value, what: "gate `\(entry.key)`", as: .condition, bag: &bag).map {
+                Gate(name: entry.key, condition: Condition(text: $0.text, expression: $0.expression, location: $0.base))
+            }
+        }
+    }
+
+    /// A metric column or derived metric name: a word the expression language can refer to.
+    static func isMetricName(_ text: String) -> Bool {
+        guard let first = text.first, first == "_" || (first.isASCII && first.isLetter) else { return false }
+        guard !["and", "or", "not"].contains(text.lowercased()) else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+
+    /// A metric name scalar (component metric, measure metric, proration metric).
+    static func metricName(_ reader: NodeReader, _ key: String, required: Bool, bag: inout DiagnosticBag) -> String? {
+        guard let (text, location) = reader.string(key, required: required, bag: &bag) else { return nil }
+        guard isMetricName(text) else {
+            bag.error(location, "`\(reader.name(key))` must name one metric, got `\(text)`",
+                      fix: "for a formula, define it under `metrics:` (e.g. `my_metric: \(text)`) and name it here")
+            return nil
+        }
+        return text
+    }
+
+    // MARK: - Proration and pools
+
+    static func readProration(_ top: NodeReader, bag: inout DiagnosticBag) -> Proration? {
+        guard let p = top.child("proration", known: ["metric", "full_at"], bag: &bag) else { return nil }
+        let metric = metricName(p, "metric", required: true, bag: &bag)
+        let fullAt = p.decimal("full_at", required: true, min: .zero, minExclusive: true, bag: &bag)
+        guard let metric, let fullAt else { return nil }
+        return Proration(metric: metric, fullAt: fullAt)
+    }
+
+    /// Whether `components:` has an entry named `name` with a `scorecard:` (loaded or not).
+    static func declaresScorecard(_ name: String, _ top: NodeReader) -> Bool {
+        guard case .sequence(let items, _)? = top.node["components"] else { return false }
+        return items.contains { item in
+            guard case .scalar(let text, _, _)? = item["name"] else { return false }
+            return text == name && item["scorecard"] != nil
+        }
+    }
+
+    static let poolKeys = ["name", "earnings_code", "amount_per_team", "split", "min_team_score", "score_component"]
+
+    static func readPools(_ top: NodeReader, components: [Component], bag: inout DiagnosticBag) -> [TeamPool] {
+        guard let items = top.list("team_pools", bag: &bag) else { return [] }
+        var pools: [TeamPool] = []
+        var seen: [String: Int] = Dictionary(components.map { ($0.name, $0.location.line) }, uniquingKeysWith: { a, _ in a })
+        for (i, item) in items.enumerated() {
+            guard let p = NodeReader.mapping(item, path: "team_pools[\(i)]", known: poolKeys, bag: &bag) else { continue }
+            let name = p.string("name", required: true, bag: &bag)
+            if let name {
+                if let line = seen[name.text] {
+                    bag.error(name.location, "the name `\(name.text)` is already used (line \(line))",
+                              fix: "give every component and team pool its own name")
+                } else {
+                    seen[name.text] = name.location.line
+                }
+            }
+            let code = p.string("earnings_code", required: true, bag: &bag)
+            let amount = p.decimal("amount_per_team", required: true, min: .zero, bag: &bag)
+            var split: TeamPool.Split?
+            if let (text, location) = p.string("split", required: true, bag: &bag) {
+                split = TeamPool.Split(rawValue: text)
+                if split == nil {
+                    let all = ["by_score", "by_hours", "equally"]
+                    bag.error(location, "`team_pools[\(i)].split` must be by_score, by_hours or equally, got `\(text)`",
+                              fix: closestMatch(to: text, in: all).map { "did you mean `\($0)`?" } ?? "use by_score, by_hours or equally")
+                }
+            }
+            let minScore = p.decimal("min_team_score", min: .zero, bag: &bag)
+            var scoreComponent: String?
+            if let (text, location) = p.string("score_component", bag: &bag) {
+                if let c = components.first(where: { $0.name == text }) {
+                    if case .scorecard = c.kind {
+                        scoreComponent = text
+                    } else {
+                        bag.error(location, "team pool `\(name?.text ?? "")`: component `\(text)` is not a scorecard, so it has no score to use",
+                                  fix: "name a component that has a `scorecard:`")
+                    }
+                } else if declaresScorecard(text, top) {
+                    scoreComponent = text  // that scorecard has errors of its own, already reported
+                } else {
+                    let scorecards = components.filter { if case .scorecard = $0.kind { true } else { false } }.map(\.name)
+                    bag.error(location, "team pool `\(name?.text ?? "")`: there is no component `\(text)` to take the score from",
+                              fix: closestMatch(to: text, in: scorecards).map { "did you mean `\($0)`?" }
+                                ?? (scorecards.isEmpty ? "add a scorecard component" : "scorecard components: \(scorecards.joined(separator: ", "))"))
+                }
+            } else {
+                bag.error(item.location, "team pool `\(name?.text ?? "")` is a pool without a score component to use",
+                          fix: "add `score_component:` naming a scorecard component")
+            }
+            guard let name, let code, let amount, let split, let scoreComponent else { continue }
+            pools.append(TeamPool(name: name.text, earningsCode: code.text, amountPerTeam: amount, split: split,
+                                  minTeamScore: minScore, scoreComponent: scoreComponent))
+        }
+        return pools
+    }
+}
