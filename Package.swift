@@ -49,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "shiftwise",
-            dependencies: ["Shiftwise", "Core", "Rostering", "LinearModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Shiftwise", "Core", "Rostering", "LinearModel", "Incentives", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

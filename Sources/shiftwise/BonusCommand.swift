@@ -1,22 +1,32 @@
 import ArgumentParser
+import Incentives
 import Shiftwise
 
 struct BonusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bonus",
+        abstract: "Compute a period's bonuses from a plan and the metrics; explain any agent's payout.",
+        discussion: "shiftwise bonus PLAN METRICS --period YYYY-MM   |   shiftwise bonus explain RUN AGENT",
+        subcommands: [BonusRunCommand.self, ExplainCommand.self],
+        defaultSubcommand: BonusRunCommand.self
+    )
+}
+
+struct BonusRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Compute a period's bonuses from a plan and the metrics; payroll-ready sheets.",
-        discussion: "Writes payouts.csv, payout-detail.csv and control.json, and prints the control totals.",
-        subcommands: [ExplainCommand.self]
+        discussion: "Writes payouts.csv, payout-detail.csv and control.json, and prints the control totals."
     )
 
     @Argument(help: "The bonus plan YAML file.")
-    var plan: String?
+    var plan: String
 
     @Argument(help: "The metrics CSV file.")
-    var metrics: String?
+    var metrics: String
 
     @Option(name: .long, help: "The pay period, YYYY-MM.")
-    var period: String?
+    var period: String
 
     @Option(name: .long, help: "An agents CSV: metrics rows for agents not in it are reported as warnings.")
     var agents: String?
@@ -28,8 +38,6 @@ struct BonusCommand: ParsableCommand {
     var bom = false
 
     func validate() throws {
-        guard plan != nil, metrics != nil else { throw ValidationError("give the plan and the metrics file: shiftwise bonus PLAN METRICS --period YYYY-MM") }
-        guard let period else { throw ValidationError("--period YYYY-MM is required") }
         let parts = period.split(separator: "-")
         guard period.count == 7, parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), y > 1900, (1...12).contains(m) else {
             throw ValidationError("--period must be YYYY-MM, e.g. 2026-11")
@@ -37,7 +45,6 @@ struct BonusCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let plan, let metrics, let period else { throw ValidationError("missing arguments") }
         let outcome = try Failure.report {
             try BonusUseCase.run(planPath: plan, metricsPath: metrics, period: period, agentsPath: agents, outputFolder: out, bom: bom)
         }

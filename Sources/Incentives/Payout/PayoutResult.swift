@@ -7,6 +7,14 @@ public struct PayoutLine: Sendable, Hashable {
     public let component: String
     public let earningsCode: String
     public let amount: ExactDecimal
+
+    public init(agentID: String, name: String, component: String, earningsCode: String, amount: ExactDecimal) {
+        self.agentID = agentID
+        self.name = name
+        self.component = component
+        self.earningsCode = earningsCode
+        self.amount = amount
+    }
 }
 
 /// Every step of one agent's component (or pool share), for `payout-detail.csv` and `explain`.
@@ -48,6 +56,15 @@ public struct PayoutResult: Sendable {
     /// Agent totals (sum of its lines).
     public let totals: [String: ExactDecimal]
     public let warnings: [Diagnostic]
+
+    public init(period: String, currency: String, lines: [PayoutLine], details: [PayoutDetail], totals: [String: ExactDecimal], warnings: [Diagnostic]) {
+        self.period = period
+        self.currency = currency
+        self.lines = lines
+        self.details = details
+        self.totals = totals
+        self.warnings = warnings
+    }
 
     /// Σ lines by earnings code.
     public var totalsByEarningsCode: [(code: String, total: ExactDecimal)] {
