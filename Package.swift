@@ -54,7 +54,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ShiftwiseBench",
-            dependencies: ["Core", "Staffing", "LinearModel", "GLPKSolver", "Rostering", "Shiftwise"],
+            dependencies: ["Core", "Staffing", "LinearModel", "GLPKSolver", "Rostering", "Shiftwise", "Incentives", "Reports", "ScenarioIO"],
             swiftSettings: strictSettings
         ),
 

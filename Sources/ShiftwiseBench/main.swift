@@ -14,6 +14,9 @@ if only == nil || only == "staffing" {
 if only == nil || only == "roster" || only == "week" || only == "large" {
     RosterBench.run(only: only == "roster" ? nil : only)
 }
+if only == nil || only == "bonus" {
+    BonusBench.run()
+}
 if only == nil || only == "compare" {
     CompareBench.run()
 }

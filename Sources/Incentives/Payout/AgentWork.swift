@@ -1,7 +1,8 @@
 public import Core
 
-/// One agent's metrics and the working of each of its components.
-struct AgentWork {
+/// One agent's metrics and the working of each of its components (a class: closures over it
+/// must not copy the plan it holds, once per lookup).
+final class AgentWork {
     let plan: BonusPlan
     let row: MetricsTable.Row
     private(set) var values: [String: ExactDecimal]
@@ -18,10 +19,10 @@ struct AgentWork {
     /// Why `name` has no value.
     func reason(_ name: String) -> String { undefined[name] ?? "\(name) is empty" }
 
-    mutating func deriveMetrics() {
+    func deriveMetrics() {
         for metric in plan.metrics {
-            let snapshot = values
-            switch metric.expression.evaluate({ snapshot[$0] }) {
+            let result = metric.expression.evaluate { self.values[$0] }
+            switch result {
             case .number(let v): values[metric.name] = v
             case .undefined(let why): undefined[metric.name] = why
             case .boolean: undefined[metric.name] = "\(metric.name) is not a number"
@@ -45,12 +46,9 @@ struct AgentWork {
         plan.eligibility.first { !holds($0) }.map { describe($0, met: false) }
     }
 
-    func evaluateGates() -> [String: (met: Bool, text: String)] {
-        var result: [String: (Bool, String)] = [:]
-        for gate in plan.gates {
-            let met = holds(gate.condition)
-            result[gate.name] = (met, describe(gate.condition, met: met))
-        }
+    func evaluateGates() -> [String: Bool] {
+        var result: [String: Bool] = [:]
+        for gate in plan.gates { result[gate.name] = holds(gate.condition) }
         return result
     }
 
@@ -70,10 +68,10 @@ struct AgentWork {
     }
 
     /// The component's working and, for a scorecard, the agent's score.
-    func pay(_ component: Component, gates: [String: (met: Bool, text: String)]) throws(ComponentProblem) -> (PayoutDetail, ExactDecimal?) {
+    func pay(_ component: Component, gates: [String: Bool]) throws(ComponentProblem) -> (PayoutDetail, ExactDecimal?) {
         var d = PayoutDetail(agentID: row.agentID, name: row.name, component: component.name, earningsCode: component.earningsCode)
         let rule = component.missing ?? plan.missing
-        d.gates = component.requires.map { "\($0)=\(gates[$0]?.met == true ? "met" : "not met")" }.joined(separator: ";")
+        d.gates = component.requires.map { "\($0)=\(gates[$0] == true ? "met" : "not met")" }.joined(separator: ";")
 
         // A scorecard's score exists for every eligible agent, even where `requires` stops the payment.
         var score: ExactDecimal?
@@ -100,8 +98,9 @@ struct AgentWork {
             }
         }
 
-        for gate in component.requires where gates[gate]?.met != true {
-            d.working = ["requires gate \(gate): \(gates[gate]?.text ?? "unknown gate"); pays 0"]
+        for gate in component.requires where gates[gate] != true {
+            let text = plan.gates.first { $0.name == gate }.map { describe($0.condition, met: false) } ?? "unknown gate"
+            d.working = ["requires gate \(gate): \(text); pays 0"]
             if score != nil { d.metric = "score"; d.metricValue = score.map { $0.formatted(places: 2) } ?? "" }
             return (d, score)
         }

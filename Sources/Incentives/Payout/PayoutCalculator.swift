@@ -6,17 +6,20 @@ public import Core
 public enum PayoutCalculator {
     /// - Throws: `PayoutError` listing every undefined value whose rule is `error`.
     public static func calculate(plan: BonusPlan, metrics: MetricsTable) throws(PayoutError) -> PayoutResult {
-        var lines: [PayoutLine] = []
-        var details: [PayoutDetail] = []
-        var totals: [String: ExactDecimal] = [:]
         var problems: [Diagnostic] = []
-        var scores: [String: ExactDecimal] = [:]      // agent → score of each pool's score component
+        var scores: [String: [String: ExactDecimal]] = [:]   // score component → agent → score
         var eligibleAgents: [MetricsTable.Row] = []
+        // Agents in code-point order of their ids, so results do not depend on the file's row order.
         let rows = metrics.rows.sorted { $0.agentID.unicodeScalars.lexicographicallyPrecedes($1.agentID.unicodeScalars) }
         let poolComponents = Set(plan.teamPools.map(\.scoreComponent))
+        // Each agent's details, components in plan order, then a slot per pool for its share.
+        var details: [PayoutDetail] = []
+        details.reserveCapacity(rows.count * (plan.components.count + plan.teamPools.count))
+        var poolSlot: [String: Int] = [:]     // agent id → index of its first pool slot
+        var reached: [Set<Int>] = Array(repeating: [], count: plan.components.count)
 
         for row in rows {
-            var agent = AgentWork(plan: plan, row: row)
+            let agent = AgentWork(plan: plan, row: row)
             agent.deriveMetrics()
             // Eligibility: all must hold.
             if let failed = agent.failedEligibility() {
@@ -28,11 +31,14 @@ public enum PayoutCalculator {
             eligibleAgents.append(row)
             let gates = agent.evaluateGates()
             var agentDetails: [PayoutDetail] = []
-            for component in plan.components {
+            for (k, component) in plan.components.enumerated() {
+                if case .tiers(let metric, let tiers) = component.kind, let v = agent.lookup(metric), let band = TierTable.bandReached(v, tiers: tiers) {
+                    reached[k].insert(band)
+                }
                 do {
                     let (detail, score) = try agent.pay(component, gates: gates)
                     agentDetails.append(detail)
-                    if poolComponents.contains(component.name), let score { scores[row.agentID + "\u{0}" + component.name] = score }
+                    if poolComponents.contains(component.name), let score { scores[component.name, default: [:]][row.agentID] = score }
                 } catch {
                     problems.append(error.diagnostic)
                 }
@@ -40,30 +46,28 @@ public enum PayoutCalculator {
             // Per-agent cap on the rounded lines, the excess removed from the last components first.
             if let cap = plan.capPerAgent {
                 var excess = agentDetails.reduce(ExactDecimal.zero) { $0 + $1.rounded } - cap
-                for i in agentDetails.indices.reversed() where excess.isPositive {
-                    let cut = min(excess, agentDetails[i].finalAmount)
+                for j in agentDetails.indices.reversed() where excess.isPositive {
+                    let cut = min(excess, agentDetails[j].finalAmount)
                     if cut.isPositive {
-                        agentDetails[i].agentCapRemoved = cut
-                        agentDetails[i].finalAmount -= cut
-                        agentDetails[i].working.append("agent cap \(money(cap, plan)) reached: \(money(cut, plan)) removed, \(money(agentDetails[i].finalAmount, plan)) paid")
+                        agentDetails[j].agentCapRemoved = cut
+                        agentDetails[j].finalAmount -= cut
+                        agentDetails[j].working.append("agent cap \(money(cap, plan)) reached: \(money(cut, plan)) removed, \(money(agentDetails[j].finalAmount, plan)) paid")
                         excess -= cut
                     }
                 }
             }
-            for d in agentDetails {
-                details.append(d)
-                if !d.finalAmount.isZero {
-                    lines.append(PayoutLine(agentID: d.agentID, name: d.name, component: d.component, earningsCode: d.earningsCode, amount: d.finalAmount))
-                    totals[d.agentID, default: .zero] += d.finalAmount
-                }
+            details += agentDetails
+            if !plan.teamPools.isEmpty {
+                poolSlot[row.agentID] = details.count
+                for _ in plan.teamPools { details.append(PayoutDetail(agentID: row.agentID, name: row.name, component: "", earningsCode: "")) }
             }
         }
         if !problems.isEmpty { throw PayoutError(diagnostics: problems) }
 
         // Team pools, after the individual lines; neither prorated nor capped.
-        for pool in plan.teamPools {
-            let shares = TeamPoolSplitter.split(pool: pool, members: eligibleAgents, scores: { scores[$0 + "\u{0}" + pool.scoreComponent] },
-                                                scale: plan.rounding.scale)
+        for (p, pool) in plan.teamPools.enumerated() {
+            let poolScores = scores[pool.scoreComponent] ?? [:]
+            let shares = TeamPoolSplitter.split(pool: pool, members: eligibleAgents, scores: { poolScores[$0] }, scale: plan.rounding.scale)
             for share in shares {
                 var d = PayoutDetail(agentID: share.agentID, name: share.name, component: pool.name, earningsCode: pool.earningsCode)
                 d.metric = "team \(share.team)"
@@ -73,45 +77,29 @@ public enum PayoutCalculator {
                 d.rounded = share.amount
                 d.finalAmount = share.amount
                 d.working = share.working
-                details.append(d)
-                if !share.amount.isZero {
-                    lines.append(PayoutLine(agentID: share.agentID, name: share.name, component: pool.name, earningsCode: pool.earningsCode, amount: share.amount))
-                    totals[share.agentID, default: .zero] += share.amount
+                if let slot = poolSlot[share.agentID] { details[slot + p] = d }
+            }
+        }
+        var lines: [PayoutLine] = []
+        var totals: [String: ExactDecimal] = [:]
+        details.removeAll { $0.component.isEmpty }    // pool slots of agents in no team
+        for d in details where !d.finalAmount.isZero {
+            lines.append(PayoutLine(agentID: d.agentID, name: d.name, component: d.component, earningsCode: d.earningsCode, amount: d.finalAmount))
+            totals[d.agentID, default: .zero] += d.finalAmount
+        }
+        var warnings: [Diagnostic] = []
+        if !eligibleAgents.isEmpty {
+            for (k, component) in plan.components.enumerated() {
+                guard case .tiers(let metric, let tiers) = component.kind else { continue }
+                for (b, band) in tiers.bands.enumerated() where !reached[k].contains(b) {
+                    let edge = tiers.better == .higher ? "from \(band.threshold)" : "to \(band.threshold)"
+                    warnings.append(Diagnostic(.warning, at: component.location, "component \(component.name): no agent reached the band \(edge) this period",
+                                               fix: "check the band against the metric's range (\(metric))"))
                 }
             }
         }
-        let order = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.agentID, $0) })
-        let componentOrder = Dictionary(uniqueKeysWithValues: (plan.components.map(\.name) + plan.teamPools.map(\.name)).enumerated().map { ($1, $0) })
-        func key(_ agent: String, _ component: String) -> (Int, Int) { (order[agent] ?? Int.max, componentOrder[component] ?? Int.max) }
-        lines.sort { key($0.agentID, $0.component) < key($1.agentID, $1.component) }
-        details.sort { key($0.agentID, $0.component) < key($1.agentID, $1.component) }
         return PayoutResult(period: metrics.period, currency: plan.currency, lines: lines, details: details, totals: totals,
-                            warnings: unreachedBands(plan: plan, eligible: eligibleAgents))
-    }
-
-    /// Bands (and grades) that no eligible agent reached this period.
-    static func unreachedBands(plan: BonusPlan, eligible: [MetricsTable.Row]) -> [Diagnostic] {
-        guard !eligible.isEmpty else { return [] }
-        var warnings: [Diagnostic] = []
-        let agents = eligible.map { row -> AgentWork in
-            var a = AgentWork(plan: plan, row: row)
-            a.deriveMetrics()
-            return a
-        }
-        for component in plan.components {
-            guard case .tiers(let metric, let tiers) = component.kind else { continue }
-            var reached = Set<Int>()
-            for a in agents {
-                if let v = a.lookup(metric), let band = TierTable.bandReached(v, tiers: tiers) { reached.insert(band) }
-            }
-            for (i, band) in tiers.bands.enumerated() where !reached.contains(i) {
-                let edge = tiers.better == .higher ? "from \(band.threshold)" : "to \(band.threshold)"
-                warnings.append(Diagnostic(.warning, at: component.location,
-                                           "component \(component.name): no agent reached the band \(edge) this period",
-                                           fix: "check the band against the metric's range (\(metric))"))
-            }
-        }
-        return warnings
+                            warnings: warnings)
     }
 
     static func money(_ value: ExactDecimal, _ plan: BonusPlan) -> String {

@@ -1,0 +1,54 @@
+import Core
+import Foundation
+import Incentives
+import Reports
+import ScenarioIO
+
+/// Times the payout calculation for 100,000 generated agents under the example plan.
+enum BonusBench {
+    static func run() {
+        let planPath = "scenarios/rules/bonus-2026.yaml"
+        guard let plan = try? PlanLoader.load(planPath, period: "2026-11").plan else {
+            print("\nbonus: skipped (run from the package folder, where \(planPath) is)")
+            return
+        }
+        print("")
+        print("bonus (the example plan: 5 components, scorecard, proration, agent cap, team pool)")
+        print("agents     calculate   payroll CSV   lines     total                 peak MiB")
+        for count in [10_000, 100_000] {
+            let table = metrics(count)
+            let clock = ContinuousClock.now
+            guard let result = try? PayoutCalculator.calculate(plan: plan, metrics: table) else {
+                print("bonus: the generated metrics did not calculate")
+                return
+            }
+            let calculated = seconds(clock.duration(to: .now))
+            let csvClock = ContinuousClock.now
+            let bytes = PayoutSheets.payouts(result).bytes
+            let written = seconds(csvClock.duration(to: .now))
+            print(String(format: "%7d  %9.3f s  %10.3f s  %6d  %16@  %10.1f", count, calculated, written, result.lines.count,
+                         result.total.formatted(places: 2), PeakMemory.mebibytes) + (bytes.isEmpty ? " (empty)" : ""))
+        }
+    }
+
+    /// Agents with seeded metrics in realistic ranges, in 50 teams.
+    static func metrics(_ count: Int) -> MetricsTable {
+        var rng = SplitMix64(seed: BenchInstances.seed)
+        func d(_ lo: Int, _ hi: Int, _ scale: Int) -> ExactDecimal { ExactDecimal(mantissa: Int128(rng.int(in: lo...hi)), scale: scale) }
+        let rows = (0..<count).map { i -> MetricsTable.Row in
+            let hours = d(3000, 17500, 1)
+            let responses = d(0, 120, 0)
+            let values: [String: ExactDecimal] = [
+                "hours_worked": hours, "contacts_handled": d(500, 2200, 0), "aht_seconds": d(250, 480, 0), "qa_score": d(650, 1000, 1),
+                "csat_responses": responses, "csat_satisfied": responses * d(80, 100, 2), "good_reviews": d(0, 90, 0), "sales_amount": d(0, 2_500_000, 2),
+            ]
+            return MetricsTable.Row(agentID: "M\(pad(i, 6))", name: "Agent \(i)", team: "team-\(i % 50)", values: values,
+                                    location: SourceLocation(file: "generated", line: i + 2))
+        }
+        return MetricsTable(period: "2026-11", rows: rows, file: "generated")
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
