@@ -24,6 +24,8 @@ demo: build
 	.build/debug/shiftwise roster $(SCENARIO)
 	.build/debug/shiftwise validate $(SCENARIO) --roster reports/baseline-w49/roster.csv
 	.build/debug/shiftwise compare $(SCENARIO) scenarios/volume-plus-15.yaml
+	.build/debug/shiftwise bonus scenarios/rules/bonus-2026.yaml scenarios/data/metrics-2026-11.csv --period 2026-11 --agents scenarios/data/agents.csv
+	.build/debug/shiftwise bonus explain reports/payouts/2026-11 A002
 
 test: deps
 	$(SWIFT) build --build-tests
