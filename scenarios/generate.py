@@ -302,6 +302,10 @@ costs:
 solver:
   time_limit_seconds: 60
   mip_gap: 0.005
+bonus:                       # what-ifs can compare bonus spend too
+  plan: rules/bonus-2026.yaml
+  metrics: data/metrics-2026-11.csv
+  period: 2026-11
 """
 
 VOLUME_PLUS_15_YAML = """\

@@ -4,6 +4,7 @@ public import ScenarioIO
 public import Staffing
 import Reports
 import LinearModel
+import Incentives
 import Foundation
 
 /// `shiftwise compare`: several scenarios (or variants of them) rostered side by side (SPEC §8).
@@ -52,7 +53,7 @@ public enum CompareUseCase {
                            progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> Outcome {
         let started = ContinuousClock.now
         // Load first, so a bad file stops the comparison before any solving.
-        var loaded: [(name: String, scenario: Scenario, varied: String?)] = []
+        var loaded: [(name: String, scenario: Scenario, varied: String?, bonus: ExactDecimal?)] = []
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         for path in scenarioPaths {
@@ -62,8 +63,10 @@ public enum CompareUseCase {
                     let result = try ScenarioLoader.load(path, overrides: override.map { [$0] } ?? [])
                     var scenario = result.scenario
                     if let override { scenario.name += "@\(override.key)=\(override.value)" }
-                    loaded.append((scenario.name, scenario, override?.value))
-                    warnings += result.warnings
+                    // A scenario's bonus plan is computed with the inputs, so its problems stop the comparison early too.
+                    let bonus = try scenario.bonus.map { try bonusTotal($0, agents: Set(scenario.agents.map(\.id))) }
+                    loaded.append((scenario.name, scenario, override?.value, bonus?.total))
+                    warnings += result.warnings + (bonus?.warnings ?? [])
                 } catch let error as InputError {
                     problems += error.diagnostics.filter { !problems.contains($0) }
                 }
@@ -90,7 +93,8 @@ public enum CompareUseCase {
                                                       mipGap: scenario.solver.mipGap.doubleValue)
                 let folder = root + "/" + item.name
                 _ = try RosterUseCase.writeReports(scenario: scenario, solution: solution, folder: folder)
-                let measures = ScenarioMeasures(requirements: requirements, evaluation: solution.evaluation, grid: scenario.grid, solverGap: solution.gap)
+                let measures = ScenarioMeasures(requirements: requirements, evaluation: solution.evaluation, grid: scenario.grid, solverGap: solution.gap,
+                                                bonusTotal: item.bonus)
                 progress(String(format: "%@: %@, labour %@, service level %@, gap %.2f %% (%.1f s)", item.name, solution.status.rawValue,
                                 solution.evaluation.labourCost.formatted(places: 2),
                                 solution.evaluation.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a",
@@ -125,6 +129,20 @@ public enum CompareUseCase {
         let d = started.duration(to: .now)
         return Outcome(columns: columns, files: files, warnings: warnings,
                        wallSeconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+    }
+}
+
+extension CompareUseCase {
+    /// The total a scenario's `bonus:` plan pays for its period.
+    static func bonusTotal(_ reference: BonusReference, agents: Set<String>) throws -> (total: ExactDecimal, warnings: [Diagnostic]) {
+        let plan = try PlanLoader.load(reference.planPath, period: reference.period)
+        let metrics = try MetricsReader.read(reference.metricsPath, plan: plan.plan, period: reference.period, knownAgents: agents)
+        do {
+            let result = try PayoutCalculator.calculate(plan: plan.plan, metrics: metrics.table)
+            return (result.total, plan.warnings + metrics.warnings + result.warnings)
+        } catch {
+            throw InputError(error.diagnostics)
+        }
     }
 }
 

@@ -79,6 +79,14 @@ import TestSupport
         #expect(required[0] <= required[1] && required[1] <= required[2])
         let page = try String(contentsOfFile: out + "/compare.html", encoding: .utf8)
         #expect(page.contains("Cost against staffing.service_level"))
+        // The scenario configures a bonus: its total is the bonus command's total for that plan and period.
+        let bonusOut = out + "/bonus"
+        let bonus = try CommandRunner.run(["bonus", "scenarios/rules/bonus-2026.yaml", "scenarios/data/metrics-2026-11.csv", "--period", "2026-11",
+                                           "--out", bonusOut], in: Fixtures.packageRoot)
+        #expect(bonus.status == 0, "\(bonus.stderr)")
+        let control = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bonusOut + "/control.json"))) as? [String: Any]
+        let total = try #require(control?["total"] as? String)
+        #expect(try #require(rows["bonus_total"]).prefix(3).allSatisfy { $0 == total })
         for v in ["0.7", "0.8", "0.9"] {
             #expect(FileManager.default.fileExists(atPath: out + "/baseline-w49@staffing.service_level=\(v)/roster.csv"))
         }
