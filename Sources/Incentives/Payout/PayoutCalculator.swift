@@ -30,14 +30,15 @@ public enum PayoutCalculator {
             }
             eligibleAgents.append(row)
             let gates = agent.evaluateGates()
-            var agentDetails: [PayoutDetail] = []
+            // The agent's details go straight into the result; the agent cap works on that slice.
+            let first = details.count
             for (k, component) in plan.components.enumerated() {
                 if case .tiers(let metric, let tiers) = component.kind, let v = agent.lookup(metric), let band = TierTable.bandReached(v, tiers: tiers) {
                     reached[k].insert(band)
                 }
                 do {
                     let (detail, score) = try agent.pay(component, gates: gates)
-                    agentDetails.append(detail)
+                    details.append(detail)
                     if poolComponents.contains(component.name), let score { scores[component.name, default: [:]][row.agentID] = score }
                 } catch {
                     problems.append(error.diagnostic)
@@ -45,18 +46,17 @@ public enum PayoutCalculator {
             }
             // Per-agent cap on the rounded lines, the excess removed from the last components first.
             if let cap = plan.capPerAgent {
-                var excess = agentDetails.reduce(ExactDecimal.zero) { $0 + $1.rounded } - cap
-                for j in agentDetails.indices.reversed() where excess.isPositive {
-                    let cut = min(excess, agentDetails[j].finalAmount)
+                var excess = details[first...].reduce(ExactDecimal.zero) { $0 + $1.rounded } - cap
+                for j in (first..<details.count).reversed() where excess.isPositive {
+                    let cut = min(excess, details[j].finalAmount)
                     if cut.isPositive {
-                        agentDetails[j].agentCapRemoved = cut
-                        agentDetails[j].finalAmount -= cut
-                        agentDetails[j].working.append("agent cap \(money(cap, plan)) reached: \(money(cut, plan)) removed, \(money(agentDetails[j].finalAmount, plan)) paid")
+                        details[j].agentCapRemoved = cut
+                        details[j].finalAmount -= cut
+                        details[j].working.append("agent cap \(money(cap, plan)) reached: \(money(cut, plan)) removed, \(money(details[j].finalAmount, plan)) paid")
                         excess -= cut
                     }
                 }
             }
-            details += agentDetails
             if !plan.teamPools.isEmpty {
                 poolSlot[row.agentID] = details.count
                 for _ in plan.teamPools { details.append(PayoutDetail(agentID: row.agentID, name: row.name, component: "", earningsCode: "")) }
