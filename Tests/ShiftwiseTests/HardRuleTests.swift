@@ -1,16 +1,23 @@
 import Testing
 import Core
 import Rostering
+import Reports
+import RosterValidation
+import ScenarioIO
 import Staffing
 import TestSupport
 @testable import Shiftwise
 
 /// Each hard rule, on a small week where the cheapest roster would break it if it were not enforced.
 @Suite struct HardRuleTests {
+    /// Solves, and checks the roster with the independent validator (every roster a test produces must pass it).
     func solve(_ builder: ScenarioBuilder) throws -> (Roster, Scenario) {
         let scenario = builder.scenario()
         let requirements = StaffingCalculator.requirements(for: scenario)
         let solution = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: 30, mipGap: 0)
+        let sheet = try RosterSheetReader.parse(RosterSheets.roster(solution.roster, scenario: scenario).text, file: "roster.csv")
+        let violations = (sheet.diagnostics + RosterValidator.validate(sheet.sheet, scenario: scenario)).filter { $0.severity == .error }
+        #expect(violations.isEmpty, "\(violations)")
         return (solution.roster, scenario)
     }
 
