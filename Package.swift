@@ -74,6 +74,6 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSettings),
         .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strictSettings),
-        .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport", "Core", "Store"], swiftSettings: strictSettings),
     ]
 )

@@ -29,12 +29,20 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "shiftwise"
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw translate(error, path: path)
+        // Switching a fresh file to WAL (`PRAGMA journal_mode = WAL`) reports SQLITE_BUSY at once,
+        // without the busy handler, while another process does the same: try again for a while.
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var pool: DatabasePool?
+        while pool == nil {
+            do {
+                pool = try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000 + UInt32.random(in: 0..<30_000))
+            } catch {
+                throw translate(error, path: path)
+            }
         }
+        guard let pool else { throw StoreError.busy(path: path, seconds: busyTimeout) }
         let store = Store(path: path, pool: pool)
         try store.migrate()
         return store
