@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure modules: no file I/O, no C, no third-party edges.
@@ -35,6 +36,8 @@ let package = Package(
             dependencies: ["Core", "Incentives", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        // The SQLite store: the only module that imports GRDB; no GRDB type leaves it.
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .target(name: "Reports", dependencies: ["Core", "Staffing", "Rostering", "Incentives"], swiftSettings: strictSettings),
 
         // GLPK: the system library and the only module that imports it.
@@ -44,12 +47,12 @@ let package = Package(
         // Use cases and the command-line tool.
         .target(
             name: "Shiftwise",
-            dependencies: ["Core", "Staffing", "LinearModel", "Rostering", "RosterValidation", "Incentives", "ScenarioIO", "Reports", "GLPKSolver"],
+            dependencies: ["Core", "Staffing", "LinearModel", "Rostering", "RosterValidation", "Incentives", "ScenarioIO", "Reports", "GLPKSolver", "Store"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "shiftwise",
-            dependencies: ["Shiftwise", "Core", "Rostering", "LinearModel", "Incentives", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Shiftwise", "Core", "Rostering", "LinearModel", "Incentives", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -68,8 +71,9 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing", "Incentives"], swiftSettings: strictSettings),
         .testTarget(name: "RosteringTests", dependencies: ["Rostering", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ShiftwiseTests", dependencies: ["Shiftwise", "Rostering", "Staffing", "Core", "TestSupport", "Reports", "RosterValidation", "ScenarioIO"], swiftSettings: strictSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSettings),
         .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strictSettings),
-        .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport", "Core", "Store"], swiftSettings: strictSettings),
     ]
 )

@@ -3,6 +3,7 @@ public import Incentives
 import ScenarioIO
 import Reports
 import Foundation
+import Store
 
 /// `shiftwise bonus PLAN METRICS --period YYYY-MM`: payouts for one period, payroll-ready.
 public enum BonusUseCase {
@@ -12,13 +13,17 @@ public enum BonusUseCase {
         public let files: [String]
         /// The control summary for stdout.
         public let control: String
+        /// The recorded run's id.
+        public let run: Int
     }
 
     /// Loads the plan and the metrics (every problem reported together), computes the payouts and
     /// writes `payouts.csv`, `payout-detail.csv` and `control.json` into `outputFolder`
     /// (default `reports/payouts/<period>/`).
+    /// The run is recorded as a draft payout run in the database at `database`.
     public static func run(planPath: String, metricsPath: String, period: String, agentsPath: String?, outputFolder: String?,
-                           bom: Bool) throws -> Outcome {
+                           bom: Bool, database: String) throws -> Outcome {
+        let recording = try RunRecording(database: database)
         var known: Set<String>?
         var problems: [Diagnostic] = []
         if let agentsPath {
@@ -50,15 +55,29 @@ public enum BonusUseCase {
         }
 
         let folder = OutputFolder(outputFolder ?? "reports/payouts/\(period)")
-        try folder.prepare()
         let payouts = PayoutSheets.payouts(result, bom: bom).bytes
+        let detail = PayoutSheets.detail(result, scale: plan.plan.rounding.scale, bom: bom).bytes
         let byCode = result.totalsByEarningsCode
+        let controlJSON = PayoutSheets.control(rows: result.lines.count, total: result.total, byCode: byCode, csvBytes: payouts)
         var files: [String] = []
-        files.append(try folder.write("payouts.csv", bytes: payouts))
-        files.append(try folder.write("payout-detail.csv", bytes: PayoutSheets.detail(result, scale: plan.plan.rounding.scale, bom: bom).bytes))
-        files.append(try folder.write("control.json", text: PayoutSheets.control(rows: result.lines.count, total: result.total, byCode: byCode, csvBytes: payouts)))
+        var parameters = ["period": period, "out": folder.path, "bom": bom ? "true" : "false"]
+        var inputs: [(role: String, path: String)] = [("plan", planPath), ("metrics", metricsPath)]
+        if let agentsPath {
+            parameters["agents"] = agentsPath
+            inputs.append(("agents", agentsPath))
+        }
+        let run = try recording.record(kind: .bonus, name: plan.plan.name, parameters: parameters, inputs: inputs, outcome: "ok",
+                                       status: "draft") { _ in
+            try folder.prepare()
+            files.append(try folder.write("payouts.csv", bytes: payouts))
+            files.append(try folder.write("payout-detail.csv", bytes: detail))
+            files.append(try folder.write("control.json", text: controlJSON))
+            return [RunResult(name: "payouts.csv", content: String(decoding: payouts, as: UTF8.self)),
+                    RunResult(name: "payout-detail.csv", content: String(decoding: detail, as: UTF8.self)),
+                    RunResult(name: "control.json", content: controlJSON)]
+        }
         let control = PayoutSheets.controlSummary(rows: result.lines.count, total: result.total, byCode: byCode, currency: result.currency, csvBytes: payouts)
-        return Outcome(result: result, warnings: plan.warnings + metrics.warnings + result.warnings, files: files, control: control)
+        return Outcome(result: result, warnings: plan.warnings + metrics.warnings + result.warnings, files: files, control: control, run: run)
     }
 }
 

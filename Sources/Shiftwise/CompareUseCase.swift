@@ -6,6 +6,7 @@ import Reports
 import LinearModel
 import Incentives
 import Foundation
+import Store
 
 /// `shiftwise compare`: several scenarios (or variants of them) rostered side by side (SPEC §8).
 public enum CompareUseCase {
@@ -45,13 +46,17 @@ public enum CompareUseCase {
         public let files: [String]
         public let warnings: [Diagnostic]
         public let wallSeconds: Double
+        /// The recorded run's id.
+        public let run: Int
     }
 
     /// Loads every scenario (all input problems are reported together), rosters them in parallel
     /// up to the number of cores, writes each one's reports beside `compare.csv` and `compare.html`.
-    public static func run(scenarioPaths: [String], variation: Variation?, outputFolder: String?,
+    /// The comparison is recorded as one run in the database at `database`.
+    public static func run(scenarioPaths: [String], variation: Variation?, outputFolder: String?, database: String,
                            progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> Outcome {
         let started = ContinuousClock.now
+        let recording = try RunRecording(database: database)
         // Load first, so a bad file stops the comparison before any solving.
         var loaded: [(name: String, scenario: Scenario, varied: String?, bonus: ExactDecimal?)] = []
         var problems: [Diagnostic] = []
@@ -92,7 +97,6 @@ public enum CompareUseCase {
                                                       timeLimitSeconds: scenario.solver.timeLimitSeconds.doubleValue,
                                                       mipGap: scenario.solver.mipGap.doubleValue)
                 let folder = root + "/" + item.name
-                _ = try RosterUseCase.writeReports(scenario: scenario, solution: solution, folder: folder)
                 let measures = ScenarioMeasures(requirements: requirements, evaluation: solution.evaluation, grid: scenario.grid, solverGap: solution.gap,
                                                 bonusTotal: item.bonus)
                 progress(String(format: "%@: %@, labour %@, service level %@, gap %.2f %% (%.1f s)", item.name, solution.status.rawValue,
@@ -115,20 +119,36 @@ public enum CompareUseCase {
         }
 
         let folder = OutputFolder(root)
-        try folder.prepare()
         let names = columns.map(\.name)
-        var files: [String] = []
-        files.append(try folder.write("compare.csv", bytes: CompareSheet.csv(names: names, measures: columns.map(\.measures)).bytes))
+        let compareCSV = CompareSheet.csv(names: names, measures: columns.map(\.measures)).bytes
         let pageColumns = columns.map {
             ComparePage.Column(name: $0.name, measures: $0.measures, evaluation: $0.solution.evaluation, grid: $0.scenario.grid,
                                variedValue: $0.variedValue.flatMap { ExactDecimal($0)?.doubleValue })
         }
-        files.append(try folder.write("compare.html", text: ComparePage.html(columns: pageColumns, currency: columns.first?.scenario.costs.currency ?? "",
-                                                                            variedKey: variation?.key)))
+        let page = ComparePage.html(columns: pageColumns, currency: columns.first?.scenario.costs.currency ?? "", variedKey: variation?.key)
+        var parameters = ["out": root]
+        if let variation { parameters["vary"] = variation.key + "=" + variation.overrides.map(\.value).joined(separator: ",") }
+        var seenPaths = Set<String>()
+        let inputs = columns.flatMap { RunRecording.scenarioInputs($0.scenario) }.filter { seenPaths.insert($0.path).inserted }
+        let outcome = Set(columns.map(\.solution.status.rawValue)).sorted().joined(separator: ",")
+        var files: [String] = []
+        // The scenarios' own reports are written here, once the run id is known, so each summary.json carries it.
+        let run = try recording.record(kind: .compare, name: names.joined(separator: ", "), parameters: parameters, inputs: inputs,
+                                       outcome: outcome) { id in
+            var results: [RunResult] = []
+            for c in columns {
+                let written = try RosterUseCase.writeReports(scenario: c.scenario, solution: c.solution, folder: c.folder, run: id)
+                results += written.texts.map { RunResult(name: c.name + "/" + $0.name, content: $0.content) }
+            }
+            try folder.prepare()
+            files.append(try folder.write("compare.csv", bytes: compareCSV))
+            files.append(try folder.write("compare.html", text: page))
+            return results + [RunResult(name: "compare.csv", content: String(decoding: compareCSV, as: UTF8.self))]
+        }
         files += columns.map { $0.folder + "/" }
         let d = started.duration(to: .now)
         return Outcome(columns: columns, files: files, warnings: warnings,
-                       wallSeconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+                       wallSeconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, run: run)
     }
 }
 

@@ -7,6 +7,7 @@ import ScenarioIO
 import Reports
 import RosterValidation
 import Foundation
+import Store
 
 /// `shiftwise roster`: forecast → requirement → roster of named agents and its reports.
 public enum RosterUseCase {
@@ -15,17 +16,20 @@ public enum RosterUseCase {
         public var timeLimitSeconds: Double?
         public var mipGap: Double?
         public var exportLP: String?
+        /// The SQLite database the run is recorded in.
+        public var database: String = "shiftwise.sqlite"
         public var progress: (@Sendable (String) -> Void)?
         /// Incumbent and bound as GLPK's branch-and-bound goes.
         public var searchProgress: (@Sendable (SearchProgress) -> Void)?
 
         public init(outputFolder: String? = nil, timeLimitSeconds: Double? = nil, mipGap: Double? = nil, exportLP: String? = nil,
-                    progress: (@Sendable (String) -> Void)? = nil, searchProgress: (@Sendable (SearchProgress) -> Void)? = nil) {
+                    database: String = "shiftwise.sqlite", progress: (@Sendable (String) -> Void)? = nil, searchProgress: (@Sendable (SearchProgress) -> Void)? = nil) {
             self.searchProgress = searchProgress
             self.outputFolder = outputFolder
             self.timeLimitSeconds = timeLimitSeconds
             self.mipGap = mipGap
             self.exportLP = exportLP
+            self.database = database
             self.progress = progress
         }
     }
@@ -38,26 +42,47 @@ public enum RosterUseCase {
         public let files: [String]
         /// Hard-rule violations the independent checker found in the written roster (none expected).
         public let violations: [Diagnostic]
+        /// The recorded run's id.
+        public let run: Int
+    }
+
+    /// What `writeReports` wrote: the paths, the checker's findings and the texts the store keeps.
+    public struct Written: Sendable {
+        public let files: [String]
+        public let violations: [Diagnostic]
+        /// `roster.csv`, `roster-grid.csv`, `coverage.csv` and `summary.json`, by name.
+        public let texts: [(name: String, content: String)]
     }
 
     public static func run(scenarioPath: String, options: Options) throws -> Outcome {
+        let recording = try RunRecording(database: options.database)
         let loaded = try ScenarioLoader.load(scenarioPath)
         let scenario = loaded.scenario
         let requirements = StaffingCalculator.requirements(for: scenario)
+        let timeLimit = options.timeLimitSeconds ?? scenario.solver.timeLimitSeconds.doubleValue
+        let mipGap = options.mipGap ?? scenario.solver.mipGap.doubleValue
         let solution = try RosterSolver.solve(
-            scenario: scenario, requirements: requirements,
-            timeLimitSeconds: options.timeLimitSeconds ?? scenario.solver.timeLimitSeconds.doubleValue,
-            mipGap: options.mipGap ?? scenario.solver.mipGap.doubleValue, exportLP: options.exportLP,
+            scenario: scenario, requirements: requirements, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: options.exportLP,
             progress: { options.progress?($0) }, searchProgress: options.searchProgress)
-        let written = try writeReports(scenario: scenario, solution: solution, folder: options.outputFolder ?? "reports/\(scenario.name)")
-        return Outcome(scenario: scenario, requirements: requirements, solution: solution, warnings: loaded.warnings, files: written.files,
-                       violations: written.violations)
+        let folder = options.outputFolder ?? "reports/\(scenario.name)"
+        var written: Written?
+        let run = try recording.record(
+            kind: .roster, name: scenario.name,
+            parameters: ["time_limit_seconds": "\(timeLimit)", "mip_gap": "\(mipGap)", "out": folder],
+            inputs: RunRecording.scenarioInputs(scenario), outcome: solution.status.rawValue
+        ) { id in
+            let w = try writeReports(scenario: scenario, solution: solution, folder: folder, run: id)
+            written = w
+            return w.texts.map { RunResult(name: $0.name, content: $0.content) }
+        }
+        return Outcome(scenario: scenario, requirements: requirements, solution: solution, warnings: loaded.warnings, files: written?.files ?? [],
+                       violations: written?.violations ?? [], run: run)
     }
 
     /// Writes every roster output into `folder` after the independent checker has counted the
     /// hard-rule violations of the roster as written; each file appears whole or not at all.
-    public static func writeReports(scenario: Scenario, solution: RosterSolver.Solution, folder path: String) throws
-        -> (files: [String], violations: [Diagnostic]) {
+    /// `run` is the recorded run's id that `summary.json` carries.
+    public static func writeReports(scenario: Scenario, solution: RosterSolver.Solution, folder path: String, run: Int?) throws -> Written {
         let roster = solution.roster
         let rosterCSV = RosterSheets.roster(roster, scenario: scenario)
         let folder = OutputFolder(path)
@@ -66,21 +91,26 @@ public enum RosterUseCase {
 
         try folder.prepare()
         let summary = RosterSummary(
-            run: nil, scenario: scenario.name, status: solution.status.rawValue, objective: solution.objective, bound: solution.bound,
+            run: run, scenario: scenario.name, status: solution.status.rawValue, objective: solution.objective, bound: solution.bound,
             gap: solution.gap, solveSeconds: solution.solveSeconds, currency: scenario.costs.currency, evaluation: solution.evaluation,
             grid: scenario.grid, hardRuleViolations: violations.count, agents: scenario.agents.count, shifts: roster.shifts.count, terms: solution.terms,
             model: (solution.modelSize.variables, solution.modelSize.constraints))
+        let grid = RosterSheets.grid(roster, scenario: scenario).bytes
+        let coverage = RosterSheets.coverage(solution.evaluation, scenario: scenario).bytes
+        let summaryJSON = summary.json
         var files: [String] = []
         files.append(try folder.write("roster.csv", bytes: rosterCSV.bytes))
-        files.append(try folder.write("roster-grid.csv", bytes: RosterSheets.grid(roster, scenario: scenario).bytes))
-        files.append(try folder.write("coverage.csv", bytes: RosterSheets.coverage(solution.evaluation, scenario: scenario).bytes))
-        files.append(try folder.write("summary.json", text: summary.json))
+        files.append(try folder.write("roster-grid.csv", bytes: grid))
+        files.append(try folder.write("coverage.csv", bytes: coverage))
+        files.append(try folder.write("summary.json", text: summaryJSON))
         files.append(try folder.write("roster.html", text: RosterPage.html(summary: summary, roster: roster, scenario: scenario)))
         for (a, agent) in scenario.agents.enumerated() {
             try folder.write("calendars/" + AgentCalendar.fileName(for: agent.id), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario))
         }
         files.append(folder.path + "/calendars/")
-        return (files, violations)
+        let texts = [("roster.csv", String(decoding: rosterCSV.bytes, as: UTF8.self)), ("roster-grid.csv", String(decoding: grid, as: UTF8.self)),
+                     ("coverage.csv", String(decoding: coverage, as: UTF8.self)), ("summary.json", summaryJSON)]
+        return Written(files: files, violations: violations, texts: texts.map { (name: $0.0, content: $0.1) })
     }
 }
 

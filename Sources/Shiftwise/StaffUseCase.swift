@@ -2,6 +2,7 @@ public import Core
 public import Staffing
 import ScenarioIO
 import Reports
+import Store
 
 /// `shiftwise staff`: forecast → agents needed per interval → `requirements.csv`.
 public enum StaffUseCase {
@@ -11,6 +12,8 @@ public enum StaffUseCase {
         public let requirements: [IntervalRequirement]
         public let warnings: [Diagnostic]
         public let files: [String]
+        /// The recorded run's id.
+        public let run: Int
 
         /// Intervals with contacts (or a requirement).
         public var openIntervals: Int { requirements.filter(\.isOpen).count }
@@ -24,16 +27,23 @@ public enum StaffUseCase {
     }
 
     /// Loads the scenario, computes the requirement and writes `requirements.csv` into `outputFolder`
-    /// (default `reports/<scenario name>/`).
-    public static func run(scenarioPath: String, outputFolder: String?) throws -> Outcome {
+    /// (default `reports/<scenario name>/`), recording the run in the database at `database`.
+    public static func run(scenarioPath: String, outputFolder: String?, database: String) throws -> Outcome {
+        let recording = try RunRecording(database: database)
         let loaded = try ScenarioLoader.load(scenarioPath)
         let scenario = loaded.scenario
         let rows = StaffingCalculator.requirements(for: scenario)
         let folder = OutputFolder(outputFolder ?? "reports/\(scenario.name)")
-        try folder.prepare()
-        let file = try folder.write("requirements.csv", bytes: RequirementsReport.csv(rows).bytes)
+        let csv = RequirementsReport.csv(rows)
+        var file = ""
+        let run = try recording.record(kind: .staff, name: scenario.name, parameters: ["out": folder.path],
+                                       inputs: RunRecording.scenarioInputs(scenario), outcome: "ok") { _ in
+            try folder.prepare()
+            file = try folder.write("requirements.csv", bytes: csv.bytes)
+            return [RunResult(name: "requirements.csv", content: String(decoding: csv.bytes, as: UTF8.self))]
+        }
         let total = rows.reduce(0) { $0 + $1.agentsScheduled }
         let hours = ExactDecimal(total * scenario.grid.intervalMinutes).divided(by: 60, scale: 2, mode: .halfEven) ?? .zero
-        return Outcome(scenarioName: scenario.name, requirements: rows, warnings: loaded.warnings, files: [file], agentHours: hours)
+        return Outcome(scenarioName: scenario.name, requirements: rows, warnings: loaded.warnings, files: [file], run: run, agentHours: hours)
     }
 }

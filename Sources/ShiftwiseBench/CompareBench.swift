@@ -17,16 +17,17 @@ enum CompareBench {
         let out = NSTemporaryDirectory() + "shiftwise-bench-compare-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: out) }
         do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let clock = ContinuousClock.now
             for v in values {
                 _ = try CompareUseCase.run(scenarioPaths: [scenario], variation: CompareUseCase.Variation("adjust.volume_factor=\(v)"),
-                                           outputFolder: out + "/one-\(v)")
+                                           outputFolder: out + "/one-\(v)", database: out + "/bench.sqlite")
             }
             let sequential = seconds(clock.duration(to: .now))
             let parallelClock = ContinuousClock.now
             let outcome = try CompareUseCase.run(scenarioPaths: [scenario],
                                                  variation: CompareUseCase.Variation("adjust.volume_factor=" + values.joined(separator: ",")),
-                                                 outputFolder: out + "/all")
+                                                 outputFolder: out + "/all", database: out + "/bench.sqlite")
             let parallel = seconds(parallelClock.duration(to: .now))
             for c in outcome.columns {
                 print(String(format: "  %@: labour %@, gap %.2f %%", c.name, c.measures.labourCost.formatted(places: 2), c.solution.gap * 100))

@@ -37,6 +37,8 @@ struct BonusRunCommand: ParsableCommand {
     @Flag(name: .long, help: "Start the CSV files with a UTF-8 byte-order mark, for spreadsheet users.")
     var bom = false
 
+    @OptionGroup var database: DatabaseOptions
+
     func validate() throws {
         let parts = period.split(separator: "-")
         guard period.count == 7, parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), y > 1900, (1...12).contains(m) else {
@@ -46,11 +48,12 @@ struct BonusRunCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try Failure.report {
-            try BonusUseCase.run(planPath: plan, metricsPath: metrics, period: period, agentsPath: agents, outputFolder: out, bom: bom)
+            try BonusUseCase.run(planPath: plan, metricsPath: metrics, period: period, agentsPath: agents, outputFolder: out, bom: bom, database: database.path)
         }
         Failure.printWarnings(outcome.warnings)
         print("period \(period): \(Set(outcome.result.lines.map(\.agentID)).count) agents paid")
         print(outcome.control)
+        print("run \(outcome.run)")
         for file in outcome.files { print("wrote \(file)") }
     }
 }
@@ -67,6 +70,8 @@ struct ExplainCommand: ParsableCommand {
 
     @Argument(help: "The agent id.")
     var agent: String
+
+    @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let text = try Failure.report { try ExplainUseCase.run(runFolder: runFolder, agentID: agent) }

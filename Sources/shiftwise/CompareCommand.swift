@@ -24,6 +24,8 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: reports/compare/).")
     var out: String?
 
+    @OptionGroup var database: DatabaseOptions
+
     func validate() throws {
         if scenarios.isEmpty { throw ValidationError("name at least one scenario") }
         if scenarios.count == 1 && vary == nil { throw ValidationError("compare needs two scenarios, or one with --vary") }
@@ -37,7 +39,7 @@ struct CompareCommand: ParsableCommand {
             do { return try CompareUseCase.Variation(text) } catch { throw ValidationError("\(error)") }
         }
         let outcome = try Failure.report {
-            try CompareUseCase.run(scenarioPaths: scenarios, variation: variation, outputFolder: out, progress: { Progress.line($0) })
+            try CompareUseCase.run(scenarioPaths: scenarios, variation: variation, outputFolder: out, database: database.path, progress: { Progress.line($0) })
         }
         Failure.printWarnings(outcome.warnings)
         let width = max(24, outcome.columns.map { $0.name.count }.max() ?? 0)
@@ -50,6 +52,7 @@ struct CompareCommand: ParsableCommand {
                            m.solverGap * 100))
         }
         print(String(format: "%d scenarios in %.1f s", outcome.columns.count, outcome.wallSeconds))
+        print("run \(outcome.run)")
         for file in outcome.files { print("wrote \(file)") }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Shiftwise
+import Store
 
 /// Maps failures to messages on stderr and the documented exit codes.
 enum Failure {
@@ -21,6 +22,11 @@ enum Failure {
             for r in reasons { printError("  " + r) }
             printError("(relax the contract, availability or window of the agents named, then run again)")
             throw ExitCode(2)
+        } catch let error as StoreError {
+            // A newer schema, a file that is not a database or an unknown run: the user's choice of
+            // file or id (65); a locked or failing database: 70.
+            printError("error: \(error)")
+            throw ExitCode(error.isBadInput ? 65 : 70)
         } catch let error as ExitCode {
             throw error
         } catch {

@@ -27,6 +27,8 @@ struct RosterCommand: ParsableCommand {
     @Option(name: .customLong("export-lp"), help: "Also write the model in CPLEX LP format to this file.")
     var exportLP: String?
 
+    @OptionGroup var database: DatabaseOptions
+
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be between 0 and 1") }
@@ -35,7 +37,7 @@ struct RosterCommand: ParsableCommand {
     func run() throws {
         let outcome = try Failure.report {
             try RosterUseCase.run(scenarioPath: scenario, options: .init(
-                outputFolder: out, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: exportLP,
+                outputFolder: out, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: exportLP, database: database.path,
                 progress: { Progress.line($0) },
                 searchProgress: { p in
                     let incumbent = p.incumbent.map { String(format: "%.2f", $0) } ?? "none yet"
@@ -54,6 +56,7 @@ struct RosterCommand: ParsableCommand {
         print("paid hours \(e.paidMinutes / 60), labour \(e.labourCost.formatted(places: 2)) \(currency), understaffed \(e.understaffedAgentHours.formatted(places: 1)) agent-hours, service level \(e.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a")")
         print("hard-rule violations found by the independent check: \(outcome.violations.count)")
         for v in outcome.violations { Failure.printError(v.description) }
+        print("run \(outcome.run)")
         for file in outcome.files { print("wrote \(file)") }
     }
 }

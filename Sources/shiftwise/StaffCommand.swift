@@ -14,14 +14,17 @@ struct StaffCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: reports/<scenario name>/).")
     var out: String?
 
+    @OptionGroup var database: DatabaseOptions
+
     func run() throws {
         let outcome = try Failure.report {
-            try StaffUseCase.run(scenarioPath: scenario, outputFolder: out)
+            try StaffUseCase.run(scenarioPath: scenario, outputFolder: out, database: database.path)
         }
         Failure.printWarnings(outcome.warnings)
         let peak = outcome.peak
         print("scenario \(outcome.scenarioName): \(outcome.requirements.count) intervals, \(outcome.openIntervals) open")
         print("peak \(peak.agents) agents scheduled\(peak.start.map { " at \($0)" } ?? ""); \(outcome.agentHours) agent-hours required")
+        print("run \(outcome.run)")
         for file in outcome.files { print("wrote \(file)") }
     }
 }

@@ -24,6 +24,8 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .customLong("no-coverage"), help: "Do not compare any coverage file.")
     var noCoverage = false
 
+    @OptionGroup var database: DatabaseOptions
+
     func validate() throws {
         if noCoverage, coverage != nil { throw ValidationError("give either --coverage or --no-coverage, not both") }
     }

@@ -15,11 +15,26 @@ public enum CommandRunner {
     }
 
     /// Runs `shiftwise arguments…` in `directory` and waits for it.
-    public static func run(_ arguments: [String], in directory: String? = nil) throws -> CommandResult {
+    ///
+    /// Unless `environment` names `SHIFTWISE_DB`, the run gets a database of its own in a temporary
+    /// folder, removed afterwards, so tests never write `./shiftwise.sqlite`; a test that reads
+    /// runs back passes `--db`, which wins over the environment.
+    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        var scratchDB: String?
+        if environment["SHIFTWISE_DB"] == nil {
+            let path = NSTemporaryDirectory() + "shiftwise-cli-\(UUID().uuidString).sqlite"
+            env["SHIFTWISE_DB"] = path
+            scratchDB = path
+        }
+        defer {
+            if let scratchDB { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratchDB + suffix) } }
+        }
+        process.environment = env
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

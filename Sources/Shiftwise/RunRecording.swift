@@ -1,0 +1,60 @@
+import Core
+import Foundation
+import Store
+
+/// Records a command's run in the store: one transaction after the work has succeeded.
+///
+/// Order: the database is opened (and a newer schema refused) before the work starts; when the
+/// work is done, one write transaction inserts the run, calls `produce` with the new id to write
+/// the output files (so `summary.json` can carry `"run": N`), stores their texts and commits.
+/// If writing a file fails the transaction rolls back and no run is recorded; if the commit
+/// itself fails after the files were written, the files stay but no run points at them.
+struct RunRecording {
+    let store: Store
+    let started: Date
+
+    /// Opens the database at `path` (creating and migrating it) and notes the start time.
+    init(database path: String) throws(StoreError) {
+        store = try Store.open(path)
+        started = Date()
+    }
+
+    /// Records the run; see the type's comment for the order of writes.
+    func record(kind: RunKind, name: String, parameters: [String: String], inputs: [(role: String, path: String)], outcome: String,
+                status: String? = nil, produce: (Int) throws -> [RunResult]) throws -> Int {
+        var seen = Set<String>()
+        var hashed: [RunInput] = []
+        for input in inputs where seen.insert(input.role + "\u{0}" + input.path).inserted {
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: input.path))).map { [UInt8]($0) }
+            hashed.append(RunInput(role: input.role, path: input.path, sha256: bytes.map { SHA256.hex($0) } ?? "unreadable"))
+        }
+        let run = NewRun(kind: kind, name: name, parameters: Self.json(parameters), startedAt: started, finishedAt: Date(), outcome: outcome,
+                         status: status, user: Self.user, inputs: hashed)
+        return try store.record(run, produce: produce)
+    }
+
+    /// The OS user, from the environment.
+    static var user: String {
+        let env = ProcessInfo.processInfo.environment
+        for key in ["USER", "LOGNAME"] { if let v = env[key], !v.isEmpty { return v } }
+        return "unknown"
+    }
+
+    /// A JSON object with sorted keys and string values.
+    static func json(_ parameters: [String: String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: parameters, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A scenario's input files: the YAML chain as `scenario`, the CSVs it names as `data`.
+    static func scenarioInputs(_ scenario: Scenario) -> [(role: String, path: String)] {
+        var inputs = scenario.sourceFiles.map { path -> (role: String, path: String) in
+            let lower = path.lowercased()
+            return (lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") ? "scenario" : "data", path)
+        }
+        if let bonus = scenario.bonus {
+            inputs += [("plan", bonus.planPath), ("metrics", bonus.metricsPath)]
+        }
+        return inputs
+    }
+}

@@ -1,0 +1,119 @@
+public import Foundation
+
+/// What kind of command a run was.
+public enum RunKind: String, Sendable, CaseIterable {
+    case staff, roster, bonus, compare
+}
+
+/// One input file of a run and the SHA-256 of its bytes when the run was recorded.
+public struct RunInput: Sendable, Equatable {
+    /// What the file was to the run: `scenario`, `data`, `plan`, `metrics`, `agents`.
+    public var role: String
+    public var path: String
+    /// Lower-case hex.
+    public var sha256: String
+
+    public init(role: String, path: String, sha256: String) {
+        self.role = role
+        self.path = path
+        self.sha256 = sha256
+    }
+}
+
+/// One output of a run, stored whole: the text of the file of that name.
+public struct RunResult: Sendable, Equatable {
+    /// The file name, e.g. `summary.json`, or `<scenario>/roster.csv` for a comparison.
+    public var name: String
+    public var content: String
+
+    public init(name: String, content: String) {
+        self.name = name
+        self.content = content
+    }
+}
+
+/// A run about to be recorded.
+public struct NewRun: Sendable {
+    public var kind: RunKind
+    /// The scenario or plan name.
+    public var name: String
+    /// The run's parameters as a JSON object.
+    public var parameters: String
+    public var startedAt: Date
+    public var finishedAt: Date
+    /// How the work ended, e.g. the solver status (`optimal`, `feasible`) or `ok`.
+    public var outcome: String
+    /// The payout-run state (`draft`…); nil for runs that are not payout runs.
+    public var status: String?
+    /// Who ran it: the OS user.
+    public var user: String
+    public var inputs: [RunInput]
+
+    public init(kind: RunKind, name: String, parameters: String, startedAt: Date, finishedAt: Date, outcome: String, status: String?,
+                user: String, inputs: [RunInput]) {
+        self.kind = kind
+        self.name = name
+        self.parameters = parameters
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.outcome = outcome
+        self.status = status
+        self.user = user
+        self.inputs = inputs
+    }
+}
+
+/// A recorded run as `runs list` shows it.
+public struct RunSummary: Sendable, Equatable {
+    public var id: Int
+    public var kind: RunKind
+    public var name: String
+    /// ISO-8601 UTC, as stored.
+    public var startedAt: String
+    public var finishedAt: String
+    public var outcome: String
+    public var status: String?
+    public var user: String
+
+    /// Seconds between start and finish, when both timestamps parse.
+    public var durationSeconds: Double? {
+        guard let s = StoreClock.date(startedAt), let f = StoreClock.date(finishedAt) else { return nil }
+        return f.timeIntervalSince(s)
+    }
+}
+
+/// A recorded run with everything stored about it.
+public struct StoredRun: Sendable {
+    public var summary: RunSummary
+    public var parameters: String
+    public var inputs: [RunInput]
+    public var results: [RunResult]
+}
+
+/// One row of the append-only audit table.
+public struct AuditEntry: Sendable, Equatable {
+    public var id: Int
+    public var at: String
+    public var who: String
+    public var what: String
+    public var runID: Int?
+}
+
+/// Timestamps as the store writes them: ISO-8601 UTC with milliseconds.
+public enum StoreClock {
+    /// `2026-11-23T13:04:16.123Z`.
+    public static func text(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: date)
+    }
+
+    /// Parses what `text(_:)` writes (with or without fractional seconds).
+    public static func date(_ text: String) -> Date? {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let d = f.date(from: text) { return d }
+        f.formatOptions = [.withInternetDateTime]
+        return f.date(from: text)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Records `run` in one write transaction: the run row gets its id, `produce` runs with that id
+    /// (it writes the output files and returns their texts), then inputs, results and an audit
+    /// entry are inserted and the transaction commits.
+    ///
+    /// If `produce` throws, nothing is recorded and its error is rethrown unchanged. While
+    /// `produce` runs, other writers wait (up to ``busyTimeout``), so keep it to writing files.
+    ///
+    /// - Returns: The new run's id.
+    /// - Throws: `produce`'s error, or a ``StoreError``.
+    public func record(_ run: NewRun, produce: (Int) throws -> [RunResult]) throws -> Int {
+        try guarded {
+            try pool.write { db in
+                try db.execute(
+                    sql: """
+                    INSERT INTO runs (kind, name, parameters, started_at, finished_at, outcome, status, user)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    arguments: [run.kind.rawValue, run.name, run.parameters, StoreClock.text(run.startedAt), StoreClock.text(run.finishedAt),
+                                run.outcome, run.status, run.user])
+                let id = Int(db.lastInsertedRowID)
+                for (position, input) in run.inputs.enumerated() {
+                    try db.execute(sql: "INSERT INTO run_inputs (run_id, position, role, path, sha256) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [id, position, input.role, input.path, input.sha256])
+                }
+                let results = try produce(id)
+                for result in results {
+                    try db.execute(sql: "INSERT INTO run_results (run_id, name, content) VALUES (?, ?, ?)",
+                                   arguments: [id, result.name, result.content])
+                }
+                try db.execute(sql: "INSERT INTO audit (at, who, what, run_id) VALUES (?, ?, ?, ?)",
+                               arguments: [StoreClock.text(Date()), run.user, "recorded \(run.kind.rawValue) run \(id) (\(run.name))", id])
+                return id
+            }
+        }
+    }
+
+    /// Every run, newest first.
+    public func runs() throws(StoreError) -> [RunSummary] {
+        do {
+            return try pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY id DESC").map(Self.summary)
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// One run with its inputs and results.
+    ///
+    /// - Throws: ``StoreError/unknownRun(path:id:)`` when there is no such run.
+    public func run(_ id: Int) throws(StoreError) -> StoredRun {
+        let found: StoredRun?
+        do {
+            found = try pool.read { db -> StoredRun? in
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]) else { return nil }
+                let inputs = try Row.fetchAll(db, sql: "SELECT role, path, sha256 FROM run_inputs WHERE run_id = ? ORDER BY position", arguments: [id])
+                    .map { RunInput(role: $0["role"], path: $0["path"], sha256: $0["sha256"]) }
+                let results = try Row.fetchAll(db, sql: "SELECT name, content FROM run_results WHERE run_id = ? ORDER BY name", arguments: [id])
+                    .map { RunResult(name: $0["name"], content: $0["content"]) }
+                return StoredRun(summary: Self.summary(row), parameters: row["parameters"], inputs: inputs, results: results)
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        guard let found else { throw StoreError.unknownRun(path: path, id: id) }
+        return found
+    }
+
+    /// The audit trail, oldest first.
+    public func audit() throws(StoreError) -> [AuditEntry] {
+        do {
+            return try pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id").map {
+                    AuditEntry(id: $0["id"], at: $0["at"], who: $0["who"], what: $0["what"], runID: $0["run_id"])
+                }
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Runs raw SQL outside any of the store's rules, for tests of what the database itself refuses.
+    ///
+    /// - Throws: ``StoreError/failed(path:message:)`` with SQLite's message when it refuses.
+    public func executeRaw(_ sql: String) throws(StoreError) {
+        do {
+            try pool.write { try $0.execute(sql: sql) }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    private static func summary(_ row: Row) -> RunSummary {
+        RunSummary(id: row["id"], kind: RunKind(rawValue: row["kind"]) ?? .staff, name: row["name"], startedAt: row["started_at"],
+                   finishedAt: row["finished_at"], outcome: row["outcome"], status: row["status"], user: row["user"])
+    }
+}

@@ -1,0 +1,36 @@
+/// Why the store could not do what was asked; every case names the database file and what to do.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// The file holds migrations this program does not know: a newer Shiftwise wrote it.
+    case newerSchema(path: String, unknown: [String])
+    /// The file exists but is not a SQLite database.
+    case notADatabase(path: String)
+    /// Another process kept the database locked for longer than the busy timeout.
+    case busy(path: String, seconds: Double)
+    /// No run has this id.
+    case unknownRun(path: String, id: Int)
+    /// Any other database failure, in SQLite's words (without its numeric codes).
+    case failed(path: String, message: String)
+
+    /// True when the problem lies in the file the user chose (exit 65), not in the program (exit 70).
+    public var isBadInput: Bool {
+        switch self {
+        case .newerSchema, .notADatabase, .unknownRun: true
+        case .busy, .failed: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .newerSchema(let path, let unknown):
+            "the database \(path) was written by a newer Shiftwise (schema \(unknown.joined(separator: ", "))); use a newer shiftwise or another --db"
+        case .notADatabase(let path):
+            "\(path) is not a Shiftwise database (not SQLite); choose another file with --db or SHIFTWISE_DB"
+        case .busy(let path, let seconds):
+            "the database \(path) stayed locked by another shiftwise for more than \(Int(seconds)) s; try again when it has finished"
+        case .unknownRun(let path, let id):
+            "the database \(path) has no run \(id); `shiftwise runs list` shows the runs it holds"
+        case .failed(let path, let message):
+            "the database \(path) failed: \(message) (check the file and its folder are writable, or choose another with --db)"
+        }
+    }
+}

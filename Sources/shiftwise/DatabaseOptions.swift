@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+
+/// `--db PATH`, shared by every subcommand: `--db`, else `SHIFTWISE_DB`, else `./shiftwise.sqlite`.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The SQLite database runs are recorded in (default: $SHIFTWISE_DB, else ./shiftwise.sqlite).",
+                                            valueName: "path"))
+    var db: String?
+
+    /// The database file to use.
+    var path: String {
+        if let db, !db.isEmpty { return db }
+        if let env = ProcessInfo.processInfo.environment["SHIFTWISE_DB"], !env.isEmpty { return env }
+        return "./shiftwise.sqlite"
+    }
+}
