@@ -33,11 +33,12 @@ struct RunRecording {
         return try store.record(run, produce: produce)
     }
 
-    /// The OS user, from the environment.
+    /// The OS user: the environment's `USER`/`LOGNAME`, else the account of the process's user id.
     static var user: String {
         let env = ProcessInfo.processInfo.environment
         for key in ["USER", "LOGNAME"] { if let v = env[key], !v.isEmpty { return v } }
-        return "unknown"
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid \(getuid())"
     }
 
     /// A JSON object with sorted keys and string values.
