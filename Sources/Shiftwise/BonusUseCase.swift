@@ -66,8 +66,12 @@ public enum BonusUseCase {
             parameters["agents"] = agentsPath
             inputs.append(("agents", agentsPath))
         }
+        let lines = result.lines.map {
+            PayoutLineRecord(agentID: $0.agentID, name: $0.name, period: result.period, earningsCode: $0.earningsCode,
+                             amount: $0.amount.formatted(places: max(2, $0.amount.scale)), currency: result.currency)
+        }
         let run = try recording.record(kind: .bonus, name: plan.plan.name, parameters: parameters, inputs: inputs, outcome: "ok",
-                                       status: "draft") { _ in
+                                       status: "draft", period: period, payoutLines: lines) { _ in
             try folder.prepare()
             files.append(try folder.write("payouts.csv", bytes: payouts))
             files.append(try folder.write("payout-detail.csv", bytes: detail))

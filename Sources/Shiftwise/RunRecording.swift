@@ -21,7 +21,8 @@ struct RunRecording {
 
     /// Records the run; see the type's comment for the order of writes.
     func record(kind: RunKind, name: String, parameters: [String: String], inputs: [(role: String, path: String)], outcome: String,
-                status: String? = nil, produce: (Int) throws -> [RunResult]) throws -> Int {
+                status: String? = nil, period: String? = nil, adjustsRun: Int? = nil, payoutLines: [PayoutLineRecord] = [],
+                produce: (Int) throws -> [RunResult]) throws -> Int {
         var seen = Set<String>()
         var hashed: [RunInput] = []
         for input in inputs where seen.insert(input.role + "\u{0}" + input.path).inserted {
@@ -29,7 +30,8 @@ struct RunRecording {
             hashed.append(RunInput(role: input.role, path: input.path, sha256: bytes.map { SHA256.hex($0) } ?? "unreadable"))
         }
         let run = NewRun(kind: kind, name: name, parameters: Self.json(parameters), startedAt: started, finishedAt: Date(), outcome: outcome,
-                         status: status, user: Self.user, inputs: hashed)
+                         status: status, user: Self.user, inputs: hashed,
+                         period: period, adjustsRun: adjustsRun, payoutLines: payoutLines)
         return try store.record(run, produce: produce)
     }
 

@@ -16,16 +16,17 @@ extension Store {
             try pool.write { db in
                 try db.execute(
                     sql: """
-                    INSERT INTO runs (kind, name, parameters, started_at, finished_at, outcome, status, user)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO runs (kind, name, parameters, started_at, finished_at, outcome, status, user, period, adjusts_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     arguments: [run.kind.rawValue, run.name, run.parameters, StoreClock.text(run.startedAt), StoreClock.text(run.finishedAt),
-                                run.outcome, run.status, run.user])
+                                run.outcome, run.status, run.user, run.period, run.adjustsRun])
                 let id = Int(db.lastInsertedRowID)
                 for (position, input) in run.inputs.enumerated() {
                     try db.execute(sql: "INSERT INTO run_inputs (run_id, position, role, path, sha256) VALUES (?, ?, ?, ?, ?)",
                                    arguments: [id, position, input.role, input.path, input.sha256])
                 }
+                try Self.insertLines(run.payoutLines, run: id, db: db)
                 let results = try produce(id)
                 for result in results {
                     try db.execute(sql: "INSERT INTO run_results (run_id, name, content) VALUES (?, ?, ?)",
@@ -94,8 +95,37 @@ extension Store {
         }
     }
 
-    private static func summary(_ row: Row) -> RunSummary {
+    /// A payout run's stored lines, in their order.
+    ///
+    /// - Throws: ``StoreError/unknownRun(path:id:)`` when there is no such run.
+    public func payoutLines(_ id: Int) throws(StoreError) -> [PayoutLineRecord] {
+        _ = try run(id)
+        do {
+            return try pool.read { db in try Self.lines(run: id, db: db) }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    static func insertLines(_ lines: [PayoutLineRecord], run id: Int, db: Database) throws {
+        for (position, l) in lines.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO payout_lines (run_id, position, agent_id, name, period, earnings_code, amount, currency, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, position, l.agentID, l.name, l.period, l.earningsCode, l.amount, l.currency, l.reason])
+        }
+    }
+
+    static func lines(run id: Int, db: Database) throws -> [PayoutLineRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM payout_lines WHERE run_id = ? ORDER BY position", arguments: [id]).map {
+            PayoutLineRecord(agentID: $0["agent_id"], name: $0["name"], period: $0["period"], earningsCode: $0["earnings_code"], amount: $0["amount"],
+                             currency: $0["currency"], reason: $0["reason"])
+        }
+    }
+
+    static func summary(_ row: Row) -> RunSummary {
         RunSummary(id: row["id"], kind: RunKind(rawValue: row["kind"]) ?? .staff, name: row["name"], startedAt: row["started_at"],
-                   finishedAt: row["finished_at"], outcome: row["outcome"], status: row["status"], user: row["user"])
+                   finishedAt: row["finished_at"], outcome: row["outcome"], status: row["status"], user: row["user"], period: row["period"],
+                   adjustsRun: row["adjusts_run"])
     }
 }
