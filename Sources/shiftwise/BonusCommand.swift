@@ -52,6 +52,10 @@ struct BonusRunCommand: ParsableCommand {
         }
         Failure.printWarnings(outcome.warnings)
         print("period \(period): \(Set(outcome.result.lines.map(\.agentID)).count) agents paid")
+        if let adjusted = outcome.adjustsRun {
+            print("adjustment of run \(adjusted): the period already has approved payouts, so payouts.csv holds only the differences "
+                  + "(\(outcome.rows) lines, reason recalculation)")
+        }
         print(outcome.control)
         print("run \(outcome.run)")
         for file in outcome.files { print("wrote \(file)") }
