@@ -131,10 +131,24 @@ enum Adjustment {
 
 /// `shiftwise bonus explain RUN AGENT`: one agent's payout, in words, from a run's detail file.
 public enum ExplainUseCase {
-    /// The explanation; RUN is a bonus run's output folder.
-    public static func run(runFolder: String, agentID: String) throws -> String {
-        let path = runFolder.hasSuffix(".csv") ? runFolder : runFolder + "/payout-detail.csv"
-        let table = try CSVTable.parse(try TextFile.read(path), file: path)
+    /// The explanation; RUN is a bonus run's id in the database at `database`, or its output folder (or detail file).
+    ///
+    /// A RUN made only of digits is a run id unless a folder or file of that name exists.
+    public static func run(runFolder: String, agentID: String, database: String? = nil) throws -> String {
+        let text: String, path: String
+        if let id = Int(runFolder), id > 0, let database, !FileManager.default.fileExists(atPath: runFolder) {
+            let run = try Store.open(database).run(id)
+            guard run.summary.kind == .bonus, let detail = run.results.first(where: { $0.name == "payout-detail.csv" }) else {
+                throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) is a \(run.summary.kind.rawValue) run without a payout detail",
+                                             fix: "`shiftwise payouts list` shows the bonus runs")])
+            }
+            text = detail.content
+            path = "run \(id) payout-detail.csv"
+        } else {
+            path = runFolder.hasSuffix(".csv") ? runFolder : runFolder + "/payout-detail.csv"
+            text = try TextFile.read(path)
+        }
+        let table = try CSVTable.parse(text, file: path)
         var bag = DiagnosticBag()
         let columns = table.columns(required: ["agent_id", "name", "component", "earnings_code", "final_amount", "working"], optional: [
             "metric", "metric_value", "band_reached", "gates", "raw_amount", "component_cap", "after_cap", "proration", "rounded", "agent_cap_removed",
