@@ -24,8 +24,8 @@ extension Store {
 
     /// Moves a draft payout run to approved and records who did it in the audit table, in one transaction.
     ///
-    /// - Throws: ``StoreError/payoutState(path:message:)`` unless the run is a draft bonus run (approving twice is refused);
-    ///   ``StoreError/unknownRun(path:id:)``.
+    /// - Throws: ``StoreError/payoutState(path:message:)`` unless the run is a draft bonus run (approving twice is refused)
+    ///   settled against the period's approved runs as they are now (a stale draft is refused); ``StoreError/unknownRun(path:id:)``.
     public func approve(_ id: Int, user: String) throws(StoreError) {
         do {
             try immediate { db in
@@ -36,6 +36,17 @@ extension Store {
                     throw StoreError.payoutState(path: path, message: "run \(id) is already \(status); an approved run never changes (run `bonus` again for an adjustment)")
                 case nil:
                     throw StoreError.payoutState(path: path, message: "run \(id) has no payout status and cannot be approved")
+                }
+                // A draft's lines are right only against the approved runs it was settled against: the newest of
+                // them must still be the newest, or approving it would pay the same money twice.
+                let newest = try Int.fetchOne(db, sql: """
+                    SELECT max(id) FROM runs WHERE kind = 'bonus' AND period IS ? AND status IN ('approved', 'exported')
+                    """, arguments: [summary.period])
+                if newest != summary.adjustsRun, let newest {
+                    throw StoreError.payoutState(path: path, message: """
+                        run \(id) was computed before run \(newest) of \(summary.period ?? "its period") was approved; approving it would pay twice: \
+                        run `bonus` again for the period to record an adjustment run, and approve that
+                        """)
                 }
                 try db.execute(sql: "UPDATE runs SET status = 'approved' WHERE id = ?", arguments: [id])
                 try db.execute(sql: "INSERT INTO audit (at, who, what, run_id) VALUES (?, ?, ?, ?)",

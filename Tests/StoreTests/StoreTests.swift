@@ -146,4 +146,24 @@ import Testing
         let count = try store.payoutLines(id).count
         #expect(id == 2 && count == 2)
     }
+
+    @Test func aDraftComputedBeforeAnotherApprovalCannotBeApproved() throws {
+        let store = try Store.open(Self.temporaryPath())
+        let first = try store.record(Self.bonusRun()) { _ in [] }
+        let second = try store.record(Self.bonusRun()) { _ in [] }
+        try store.approve(second, user: "clerk")
+        #expect {
+            try store.approve(first, user: "clerk")
+        } throws: { error in
+            "\(error)".contains("run \(first) was computed before run \(second) of 2026-11 was approved")
+        }
+        #expect(throws: StoreError.self) { try store.approve(second, user: "clerk") }
+        // An adjustment settled against the newest approved run can be approved.
+        var adjustment = Self.bonusRun()
+        adjustment.adjustsRun = second
+        let third = try store.record(adjustment) { _ in [] }
+        try store.approve(third, user: "clerk")
+        #expect(try store.run(third).summary.status == "approved" && store.run(first).summary.status == "draft")
+        #expect(try store.audit().filter { $0.what.hasPrefix("approved") }.map(\.runID) == [second, third])
+    }
 }
