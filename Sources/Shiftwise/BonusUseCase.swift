@@ -15,6 +15,10 @@ public enum BonusUseCase {
         public let control: String
         /// The recorded run's id.
         public let run: Int
+        /// For an adjustment run: the newest approved or exported run of the period it adjusts.
+        public let adjustsRun: Int?
+        /// Rows of `payouts.csv` (for an adjustment run, the deltas).
+        public let rows: Int
     }
 
     /// Loads the plan and the metrics (every problem reported together), computes the payouts and
@@ -55,10 +59,7 @@ public enum BonusUseCase {
         }
 
         let folder = OutputFolder(outputFolder ?? "reports/payouts/\(period)")
-        let payouts = PayoutSheets.payouts(result, bom: bom).bytes
         let detail = PayoutSheets.detail(result, scale: plan.plan.rounding.scale, bom: bom).bytes
-        let byCode = result.totalsByEarningsCode
-        let controlJSON = PayoutSheets.control(rows: result.lines.count, total: result.total, byCode: byCode, csvBytes: payouts)
         var files: [String] = []
         var parameters = ["period": period, "out": folder.path, "bom": bom ? "true" : "false"]
         var inputs: [(role: String, path: String)] = [("plan", planPath), ("metrics", metricsPath)]
@@ -66,8 +67,25 @@ public enum BonusUseCase {
             parameters["agents"] = agentsPath
             inputs.append(("agents", agentsPath))
         }
-        let run = try recording.record(kind: .bonus, name: plan.plan.name, parameters: parameters, inputs: inputs, outcome: "ok",
-                                       status: "draft") { _ in
+        let full = result.lines.map {
+            PayoutLineRecord(agentID: $0.agentID, name: $0.name, period: result.period, earningsCode: $0.earningsCode,
+                             amount: $0.amount.formatted(places: max(2, $0.amount.scale)), currency: result.currency)
+        }
+        var control = ""
+        var adjusts: Int?
+        var rowCount = 0
+        let run = try recording.recordPayout(name: plan.plan.name, parameters: parameters, inputs: inputs, period: period, lines: { locked in
+            locked.isEmpty ? full : try Adjustment.deltas(full, against: locked.flatMap(\.lines), currency: result.currency, period: period)
+        }) { _, lines, adjustsRun in
+            // payouts.csv holds what this run pays: every line, or for an adjustment run only the deltas.
+            let rows = try PayoutsUseCase.rowsOf(lines, database: database, run: 0)
+            let payouts = PayoutSheets.payroll(rows, bom: bom).bytes
+            let byCode = PayoutSheets.totalsByEarningsCode(rows)
+            let total = rows.reduce(ExactDecimal.zero) { $0 + $1.amount }
+            let controlJSON = PayoutSheets.control(rows: rows.count, total: total, byCode: byCode, csvBytes: payouts)
+            control = PayoutSheets.controlSummary(rows: rows.count, total: total, byCode: byCode, currency: result.currency, csvBytes: payouts)
+            adjusts = adjustsRun
+            rowCount = rows.count
             try folder.prepare()
             files.append(try folder.write("payouts.csv", bytes: payouts))
             files.append(try folder.write("payout-detail.csv", bytes: detail))
@@ -76,17 +94,61 @@ public enum BonusUseCase {
                     RunResult(name: "payout-detail.csv", content: String(decoding: detail, as: UTF8.self)),
                     RunResult(name: "control.json", content: controlJSON)]
         }
-        let control = PayoutSheets.controlSummary(rows: result.lines.count, total: result.total, byCode: byCode, currency: result.currency, csvBytes: payouts)
-        return Outcome(result: result, warnings: plan.warnings + metrics.warnings + result.warnings, files: files, control: control, run: run)
+        return Outcome(result: result, warnings: plan.warnings + metrics.warnings + result.warnings, files: files, control: control, run: run,
+                       adjustsRun: adjusts, rows: rowCount)
+    }
+}
+
+/// The lines of an adjustment run: per agent and earnings code, what the recalculation pays minus what the
+/// approved and exported runs of the period already paid (SPEC §7), reason `recalculation`; zero differences are left out.
+enum Adjustment {
+    /// Deltas in the order of `full` (agents and codes of the recalculation), then what only the paid lines hold
+    /// (an agent who dropped to zero is paid back negatively).
+    static func deltas(_ full: [PayoutLineRecord], against paid: [PayoutLineRecord], currency: String, period: String) throws -> [PayoutLineRecord] {
+        struct Key: Hashable { let agent: String, code: String }
+        var order: [Key] = []
+        var names: [Key: String] = [:]
+        var sums: [Key: ExactDecimal] = [:]
+        func add(_ l: PayoutLineRecord, sign: ExactDecimal) throws {
+            guard let amount = ExactDecimal(l.amount) else {
+                throw InputError([Diagnostic(at: SourceLocation(file: "payout_lines"), "the stored amount `\(l.amount)` for \(l.agentID) is not a decimal",
+                                             fix: "the database was changed outside shiftwise; restore it from a backup")])
+            }
+            let key = Key(agent: l.agentID, code: l.earningsCode)
+            if sums[key] == nil { order.append(key) }
+            if names[key] == nil { names[key] = l.name }
+            sums[key, default: .zero] += amount * sign
+        }
+        for l in full { try add(l, sign: .one) }
+        for l in paid { try add(l, sign: -.one) }
+        return order.compactMap { key in
+            guard let delta = sums[key], !delta.isZero else { return nil }
+            return PayoutLineRecord(agentID: key.agent, name: names[key] ?? "", period: period, earningsCode: key.code,
+                                    amount: delta.formatted(places: max(2, delta.scale)), currency: currency, reason: "recalculation")
+        }
     }
 }
 
 /// `shiftwise bonus explain RUN AGENT`: one agent's payout, in words, from a run's detail file.
 public enum ExplainUseCase {
-    /// The explanation; RUN is a bonus run's output folder.
-    public static func run(runFolder: String, agentID: String) throws -> String {
-        let path = runFolder.hasSuffix(".csv") ? runFolder : runFolder + "/payout-detail.csv"
-        let table = try CSVTable.parse(try TextFile.read(path), file: path)
+    /// The explanation; RUN is a bonus run's id in the database at `database`, or its output folder (or detail file).
+    ///
+    /// A RUN made only of digits is a run id unless a folder or file of that name exists.
+    public static func run(runFolder: String, agentID: String, database: String? = nil) throws -> String {
+        let text: String, path: String
+        if let id = Int(runFolder), id > 0, let database, !FileManager.default.fileExists(atPath: runFolder) {
+            let run = try Store.open(database).run(id)
+            guard run.summary.kind == .bonus, let detail = run.results.first(where: { $0.name == "payout-detail.csv" }) else {
+                throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) is a \(run.summary.kind.rawValue) run without a payout detail",
+                                             fix: "`shiftwise payouts list` shows the bonus runs")])
+            }
+            text = detail.content
+            path = "run \(id) payout-detail.csv"
+        } else {
+            path = runFolder.hasSuffix(".csv") ? runFolder : runFolder + "/payout-detail.csv"
+            text = try TextFile.read(path)
+        }
+        let table = try CSVTable.parse(text, file: path)
         var bag = DiagnosticBag()
         let columns = table.columns(required: ["agent_id", "name", "component", "earnings_code", "final_amount", "working"], optional: [
             "metric", "metric_value", "band_reached", "gates", "raw_amount", "component_cap", "after_cap", "proration", "rounded", "agent_cap_removed",

@@ -21,16 +21,32 @@ struct RunRecording {
 
     /// Records the run; see the type's comment for the order of writes.
     func record(kind: RunKind, name: String, parameters: [String: String], inputs: [(role: String, path: String)], outcome: String,
-                status: String? = nil, produce: (Int) throws -> [RunResult]) throws -> Int {
+                status: String? = nil, period: String? = nil, adjustsRun: Int? = nil, payoutLines: [PayoutLineRecord] = [],
+                produce: (Int) throws -> [RunResult]) throws -> Int {
+        let run = NewRun(kind: kind, name: name, parameters: Self.json(parameters), startedAt: started, finishedAt: Date(), outcome: outcome,
+                         status: status, user: Self.user, inputs: hashed(inputs),
+                         period: period, adjustsRun: adjustsRun, payoutLines: payoutLines)
+        return try store.record(run, produce: produce)
+    }
+
+    /// Records a payout run settled against the period's approved runs; see ``Store/recordPayout(_:lines:produce:)``.
+    func recordPayout(name: String, parameters: [String: String], inputs: [(role: String, path: String)], period: String,
+                      lines: ([PayoutRun]) throws -> [PayoutLineRecord],
+                      produce: (Int, [PayoutLineRecord], Int?) throws -> [RunResult]) throws -> Int {
+        let run = NewRun(kind: .bonus, name: name, parameters: Self.json(parameters), startedAt: started, finishedAt: Date(), outcome: "ok",
+                         status: "draft", user: Self.user, inputs: hashed(inputs), period: period)
+        return try store.recordPayout(run, lines: lines, produce: produce)
+    }
+
+    /// The inputs with the SHA-256 of their bytes, each role and path once.
+    func hashed(_ inputs: [(role: String, path: String)]) -> [RunInput] {
         var seen = Set<String>()
         var hashed: [RunInput] = []
         for input in inputs where seen.insert(input.role + "\u{0}" + input.path).inserted {
             let bytes = (try? Data(contentsOf: URL(fileURLWithPath: input.path))).map { [UInt8]($0) }
             hashed.append(RunInput(role: input.role, path: input.path, sha256: bytes.map { SHA256.hex($0) } ?? "unreadable"))
         }
-        let run = NewRun(kind: kind, name: name, parameters: Self.json(parameters), startedAt: started, finishedAt: Date(), outcome: outcome,
-                         status: status, user: Self.user, inputs: hashed)
-        return try store.record(run, produce: produce)
+        return hashed
     }
 
     /// The OS user: the environment's `USER`/`LOGNAME`, else the account of the process's user id.

@@ -32,6 +32,29 @@ public struct RunResult: Sendable, Equatable {
     }
 }
 
+/// One stored line of a payout run: what payroll pays one agent under one earnings code.
+public struct PayoutLineRecord: Sendable, Equatable {
+    public var agentID: String
+    public var name: String
+    public var period: String
+    public var earningsCode: String
+    /// The exact decimal amount as text (e.g. `1234.5`, `-80.00`); never a binary float.
+    public var amount: String
+    public var currency: String
+    /// Why the line exists when it is not a first payment: `recalculation` for an adjustment run's delta.
+    public var reason: String?
+
+    public init(agentID: String, name: String, period: String, earningsCode: String, amount: String, currency: String, reason: String? = nil) {
+        self.agentID = agentID
+        self.name = name
+        self.period = period
+        self.earningsCode = earningsCode
+        self.amount = amount
+        self.currency = currency
+        self.reason = reason
+    }
+}
+
 /// A run about to be recorded.
 public struct NewRun: Sendable {
     public var kind: RunKind
@@ -48,9 +71,15 @@ public struct NewRun: Sendable {
     /// Who ran it: the OS user.
     public var user: String
     public var inputs: [RunInput]
+    /// The pay period of a payout run (`YYYY-MM`); nil for other runs.
+    public var period: String?
+    /// For an adjustment run: the latest approved or exported run of the period it adjusts.
+    public var adjustsRun: Int?
+    /// A payout run's lines, stored in this order.
+    public var payoutLines: [PayoutLineRecord]
 
     public init(kind: RunKind, name: String, parameters: String, startedAt: Date, finishedAt: Date, outcome: String, status: String?,
-                user: String, inputs: [RunInput]) {
+                user: String, inputs: [RunInput], period: String? = nil, adjustsRun: Int? = nil, payoutLines: [PayoutLineRecord] = []) {
         self.kind = kind
         self.name = name
         self.parameters = parameters
@@ -60,6 +89,9 @@ public struct NewRun: Sendable {
         self.status = status
         self.user = user
         self.inputs = inputs
+        self.period = period
+        self.adjustsRun = adjustsRun
+        self.payoutLines = payoutLines
     }
 }
 
@@ -74,6 +106,10 @@ public struct RunSummary: Sendable, Equatable {
     public var outcome: String
     public var status: String?
     public var user: String
+    /// A payout run's period; nil for other runs.
+    public var period: String?
+    /// For an adjustment run, the run it adjusts.
+    public var adjustsRun: Int?
 
     /// Seconds between start and finish, when both timestamps parse.
     public var durationSeconds: Double? {

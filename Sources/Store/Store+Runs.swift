@@ -13,29 +13,60 @@ extension Store {
     /// - Throws: `produce`'s error, or a ``StoreError``.
     public func record(_ run: NewRun, produce: (Int) throws -> [RunResult]) throws -> Int {
         try guarded {
-            try pool.write { db in
-                try db.execute(
-                    sql: """
-                    INSERT INTO runs (kind, name, parameters, started_at, finished_at, outcome, status, user)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    arguments: [run.kind.rawValue, run.name, run.parameters, StoreClock.text(run.startedAt), StoreClock.text(run.finishedAt),
-                                run.outcome, run.status, run.user])
-                let id = Int(db.lastInsertedRowID)
-                for (position, input) in run.inputs.enumerated() {
-                    try db.execute(sql: "INSERT INTO run_inputs (run_id, position, role, path, sha256) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [id, position, input.role, input.path, input.sha256])
-                }
-                let results = try produce(id)
-                for result in results {
-                    try db.execute(sql: "INSERT INTO run_results (run_id, name, content) VALUES (?, ?, ?)",
-                                   arguments: [id, result.name, result.content])
-                }
-                try db.execute(sql: "INSERT INTO audit (at, who, what, run_id) VALUES (?, ?, ?, ?)",
-                               arguments: [StoreClock.text(Date()), run.user, "recorded \(run.kind.rawValue) run \(id) (\(run.name))", id])
-                return id
-            }
+            try pool.write { db in try Self.insert(run, db: db, produce: produce) }
         }
+    }
+
+    /// Records a payout run for `run.period` in one IMMEDIATE write transaction, settled against what is already locked:
+    /// `lines` gets every approved or exported bonus run of the period (oldest first, with their lines) and returns the
+    /// lines to store; when any exist the new run is an adjustment run whose `adjustsRun` is the newest of them.
+    /// `produce` then gets the new id, the stored lines and the adjusted run, and writes the files.
+    ///
+    /// If `lines` or `produce` throws, nothing is recorded and the error is rethrown unchanged.
+    public func recordPayout(_ run: NewRun, lines: ([PayoutRun]) throws -> [PayoutLineRecord],
+                             produce: (_ id: Int, _ lines: [PayoutLineRecord], _ adjustsRun: Int?) throws -> [RunResult]) throws -> Int {
+        try guarded {
+            var id = 0
+            try immediate { db in
+                let locked = try Row.fetchAll(db, sql: """
+                    SELECT * FROM runs WHERE kind = 'bonus' AND period IS ? AND status IN ('approved', 'exported') ORDER BY id
+                    """, arguments: [run.period]).map { row in
+                    let summary = Self.summary(row)
+                    return PayoutRun(summary: summary, lines: try Self.lines(run: summary.id, db: db))
+                }
+                var settled = run
+                settled.payoutLines = try lines(locked)
+                settled.adjustsRun = locked.last?.summary.id
+                id = try Self.insert(settled, db: db) { id in try produce(id, settled.payoutLines, settled.adjustsRun) }
+            }
+            return id
+        }
+    }
+
+    /// Inserts the run, its inputs and lines, `produce`'s results and an audit entry; returns the id.
+    static func insert(_ run: NewRun, db: Database, produce: (Int) throws -> [RunResult]) throws -> Int {
+        try db.execute(
+            sql: """
+            INSERT INTO runs (kind, name, parameters, started_at, finished_at, outcome, status, user, period, adjusts_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            arguments: [run.kind.rawValue, run.name, run.parameters, StoreClock.text(run.startedAt), StoreClock.text(run.finishedAt),
+                        run.outcome, run.status, run.user, run.period, run.adjustsRun])
+        let id = Int(db.lastInsertedRowID)
+        for (position, input) in run.inputs.enumerated() {
+            try db.execute(sql: "INSERT INTO run_inputs (run_id, position, role, path, sha256) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, position, input.role, input.path, input.sha256])
+        }
+        try insertLines(run.payoutLines, run: id, db: db)
+        let results = try produce(id)
+        for result in results {
+            try db.execute(sql: "INSERT INTO run_results (run_id, name, content) VALUES (?, ?, ?)",
+                           arguments: [id, result.name, result.content])
+        }
+        let adjusting = run.adjustsRun.map { ", adjusting run \($0)" } ?? ""
+        try db.execute(sql: "INSERT INTO audit (at, who, what, run_id) VALUES (?, ?, ?, ?)",
+                       arguments: [StoreClock.text(Date()), run.user, "recorded \(run.kind.rawValue) run \(id) (\(run.name))\(adjusting)", id])
+        return id
     }
 
     /// Every run, newest first.
@@ -94,8 +125,37 @@ extension Store {
         }
     }
 
-    private static func summary(_ row: Row) -> RunSummary {
+    /// A payout run's stored lines, in their order.
+    ///
+    /// - Throws: ``StoreError/unknownRun(path:id:)`` when there is no such run.
+    public func payoutLines(_ id: Int) throws(StoreError) -> [PayoutLineRecord] {
+        _ = try run(id)
+        do {
+            return try pool.read { db in try Self.lines(run: id, db: db) }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    static func insertLines(_ lines: [PayoutLineRecord], run id: Int, db: Database) throws {
+        for (position, l) in lines.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO payout_lines (run_id, position, agent_id, name, period, earnings_code, amount, currency, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, position, l.agentID, l.name, l.period, l.earningsCode, l.amount, l.currency, l.reason])
+        }
+    }
+
+    static func lines(run id: Int, db: Database) throws -> [PayoutLineRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM payout_lines WHERE run_id = ? ORDER BY position", arguments: [id]).map {
+            PayoutLineRecord(agentID: $0["agent_id"], name: $0["name"], period: $0["period"], earningsCode: $0["earnings_code"], amount: $0["amount"],
+                             currency: $0["currency"], reason: $0["reason"])
+        }
+    }
+
+    static func summary(_ row: Row) -> RunSummary {
         RunSummary(id: row["id"], kind: RunKind(rawValue: row["kind"]) ?? .staff, name: row["name"], startedAt: row["started_at"],
-                   finishedAt: row["finished_at"], outcome: row["outcome"], status: row["status"], user: row["user"])
+                   finishedAt: row["finished_at"], outcome: row["outcome"], status: row["status"], user: row["user"], period: row["period"],
+                   adjustsRun: row["adjusts_run"])
     }
 }

@@ -45,6 +45,58 @@ extension Store {
                 BEGIN SELECT RAISE(ABORT, 'the audit table is append-only: rows cannot be deleted'); END;
                 """)
         }
+        // Payout lines, the period and adjustment link of payout runs, and the lock: rows of an
+        // approved or exported run cannot change, and a status moves only draft → approved → exported.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE runs ADD COLUMN period TEXT;
+                ALTER TABLE runs ADD COLUMN adjusts_run INTEGER REFERENCES runs(id);
+                UPDATE runs SET period = json_extract(parameters, '$.period') WHERE kind = 'bonus' AND json_valid(parameters);
+                CREATE INDEX runs_period ON runs(period);
+                CREATE TABLE payout_lines (
+                    run_id INTEGER NOT NULL REFERENCES runs(id),
+                    position INTEGER NOT NULL,
+                    agent_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    earnings_code TEXT NOT NULL,
+                    amount TEXT NOT NULL,
+                    currency TEXT NOT NULL,
+                    reason TEXT,
+                    PRIMARY KEY (run_id, position)
+                );
+                """)
+            for table in ["payout_lines", "run_results", "run_inputs"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_locked_insert BEFORE INSERT ON \(table)
+                    WHEN (SELECT status FROM runs WHERE id = NEW.run_id) IN ('approved', 'exported')
+                    BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be added'); END;
+                    CREATE TRIGGER \(table)_locked_update BEFORE UPDATE ON \(table)
+                    WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported')
+                      OR (SELECT status FROM runs WHERE id = NEW.run_id) IN ('approved', 'exported')
+                    BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be changed'); END;
+                    CREATE TRIGGER \(table)_locked_delete BEFORE DELETE ON \(table)
+                    WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported')
+                    BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be deleted'); END;
+                    """)
+            }
+            let unchanged = ["id", "kind", "name", "parameters", "started_at", "finished_at", "outcome", "user", "period", "adjusts_run"]
+                .map { "NEW.\($0) IS OLD.\($0)" }.joined(separator: " AND ")
+            try db.execute(sql: """
+                CREATE TRIGGER runs_locked_update BEFORE UPDATE ON runs
+                WHEN OLD.status IN ('approved', 'exported')
+                  AND NOT (OLD.status = 'approved' AND NEW.status = 'exported' AND \(unchanged))
+                BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: only approved → exported is allowed'); END;
+                CREATE TRIGGER runs_locked_delete BEFORE DELETE ON runs
+                WHEN OLD.status IN ('approved', 'exported')
+                BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: it cannot be deleted'); END;
+                CREATE TRIGGER runs_status_flow BEFORE UPDATE ON runs
+                WHEN NEW.status IS NOT OLD.status
+                  AND NOT (OLD.status = 'draft' AND NEW.status = 'approved')
+                  AND NOT (OLD.status = 'approved' AND NEW.status = 'exported')
+                BEGIN SELECT RAISE(ABORT, 'a payout run''s status moves only draft → approved → exported'); END;
+                """)
+        }
         return migrator
     }
 

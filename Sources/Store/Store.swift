@@ -26,6 +26,12 @@ public final class Store: Sendable {
     /// - Throws: ``StoreError/newerSchema(path:unknown:)`` when the file holds a migration this
     ///   program does not know; other ``StoreError`` cases when it cannot be opened.
     public static func open(_ path: String) throws(StoreError) -> Store {
+        try open(path, migratingUpTo: nil)
+    }
+
+    /// Opens the database at `path` and applies the migrations up to `target` only (all when nil):
+    /// for tests that need a file in an older schema.
+    public static func open(_ path: String, migratingUpTo target: String?) throws(StoreError) -> Store {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "shiftwise"
@@ -44,12 +50,12 @@ public final class Store: Sendable {
         }
         guard let pool else { throw StoreError.busy(path: path, seconds: busyTimeout) }
         let store = Store(path: path, pool: pool)
-        try store.migrate()
+        try store.migrate(upTo: target)
         return store
     }
 
     /// Refuses a newer schema, then applies the migrations this file lacks.
-    private func migrate() throws(StoreError) {
+    private func migrate(upTo target: String?) throws(StoreError) {
         let migrator = Self.migrator
         let known = Set(migrator.migrations)
         do {
@@ -64,11 +70,11 @@ public final class Store: Sendable {
             var attempt = 0
             while true {
                 do {
-                    try migrator.migrate(pool)
+                    if let target { try migrator.migrate(pool, upTo: target) } else { try migrator.migrate(pool) }
                     return
                 } catch {
                     attempt += 1
-                    if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                    if target == nil, try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
                     if attempt >= 3 { throw error }
                 }
             }

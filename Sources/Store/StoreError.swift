@@ -8,13 +8,15 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case busy(path: String, seconds: Double)
     /// No run has this id.
     case unknownRun(path: String, id: Int)
+    /// The run cannot take this payout step (not a payout run, a draft to export, already approved…); the message says what to do.
+    case payoutState(path: String, message: String)
     /// Any other database failure, in SQLite's words (without its numeric codes).
     case failed(path: String, message: String)
 
     /// True when the problem lies in the file the user chose (exit 65), not in the program (exit 70).
     public var isBadInput: Bool {
         switch self {
-        case .newerSchema, .notADatabase, .unknownRun: true
+        case .newerSchema, .notADatabase, .unknownRun, .payoutState: true
         case .busy, .failed: false
         }
     }
@@ -29,6 +31,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "the database \(path) stayed locked by another shiftwise for more than \(Int(seconds)) s; try again when it has finished"
         case .unknownRun(let path, let id):
             "the database \(path) has no run \(id); `shiftwise runs list` shows the runs it holds"
+        case .payoutState(_, let message):
+            message
         case .failed(let path, let message):
             "the database \(path) failed: \(message) (check the file and its folder are writable, or choose another with --db)"
         }

@@ -52,6 +52,10 @@ struct BonusRunCommand: ParsableCommand {
         }
         Failure.printWarnings(outcome.warnings)
         print("period \(period): \(Set(outcome.result.lines.map(\.agentID)).count) agents paid")
+        if let adjusted = outcome.adjustsRun {
+            print("adjustment of run \(adjusted): the period already has approved payouts, so payouts.csv holds only the differences "
+                  + "(\(outcome.rows) lines, reason recalculation)")
+        }
         print(outcome.control)
         print("run \(outcome.run)")
         for file in outcome.files { print("wrote \(file)") }
@@ -62,10 +66,10 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain one agent's payout in words.",
-        discussion: "RUN is a bonus run's output folder (the one holding payout-detail.csv)."
+        discussion: "RUN is a bonus run's id (as `payouts list` shows it) or its output folder (the one holding payout-detail.csv)."
     )
 
-    @Argument(help: ArgumentHelp("The run: a bonus output folder.", valueName: "run"))
+    @Argument(help: ArgumentHelp("The run: a bonus run id in the database, or a bonus output folder.", valueName: "run"))
     var runFolder: String
 
     @Argument(help: "The agent id.")
@@ -74,7 +78,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let text = try Failure.report { try ExplainUseCase.run(runFolder: runFolder, agentID: agent) }
+        let text = try Failure.report { try ExplainUseCase.run(runFolder: runFolder, agentID: agent, database: database.path) }
         print(text)
     }
 }

@@ -12,6 +12,6 @@ struct Tool: ParsableCommand {
         A database written by a newer Shiftwise is refused with 65.
         """,
         version: "0.1.0",
-        subcommands: [StaffCommand.self, RosterCommand.self, CompareCommand.self, ValidateCommand.self, BonusCommand.self, RunsCommand.self]
+        subcommands: [StaffCommand.self, RosterCommand.self, CompareCommand.self, ValidateCommand.self, BonusCommand.self, RunsCommand.self, PayoutsCommand.self]
     )
 }

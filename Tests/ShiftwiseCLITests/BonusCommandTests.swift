@@ -59,6 +59,19 @@ import TestSupport
         #expect(unknown.stderr.contains("did you mean A002?"))
     }
 
+    @Test func explainReadsARunFromTheDatabase() throws {
+        let out = temp()
+        let db = out + ".sqlite"
+        #expect(try run(["bonus", Self.plan, Self.metrics, "--period", "2026-11", "--out", out, "--db", db]).status == 0)
+        let byID = try run(["bonus", "explain", "1", "A002", "--db", db])
+        #expect(byID.status == 0, "\(byID.stderr)")
+        #expect(byID.stdout == (try run(["bonus", "explain", out, "A002"])).stdout)
+        let unknown = try run(["bonus", "explain", "1", "A02", "--db", db])
+        #expect(unknown.status == 65 && unknown.stderr.contains("did you mean A002?"), "\(unknown.stderr)")
+        let missing = try run(["bonus", "explain", "9", "A002", "--db", db])
+        #expect(missing.status == 65 && missing.stderr.contains("has no run 9"), "\(missing.stderr)")
+    }
+
     @Test func badMetricsFilesAreReportedWithLineAndFix() throws {
         let fixture = try ScenarioFixture()
         let plan = Fixtures.packageRoot + "/" + Self.plan

@@ -20,7 +20,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try Store.open(path)
         #expect(try store.runs().isEmpty)
-        #expect(Store.knownMigrations == ["v1"])
+        #expect(Store.knownMigrations == ["v1", "v2"])
         // Opening again is a no-op.
         _ = try Store.open(path)
     }
@@ -87,5 +87,83 @@ import Testing
             }
         }
         #expect(try store.audit().map(\.who) == ["tester"])
+    }
+
+    static func bonusRun(period: String = "2026-11") -> NewRun {
+        NewRun(kind: .bonus, name: "plan", parameters: #"{"period":"2026-11"}"#, startedAt: Date(), finishedAt: Date(), outcome: "ok",
+               status: "draft", user: "tester", inputs: [], period: period,
+               payoutLines: [PayoutLineRecord(agentID: "A001", name: "Sofia", period: period, earningsCode: "BONREV", amount: "600.00", currency: "EUR"),
+                             PayoutLineRecord(agentID: "A002", name: "Liam", period: period, earningsCode: "BONQA", amount: "80.50", currency: "EUR")])
+    }
+
+    @Test func aBonusRunStoresItsPayoutLines() throws {
+        let store = try Store.open(Self.temporaryPath())
+        let id = try store.record(Self.bonusRun()) { _ in [] }
+        #expect(try store.payoutLines(id) == Self.bonusRun().payoutLines)
+        #expect(try store.run(id).summary.period == "2026-11")
+    }
+
+    @Test func theDatabaseRefusesChangesToAnApprovedRun() throws {
+        let store = try Store.open(Self.temporaryPath())
+        let id = try store.record(Self.bonusRun()) { _ in [RunResult(name: "payouts.csv", content: "x")] }
+        // A draft can still change (it is not yet money).
+        try store.executeRaw("UPDATE payout_lines SET amount = '601.00' WHERE run_id = \(id) AND position = 0")
+        try store.executeRaw("UPDATE runs SET status = 'approved' WHERE id = \(id)")
+        for sql in ["UPDATE payout_lines SET amount = '9999.00' WHERE run_id = \(id)", "DELETE FROM payout_lines WHERE run_id = \(id)",
+                    "INSERT INTO payout_lines VALUES (\(id), 9, 'A009', 'Eve', '2026-11', 'BONREV', '1.00', 'EUR', NULL)",
+                    "UPDATE run_results SET content = 'y' WHERE run_id = \(id)", "DELETE FROM run_results WHERE run_id = \(id)",
+                    "UPDATE runs SET name = 'other' WHERE id = \(id)", "UPDATE runs SET status = 'draft' WHERE id = \(id)",
+                    "UPDATE runs SET status = 'exported', outcome = 'x' WHERE id = \(id)", "DELETE FROM runs WHERE id = \(id)"] {
+            #expect(throws: StoreError.self, "\(sql)") { try store.executeRaw(sql) }
+        }
+        #expect(try store.payoutLines(id).map(\.amount) == ["601.00", "80.50"])
+        // The one change allowed: approved → exported; after that nothing moves.
+        try store.executeRaw("UPDATE runs SET status = 'exported' WHERE id = \(id)")
+        for sql in ["UPDATE runs SET status = 'approved' WHERE id = \(id)", "UPDATE payout_lines SET amount = '0' WHERE run_id = \(id)",
+                    "DELETE FROM payout_lines WHERE run_id = \(id)"] {
+            #expect(throws: StoreError.self, "\(sql)") { try store.executeRaw(sql) }
+        }
+        #expect(try store.run(id).summary.status == "exported")
+        // Skipping approval is refused too.
+        let other = try store.record(Self.bonusRun()) { _ in [] }
+        #expect(throws: StoreError.self) { try store.executeRaw("UPDATE runs SET status = 'exported' WHERE id = \(other)") }
+    }
+
+    @Test func migratesAVersion1FileToVersion2() throws {
+        let path = Self.temporaryPath()
+        let old = try Store.open(path, migratingUpTo: "v1")
+        try old.executeRaw("""
+            INSERT INTO runs (kind, name, parameters, started_at, finished_at, outcome, status, user)
+            VALUES ('bonus', 'plan', '{"bom":"false","period":"2026-10"}', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:01.000Z', 'ok', 'draft', 'tester');
+            INSERT INTO run_results (run_id, name, content) VALUES (1, 'payouts.csv', 'old');
+            """)
+        #expect(throws: StoreError.self) { try old.executeRaw("SELECT * FROM payout_lines") }
+        let store = try Store.open(path)
+        let run = try store.run(1)
+        #expect(run.summary.period == "2026-10" && run.summary.status == "draft" && run.results.map(\.content) == ["old"])
+        #expect(try store.payoutLines(1).isEmpty)
+        let id = try store.record(Self.bonusRun()) { _ in [] }
+        let count = try store.payoutLines(id).count
+        #expect(id == 2 && count == 2)
+    }
+
+    @Test func aDraftComputedBeforeAnotherApprovalCannotBeApproved() throws {
+        let store = try Store.open(Self.temporaryPath())
+        let first = try store.record(Self.bonusRun()) { _ in [] }
+        let second = try store.record(Self.bonusRun()) { _ in [] }
+        try store.approve(second, user: "clerk")
+        #expect {
+            try store.approve(first, user: "clerk")
+        } throws: { error in
+            "\(error)".contains("run \(first) was computed before run \(second) of 2026-11 was approved")
+        }
+        #expect(throws: StoreError.self) { try store.approve(second, user: "clerk") }
+        // An adjustment settled against the newest approved run can be approved.
+        var adjustment = Self.bonusRun()
+        adjustment.adjustsRun = second
+        let third = try store.record(adjustment) { _ in [] }
+        try store.approve(third, user: "clerk")
+        #expect(try store.run(third).summary.status == "approved" && store.run(first).summary.status == "draft")
+        #expect(try store.audit().filter { $0.what.hasPrefix("approved") }.map(\.runID) == [second, third])
     }
 }

@@ -7,13 +7,46 @@ import Foundation
 public enum PayoutSheets {
     public static let header = ["employee_id", "employee_name", "pay_period", "earnings_code", "amount", "currency"]
 
+    /// One row of the generic payroll CSV.
+    public struct PayrollRow: Sendable, Equatable {
+        public var agentID: String
+        public var name: String
+        public var period: String
+        public var earningsCode: String
+        public var amount: ExactDecimal
+        public var currency: String
+
+        public init(agentID: String, name: String, period: String, earningsCode: String, amount: ExactDecimal, currency: String) {
+            self.agentID = agentID
+            self.name = name
+            self.period = period
+            self.earningsCode = earningsCode
+            self.amount = amount
+            self.currency = currency
+        }
+    }
+
     /// One row per agent and non-zero line; amounts with two decimals, never altered by the formula guard.
     public static func payouts(_ result: PayoutResult, bom: Bool = false) -> CSVWriter {
+        payroll(result.lines.map {
+            PayrollRow(agentID: $0.agentID, name: $0.name, period: result.period, earningsCode: $0.earningsCode, amount: $0.amount, currency: result.currency)
+        }, bom: bom)
+    }
+
+    /// The generic payroll CSV for `rows`, in their order (the same bytes as ``payouts(_:bom:)`` for the same lines).
+    public static func payroll(_ rows: [PayrollRow], bom: Bool = false) -> CSVWriter {
         var w = CSVWriter(header: header, bom: bom)
-        for l in result.lines {
-            w.append([.text(l.agentID), .text(l.name), .text(result.period), .text(l.earningsCode), .number(l.amount.formatted(places: 2)), .text(result.currency)])
+        for r in rows {
+            w.append([.text(r.agentID), .text(r.name), .text(r.period), .text(r.earningsCode), .number(r.amount.formatted(places: 2)), .text(r.currency)])
         }
         return w
+    }
+
+    /// Σ amounts by earnings code, codes sorted.
+    public static func totalsByEarningsCode(_ rows: [PayrollRow]) -> [(code: String, total: ExactDecimal)] {
+        var sums: [String: ExactDecimal] = [:]
+        for r in rows { sums[r.earningsCode, default: .zero] += r.amount }
+        return sums.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Every step of every agent's components and pool shares.

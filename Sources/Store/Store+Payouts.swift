@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+/// A payout run with its stored lines.
+public struct PayoutRun: Sendable {
+    public var summary: RunSummary
+    public var lines: [PayoutLineRecord]
+}
+
+extension Store {
+    /// Every bonus run with its lines, newest first.
+    public func payoutRuns() throws(StoreError) -> [PayoutRun] {
+        do {
+            return try pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM runs WHERE kind = 'bonus' ORDER BY id DESC").map { row in
+                    let summary = Self.summary(row)
+                    return PayoutRun(summary: summary, lines: try Self.lines(run: summary.id, db: db))
+                }
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Moves a draft payout run to approved and records who did it in the audit table, in one transaction.
+    ///
+    /// - Throws: ``StoreError/payoutState(path:message:)`` unless the run is a draft bonus run (approving twice is refused)
+    ///   settled against the period's approved runs as they are now (a stale draft is refused); ``StoreError/unknownRun(path:id:)``.
+    public func approve(_ id: Int, user: String) throws(StoreError) {
+        do {
+            try immediate { db in
+                let summary = try Self.payoutSummary(id, db: db, path: path)
+                switch summary.status {
+                case "draft": break
+                case let status?:
+                    throw StoreError.payoutState(path: path, message: "run \(id) is already \(status); an approved run never changes (run `bonus` again for an adjustment)")
+                case nil:
+                    throw StoreError.payoutState(path: path, message: "run \(id) has no payout status and cannot be approved")
+                }
+                // A draft's lines are right only against the approved runs it was settled against: the newest of
+                // them must still be the newest, or approving it would pay the same money twice.
+                let newest = try Int.fetchOne(db, sql: """
+                    SELECT max(id) FROM runs WHERE kind = 'bonus' AND period IS ? AND status IN ('approved', 'exported')
+                    """, arguments: [summary.period])
+                if newest != summary.adjustsRun, let newest {
+                    throw StoreError.payoutState(path: path, message: """
+                        run \(id) was computed before run \(newest) of \(summary.period ?? "its period") was approved; approving it would pay twice: \
+                        run `bonus` again for the period to record an adjustment run, and approve that
+                        """)
+                }
+                try db.execute(sql: "UPDATE runs SET status = 'approved' WHERE id = ?", arguments: [id])
+                try db.execute(sql: "INSERT INTO audit (at, who, what, run_id) VALUES (?, ?, ?, ?)",
+                               arguments: [StoreClock.text(Date()), user, "approved payout run \(id) (\(summary.name), \(summary.period ?? "?"))", id])
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Exports an approved or exported payout run: in one transaction, `write` gets the run and its lines,
+    /// writes the files and returns what the audit entry should say; an approved run becomes exported.
+    ///
+    /// If `write` throws, nothing changes and its error is rethrown unchanged.
+    ///
+    /// - Returns: The run as it was before the export (its status tells whether this was the first export).
+    /// - Throws: ``StoreError/payoutState(path:message:)`` for a draft or a run that is not a payout run; `write`'s error.
+    public func export(_ id: Int, user: String, write: (RunSummary, [PayoutLineRecord]) throws -> String) throws -> RunSummary {
+        try guarded {
+            var before: RunSummary?
+            try immediate { db in
+                let summary = try Self.payoutSummary(id, db: db, path: path)
+                guard summary.status == "approved" || summary.status == "exported" else {
+                    throw StoreError.payoutState(path: path, message: "run \(id) is a draft: approve it first (`shiftwise payouts approve \(id)`)")
+                }
+                let what = try write(summary, try Self.lines(run: id, db: db))
+                if summary.status == "approved" {
+                    try db.execute(sql: "UPDATE runs SET status = 'exported' WHERE id = ?", arguments: [id])
+                }
+                try db.execute(sql: "INSERT INTO audit (at, who, what, run_id) VALUES (?, ?, ?, ?)",
+                               arguments: [StoreClock.text(Date()), user, what, id])
+                before = summary
+            }
+            return before!
+        }
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction, so its reads and writes see one state even across processes.
+    func immediate(_ body: (Database) throws -> Void) throws {
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try body(db)
+                return .commit
+            }
+        }
+    }
+
+    static func payoutSummary(_ id: Int, db: Database, path: String) throws -> RunSummary {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]) else {
+            throw StoreError.unknownRun(path: path, id: id)
+        }
+        let summary = summary(row)
+        guard summary.kind == .bonus else {
+            throw StoreError.payoutState(path: path, message: "run \(id) is a \(summary.kind.rawValue) run, not a payout run; `shiftwise payouts list` shows the payout runs")
+        }
+        return summary
+    }
+}

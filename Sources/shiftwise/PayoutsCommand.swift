@@ -1,0 +1,80 @@
+import ArgumentParser
+import Shiftwise
+
+struct PayoutsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "payouts",
+        abstract: "Payout runs: list them, approve a draft, export an approved run for payroll.",
+        discussion: "States: draft → approved → exported. An approved run never changes; running `bonus` again for its period records an adjustment run.",
+        subcommands: [PayoutsListCommand.self, PayoutsApproveCommand.self, PayoutsExportCommand.self],
+        defaultSubcommand: PayoutsListCommand.self
+    )
+}
+
+struct PayoutsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the bonus runs, newest first, with status, rows and total.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        print(try Failure.report { try PayoutsUseCase.list(database: database.path) }, terminator: "")
+    }
+}
+
+struct PayoutsApproveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve",
+        abstract: "Approve a draft payout run; from then on it never changes.",
+        discussion: "Approving a run that is already approved or exported is refused (exit 65)."
+    )
+
+    @Argument(help: ArgumentHelp("The run id, as `payouts list` shows it.", valueName: "run"))
+    var runID: Int
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if runID < 1 { throw ValidationError("run ids are positive integers") }
+    }
+
+    func run() throws {
+        print(try Failure.report { try PayoutsUseCase.approve(database: database.path, run: runID) }, terminator: "")
+    }
+}
+
+struct PayoutsExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write an approved run's payroll CSV and control file.",
+        discussion: "Writes payroll-<run>.csv and payroll-<run>.control.json; exporting again gives the same bytes. A draft is refused (exit 65)."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case generic
+    }
+
+    @Argument(help: ArgumentHelp("The run id, as `payouts list` shows it.", valueName: "run"))
+    var runID: Int
+
+    @Option(name: .long, help: "Output folder (default: reports/payouts/<period>/).")
+    var out: String?
+
+    @Option(name: .long, help: "The payroll format.")
+    var format: Format = .generic
+
+    @Flag(name: .long, help: "Start the CSV with a UTF-8 byte-order mark, for spreadsheet users.")
+    var bom = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if runID < 1 { throw ValidationError("run ids are positive integers") }
+    }
+
+    func run() throws {
+        let outcome = try Failure.report { try PayoutsUseCase.export(database: database.path, run: runID, outputFolder: out, bom: bom) }
+        print(outcome.control)
+        print(outcome.firstExport ? "run \(runID) exported" : "run \(runID) exported again (same bytes)")
+        for file in outcome.files { print("wrote \(file)") }
+    }
+}
