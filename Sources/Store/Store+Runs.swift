@@ -125,6 +125,16 @@ extension Store {
         }
     }
 
+    /// SQLite's own consistency check: `ok`, or what it found.
+    public func integrityCheck() throws(StoreError) -> String {
+        do {
+            let rows = try pool.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+            return rows.joined(separator: "; ")
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
     /// A payout run's stored lines, in their order.
     ///
     /// - Throws: ``StoreError/unknownRun(path:id:)`` when there is no such run.
