@@ -161,7 +161,7 @@ public struct GLPKSolver: MIPSolver {
             }
         }
         let elapsed = started.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = GLPKSolver.seconds(elapsed)
         return SolveResult(status: status, values: values, objective: objective, bound: bound, solveSeconds: seconds, log: session.lines, duals: duals)
     }
 
@@ -292,8 +292,7 @@ final class SolveSession: @unchecked Sendable {
     }
 
     var elapsedSeconds: Double {
-        let d = started.duration(to: .now)
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        GLPKSolver.seconds(started.duration(to: .now))
     }
 }
 

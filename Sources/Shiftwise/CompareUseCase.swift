@@ -148,7 +148,7 @@ public enum CompareUseCase {
         files += columns.map { $0.folder + "/" }
         let d = started.duration(to: .now)
         return Outcome(columns: columns, files: files, warnings: warnings,
-                       wallSeconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, run: run)
+                       wallSeconds: d.inSeconds, run: run)
     }
 }
 

@@ -117,7 +117,6 @@ public enum RosterSolver {
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = start.duration(to: .now)
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        start.duration(to: .now).inSeconds
     }
 }

@@ -31,7 +31,7 @@ enum RosterBench {
                                                exportLP: ProcessInfo.processInfo.environment["BENCH_EXPORT_LP"].map { $0 + "-" + instance.name + ".lp" },
                                                progress: { line in
                     let d = clock.duration(to: .now)
-                    FileHandle.standardError.write(Data(String(format: "  %@ [%.1f s] %@\n", instance.name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, line).utf8))
+                    FileHandle.standardError.write(Data(String(format: "  %@ [%.1f s] %@\n", instance.name, d.inSeconds, line).utf8))
                 })
                 print(instance.name.padding(toLength: 8, withPad: " ", startingAt: 0)
                       + String(format: "  %9d  %6d  %8d  %9d  %7.2f  %7.2f  %13.2f  %13.2f  %7.3f  %7.1f  %8.1f",

@@ -25,7 +25,7 @@ enum StaffingBench {
                 let clock = ContinuousClock.now
                 rows = forecast.map { calculator.requirement(start: start, interval: $0) }
                 let d = clock.duration(to: .now)
-                times.append(Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds))
+                times.append(d.inSeconds)
             }
             times.sort()
             let median = times[times.count / 2]

@@ -10,7 +10,7 @@ public enum PayoutCalculator {
         var scores: [String: [String: ExactDecimal]] = [:]   // score component → agent → score
         var eligibleAgents: [MetricsTable.Row] = []
         // Agents in code-point order of their ids, so results do not depend on the file's row order.
-        let rows = metrics.rows.sorted { $0.agentID.unicodeScalars.lexicographicallyPrecedes($1.agentID.unicodeScalars) }
+        let rows = metrics.rows.sorted { TeamPoolSplitter.codePointOrder($0.agentID, $1.agentID) }
         let poolComponents = Set(plan.teamPools.map(\.scoreComponent))
         // Each agent's details, components in plan order, then a slot per pool for its share.
         var details: [PayoutDetail] = []
