@@ -95,8 +95,7 @@ public enum RosterModelBuilder {
 
         // Coverage per interval: on shift − on break + under − over = required.
         var onShift: [[LinearModel.VariableID]] = Array(repeating: [], count: grid.intervalCount)
-        for (a, t, v) in assignments {
-            _ = a
+        for (_, t, v) in assignments {
             for i in problem.intervals(of: problem.shiftTypes[t]) { onShift[i].append(v) }
         }
         let underCost = scenario.costs.understaffingPerAgentHour.doubleValue * hoursPerInterval

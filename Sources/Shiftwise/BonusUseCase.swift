@@ -167,7 +167,7 @@ public enum ExplainUseCase {
             total += amount
             let code = columns.cell("earnings_code", in: r)
             let head = code.isEmpty ? columns.cell("component", in: r) : "\(columns.cell("component", in: r)) (\(code))"
-            lines.append("  \(head): " + columns.cell("working", in: r).replacingOccurrences(of: "; ", with: "; "))
+            lines.append("  \(head): " + columns.cell("working", in: r))
             lines.append("    pays \(amount.formatted(places: 2))")
         }
         lines.append("  total \(total.formatted(places: 2))")

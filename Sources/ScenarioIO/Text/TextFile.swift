@@ -29,8 +29,7 @@ public enum TextFile {
         }
         // Locate the first invalid byte for the message.
         var line = 1
-        var lineStart = body.startIndex
-        var index = body.startIndex
+        var index = body.endIndex
         var decoder = Unicode.UTF8.ForwardParser()
         var iterator = body.makeIterator()
         var consumed = 0
@@ -42,19 +41,16 @@ public enum TextFile {
                 if scalar.count == 1 && scalar.first == 0x0A {
                     line += 1
                     column = 1
-                    lineStart = body.index(body.startIndex, offsetBy: consumed)
                 } else {
                     column += 1
                 }
-            case .error(let length):
+            case .error:
                 index = body.index(body.startIndex, offsetBy: consumed)
-                _ = length
                 break parse
             case .emptyInput:
                 break parse
             }
         }
-        _ = lineStart
         let byte = index < body.endIndex ? body[index] : 0
         let hex = String(byte, radix: 16, uppercase: true)
         throw InputError([Diagnostic(
