@@ -25,8 +25,8 @@ demo: build
 	.build/debug/shiftwise validate $(SCENARIO) --roster reports/baseline-w49/roster.csv
 	.build/debug/shiftwise compare $(SCENARIO) scenarios/volume-plus-15.yaml
 	@# The payout lifecycle: bonus (a draft run) → approve → export; then one agent's working.
-	RUN=$$(.build/debug/shiftwise bonus scenarios/rules/bonus-2026.yaml scenarios/data/metrics-2026-11.csv --period 2026-11 \
-		--agents scenarios/data/agents.csv | tee /dev/stderr | sed -n 's/^run //p') && \
+	OUT=$$(.build/debug/shiftwise bonus scenarios/rules/bonus-2026.yaml scenarios/data/metrics-2026-11.csv --period 2026-11 \
+		--agents scenarios/data/agents.csv) && printf '%s\n' "$$OUT" && RUN=$$(printf '%s\n' "$$OUT" | sed -n 's/^run //p') && \
 	.build/debug/shiftwise payouts approve $$RUN && \
 	.build/debug/shiftwise payouts export $$RUN && \
 	.build/debug/shiftwise payouts list && \

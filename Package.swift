@@ -37,7 +37,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The SQLite store: the only module that imports GRDB; no GRDB type leaves it.
-        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
+        .target(name: "Store", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .target(name: "Reports", dependencies: ["Core", "Staffing", "Rostering", "Incentives"], swiftSettings: strictSettings),
 
         // GLPK: the system library and the only module that imports it.
@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "shiftwise",
-            dependencies: ["Shiftwise", "Core", "Rostering", "LinearModel", "Incentives", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Shiftwise", "Core", "Rostering", "LinearModel", "Incentives", "Store", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing", "Incentives"], swiftSettings: strictSettings),
         .testTarget(name: "RosteringTests", dependencies: ["Rostering", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ShiftwiseTests", dependencies: ["Shiftwise", "Rostering", "Staffing", "Core", "TestSupport", "Reports", "RosterValidation", "ScenarioIO"], swiftSettings: strictSettings),
-        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strictSettings),
         .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport", "Core", "Store"], swiftSettings: strictSettings),

@@ -1,3 +1,4 @@
+public import Core
 import Foundation
 
 /// Writes output files so that a reader never sees half a file: each goes to a temporary name
@@ -46,7 +47,8 @@ public struct OutputFolder: Sendable {
 }
 
 /// An output file that could not be written.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
+public struct OutputError: CategorizedError, Sendable {
+    public var category: FailureCategory { .internalFailure }
     public let path: String
     public let reason: String
 

@@ -71,7 +71,8 @@ public enum CompareUseCase {
                     // A scenario's bonus plan is computed with the inputs, so its problems stop the comparison early too.
                     let bonus = try scenario.bonus.map { try bonusTotal($0, agents: Set(scenario.agents.map(\.id))) }
                     loaded.append((scenario.name, scenario, override?.value, bonus?.total))
-                    warnings += result.warnings + (bonus?.warnings ?? [])
+                    // Scenarios that share a plan or a file would repeat its warnings: each is said once.
+                    warnings += (result.warnings + (bonus?.warnings ?? [])).filter { !warnings.contains($0) }
                 } catch let error as InputError {
                     problems += error.diagnostics.filter { !problems.contains($0) }
                 }
@@ -167,9 +168,12 @@ extension CompareUseCase {
 }
 
 /// A scenario of a comparison that could not be rostered.
-public struct CompareFailure: Error, CustomStringConvertible {
+public struct CompareFailure: CategorizedError {
     public let scenario: String
     public let underlying: any Error
+
+    /// The wrapped failure's category: a comparison whose scenario is infeasible is infeasible (exit 2).
+    public var category: FailureCategory { failureCategory(of: underlying) }
 
     public var description: String { "scenario \(scenario): \(underlying)" }
 }

@@ -115,9 +115,16 @@ public enum RosterUseCase {
 }
 
 /// Why no roster came out.
-public enum RosterFailure: Error, CustomStringConvertible {
+public enum RosterFailure: CategorizedError {
     case noRoster(status: SolveStatus)
     case infeasible([String])
+
+    public var category: FailureCategory {
+        switch self {
+        case .noRoster: .internalFailure
+        case .infeasible: .infeasible
+        }
+    }
 
     public var description: String {
         switch self {

@@ -1,5 +1,7 @@
+public import Core
+
 /// Why the store could not do what was asked; every case names the database file and what to do.
-public enum StoreError: Error, Sendable, CustomStringConvertible {
+public enum StoreError: CategorizedError, Sendable {
     /// The file holds migrations this program does not know: a newer Shiftwise wrote it.
     case newerSchema(path: String, unknown: [String])
     /// The file exists but is not a SQLite database.
@@ -20,6 +22,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .busy, .failed: false
         }
     }
+
+    public var category: FailureCategory { isBadInput ? .badInput : .internalFailure }
 
     public var description: String {
         switch self {

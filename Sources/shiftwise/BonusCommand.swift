@@ -78,7 +78,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let text = try Failure.report { try ExplainUseCase.run(runFolder: runFolder, agentID: agent, database: database.path) }
+        let text = try Failure.report(writes: false) { try ExplainUseCase.run(runFolder: runFolder, agentID: agent, database: database.path) }
         print(text)
     }
 }

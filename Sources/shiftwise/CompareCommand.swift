@@ -43,16 +43,25 @@ struct CompareCommand: ParsableCommand {
         }
         Failure.printWarnings(outcome.warnings)
         let width = max(24, outcome.columns.map { $0.name.count }.max() ?? 0)
-        print("scenario".padding(toLength: width, withPad: " ", startingAt: 0) + "   labour cost   paid h  under h  SL week      gap")
+        print(Self.row(["scenario", "labour cost", "paid h", "under h", "SL week", "gap"], nameWidth: width))
         for c in outcome.columns {
             let m = c.measures
-            print(c.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                  + String(format: " %13@ %8@ %8@ %8@ %7.2f %%", m.labourCost.formatted(places: 2), m.paidHours.formatted(places: 1),
-                           m.understaffedAgentHours.formatted(places: 1), m.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a",
-                           m.solverGap * 100))
+            print(Self.row([c.name, m.labourCost.formatted(places: 2), m.paidHours.formatted(places: 1), m.understaffedAgentHours.formatted(places: 1),
+                            m.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a", String(format: "%.2f %%", m.solverGap * 100)],
+                           nameWidth: width))
         }
         print(String(format: "%d scenarios in %.1f s", outcome.columns.count, outcome.wallSeconds))
         print("run \(outcome.run)")
         for file in outcome.files { print("wrote \(file)") }
+    }
+
+    /// One line of the terminal table: the name left-aligned, the numbers right-aligned in fixed widths.
+    static func row(_ cells: [String], nameWidth: Int) -> String {
+        let widths = [13, 8, 8, 8, 9]
+        var line = cells[0] + String(repeating: " ", count: max(0, nameWidth - cells[0].count))
+        for (cell, width) in zip(cells.dropFirst(), widths) {
+            line += " " + String(repeating: " ", count: max(0, width - cell.count)) + cell
+        }
+        return line
     }
 }

@@ -1,37 +1,48 @@
 import ArgumentParser
 import Core
 import Foundation
+import Reports
 import Shiftwise
 import Store
 
 /// Maps failures to messages on stderr and the documented exit codes.
+///
+/// The exit code is the error's ``FailureCategory``; an error that wraps another (a comparison's
+/// scenario) keeps the wrapped one's category and message.
 enum Failure {
-    static func report<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body`; on failure prints the error and exits with its category's code.
+    /// - Parameter writes: whether the command would write files, so the message can say that none were.
+    static func report<T>(writes: Bool = true, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as InputError {
-            for d in error.diagnostics { printError(d.description) }
-            let count = error.errors.count
-            printError("\(count) problem\(count == 1 ? "" : "s") found; nothing was written")
-            throw ExitCode(65)
-        } catch let error as MissingInputError {
-            printError(error.description)
-            throw ExitCode(66)
-        } catch RosterFailure.infeasible(let reasons) {
-            printError("error: the roster is infeasible: the hard rules contradict each other")
-            for r in reasons { printError("  " + r) }
-            printError("(relax the contract, availability or window of the agents named, then run again)")
-            throw ExitCode(2)
-        } catch let error as StoreError {
-            // A newer schema, a file that is not a database or an unknown run: the user's choice of
-            // file or id (65); a locked or failing database: 70.
-            printError("error: \(error)")
-            throw ExitCode(error.isBadInput ? 65 : 70)
         } catch let error as ExitCode {
             throw error
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(70)
+            printError(lines(for: error, writes: writes).joined(separator: "\n"))
+            throw ExitCode(failureCategory(of: error).exitCode)
+        }
+    }
+
+    /// What the user reads for `error`.
+    static func lines(for error: any Error, writes: Bool) -> [String] {
+        let nothingWritten = writes ? "; nothing was written" : ""
+        switch error {
+        case let error as CompareFailure:
+            return ["error: scenario \(error.scenario) could not be compared:"] + lines(for: error.underlying, writes: writes)
+        case let error as InputError:
+            let count = error.errors.count
+            return error.diagnostics.map(\.description) + ["\(count) problem\(count == 1 ? "" : "s") found\(nothingWritten)"]
+        case let error as MissingInputError:
+            return [error.description]
+        case RosterFailure.infeasible(let reasons):
+            return ["error: the roster is infeasible: the hard rules contradict each other"]
+                + reasons.map { "  " + $0 }
+                + ["(relax the contract, availability or window of the agents named, then run again)"]
+        case let error as OutputError:
+            // Its description already names the path and says `error:`.
+            return [error.description]
+        default:
+            return ["error: \(error)"]
         }
     }
 

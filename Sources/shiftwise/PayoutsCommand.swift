@@ -17,7 +17,7 @@ struct PayoutsListCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        print(try Failure.report { try PayoutsUseCase.list(database: database.path) }, terminator: "")
+        print(try Failure.report(writes: false) { try PayoutsUseCase.list(database: database.path) }, terminator: "")
     }
 }
 

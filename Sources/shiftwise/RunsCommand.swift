@@ -16,7 +16,7 @@ struct RunsListCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        print(try Failure.report { try RunsUseCase.list(database: database.path) }, terminator: "")
+        print(try Failure.report(writes: false) { try RunsUseCase.list(database: database.path) }, terminator: "")
     }
 }
 
@@ -40,6 +40,6 @@ struct RunsShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        print(try Failure.report { try RunsUseCase.show(database: database.path, run: runID, result: result) }, terminator: "")
+        print(try Failure.report(writes: false) { try RunsUseCase.show(database: database.path, run: runID, result: result) }, terminator: "")
     }
 }

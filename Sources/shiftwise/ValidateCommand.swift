@@ -32,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let choice: ValidateUseCase.CoverageChoice = noCoverage ? .none : coverage.map { .file($0) } ?? .besideRoster
-        let outcome = try Failure.report {
+        let outcome = try Failure.report(writes: false) {
             try ValidateUseCase.run(scenarioPath: scenario, rosterPath: roster, coverage: choice)
         }
         Failure.printWarnings(outcome.scenarioWarnings)

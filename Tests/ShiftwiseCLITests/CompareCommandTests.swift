@@ -71,6 +71,9 @@ import TestSupport
         let r = try CommandRunner.run(["compare", "scenarios/baseline-w49.yaml", "--vary", "staffing.service_level=0.7,0.8,0.9", "--out", out],
                                       in: Fixtures.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
+        // The three variants share one plan: its warning is said once, not once per variant.
+        let bandWarnings = r.stderr.components(separatedBy: "\n").filter { $0.contains("warning:") && $0.contains("no agent reached the band") }
+        #expect(bandWarnings.count == Set(bandWarnings).count && !bandWarnings.isEmpty, "\(r.stderr)")
         let rows = try table(out + "/compare.csv")
         let labour = try #require(rows["labour_cost"]).prefix(3).compactMap(Double.init)
         #expect(labour.count == 3)

@@ -61,7 +61,8 @@ public struct ScenarioOverride: Sendable, Hashable {
 }
 
 /// A command-line value that cannot be used (exit 64).
-public struct UsageProblem: Error, Sendable, CustomStringConvertible {
+public struct UsageProblem: CategorizedError, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
+    public var category: FailureCategory { .usage }
 }
