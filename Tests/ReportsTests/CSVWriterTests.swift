@@ -1,4 +1,5 @@
 import Testing
+import Core
 @testable import Reports
 
 @Suite struct CSVWriterTests {
@@ -20,6 +21,25 @@ import Testing
         "Li, Wei",2
 
         """)
+    }
+
+    /// CR+LF is one Swift character: a cell holding it must still be quoted, or the file gains records.
+    @Test func lineBreaksOfEveryKindAreQuoted() {
+        var w = CSVWriter(header: ["name"])
+        w.append([.text("Ana\r\n=1+2")])
+        w.append([.text("Bo\rCy")])
+        w.append([.text("Di\nEd")])
+        #expect(w.text == "name\n\"Ana\r\n=1+2\"\n\"Bo\rCy\"\n\"Di\nEd\"\n")
+    }
+
+    /// The guard is undone exactly by readers: hand-worked pairs, including text that starts with `'`.
+    @Test func formulaGuardRoundTrips() {
+        let pairs = [("=A1", "'=A1"), ("+49 30", "'+49 30"), ("-x", "'-x"), ("@me", "'@me"), ("'=x", "''=x"), ("''=x", "'''=x"),
+                     ("'plain", "'plain"), ("plain", "plain"), ("", ""), ("O'Neil", "O'Neil")]
+        for (value, written) in pairs {
+            #expect(CSVWriter.neutralise(value) == written, "\(value)")
+            #expect(FormulaGuard.undo(written) == value, "\(written)")
+        }
     }
 
     @Test func optionalByteOrderMark() {

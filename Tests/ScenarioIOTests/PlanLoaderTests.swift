@@ -121,6 +121,19 @@ import Incentives
         #expect(plan.components[1].missing == .zero && plan.components[0].missing == nil)
     }
 
+    /// Text that reaches payroll rows is checked when the plan loads: a currency is three capital
+    /// letters, an earnings code holds no tab, CR or formula character.
+    @Test func currencyAndEarningsCodesAreChecked() throws {
+        let currency = try broken("currency: CNY", "currency: \"=CNY\"", token: "\"=CNY\"")
+        expectProblem(currency, "`currency` must be a three-letter ISO 4217 code, got `=CNY`")
+        let tab = try broken("earnings_code: BONREV", "earnings_code: \"BON\\tREV\"", token: "\"BON")
+        expectProblem(tab, "must be 1 to 30 letters, digits", "BON\\tREV")
+        let cr = try broken("earnings_code: BONSALES", "earnings_code: \"BONSALES\\r\"", token: "\"BONSALES")
+        expectProblem(cr, "BONSALES\\r")
+        let formula = try broken("earnings_code: BONPROD", "earnings_code: \"=BONPROD\"", token: "\"=BONPROD")
+        expectProblem(formula, "=BONPROD")
+    }
+
     @Test func missingFileIsMissingInput() throws {
         let fixture = try PlanFixture()
         #expect(throws: MissingInputError.self) { try PlanLoader.load(fixture.path("nope.yaml"), period: "2026-03") }

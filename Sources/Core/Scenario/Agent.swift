@@ -1,5 +1,8 @@
 /// A named agent who can be rostered.
 public struct Agent: Sendable, Hashable {
+    /// The longest agent id accepted (in characters): ids name calendar files and payroll rows.
+    public static let maxIDLength = 64
+
     public var id: String
     public var name: String
     public var contract: String

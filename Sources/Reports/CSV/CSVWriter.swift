@@ -1,3 +1,5 @@
+import Core
+
 /// A cell of an output CSV: text (guarded against formula injection) or a typed number (never altered).
 public enum CSVCell: Sendable, Hashable, ExpressibleByStringLiteral {
     case text(String)
@@ -41,17 +43,15 @@ public struct CSVWriter: Sendable {
         }
     }
 
-    /// Prefixes `'` to text a spreadsheet would run as a formula (`= + - @`, tab, carriage return).
+    /// Prefixes `'` to text a spreadsheet would run as a formula (`= + - @`, tab, carriage return); see ``FormulaGuard``.
     public static func neutralise(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first else { return value }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r": return "'" + value
-        default: return value
-        }
+        FormulaGuard.neutralise(value)
     }
 
+    /// Quotes a cell holding a separator, a quote or a line break (RFC 4180). Scalars, not
+    /// characters, are checked: Swift reads CR+LF as one character that equals neither.
     static func quoteIfNeeded(_ value: String) -> String {
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
         }
         return value

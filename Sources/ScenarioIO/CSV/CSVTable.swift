@@ -162,10 +162,35 @@ public struct CSVColumns: Sendable {
         return record.fields[i].trimmingSpaces
     }
 
+    /// A text cell (an id, a name, a team): trimmed, with the writers' formula guard undone
+    /// (`'=x` → `=x`, see ``FormulaGuard``); a control character or more than `maxLength`
+    /// characters is an error at the cell.
+    public func text(_ name: String, in record: CSVRecord, maxLength: Int = 200, bag: inout DiagnosticBag) -> String {
+        let raw = cell(name, in: record)
+        guard !raw.isEmpty else { return raw }
+        let value = FormulaGuard.undo(raw)
+        if let control = FormulaGuard.firstControlCharacter(in: value) {
+            bag.error(location(name, in: record),
+                      "\(name) holds the control character U+\(String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)) (a line break, tab or similar)",
+                      fix: "keep \(name) on one line without tabs or control characters")
+        }
+        if value.count > maxLength {
+            bag.error(location(name, in: record), "\(name) is \(value.count) characters long; at most \(maxLength) are allowed",
+                      fix: "shorten it")
+        }
+        return value
+    }
+
     /// Where the cell of `name` in `record` begins.
     public func location(_ name: String, in record: CSVRecord) -> SourceLocation {
         guard let i = index[name], i < record.columns.count else { return SourceLocation(file: file, line: record.line) }
         return SourceLocation(file: file, line: record.line, column: record.columns[i])
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
 

@@ -77,7 +77,9 @@ public enum MetricsReader {
                 continue
             }
             guard periodText == period else { continue }
-            let (id, idLocation) = cell("agent_id", record)
+            let columns = CSVColumns(file: file, index: index)
+            let id = columns.text("agent_id", in: record, maxLength: Agent.maxIDLength, bag: &bag)
+            let idLocation = columns.location("agent_id", in: record)
             if id.isEmpty {
                 bag.error(idLocation, "agent_id is empty", fix: "give every row the agent's id")
                 continue
@@ -105,7 +107,7 @@ public enum MetricsReader {
                               fix: "write a plain number such as 12.5 (no units, no thousands separators), or leave it empty when unknown")
                 }
             }
-            rows.append(MetricsTable.Row(agentID: id, name: cell("name", record).text, team: cell("team", record).text,
+            rows.append(MetricsTable.Row(agentID: id, name: columns.text("name", in: record, bag: &bag), team: columns.text("team", in: record, bag: &bag),
                                          values: values, location: SourceLocation(file: file, line: record.line)))
         }
         if rows.isEmpty, !bag.hasErrors {

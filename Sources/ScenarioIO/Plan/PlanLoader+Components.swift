@@ -20,7 +20,7 @@ extension PlanLoader {
                     firstLine[name.text] = name.location.line
                 }
             }
-            let code = c.string("earnings_code", required: true, bag: &bag)
+            let code = c.earningsCode("earnings_code", required: true, bag: &bag)
             let requires = readRequires(c, gates: gates, bag: &bag)
             let requiresMin = readRequiresMin(c, bag: &bag)
             let cap = c.decimal("cap", min: .zero, bag: &bag)

@@ -44,7 +44,7 @@ public enum PlanLoader {
         guard let top = NodeReader.mapping(tree, path: "", known: topKeys, bag: &bag) else { return nil }
         let name = top.string("plan", required: true, bag: &bag)?.text ?? ""
         let version = top.string("version", bag: &bag)?.text ?? ""
-        let currency = top.string("currency", required: true, bag: &bag)?.text ?? ""
+        let currency = top.currency("currency", required: true, bag: &bag)?.text ?? ""
         let effective = readEffective(top, period: period, file: file, bag: &bag)
         let rounding = readRounding(top, bag: &bag)
         let missing = readMissing(top, "missing", bag: &bag) ?? .error
@@ -283,7 +283,7 @@ public enum PlanLoader {
                     seen[name.text] = name.location.line
                 }
             }
-            let code = p.string("earnings_code", required: true, bag: &bag)
+            let code = p.earningsCode("earnings_code", required: true, bag: &bag)
             let amount = p.decimal("amount_per_team", required: true, min: .zero, bag: &bag)
             var split: TeamPool.Split?
             if let (text, location) = p.string("split", required: true, bag: &bag) {

@@ -31,12 +31,12 @@ public enum RosterSheetReader {
     }
 
     static func row(_ record: CSVRecord, columns: CSVColumns, bag: inout DiagnosticBag) -> RosterSheet.Row {
-        let agentText = columns.cell("agent_id", in: record)
+        let agentText = columns.text("agent_id", in: record, maxLength: Agent.maxIDLength, bag: &bag)
         let agentID = SheetCell(text: agentText, location: columns.location("agent_id", in: record), value: agentText.isEmpty ? nil : agentText)
         if agentText.isEmpty {
             bag.error(agentID.location, "agent_id is empty", fix: "write the id of the agent who works this shift, as in the agents file")
         }
-        let nameText = columns.cell("name", in: record)
+        let nameText = columns.text("name", in: record, bag: &bag)
         let name = SheetCell(text: nameText, location: columns.location("name", in: record), value: nameText.isEmpty ? nil : nameText)
         let date = columns.cell("date", in: record, parse: { LocalDate(iso: $0) }, bag: &bag) { text in
             ("date must be a date YYYY-MM-DD, got `\(text)`", "write the day the shift starts, like 2026-11-30")

@@ -15,7 +15,7 @@ public enum AgentsReader {
         var firstLine: [String: Int] = [:]
         let contractNames = contracts.map(\.name)
         for record in table.records {
-            let id = columns.cell("agent_id", in: record)
+            let id = columns.text("agent_id", in: record, maxLength: Agent.maxIDLength, bag: &local)
             if id.isEmpty {
                 local.error(columns.location("agent_id", in: record), "agent_id is empty", fix: "give every agent a unique id")
             } else if let first = firstLine[id] {
@@ -67,8 +67,8 @@ public enum AgentsReader {
             }
             guard let cost else { continue }
             agents.append(Agent(
-                id: id, name: columns.cell("name", in: record), contract: contract, hourlyCost: cost,
-                team: columns.cell("team", in: record), skills: split(columns.cell("skills", in: record)),
+                id: id, name: columns.text("name", in: record, bag: &local), contract: contract, hourlyCost: cost,
+                team: columns.text("team", in: record, bag: &local), skills: split(columns.cell("skills", in: record)),
                 unavailableDates: dates, unavailableWeekdays: weekdays, preferredDaysOff: preferred,
                 preferredStart: preferredStart, earliestStart: earliest, latestEnd: latest
             ))

@@ -292,10 +292,7 @@ public enum ScenarioLoader {
 
     static func readCosts(_ top: NodeReader, bag: inout DiagnosticBag) -> CostPolicy {
         let c = top.child("costs", known: ["currency", "understaffing_per_agent_hour", "overstaffing_per_agent_hour", "preference_weight"], bag: &bag)
-        let currency = c?.string("currency", bag: &bag)
-        if let currency, !(currency.text.count == 3 && currency.text.allSatisfy { $0.isASCII && $0.isUppercase }) {
-            bag.error(currency.location, "`costs.currency` must be a three-letter ISO 4217 code, got `\(currency.text)`", fix: "e.g. CNY, EUR, USD")
-        }
+        let currency = c?.currency("currency", bag: &bag)
         return CostPolicy(
             currency: currency?.text ?? "CNY",
             understaffingPerAgentHour: c?.decimal("understaffing_per_agent_hour", min: 0, bag: &bag) ?? 300,

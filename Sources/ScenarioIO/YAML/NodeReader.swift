@@ -61,6 +61,30 @@ public struct NodeReader {
         return (text, location)
     }
 
+    /// An earnings code: 1–30 letters, digits, `_`, `-` or `.`, starting with a letter or digit
+    /// (payroll systems take nothing else, and a code is written into every payroll row).
+    public func earningsCode(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> (text: String, location: SourceLocation)? {
+        guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
+        let allowed = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) }
+        let first = text.unicodeScalars.first.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) } ?? false
+        guard allowed, first, text.count <= 30 else {
+            bag.error(location, "`\(name(key))` must be 1 to 30 letters, digits, `_`, `-` or `.` starting with a letter or digit, got `\(text.debugDescription.dropFirst().dropLast())`",
+                      fix: "use the code your payroll system knows, e.g. BONREV")
+            return nil
+        }
+        return (text, location)
+    }
+
+    /// A currency: a three-letter ISO 4217 code such as CNY.
+    public func currency(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> (text: String, location: SourceLocation)? {
+        guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
+        guard text.unicodeScalars.count == 3, text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            bag.error(location, "`\(name(key))` must be a three-letter ISO 4217 code, got `\(text.debugDescription.dropFirst().dropLast())`", fix: "e.g. CNY, EUR, USD")
+            return nil
+        }
+        return (text, location)
+    }
+
     /// An exact decimal within `range` (inclusive bounds unless stated).
     public func decimal(_ key: String, required: Bool = false, min: ExactDecimal? = nil, max: ExactDecimal? = nil,
                         minExclusive: Bool = false, maxExclusive: Bool = false, bag: inout DiagnosticBag) -> ExactDecimal? {
