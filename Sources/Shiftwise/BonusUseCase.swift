@@ -67,23 +67,33 @@ public enum BonusUseCase {
             parameters["agents"] = agentsPath
             inputs.append(("agents", agentsPath))
         }
+        // Amounts keep the plan's scale everywhere (stored lines, payouts.csv, control.json), so the sheets add up;
+        // the payroll export, which takes 2 decimals, refuses a run with more rather than round twice.
+        let places = max(2, plan.plan.rounding.scale)
+        var warnings = plan.warnings + metrics.warnings + result.warnings
+        if places > 2 {
+            warnings.append(Diagnostic(.warning, at: SourceLocation(file: plan.plan.file),
+                                       "the plan rounds to \(places) decimals: payouts.csv keeps them, and `payouts export` (2 decimals) will refuse this run",
+                                       fix: "set `rounding: { scale: 2 }` when the run is for payroll"))
+        }
         let full = result.lines.map {
             PayoutLineRecord(agentID: $0.agentID, name: $0.name, period: result.period, earningsCode: $0.earningsCode,
-                             amount: $0.amount.formatted(places: max(2, $0.amount.scale)), currency: result.currency)
+                             amount: $0.amount.formatted(places: places), currency: result.currency)
         }
         var control = ""
         var adjusts: Int?
         var rowCount = 0
         let run = try recording.recordPayout(name: plan.plan.name, parameters: parameters, inputs: inputs, period: period, lines: { locked in
-            locked.isEmpty ? full : try Adjustment.deltas(full, against: locked.flatMap(\.lines), currency: result.currency, period: period)
+            locked.isEmpty ? full : try Adjustment.deltas(full, against: locked.flatMap(\.lines), currency: result.currency, period: period, places: places)
         }) { _, lines, adjustsRun in
             // payouts.csv holds what this run pays: every line, or for an adjustment run only the deltas.
             let rows = try PayoutsUseCase.rowsOf(lines, database: database, run: 0)
-            let payouts = PayoutSheets.payroll(rows, bom: bom).bytes
+            let payouts = PayoutSheets.payroll(rows, bom: bom, places: places).bytes
             let byCode = PayoutSheets.totalsByEarningsCode(rows)
             let total = rows.reduce(ExactDecimal.zero) { $0 + $1.amount }
-            let controlJSON = PayoutSheets.control(rows: rows.count, total: total, byCode: byCode, csvBytes: payouts)
-            control = PayoutSheets.controlSummary(rows: rows.count, total: total, byCode: byCode, currency: result.currency, csvBytes: payouts)
+            let controlJSON = PayoutSheets.control(rows: rows.count, total: total, byCode: byCode, csvBytes: payouts, places: places)
+            control = PayoutSheets.controlSummary(rows: rows.count, total: total, byCode: byCode, currency: result.currency, csvBytes: payouts,
+                                                  places: places)
             adjusts = adjustsRun
             rowCount = rows.count
             try folder.prepare()
@@ -94,7 +104,7 @@ public enum BonusUseCase {
                     RunResult(name: "payout-detail.csv", content: String(decoding: detail, as: UTF8.self)),
                     RunResult(name: "control.json", content: controlJSON)]
         }
-        return Outcome(result: result, warnings: plan.warnings + metrics.warnings + result.warnings, files: files, control: control, run: run,
+        return Outcome(result: result, warnings: warnings, files: files, control: control, run: run,
                        adjustsRun: adjusts, rows: rowCount)
     }
 }
@@ -104,7 +114,7 @@ public enum BonusUseCase {
 enum Adjustment {
     /// Deltas in the order of `full` (agents and codes of the recalculation), then what only the paid lines hold
     /// (an agent who dropped to zero is paid back negatively).
-    static func deltas(_ full: [PayoutLineRecord], against paid: [PayoutLineRecord], currency: String, period: String) throws -> [PayoutLineRecord] {
+    static func deltas(_ full: [PayoutLineRecord], against paid: [PayoutLineRecord], currency: String, period: String, places: Int) throws -> [PayoutLineRecord] {
         struct Key: Hashable { let agent: String, code: String }
         var order: [Key] = []
         var names: [Key: String] = [:]
@@ -124,7 +134,7 @@ enum Adjustment {
         return order.compactMap { key in
             guard let delta = sums[key], !delta.isZero else { return nil }
             return PayoutLineRecord(agentID: key.agent, name: names[key] ?? "", period: period, earningsCode: key.code,
-                                    amount: delta.formatted(places: max(2, delta.scale)), currency: currency, reason: "recalculation")
+                                    amount: delta.formatted(places: places), currency: currency, reason: "recalculation")
         }
     }
 }
@@ -162,15 +172,17 @@ public enum ExplainUseCase {
         }
         var lines = ["\(agentID) \(columns.cell("name", in: rows[0]))"]
         var total = ExactDecimal.zero
+        var places = 2
         for r in rows {
             let amount = ExactDecimal(columns.cell("final_amount", in: r)) ?? .zero
             total += amount
             let code = columns.cell("earnings_code", in: r)
             let head = code.isEmpty ? columns.cell("component", in: r) : "\(columns.cell("component", in: r)) (\(code))"
             lines.append("  \(head): " + columns.cell("working", in: r))
-            lines.append("    pays \(amount.formatted(places: 2))")
+            lines.append("    pays \(columns.cell("final_amount", in: r))")
+            places = max(places, amount.scale)
         }
-        lines.append("  total \(total.formatted(places: 2))")
+        lines.append("  total \(total.formatted(places: places))")
         return lines.joined(separator: "\n")
     }
 }

@@ -13,7 +13,7 @@ public enum PayoutsUseCase {
         let rows = try runs.map { r in
             let total = try rowsOf(r.lines, database: database, run: r.summary.id).reduce(ExactDecimal.zero) { $0 + $1.amount }
             return [String(r.summary.id), r.summary.period ?? "?", r.summary.name, r.summary.status ?? "-", String(r.lines.count),
-                    total.formatted(places: 2), r.summary.adjustsRun.map { "run \($0)" } ?? "-"]
+                    total.formatted(places: max(2, total.scale)), r.summary.adjustsRun.map { "run \($0)" } ?? "-"]
         }
         return RunsUseCase.table([header] + rows, rightAligned: [0, 4, 5])
     }
@@ -43,6 +43,13 @@ public enum PayoutsUseCase {
         var control = ""
         let before = try store.export(id, user: RunRecording.user) { summary, lines in
             let rows = try rowsOf(lines, database: database, run: id)
+            // The payroll CSV takes 2 decimals; rounding a finer run again would change what was approved.
+            let finer = lines.filter { ($0.amount.split(separator: ".").dropFirst().first?.count ?? 0) > 2 }
+            if let first = finer.first {
+                throw InputError([Diagnostic(at: SourceLocation(file: database),
+                                             "run \(id) pays amounts with more than 2 decimals (\(finer.count) lines, e.g. \(first.amount) to \(first.agentID)): its plan rounds to a finer scale, and the payroll CSV takes 2 decimals",
+                                             fix: "set `rounding: { scale: 2 }` in the plan and run `bonus` again for the period; this run is never rounded twice")])
+            }
             let bytes = PayoutSheets.payroll(rows, bom: bom).bytes
             let byCode = PayoutSheets.totalsByEarningsCode(rows)
             let total = rows.reduce(ExactDecimal.zero) { $0 + $1.amount }

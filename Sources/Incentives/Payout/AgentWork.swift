@@ -54,6 +54,13 @@ final class AgentWork {
 
     func money(_ v: ExactDecimal) -> String { v.formatted(places: plan.rounding.scale) }
 
+    /// A value for a person to read: exact when it has at most 4 decimals, else `≈` and 4 decimals
+    /// (the detail sheet keeps the exact value).
+    func readable(_ v: ExactDecimal) -> String {
+        let n = v.normalized
+        return n.scale <= 4 ? n.description : "≈ " + n.formatted(places: 4)
+    }
+
     /// A value the plan needs, under the missing rule that applies: nil means "skip".
     func value(_ metric: String, rule: MissingRule, component: String) throws(ComponentProblem) -> (value: ExactDecimal, note: String?)? {
         if let v = values[metric] { return (v, nil) }
@@ -88,7 +95,7 @@ final class AgentWork {
                 let points = TierTable.points(v, bands: m.points, better: m.better)
                 weighted += m.weight * points
                 weights += m.weight
-                parts.append("\(m.metric) \(v)\(note.map { " (\($0))" } ?? "") → \(points) points × \(m.weight)")
+                parts.append("\(m.metric) \(readable(v))\(note.map { " (\($0))" } ?? "") → \(points) points × \(m.weight)")
             }
             if weights.isPositive {
                 score = weights == .one ? weighted : weighted.divided(by: weights, scale: 12, mode: .halfEven)
@@ -130,7 +137,7 @@ final class AgentWork {
             case .graduated: " (graduated: each unit at its band's rate)"
             case .retroactive: band.map { " (retroactive: every unit at \(tiers.bands[$0].value))" } ?? ""
             }
-            d.working.append("\(note.map { $0 + "; " } ?? "")\(metric) \(v) \(reached)\(how): \(money(raw))")
+            d.working.append("\(note.map { $0 + "; " } ?? "")\(metric) \(readable(v)) \(reached)\(how): \(money(raw))")
         case .scorecard(let card):
             d.metric = "score"
             guard let score else {
@@ -141,10 +148,10 @@ final class AgentWork {
             if let grade = card.grades.first(where: { $0.from <= score }) {
                 raw = card.baseAmount * grade.coefficient
                 d.bandReached = grade.grade
-                d.working.append("score \(score.formatted(places: 2)) (\(scoreText)) is grade \(grade.grade) (≥ \(grade.from)): \(money(card.baseAmount)) × \(grade.coefficient) = \(money(raw))")
+                d.working.append("score \(readable(score)) (\(scoreText)) is grade \(grade.grade) (≥ \(grade.from)): \(money(card.baseAmount)) × \(grade.coefficient) = \(money(raw))")
             } else {
                 d.bandReached = "none"
-                d.working.append("score \(score.formatted(places: 2)) (\(scoreText)) is below every grade: 0")
+                d.working.append("score \(readable(score)) (\(scoreText)) is below every grade: 0")
             }
         }
         d.rawAmount = raw
@@ -167,9 +174,14 @@ final class AgentWork {
             if hours < p.fullAt && !amount.isZero {
                 // One rounding: amount × hours / full_at straight to the plan's scale.
                 rounded = (amount * hours).divided(by: p.fullAt, scale: plan.rounding.scale, mode: plan.rounding.mode) ?? .zero
-                let factor = hours.divided(by: p.fullAt, scale: 4, mode: .halfEven) ?? .zero
+                // Every printed step recomputes by hand: the product, the exact quotient (or `≈` when it does not
+                // terminate), then the one rounding.
+                let product = amount * hours
+                let quotient = product.divided(by: p.fullAt, scale: ExactDecimal.maxScale, mode: .halfEven) ?? .zero
+                let exact = quotient * p.fullAt == product
+                let shown = exact ? quotient.normalized.description : "≈ " + quotient.formatted(places: plan.rounding.scale + 4)
                 d.proration = "\(hours)/\(p.fullAt)"
-                d.working.append("prorated by \(hours)/\(p.fullAt) = \(factor.normalized): \(money(rounded))")
+                d.working.append("prorated by \(hours)/\(p.fullAt): \(amount.normalized) × \(hours) / \(p.fullAt) = \(shown), rounded \(plan.rounding.mode.rawValue) to \(plan.rounding.scale) decimals: \(money(rounded))")
             } else {
                 d.proration = "1"
             }

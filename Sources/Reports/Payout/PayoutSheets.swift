@@ -34,10 +34,13 @@ public enum PayoutSheets {
     }
 
     /// The generic payroll CSV for `rows`, in their order (the same bytes as ``payouts(_:bom:)`` for the same lines).
-    public static func payroll(_ rows: [PayrollRow], bom: Bool = false) -> CSVWriter {
+    ///
+    /// - Parameter places: decimals of every amount: 2 for payroll; a plan that rounds to more writes
+    ///   its own scale into `payouts.csv`, so that the sheet still adds up to its control total.
+    public static func payroll(_ rows: [PayrollRow], bom: Bool = false, places: Int = 2) -> CSVWriter {
         var w = CSVWriter(header: header, bom: bom)
         for r in rows {
-            w.append([.text(r.agentID), .text(r.name), .text(r.period), .text(r.earningsCode), .number(r.amount.formatted(places: 2)), .text(r.currency)])
+            w.append([.text(r.agentID), .text(r.name), .text(r.period), .text(r.earningsCode), .number(r.amount.formatted(places: places)), .text(r.currency)])
         }
         return w
     }
@@ -65,12 +68,12 @@ public enum PayoutSheets {
     }
 
     /// `{"rows", "total", "totals_by_earnings_code", "sha256"}` for the bytes of a payroll CSV.
-    public static func control(rows: Int, total: ExactDecimal, byCode: [(code: String, total: ExactDecimal)], csvBytes: [UInt8]) -> String {
-        let codes = byCode.map { "    \(JSONText.string($0.code)): \(JSONText.string($0.total.formatted(places: 2)))" }
+    public static func control(rows: Int, total: ExactDecimal, byCode: [(code: String, total: ExactDecimal)], csvBytes: [UInt8], places: Int = 2) -> String {
+        let codes = byCode.map { "    \(JSONText.string($0.code)): \(JSONText.string($0.total.formatted(places: places)))" }
         return """
         {
           "rows": \(rows),
-          "total": \(JSONText.string(total.formatted(places: 2))),
+          "total": \(JSONText.string(total.formatted(places: places))),
           "totals_by_earnings_code": {
         \(codes.joined(separator: ",\n"))
           },
@@ -81,9 +84,10 @@ public enum PayoutSheets {
     }
 
     /// The control summary printed on stdout: rows, totals per earnings code, the file's checksum.
-    public static func controlSummary(rows: Int, total: ExactDecimal, byCode: [(code: String, total: ExactDecimal)], currency: String, csvBytes: [UInt8]) -> String {
-        var lines = ["control: \(rows) rows, total \(total.formatted(places: 2)) \(currency)"]
-        for c in byCode { lines.append("  \(c.code.padding(toLength: 12, withPad: " ", startingAt: 0)) \(c.total.formatted(places: 2))") }
+    public static func controlSummary(rows: Int, total: ExactDecimal, byCode: [(code: String, total: ExactDecimal)], currency: String, csvBytes: [UInt8],
+                                      places: Int = 2) -> String {
+        var lines = ["control: \(rows) rows, total \(total.formatted(places: places)) \(currency)"]
+        for c in byCode { lines.append("  \(c.code.padding(toLength: 12, withPad: " ", startingAt: 0)) \(c.total.formatted(places: places))") }
         lines.append("  sha256 \(SHA256.hex(csvBytes))")
         return lines.joined(separator: "\n")
     }
