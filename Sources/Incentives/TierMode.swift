@@ -30,18 +30,24 @@ public enum TierTable {
     }
 
     /// The raw amount for `value` under `mode`; bands must be ascending by `from`.
-    public static func amount(_ value: ExactDecimal, bands: [TierBand], mode: TierMode) -> ExactDecimal {
+    ///
+    /// Nil when the amount leaves the range where exact arithmetic is safe (10^18): the caller
+    /// reports it rather than trap on an overflow.
+    public static func amount(_ value: ExactDecimal, bands: [TierBand], mode: TierMode) -> ExactDecimal? {
         guard let reached = bandReached(value, bands: bands) else { return .zero }
         switch mode {
         case .step:
             return bands[reached].value
         case .retroactive:
-            return value * bands[reached].value
+            return ExpressionArithmetic.product(value, bands[reached].value).value
         case .graduated:
             var total = ExactDecimal.zero
             for i in 0...reached {
                 let upper = i < reached ? bands[i + 1].from : value
-                total += (upper - bands[i].from) * bands[i].value
+                guard let width = ExpressionArithmetic.difference(upper, bands[i].from).value,
+                      let part = ExpressionArithmetic.product(width, bands[i].value).value,
+                      let sum = ExpressionArithmetic.sum(total, part).value else { return nil }
+                total = sum
             }
             return total
         }
@@ -59,7 +65,7 @@ extension TierTable {
     }
 
     /// The raw amount under a plan's `Tiers`. `better: lower` supports `step` only (the loader refuses the rest).
-    public static func amount(_ value: ExactDecimal, tiers: Tiers) -> ExactDecimal {
+    public static func amount(_ value: ExactDecimal, tiers: Tiers) -> ExactDecimal? {
         switch tiers.better {
         case .higher:
             return amount(value, bands: tiers.bands.map { TierBand(from: $0.threshold, value: $0.value) }, mode: tiers.mode)

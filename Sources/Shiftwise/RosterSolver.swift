@@ -47,6 +47,15 @@ public enum RosterSolver {
         // The LP relaxation of the whole model, by sifting from that roster's columns, bounds every
         // roster from below and guides a second roster.
         var bound = mandatoryLabour(scenario)
+        if built.model.variables.isEmpty {
+            // No agent can work any shift (all unavailable, no contract minimum): the all-OFF roster is the
+            // only roster there is, so its cost is also the least any roster can cost.
+            let roster = heuristicRoster
+            let evaluation = RosterEvaluation(roster: roster, scenario: scenario, requirements: requirements)
+            return Solution(roster: roster, evaluation: evaluation, status: .optimal, bound: evaluation.objective.doubleValue,
+                            buildSeconds: buildSeconds, solveSeconds: seconds(since: solveClock), modelSize: (0, built.model.constraints.count, 0),
+                            terms: built.terms.map { ($0.name, $0.value([])) })
+        }
         var initial = Set<Int>()
         let firstValues = built.values(for: heuristicRoster)
         for (_, _, v) in built.assignments where firstValues[v.index] > 0.5 { initial.insert(v.index) }

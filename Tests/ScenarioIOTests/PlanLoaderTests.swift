@@ -104,10 +104,21 @@ import Incentives
 
     @Test func numbersAreReadExactlyFromTheText() throws {
         let fixture = try PlanFixture()
-        let path = try fixture.plan(replacing: "{from: 0, rate: 0.01}", with: "{from: 0, rate: 0.100000000000000005}")
+        let path = try fixture.plan(replacing: "{from: 0, rate: 0.01}", with: "{from: 0, rate: 999999999.999999}")
         let plan = try PlanLoader.load(path, period: "2026-03").plan
         guard case .tiers(_, let sales) = plan.components[3].kind else { Issue.record("sales pays from tiers"); return }
-        #expect(sales.bands[0].value == ExactDecimal("0.100000000000000005"))
+        #expect(sales.bands[0].value == ExactDecimal(mantissa: 999_999_999_999_999, scale: 6))
+    }
+
+    /// Numbers beyond 10^9 or with more than 6 decimals are refused where they are written, so the
+    /// exact arithmetic built on them cannot overflow.
+    @Test func numbersOutsideTheBoundsAreLocated() throws {
+        let fine = try broken("{from: 0, rate: 0.01}", "{from: 0, rate: 0.100000000000000005}", token: "0.100000000000000005")
+        expectProblem(fine, "`components[3].tiers.bands[0].rate` is 0.100000000000000005, outside what Shiftwise accepts")
+        let big = try broken("base_amount: 1000", "base_amount: 1000000001", token: "1000000001")
+        expectProblem(big, "`components[4].scorecard.base_amount` is 1000000001, outside what Shiftwise accepts")
+        let points = try broken("{from: 90, points: 100}", "{from: 90, points: 1001}", token: "1001")
+        expectProblem(points, "`components[4].scorecard.measures[2].points[1].points` is 1001 but must be ≥ 0 and ≤ 1000")
     }
 
     @Test func missingRulesAndDefaults() throws {

@@ -15,6 +15,12 @@ public enum ExpressionArithmetic {
     enum Outcome {
         case value(ExactDecimal)
         case outOfRange
+
+        /// The value, or nil when out of range.
+        var value: ExactDecimal? {
+            if case .value(let v) = self { return v }
+            return nil
+        }
     }
 
     /// True when `value`'s magnitude is below 10^18.

@@ -54,6 +54,13 @@ final class AgentWork {
 
     func money(_ v: ExactDecimal) -> String { v.formatted(places: plan.rounding.scale) }
 
+    /// An amount too large for exact arithmetic (over 10^18), located at the agent's row.
+    func outOfRange(_ component: String, _ metric: String, _ value: ExactDecimal) -> ComponentProblem {
+        ComponentProblem(diagnostic: Diagnostic(
+            at: row.location, "agent \(row.agentID): component \(component) would pay more than 10^18 with \(metric) = \(value.normalized)",
+            fix: "check the metric value and the plan's rates"))
+    }
+
     /// A value for a person to read: exact when it has at most 4 decimals, else `≈` and 4 decimals
     /// (the detail sheet keeps the exact value).
     func readable(_ v: ExactDecimal) -> String {
@@ -128,7 +135,8 @@ final class AgentWork {
                 return (d, score)
             }
             d.metricValue = v.description
-            raw = TierTable.amount(v, tiers: tiers)
+            guard let amount = TierTable.amount(v, tiers: tiers) else { throw outOfRange(component.name, metric, v) }
+            raw = amount
             let band = TierTable.bandReached(v, tiers: tiers)
             d.bandReached = band.map { tiers.better == .higher ? "≥ \(tiers.bands[$0].threshold)" : "≤ \(tiers.bands[$0].threshold)" } ?? "none"
             let reached = band == nil ? "is below the first band" : "reached band \(d.bandReached)"
@@ -173,10 +181,10 @@ final class AgentWork {
             }
             if hours < p.fullAt && !amount.isZero {
                 // One rounding: amount × hours / full_at straight to the plan's scale.
-                rounded = (amount * hours).divided(by: p.fullAt, scale: plan.rounding.scale, mode: plan.rounding.mode) ?? .zero
+                guard let product = ExpressionArithmetic.product(amount, hours).value else { throw outOfRange(component.name, p.metric, hours) }
+                rounded = product.divided(by: p.fullAt, scale: plan.rounding.scale, mode: plan.rounding.mode) ?? .zero
                 // Every printed step recomputes by hand: the product, the exact quotient (or `≈` when it does not
                 // terminate), then the one rounding.
-                let product = amount * hours
                 let quotient = product.divided(by: p.fullAt, scale: ExactDecimal.maxScale, mode: .halfEven) ?? .zero
                 let exact = quotient * p.fullAt == product
                 let shown = exact ? quotient.normalized.description : "≈ " + quotient.formatted(places: plan.rounding.scale + 4)

@@ -51,7 +51,10 @@ public enum TeamPoolSplitter {
                 total = ExactDecimal(people.count)
                 fallback = " (every weight is 0: split equally)"
             }
-            let exact = weights.map { w in (w.0, w.1, (pool.amountPerTeam * w.1).divided(by: total, scale: 12, mode: .halfEven) ?? .zero) }
+            // amount × weight fits Int128 for every value the loaders accept; the long division cannot overflow.
+            let exact = weights.map { w in
+                (w.0, w.1, ExpressionArithmetic.quotient(pool.amountPerTeam * w.1, total)?.value?.rounded(scale: 12, mode: .halfEven) ?? .zero)
+            }
             var amounts = exact.map { $0.2.rounded(scale: scale, mode: .down) }
             let paid = amounts.reduce(ExactDecimal.zero, +)
             var leftover = (pool.amountPerTeam.rounded(scale: scale, mode: .down) - paid)

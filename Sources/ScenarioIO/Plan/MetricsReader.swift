@@ -18,6 +18,11 @@ public struct LoadedMetrics: Sendable {
 /// plan needs are read (others are normal in exports and ignored silently); rows of other
 /// periods are skipped. Every problem is collected before failing.
 public enum MetricsReader {
+    /// The largest magnitude of a metric value.
+    public static let magnitudeLimit = ExactDecimal(1_000_000_000_000)
+    /// The most decimals of a metric value.
+    public static let maxDecimals = 6
+
     /// Reads the rows of `period` from the metrics file at `path`.
     ///
     /// - Parameters:
@@ -99,6 +104,11 @@ public enum MetricsReader {
                 let (text, location) = cell(name, record)
                 guard !text.isEmpty else { continue }  // undefined
                 if let value = ExactDecimal(text) {
+                    if value.normalized.scale > maxDecimals || value > magnitudeLimit || value < -magnitudeLimit {
+                        bag.error(location, "`\(text)` in column `\(name)` is outside what a metric may be (at most \(magnitudeLimit) in size and \(maxDecimals) decimals)",
+                                  fix: "check the value; round it to \(maxDecimals) decimals")
+                        continue
+                    }
                     values[name] = value
                 } else if text.contains(","), let fixed = ExactDecimal(text.replacingCommas) {
                     bag.error(location, "`\(text)` in column `\(name)` is not a number", fix: "use `.` as the decimal separator: \(fixed)")

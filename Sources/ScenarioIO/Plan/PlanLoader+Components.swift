@@ -171,7 +171,9 @@ extension PlanLoader {
                 continue
             }
             let threshold = b.decimal(thresholdKey, required: true, bag: &bag)
-            let value = b.decimal(valueKey, required: true, bag: &bag)
+            // Points stay small so that scores, and pool shares weighted by them, stay well inside exact arithmetic.
+            let value = valueKey == "points" ? b.decimal(valueKey, required: true, min: .zero, max: 1000, bag: &bag)
+                : b.decimal(valueKey, required: true, bag: &bag)
             guard let threshold, let value else {
                 ok = false
                 continue

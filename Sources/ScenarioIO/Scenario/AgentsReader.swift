@@ -31,8 +31,8 @@ public enum AgentsReader {
             }
             let costText = columns.cell("hourly_cost", in: record)
             let cost = ExactDecimal(costText)
-            if cost == nil || cost?.isNegative == true {
-                local.error(columns.location("hourly_cost", in: record), "hourly_cost must be a number ≥ 0, got `\(costText)`", fix: "write it like 35.50 (no currency sign, `.` as decimal point)")
+            if cost == nil || cost?.isNegative == true || (cost.map { $0 > ExactDecimal(1_000_000) || $0.normalized.scale > 4 } ?? false) {
+                local.error(columns.location("hourly_cost", in: record), "hourly_cost must be a number from 0 to 1000000 with at most 4 decimals, got `\(costText)`", fix: "write it like 35.50 (no currency sign, `.` as decimal point)")
             }
             var dates = Set<LocalDate>()
             var weekdays = Set<Weekday>()

@@ -22,7 +22,18 @@ public enum ForecastReader {
             let queue = columns.cell("queue", in: record)
             if !queue.isEmpty { queues.insert(queue) }
             guard let (contacts, aht) = numbers(columns, record, bag: &local) else { continue }
-            intervals[index] = ForecastInterval(contacts: contacts * adjust.volumeFactor, ahtSeconds: aht * adjust.ahtFactor)
+            let adjusted = ForecastInterval(contacts: contacts * adjust.volumeFactor, ahtSeconds: aht * adjust.ahtFactor)
+            // The workload bounds the staffing search and the roster's size: refuse what no site needs.
+            let load = adjusted.contacts * adjusted.ahtSeconds
+            if adjusted.contacts > maxContacts || adjusted.ahtSeconds > maxAHTSeconds
+                || load > ExactDecimal(maxAgents) * ExactDecimal(grid.intervalMinutes * 60) {
+                let scaled = adjust.volumeFactor != .one || adjust.ahtFactor != .one ? " after the scenario's `adjust` factors" : ""
+                local.error(columns.location("contacts", in: record),
+                            "the interval's workload\(scaled) is \(load.divided(by: ExactDecimal(grid.intervalMinutes * 60), scale: 0, mode: .halfUp) ?? .zero) Erlangs (\(adjusted.contacts.normalized) contacts × \(adjusted.ahtSeconds.normalized) s), more than the \(maxAgents) agents Shiftwise staffs in one interval",
+                            fix: "check the contacts and aht_seconds of this row (and any volume_factor or aht_factor)")
+                continue
+            }
+            intervals[index] = adjusted
         }
         if queues.count > 1, let first = table.records.first {
             local.error(columns.location("queue", in: first), "the forecast has \(queues.count) queues (\(queues.sorted().joined(separator: ", "))); one queue is supported",
@@ -32,6 +43,15 @@ public enum ForecastReader {
         return local.hasErrors ? nil : intervals
     }
 
+    /// The most agents one interval may need (requirements rows, and the workload of a forecast row).
+    public static let maxAgents = 100_000
+    /// The most contacts one forecast row may hold.
+    public static let maxContacts = ExactDecimal(1_000_000)
+    /// The longest handle time accepted: a day.
+    public static let maxAHTSeconds = ExactDecimal(86_400)
+    /// The most decimals of a forecast number.
+    static let maxDecimals = 6
+
     static func numbers(_ columns: CSVColumns, _ record: CSVRecord, bag: inout DiagnosticBag) -> (ExactDecimal, ExactDecimal)? {
         let contactsText = columns.cell("contacts", in: record)
         let ahtText = columns.cell("aht_seconds", in: record)
@@ -39,6 +59,9 @@ public enum ForecastReader {
         if let value = ExactDecimal(contactsText) {
             if value.isNegative {
                 bag.error(columns.location("contacts", in: record), "contacts is negative (\(contactsText))", fix: "use 0 or more contacts")
+            } else if value > maxContacts || value.normalized.scale > maxDecimals {
+                bag.error(columns.location("contacts", in: record), "contacts is \(contactsText), more than \(maxContacts) or more than \(maxDecimals) decimals",
+                          fix: "give the contacts expected in this interval, e.g. 42.5")
             } else {
                 contacts = value
             }
@@ -51,6 +74,9 @@ public enum ForecastReader {
         } else if let value = ExactDecimal(ahtText) {
             if value.isNegative {
                 bag.error(columns.location("aht_seconds", in: record), "aht_seconds is negative (\(ahtText))", fix: "use the average handle time in seconds, > 0")
+            } else if value > maxAHTSeconds || value.normalized.scale > maxDecimals {
+                bag.error(columns.location("aht_seconds", in: record), "aht_seconds is \(ahtText), more than \(maxAHTSeconds) (a day) or more than \(maxDecimals) decimals",
+                          fix: "give the average handle time in seconds, e.g. 300")
             } else {
                 aht = value
             }
@@ -109,8 +135,9 @@ public enum RequirementsReader {
         for record in table.records {
             let index = IntervalCell.index(columns, "start", record, grid: grid, seen: &seen, bag: &local)
             let text = columns.cell("required", in: record)
-            guard let value = ExactDecimal(text)?.intValue, value >= 0 else {
-                local.error(columns.location("required", in: record), "required must be a whole number ≥ 0, got `\(text)`", fix: "write the agents needed, e.g. 12")
+            guard let value = ExactDecimal(text)?.intValue, value >= 0, value <= ForecastReader.maxAgents else {
+                local.error(columns.location("required", in: record), "required must be a whole number from 0 to \(ForecastReader.maxAgents), got `\(text)`",
+                            fix: "write the agents needed, e.g. 12")
                 continue
             }
             if let index { required[index] = value }

@@ -27,6 +27,9 @@ public enum ScenarioLoader {
         return LoadedScenario(scenario: scenario, warnings: bag.warnings)
     }
 
+    /// The most files one `extends` chain may hold.
+    static let maxExtendsDepth = 16
+
     /// Reads one YAML file and, when it `extends` another, merges it over that base.
     static func loadTree(_ path: String, chain: [String], referencedFrom: SourceLocation?, files: inout [String]) throws -> YAMLNode {
         let text = try TextFile.read(path, referencedFrom: referencedFrom)
@@ -42,6 +45,10 @@ public enum ScenarioLoader {
         }
         let resolved = InputPath.resolve(basePath, relativeTo: path)
         let newChain = chain + [path]
+        if newChain.count >= maxExtendsDepth {
+            throw InputError([Diagnostic(at: baseLocation, "`extends` chains more than \(maxExtendsDepth) files deep",
+                                         fix: "let a what-if extend its baseline directly rather than through a long chain")])
+        }
         if newChain.contains(resolved) {
             let cycle = (newChain.drop(while: { $0 != resolved }) + [resolved]).joined(separator: " → ")
             throw InputError([Diagnostic(at: baseLocation, "`extends` forms a cycle: \(cycle)", fix: "make one of these files stand alone")])
@@ -68,7 +75,7 @@ public enum ScenarioLoader {
             }
             return value
         }
-        let staffing = readStaffing(top, bag: &bag)
+        var staffing = readStaffing(top, bag: &bag)
         let shifts = readShifts(top, interval: interval, bag: &bag)
         let contracts = readContracts(top, shifts: shifts, bag: &bag)
         let rules = readRules(top, bag: &bag)
@@ -103,8 +110,9 @@ public enum ScenarioLoader {
                 demand = RequirementsReader.read(table, grid: grid, bag: &bag).map(Demand.requirements)
             }
         }
+        // A forecast without `staffing:` is staffed with the documented defaults (the section with no keys).
         if case .forecast = demand, staffing == nil {
-            bag.error(tree.location, "a forecast needs a `staffing` section", fix: "add staffing: { service_level: 0.8, answer_seconds: 20, max_occupancy: 0.85, shrinkage: 0.3 }")
+            staffing = Self.defaultStaffing
         }
 
         var agents: [Agent] = []
@@ -159,11 +167,16 @@ public enum ScenarioLoader {
         let occupancy = s.decimal("max_occupancy", min: 0, max: 1, minExclusive: true, bag: &bag)
         let shrinkage = s.decimal("shrinkage", min: 0, max: 1, maxExclusive: true, bag: &bag)
         let minOpen = s.integer("min_agents_open", min: 0, max: 100_000, bag: &bag)
+        let d = defaultStaffing
         return StaffingPolicy(
-            serviceLevel: sl ?? ExactDecimal("0.8") ?? .zero, answerSeconds: answer ?? 20,
-            maxOccupancy: occupancy ?? .one, shrinkage: shrinkage ?? .zero, minAgentsOpen: minOpen ?? 1
+            serviceLevel: sl ?? d.serviceLevel, answerSeconds: answer ?? d.answerSeconds,
+            maxOccupancy: occupancy ?? d.maxOccupancy, shrinkage: shrinkage ?? d.shrinkage, minAgentsOpen: minOpen ?? d.minAgentsOpen
         )
     }
+
+    /// `staffing:` when a key (or the whole section) is left out: SL 80 % in 20 s, occupancy up to 1, no shrinkage, 1 agent when open.
+    static let defaultStaffing = StaffingPolicy(serviceLevel: ExactDecimal(mantissa: 8, scale: 1), answerSeconds: 20, maxOccupancy: .one,
+                                                shrinkage: .zero, minAgentsOpen: 1)
 
     static func readShifts(_ top: NodeReader, interval: Int?, bag: inout DiagnosticBag) -> ShiftPolicy? {
         guard let s = top.child("shifts", known: ["lengths_hours", "start_step_minutes", "earliest_start", "latest_end", "breaks"], required: true, bag: &bag)

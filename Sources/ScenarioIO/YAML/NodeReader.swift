@@ -93,10 +93,21 @@ public struct NodeReader {
                                   minExclusive: minExclusive, maxExclusive: maxExclusive, bag: &bag)
     }
 
+    /// The largest magnitude of a number in a YAML file.
+    public static let magnitudeLimit = ExactDecimal(1_000_000_000)
+    /// The most decimals a number in a YAML file may have.
+    public static let maxDecimals = 6
+
     static func decimal(_ text: String, at location: SourceLocation, name: String, min: ExactDecimal?, max: ExactDecimal?,
                         minExclusive: Bool, maxExclusive: Bool, bag: inout DiagnosticBag) -> ExactDecimal? {
         guard let value = ExactDecimal(text) else {
             bag.error(location, "`\(name)` must be a number, got `\(text)`", fix: "write a plain number such as 0.8 or 20")
+            return nil
+        }
+        // Every number in a YAML file is bounded, so the exact arithmetic built on it cannot overflow.
+        if value.normalized.scale > maxDecimals || value > magnitudeLimit || value < -magnitudeLimit {
+            bag.error(location, "`\(name)` is \(text), outside what Shiftwise accepts (at most \(magnitudeLimit) in size and \(maxDecimals) decimals)",
+                      fix: "check the value; no staffing, cost or bonus figure needs more")
             return nil
         }
         var bad = false
@@ -137,7 +148,7 @@ public struct NodeReader {
     }
 
     static func minutes(fromHours text: String, at location: SourceLocation, name: String, min: Int, bag: inout DiagnosticBag) -> Int? {
-        guard let hours = ExactDecimal(text) else {
+        guard let hours = ExactDecimal(text), hours.normalized.scale <= maxDecimals, !(hours > magnitudeLimit), !(hours < -magnitudeLimit) else {
             bag.error(location, "`\(name)` must be a number of hours, got `\(text)`", fix: "write hours as a number such as 8 or 2.5")
             return nil
         }
@@ -146,7 +157,8 @@ public struct NodeReader {
             return nil
         }
         guard minutes >= min else {
-            bag.error(location, "`\(name)` is \(text) h but must be at least \(Double(min) / 60) h", fix: "use a larger value")
+            let least = min % 60 == 0 ? "\(min / 60) h" : "\(min) minute\(min == 1 ? "" : "s")"
+            bag.error(location, "`\(name)` is \(text) h but must be at least \(least)", fix: "use a larger value")
             return nil
         }
         return minutes

@@ -45,7 +45,12 @@ public indirect enum YAMLNode: Sendable {
             return .mapping([], SourceLocation(file: file, line: 1, column: 1))
         }
         var bag = DiagnosticBag()
-        let node = convert(root, file: file, bag: &bag)
+        var budget = maxValues
+        let node = convert(root, file: file, bag: &bag, budget: &budget)
+        if budget < 0 {
+            throw InputError([Diagnostic(at: SourceLocation(file: file), "the file expands to more than \(maxValues) values (aliases `*name` repeating anchors `&name`?)",
+                                         fix: "write the values out, or split the file; no scenario or plan needs this many")])
+        }
         try bag.throwIfErrors()
         return node
     }
@@ -54,16 +59,29 @@ public indirect enum YAMLNode: Sendable {
         SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0)
     }
 
-    private static func convert(_ node: Node, file: String, bag: inout DiagnosticBag) -> YAMLNode {
+    /// The most values (scalars, lists, mappings) one file may expand to, aliases counted each time they are used.
+    static let maxValues = 100_000
+
+    /// Converts Yams' tree; every value spends one unit of `budget`, and once it is spent the rest is left out
+    /// (the caller then refuses the file), so an alias bomb cannot exhaust memory.
+    private static func convert(_ node: Node, file: String, bag: inout DiagnosticBag, budget: inout Int) -> YAMLNode {
+        budget -= 1
+        if budget < 0 { return .scalar("", plain: true, location(node.mark, file: file)) }
         switch node {
         case .scalar(let s):
             return .scalar(s.string, plain: s.style == .plain || s.style == .any, location(s.mark, file: file))
         case .sequence(let seq):
-            return .sequence(seq.map { convert($0, file: file, bag: &bag) }, location(seq.mark, file: file))
+            var items: [YAMLNode] = []
+            for item in seq {
+                if budget < 0 { break }
+                items.append(convert(item, file: file, bag: &bag, budget: &budget))
+            }
+            return .sequence(items, location(seq.mark, file: file))
         case .mapping(let map):
             var entries: [YAMLEntry] = []
             var seen: [String: SourceLocation] = [:]
             for (key, value) in map {
+                if budget < 0 { break }
                 let keyLocation = location(key.mark, file: file)
                 guard case .scalar(let k) = key else {
                     bag.error(keyLocation, "a key must be a plain word", fix: "write `name: value`")
@@ -74,7 +92,7 @@ public indirect enum YAMLNode: Sendable {
                     continue
                 }
                 seen[k.string] = keyLocation
-                entries.append(YAMLEntry(key: k.string, keyLocation: keyLocation, value: convert(value, file: file, bag: &bag)))
+                entries.append(YAMLEntry(key: k.string, keyLocation: keyLocation, value: convert(value, file: file, bag: &bag, budget: &budget)))
             }
             return .mapping(entries, location(map.mark, file: file))
         case .alias(let alias):
