@@ -38,7 +38,9 @@ let package = Package(
         ),
         // The SQLite store: the only module that imports GRDB; no GRDB type leaves it.
         .target(name: "Store", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
-        .target(name: "Reports", dependencies: ["Core", "Staffing", "Rostering", "Incentives"], swiftSettings: strictSettings),
+        .target(name: "Reports", dependencies: ["Core", "Staffing", "Rostering", "Incentives", "CFileSwap"], swiftSettings: strictSettings),
+        // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare: swaps an output folder into place atomically.
+        .target(name: "CFileSwap"),
 
         // GLPK: the system library and the only module that imports it.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
@@ -74,6 +76,6 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strictSettings),
-        .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport", "Core", "Store"], swiftSettings: strictSettings),
+        .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport", "Core", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
     ]
 )

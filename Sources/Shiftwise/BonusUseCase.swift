@@ -58,7 +58,7 @@ public enum BonusUseCase {
             throw InputError(error.diagnostics)
         }
 
-        let folder = OutputFolder(outputFolder ?? "reports/payouts/\(period)")
+        let folder = try OutputSet(outputFolder ?? "reports/payouts/\(period)", owner: "bonus")
         let detail = PayoutSheets.detail(result, scale: plan.plan.rounding.scale, bom: bom).bytes
         var files: [String] = []
         var parameters = ["period": period, "out": folder.path, "bom": bom ? "true" : "false"]
@@ -83,7 +83,7 @@ public enum BonusUseCase {
         var control = ""
         var adjusts: Int?
         var rowCount = 0
-        let run = try recording.recordPayout(name: plan.plan.name, parameters: parameters, inputs: inputs, period: period, lines: { locked in
+        let run = try recording.recordPayout(name: plan.plan.name, parameters: parameters, inputs: inputs, period: period, outputs: folder, lines: { locked in
             locked.isEmpty ? full : try Adjustment.deltas(full, against: locked.flatMap(\.lines), currency: result.currency, period: period, places: places)
         }) { _, lines, adjustsRun in
             // payouts.csv holds what this run pays: every line, or for an adjustment run only the deltas.
@@ -96,7 +96,6 @@ public enum BonusUseCase {
                                                   places: places)
             adjusts = adjustsRun
             rowCount = rows.count
-            try folder.prepare()
             files.append(try folder.write("payouts.csv", bytes: payouts))
             files.append(try folder.write("payout-detail.csv", bytes: detail))
             files.append(try folder.write("control.json", text: controlJSON))
@@ -147,7 +146,7 @@ public enum ExplainUseCase {
     public static func run(runFolder: String, agentID: String, database: String? = nil) throws -> String {
         let text: String, path: String
         if let id = Int(runFolder), id > 0, let database, !FileManager.default.fileExists(atPath: runFolder) {
-            let run = try Store.open(database).run(id)
+            let run = try Store.openExisting(database).run(id)
             guard run.summary.kind == .bonus, let detail = run.results.first(where: { $0.name == "payout-detail.csv" }) else {
                 throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) is a \(run.summary.kind.rawValue) run without a payout detail",
                                              fix: "`shiftwise payouts list` shows the bonus runs")])

@@ -37,7 +37,6 @@ public enum CompareUseCase {
         public let requirements: [IntervalRequirement]
         public let solution: RosterSolver.Solution
         public let measures: ScenarioMeasures
-        public let folder: String
         public let variedValue: String?
     }
 
@@ -97,7 +96,6 @@ public enum CompareUseCase {
                 let solution = try RosterSolver.solve(scenario: scenario, requirements: requirements,
                                                       timeLimitSeconds: scenario.solver.timeLimitSeconds.doubleValue,
                                                       mipGap: scenario.solver.mipGap.doubleValue)
-                let folder = root + "/" + item.name
                 let measures = ScenarioMeasures(requirements: requirements, evaluation: solution.evaluation, grid: scenario.grid, solverGap: solution.gap,
                                                 bonusTotal: item.bonus)
                 progress(String(format: "%@: %@, labour %@, service level %@, gap %.2f %% (%.1f s)", item.name, solution.status.rawValue,
@@ -105,7 +103,7 @@ public enum CompareUseCase {
                                 solution.evaluation.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a",
                                 solution.gap * 100, solution.solveSeconds))
                 results.set(k, .success(Column(name: item.name, scenario: scenario, requirements: requirements, solution: solution,
-                                               measures: measures, folder: folder, variedValue: item.varied)))
+                                               measures: measures, variedValue: item.varied)))
             } catch {
                 results.set(k, .failure(CompareFailure(scenario: item.name, underlying: error)))
             }
@@ -119,7 +117,7 @@ public enum CompareUseCase {
             }
         }
 
-        let folder = OutputFolder(root)
+        let folder = try OutputSet(root, owner: "compare")
         let names = columns.map(\.name)
         let compareCSV = CompareSheet.csv(names: names, measures: columns.map(\.measures)).bytes
         let pageColumns = columns.map {
@@ -135,18 +133,17 @@ public enum CompareUseCase {
         var files: [String] = []
         // The scenarios' own reports are written here, once the run id is known, so each summary.json carries it.
         let run = try recording.record(kind: .compare, name: names.joined(separator: ", "), parameters: parameters, inputs: inputs,
-                                       outcome: outcome) { id in
+                                       outcome: outcome, outputs: folder) { id in
             var results: [RunResult] = []
             for c in columns {
-                let written = try RosterUseCase.writeReports(scenario: c.scenario, solution: c.solution, folder: c.folder, run: id)
+                let written = try RosterUseCase.writeReports(scenario: c.scenario, solution: c.solution, into: folder, subfolder: c.name, run: id)
                 results += written.texts.map { RunResult(name: c.name + "/" + $0.name, content: $0.content) }
             }
-            try folder.prepare()
             files.append(try folder.write("compare.csv", bytes: compareCSV))
             files.append(try folder.write("compare.html", text: page))
             return results + [RunResult(name: "compare.csv", content: String(decoding: compareCSV, as: UTF8.self))]
         }
-        files += columns.map { $0.folder + "/" }
+        files += columns.map { folder.path + "/" + $0.name + "/" }
         let d = started.duration(to: .now)
         return Outcome(columns: columns, files: files, warnings: warnings,
                        wallSeconds: d.inSeconds, run: run)

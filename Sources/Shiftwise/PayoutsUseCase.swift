@@ -7,7 +7,8 @@ import Store
 public enum PayoutsUseCase {
     /// Every bonus run, newest first: id, period, plan, status, rows, total.
     public static func list(database: String) throws -> String {
-        let runs = try Store.open(database).payoutRuns()
+        guard FileManager.default.fileExists(atPath: database) else { return "no payout runs recorded: there is no database at \(database)\n" }
+        let runs = try Store.openExisting(database).payoutRuns()
         if runs.isEmpty { return "no payout runs recorded in \(database)\n" }
         let header = ["id", "period", "plan", "status", "rows", "total", "adjusts"]
         let rows = try runs.map { r in
@@ -41,7 +42,10 @@ public enum PayoutsUseCase {
         let store = try Store.open(database)
         var files: [String] = []
         var control = ""
-        let before = try store.export(id, user: RunRecording.user) { summary, lines in
+        var outputs: OutputSet?
+        let before: RunSummary
+        do {
+            before = try store.export(id, user: RunRecording.user) { summary, lines in
             let rows = try rowsOf(lines, database: database, run: id)
             // The payroll CSV takes 2 decimals; rounding a finer run again would change what was approved.
             let finer = lines.filter { ($0.amount.split(separator: ".").dropFirst().first?.count ?? 0) > 2 }
@@ -53,15 +57,20 @@ public enum PayoutsUseCase {
             let bytes = PayoutSheets.payroll(rows, bom: bom).bytes
             let byCode = PayoutSheets.totalsByEarningsCode(rows)
             let total = rows.reduce(ExactDecimal.zero) { $0 + $1.amount }
-            let folder = OutputFolder(outputFolder ?? "reports/payouts/\(summary.period ?? "unknown")")
-            try folder.prepare()
+            let folder = try OutputSet(outputFolder ?? "reports/payouts/\(summary.period ?? "unknown")", owner: "export-\(id)")
+            outputs = folder
             files.append(try folder.write("payroll-\(id).csv", bytes: bytes))
             files.append(try folder.write("payroll-\(id).control.json",
                                           text: PayoutSheets.control(rows: rows.count, total: total, byCode: byCode, csvBytes: bytes)))
             control = PayoutSheets.controlSummary(rows: rows.count, total: total, byCode: byCode, currency: lines.first?.currency ?? "",
                                                   csvBytes: bytes)
             return "exported payout run \(id) to \(folder.path) (sha256 \(SHA256.hex(bytes)))"
+            }
+        } catch {
+            outputs?.discard()
+            throw error
         }
+        try RunRecording.place(outputs, run: id)
         return ExportOutcome(files: files, control: control, firstExport: before.status == "approved")
     }
 

@@ -64,14 +64,14 @@ public enum RosterUseCase {
         let solution = try RosterSolver.solve(
             scenario: scenario, requirements: requirements, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: options.exportLP,
             progress: { options.progress?($0) }, searchProgress: options.searchProgress)
-        let folder = options.outputFolder ?? "reports/\(scenario.name)"
+        let folder = try OutputSet(options.outputFolder ?? "reports/\(scenario.name)", owner: "roster")
         var written: Written?
         let run = try recording.record(
             kind: .roster, name: scenario.name,
-            parameters: ["time_limit_seconds": "\(timeLimit)", "mip_gap": "\(mipGap)", "out": folder],
-            inputs: RunRecording.scenarioInputs(scenario), outcome: solution.status.rawValue
+            parameters: ["time_limit_seconds": "\(timeLimit)", "mip_gap": "\(mipGap)", "out": folder.path],
+            inputs: RunRecording.scenarioInputs(scenario), outcome: solution.status.rawValue, outputs: folder
         ) { id in
-            let w = try writeReports(scenario: scenario, solution: solution, folder: folder, run: id)
+            let w = try writeReports(scenario: scenario, solution: solution, into: folder, subfolder: nil, run: id)
             written = w
             return w.texts.map { RunResult(name: $0.name, content: $0.content) }
         }
@@ -79,17 +79,17 @@ public enum RosterUseCase {
                        violations: written?.violations ?? [], run: run)
     }
 
-    /// Writes every roster output into `folder` after the independent checker has counted the
-    /// hard-rule violations of the roster as written; each file appears whole or not at all.
+    /// Writes every roster output into the set `outputs` (inside `subfolder` when given) after the
+    /// independent checker has counted the hard-rule violations of the roster as written.
     /// `run` is the recorded run's id that `summary.json` carries.
-    public static func writeReports(scenario: Scenario, solution: RosterSolver.Solution, folder path: String, run: Int?) throws -> Written {
+    static func writeReports(scenario: Scenario, solution: RosterSolver.Solution, into outputs: OutputSet, subfolder: String?, run: Int?) throws -> Written {
         let roster = solution.roster
         let rosterCSV = RosterSheets.roster(roster, scenario: scenario)
-        let folder = OutputFolder(path)
-        let sheet = try RosterSheetReader.parse(rosterCSV.text, file: folder.path + "/roster.csv")
+        let prefix = subfolder.map { $0 + "/" } ?? ""
+        let folder = PrefixedSet(set: outputs, prefix: prefix)
+        let sheet = try RosterSheetReader.parse(rosterCSV.text, file: outputs.path + "/" + prefix + "roster.csv")
         let violations = (sheet.diagnostics + RosterValidator.validate(sheet.sheet, scenario: scenario)).filter { $0.severity == .error }
 
-        try folder.prepare()
         let summary = RosterSummary(
             run: run, scenario: scenario.name, status: solution.status.rawValue, objective: solution.objective, bound: solution.bound,
             gap: solution.gap, solveSeconds: solution.solveSeconds, currency: scenario.costs.currency, evaluation: solution.evaluation,
@@ -107,11 +107,23 @@ public enum RosterUseCase {
         for (a, agent) in scenario.agents.enumerated() {
             try folder.write("calendars/" + AgentCalendar.fileName(for: agent.id), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario))
         }
-        files.append(folder.path + "/calendars/")
+        files.append(outputs.path + "/" + prefix + "calendars/")
         let texts = [("roster.csv", String(decoding: rosterCSV.bytes, as: UTF8.self)), ("roster-grid.csv", String(decoding: grid, as: UTF8.self)),
                      ("coverage.csv", String(decoding: coverage, as: UTF8.self)), ("summary.json", summaryJSON)]
         return Written(files: files, violations: violations, texts: texts.map { (name: $0.0, content: $0.1) })
     }
+}
+
+/// Writes into an output set under a common prefix (a compared scenario's subfolder).
+struct PrefixedSet {
+    let set: OutputSet
+    let prefix: String
+
+    @discardableResult
+    func write(_ name: String, bytes: [UInt8]) throws(OutputError) -> String { try set.write(prefix + name, bytes: bytes) }
+
+    @discardableResult
+    func write(_ name: String, text: String) throws(OutputError) -> String { try set.write(prefix + name, text: text) }
 }
 
 /// Why no roster came out.

@@ -1,6 +1,8 @@
 import Core
 import Foundation
 import Store
+import Reports
+import ScenarioIO
 
 /// Records a command's run in the store: one transaction after the work has succeeded.
 ///
@@ -19,23 +21,60 @@ struct RunRecording {
         started = Date()
     }
 
-    /// Records the run; see the type's comment for the order of writes.
+    /// Records the run; see the type's comment for the order of writes. `produce` writes into `outputs`,
+    /// which is put in place only once the run is committed (and discarded when anything fails).
     func record(kind: RunKind, name: String, parameters: [String: String], inputs: [(role: String, path: String)], outcome: String,
                 status: String? = nil, period: String? = nil, adjustsRun: Int? = nil, payoutLines: [PayoutLineRecord] = [],
-                produce: (Int) throws -> [RunResult]) throws -> Int {
+                outputs: OutputSet?, produce: (Int) throws -> [RunResult]) throws -> Int {
         let run = NewRun(kind: kind, name: name, parameters: Self.json(parameters), startedAt: started, finishedAt: Date(), outcome: outcome,
                          status: status, user: Self.user, inputs: hashed(inputs),
                          period: period, adjustsRun: adjustsRun, payoutLines: payoutLines)
-        return try store.record(run, produce: produce)
+        let id: Int
+        TestPause.at(.beforeRecord)
+        do {
+            id = try store.record(run) { id in
+                let results = try produce(id)
+                TestPause.at(.inTransaction)
+                return results
+            }
+        } catch {
+            outputs?.discard()
+            throw error
+        }
+        try Self.place(outputs, run: id)
+        return id
     }
 
     /// Records a payout run settled against the period's approved runs; see ``Store/recordPayout(_:lines:produce:)``.
     func recordPayout(name: String, parameters: [String: String], inputs: [(role: String, path: String)], period: String,
-                      lines: ([PayoutRun]) throws -> [PayoutLineRecord],
+                      outputs: OutputSet, lines: ([PayoutRun]) throws -> [PayoutLineRecord],
                       produce: (Int, [PayoutLineRecord], Int?) throws -> [RunResult]) throws -> Int {
         let run = NewRun(kind: .bonus, name: name, parameters: Self.json(parameters), startedAt: started, finishedAt: Date(), outcome: "ok",
                          status: "draft", user: Self.user, inputs: hashed(inputs), period: period)
-        return try store.recordPayout(run, lines: lines, produce: produce)
+        let id: Int
+        TestPause.at(.beforeRecord)
+        do {
+            id = try store.recordPayout(run, lines: lines) { id, stored, adjusts in
+                let results = try produce(id, stored, adjusts)
+                TestPause.at(.inTransaction)
+                return results
+            }
+        } catch {
+            outputs.discard()
+            throw error
+        }
+        try Self.place(outputs, run: id)
+        return id
+    }
+
+    /// Commits an output set after its run was committed; a failure here says that the run stands without its files.
+    static func place(_ outputs: OutputSet?, run id: Int) throws {
+        TestPause.at(.beforePlace)
+        do {
+            try outputs?.commit()
+        } catch {
+            throw OutputError(path: error.path, reason: "run \(id) is recorded, but its files could not be put in place: \(error.reason)")
+        }
     }
 
     /// The inputs with the SHA-256 of their bytes, each role and path once.
@@ -43,8 +82,10 @@ struct RunRecording {
         var seen = Set<String>()
         var hashed: [RunInput] = []
         for input in inputs where seen.insert(input.role + "\u{0}" + input.path).inserted {
-            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: input.path))).map { [UInt8]($0) }
-            hashed.append(RunInput(role: input.role, path: input.path, sha256: bytes.map { SHA256.hex($0) } ?? "unreadable"))
+            // The digest of the bytes that were parsed; a file this process never read is read now.
+            let digest = InputDigests.digest(of: input.path)
+                ?? (try? Data(contentsOf: URL(fileURLWithPath: input.path))).map { SHA256.hex([UInt8]($0)) }
+            hashed.append(RunInput(role: input.role, path: input.path, sha256: digest ?? "unreadable"))
         }
         return hashed
     }

@@ -6,7 +6,8 @@ import Store
 public enum RunsUseCase {
     /// Every run, newest first, as an aligned table (id, kind, name, started, duration, outcome, status).
     public static func list(database: String) throws -> String {
-        let runs = try Store.open(database).runs()
+        guard FileManager.default.fileExists(atPath: database) else { return "no runs recorded: there is no database at \(database)\n" }
+        let runs = try Store.openExisting(database).runs()
         if runs.isEmpty { return "no runs recorded in \(database)\n" }
         let header = ["id", "kind", "name", "started", "duration", "outcome", "status"]
         let rows = runs.map { r in
@@ -20,7 +21,7 @@ public enum RunsUseCase {
     ///
     /// - Throws: `StoreError.unknownRun` for an id the database does not hold; `InputError` for an unknown result name.
     public static func show(database: String, run id: Int, result: String? = nil) throws -> String {
-        let run = try Store.open(database).run(id)
+        let run = try Store.openExisting(database).run(id)
         if let result {
             guard let found = run.results.first(where: { $0.name == result }) else {
                 throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) stored no result named `\(result)`",

@@ -33,12 +33,11 @@ public enum StaffUseCase {
         let loaded = try ScenarioLoader.load(scenarioPath)
         let scenario = loaded.scenario
         let rows = StaffingCalculator.requirements(for: scenario)
-        let folder = OutputFolder(outputFolder ?? "reports/\(scenario.name)")
+        let folder = try OutputSet(outputFolder ?? "reports/\(scenario.name)", owner: "staff")
         let csv = RequirementsReport.csv(rows)
         var file = ""
         let run = try recording.record(kind: .staff, name: scenario.name, parameters: ["out": folder.path],
-                                       inputs: RunRecording.scenarioInputs(scenario), outcome: "ok") { _ in
-            try folder.prepare()
+                                       inputs: RunRecording.scenarioInputs(scenario), outcome: "ok", outputs: folder) { _ in
             file = try folder.write("requirements.csv", bytes: csv.bytes)
             return [RunResult(name: "requirements.csv", content: String(decoding: csv.bytes, as: UTF8.self))]
         }

@@ -1,4 +1,5 @@
 public import Foundation
+public import Core
 
 /// What kind of command a run was.
 public enum RunKind: String, Sendable, CaseIterable {
@@ -151,5 +152,27 @@ public enum StoreClock {
         if let d = f.date(from: text) { return d }
         f.formatOptions = [.withInternetDateTime]
         return f.date(from: text)
+    }
+}
+
+/// What an approval covers: the number of a payout run's lines, their exact total and the SHA-256
+/// of their canonical text (every field of every line, in order), so an export can verify them.
+public struct LinesDigest: Sendable, Equatable {
+    public let rows: Int
+    /// The exact sum of the amounts, shortest text (`1234.5`); `invalid` when an amount is not a decimal.
+    public let total: String
+    public let sha256: String
+
+    public init(_ lines: [PayoutLineRecord]) {
+        rows = lines.count
+        var sum = ExactDecimal.zero
+        var valid = true
+        var text = ""
+        for l in lines {
+            if let amount = ExactDecimal(l.amount) { sum += amount } else { valid = false }
+            text += [l.agentID, l.name, l.period, l.earningsCode, l.amount, l.currency, l.reason ?? ""].joined(separator: "\u{1F}") + "\u{1E}"
+        }
+        total = valid ? sum.description : "invalid"
+        sha256 = SHA256.hex(Array(text.utf8))
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 
@@ -48,7 +49,9 @@ extension Store {
                         run `bonus` again for the period to record an adjustment run, and approve that
                         """)
                 }
-                try db.execute(sql: "UPDATE runs SET status = 'approved' WHERE id = ?", arguments: [id])
+                let digest = LinesDigest(try Self.lines(run: id, db: db))
+                try db.execute(sql: "UPDATE runs SET status = 'approved', approved_rows = ?, approved_total = ?, approved_sha256 = ? WHERE id = ?",
+                               arguments: [digest.rows, digest.total, digest.sha256, id])
                 try db.execute(sql: "INSERT INTO audit (at, who, what, run_id) VALUES (?, ?, ?, ?)",
                                arguments: [StoreClock.text(Date()), user, "approved payout run \(id) (\(summary.name), \(summary.period ?? "?"))", id])
             }
@@ -72,7 +75,21 @@ extension Store {
                 guard summary.status == "approved" || summary.status == "exported" else {
                     throw StoreError.payoutState(path: path, message: "run \(id) is a draft: approve it first (`shiftwise payouts approve \(id)`)")
                 }
-                let what = try write(summary, try Self.lines(run: id, db: db))
+                let lines = try Self.lines(run: id, db: db)
+                // The lines must be those approved: a changed line (the lock triggers dropped by hand) is refused.
+                let approved = try Row.fetchOne(db, sql: "SELECT approved_rows, approved_total, approved_sha256 FROM runs WHERE id = ?", arguments: [id])
+                let now = LinesDigest(lines)
+                let rows: Int? = approved?["approved_rows"]
+                let total: String? = approved?["approved_total"]
+                let sha: String? = approved?["approved_sha256"]
+                if rows != now.rows || total != now.total || sha != now.sha256 {
+                    throw StoreError.tampered(path: path, message: """
+                        run \(id)'s stored lines are not the ones approved (approved: \(rows.map(String.init) ?? "?") lines, total \(total ?? "?"); \
+                        now: \(now.rows) lines, total \(now.total)): the database was changed outside shiftwise; nothing was exported. \
+                        Restore the database from a backup
+                        """)
+                }
+                let what = try write(summary, lines)
                 if summary.status == "approved" {
                     try db.execute(sql: "UPDATE runs SET status = 'exported' WHERE id = ?", arguments: [id])
                 }

@@ -66,38 +66,93 @@ extension Store {
                     PRIMARY KEY (run_id, position)
                 );
                 """)
-            for table in ["payout_lines", "run_results", "run_inputs"] {
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table)_locked_insert BEFORE INSERT ON \(table)
-                    WHEN (SELECT status FROM runs WHERE id = NEW.run_id) IN ('approved', 'exported')
-                    BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be added'); END;
-                    CREATE TRIGGER \(table)_locked_update BEFORE UPDATE ON \(table)
-                    WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported')
-                      OR (SELECT status FROM runs WHERE id = NEW.run_id) IN ('approved', 'exported')
-                    BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be changed'); END;
-                    CREATE TRIGGER \(table)_locked_delete BEFORE DELETE ON \(table)
-                    WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported')
-                    BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be deleted'); END;
-                    """)
-            }
-            let unchanged = ["id", "kind", "name", "parameters", "started_at", "finished_at", "outcome", "user", "period", "adjusts_run"]
-                .map { "NEW.\($0) IS OLD.\($0)" }.joined(separator: " AND ")
+            try createLockTriggers(db, unchanged: v2Columns)
+        }
+        // Run ids are never reused (AUTOINCREMENT: the runs table is rebuilt), and an approval
+        // records the count, total and digest of the lines it approved, so an export can verify
+        // that nothing changed them since.
+        migrator.registerMigration("v3") { db in
+            try dropLockTriggers(db)
             try db.execute(sql: """
-                CREATE TRIGGER runs_locked_update BEFORE UPDATE ON runs
-                WHEN OLD.status IN ('approved', 'exported')
-                  AND NOT (OLD.status = 'approved' AND NEW.status = 'exported' AND \(unchanged))
-                BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: only approved → exported is allowed'); END;
-                CREATE TRIGGER runs_locked_delete BEFORE DELETE ON runs
-                WHEN OLD.status IN ('approved', 'exported')
-                BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: it cannot be deleted'); END;
-                CREATE TRIGGER runs_status_flow BEFORE UPDATE ON runs
-                WHEN NEW.status IS NOT OLD.status
-                  AND NOT (OLD.status = 'draft' AND NEW.status = 'approved')
-                  AND NOT (OLD.status = 'approved' AND NEW.status = 'exported')
-                BEGIN SELECT RAISE(ABORT, 'a payout run''s status moves only draft → approved → exported'); END;
+                CREATE TABLE runs_v3 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL CHECK (kind IN ('staff', 'roster', 'bonus', 'compare')),
+                    name TEXT NOT NULL,
+                    parameters TEXT NOT NULL DEFAULT '{}',
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    status TEXT CHECK (status IS NULL OR status IN ('draft', 'approved', 'exported')),
+                    user TEXT NOT NULL,
+                    period TEXT,
+                    adjusts_run INTEGER REFERENCES runs(id),
+                    approved_rows INTEGER,
+                    approved_total TEXT,
+                    approved_sha256 TEXT
+                );
+                INSERT INTO runs_v3 (id, kind, name, parameters, started_at, finished_at, outcome, status, user, period, adjusts_run)
+                    SELECT id, kind, name, parameters, started_at, finished_at, outcome, status, user, period, adjusts_run FROM runs;
+                DROP TABLE runs;
+                ALTER TABLE runs_v3 RENAME TO runs;
+                CREATE INDEX runs_period ON runs(period);
                 """)
+            // Runs approved before this version: their lines as they are now are what the approval covers.
+            let approved = try Int.fetchAll(db, sql: "SELECT id FROM runs WHERE status IN ('approved', 'exported')")
+            for id in approved {
+                let digest = LinesDigest(try Store.lines(run: id, db: db))
+                try db.execute(sql: "UPDATE runs SET approved_rows = ?, approved_total = ?, approved_sha256 = ? WHERE id = ?",
+                               arguments: [digest.rows, digest.total, digest.sha256, id])
+            }
+            try createLockTriggers(db, unchanged: v2Columns + ["approved_rows", "approved_total", "approved_sha256"])
         }
         return migrator
+    }
+
+
+    /// The columns of a run that stay as they were when an approved run is exported (schema v2).
+    static let v2Columns = ["id", "kind", "name", "parameters", "started_at", "finished_at", "outcome", "user", "period", "adjusts_run"]
+
+    /// The triggers that lock approved and exported runs (the SQL of schema v2, with `unchanged` the run's columns that export keeps).
+    static func createLockTriggers(_ db: Database, unchanged columns: [String]) throws {
+        for table in ["payout_lines", "run_results", "run_inputs"] {
+            try db.execute(sql: """
+                CREATE TRIGGER \(table)_locked_insert BEFORE INSERT ON \(table)
+                WHEN (SELECT status FROM runs WHERE id = NEW.run_id) IN ('approved', 'exported')
+                BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be added'); END;
+                CREATE TRIGGER \(table)_locked_update BEFORE UPDATE ON \(table)
+                WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported')
+                  OR (SELECT status FROM runs WHERE id = NEW.run_id) IN ('approved', 'exported')
+                BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be changed'); END;
+                CREATE TRIGGER \(table)_locked_delete BEFORE DELETE ON \(table)
+                WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported')
+                BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be deleted'); END;
+                """)
+        }
+        let unchanged = columns
+            .map { "NEW.\($0) IS OLD.\($0)" }.joined(separator: " AND ")
+        try db.execute(sql: """
+            CREATE TRIGGER runs_locked_update BEFORE UPDATE ON runs
+            WHEN OLD.status IN ('approved', 'exported')
+              AND NOT (OLD.status = 'approved' AND NEW.status = 'exported' AND \(unchanged))
+            BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: only approved → exported is allowed'); END;
+            CREATE TRIGGER runs_locked_delete BEFORE DELETE ON runs
+            WHEN OLD.status IN ('approved', 'exported')
+            BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: it cannot be deleted'); END;
+            CREATE TRIGGER runs_status_flow BEFORE UPDATE ON runs
+            WHEN NEW.status IS NOT OLD.status
+              AND NOT (OLD.status = 'draft' AND NEW.status = 'approved')
+              AND NOT (OLD.status = 'approved' AND NEW.status = 'exported')
+            BEGIN SELECT RAISE(ABORT, 'a payout run''s status moves only draft → approved → exported'); END;
+            """)
+    }
+
+    /// Drops every lock trigger, so the runs table can be rebuilt.
+    static func dropLockTriggers(_ db: Database) throws {
+        var names = ["runs_locked_update", "runs_locked_delete", "runs_status_flow"]
+        for table in ["payout_lines", "run_results", "run_inputs"] {
+            names += ["insert", "update", "delete"].map { "\(table)_locked_\($0)" }
+        }
+        for name in names { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
     }
 
     /// The migration identifiers this program knows, oldest first.

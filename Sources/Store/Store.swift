@@ -29,6 +29,34 @@ public final class Store: Sendable {
         try open(path, migratingUpTo: nil)
     }
 
+    /// Opens an existing database for commands that only read: a missing file is not created
+    /// (``StoreError/missing(path:)``), and a file the user cannot write (a read-only copy, an
+    /// archive) can still be read. A database in an older schema is migrated when it can be written.
+    public static func openExisting(_ path: String) throws(StoreError) -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        if FileManager.default.isWritableFile(atPath: path),
+           FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent) {
+            return try open(path)
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "shiftwise"
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            let store = Store(path: path, pool: pool)
+            let applied: [String] = try pool.read { db in
+                guard try db.tableExists("grdb_migrations") else { throw StoreError.foreignDatabase(path: path) }
+                return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            }
+            let unknown = applied.filter { !Set(migrator.migrations).contains($0) }
+            if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown) }
+            return store
+        } catch {
+            throw translate(error, path: path)
+        }
+    }
+
     /// Opens the database at `path` and applies the migrations up to `target` only (all when nil):
     /// for tests that need a file in an older schema.
     public static func open(_ path: String, migratingUpTo target: String?) throws(StoreError) -> Store {
@@ -60,7 +88,12 @@ public final class Store: Sendable {
         let known = Set(migrator.migrations)
         do {
             let applied: [String] = try pool.read { db in
-                guard try db.tableExists("grdb_migrations") else { return [] }
+                guard try db.tableExists("grdb_migrations") else {
+                    // A database with tables of its own is someone else's: never add ours to it.
+                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+                    if tables > 0 { throw StoreError.foreignDatabase(path: path) }
+                    return []
+                }
                 return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
             }
             let unknown = applied.filter { !known.contains($0) }

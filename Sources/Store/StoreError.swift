@@ -12,13 +12,19 @@ public enum StoreError: CategorizedError, Sendable {
     case unknownRun(path: String, id: Int)
     /// The run cannot take this payout step (not a payout run, a draft to export, already approved…); the message says what to do.
     case payoutState(path: String, message: String)
+    /// An approved run's stored lines differ from what its approval recorded.
+    case tampered(path: String, message: String)
+    /// The file is a SQLite database that Shiftwise did not create.
+    case foreignDatabase(path: String)
+    /// No database exists at the path (for commands that only read).
+    case missing(path: String)
     /// Any other database failure, in SQLite's words (without its numeric codes).
     case failed(path: String, message: String)
 
     /// True when the problem lies in the file the user chose (exit 65), not in the program (exit 70).
     public var isBadInput: Bool {
         switch self {
-        case .newerSchema, .notADatabase, .unknownRun, .payoutState: true
+        case .newerSchema, .notADatabase, .unknownRun, .payoutState, .tampered, .foreignDatabase, .missing: true
         case .busy, .failed: false
         }
     }
@@ -35,8 +41,12 @@ public enum StoreError: CategorizedError, Sendable {
             "the database \(path) stayed locked by another shiftwise for more than \(Int(seconds)) s; try again when it has finished"
         case .unknownRun(let path, let id):
             "the database \(path) has no run \(id); `shiftwise runs list` shows the runs it holds"
-        case .payoutState(_, let message):
+        case .payoutState(_, let message), .tampered(_, let message):
             message
+        case .foreignDatabase(let path):
+            "\(path) is a SQLite database that Shiftwise did not create; it was left as it is: choose another file with --db or SHIFTWISE_DB"
+        case .missing(let path):
+            "there is no database at \(path): nothing has been recorded there yet (check --db or SHIFTWISE_DB)"
         case .failed(let path, let message):
             "the database \(path) failed: \(message) (check the file and its folder are writable, or choose another with --db)"
         }

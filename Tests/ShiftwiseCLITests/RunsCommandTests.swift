@@ -61,6 +61,7 @@ import TestSupport
     @Test func anUnknownRunExits65() throws {
         let fixture = try ScenarioFixture()
         let db = fixture.path("runs.sqlite")
+        #expect(try CommandRunner.run(["staff", fixture.scenario, "--out", fixture.path("out"), "--db", db]).status == 0)
         let show = try CommandRunner.run(["runs", "show", "9", "--db", db])
         #expect(show.status == 65)
         #expect(show.stderr.contains("the database \(db) has no run 9"), "\(show.stderr)")

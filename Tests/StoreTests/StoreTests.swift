@@ -20,7 +20,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try Store.open(path)
         #expect(try store.runs().isEmpty)
-        #expect(Store.knownMigrations == ["v1", "v2"])
+        #expect(Store.knownMigrations == ["v1", "v2", "v3"])
         // Opening again is a no-op.
         _ = try Store.open(path)
     }
@@ -165,5 +165,55 @@ import Testing
         try store.approve(third, user: "clerk")
         #expect(try store.run(third).summary.status == "approved" && store.run(first).summary.status == "draft")
         #expect(try store.audit().filter { $0.what.hasPrefix("approved") }.map(\.runID) == [second, third])
+    }
+
+    /// An id is never handed out twice: after the newest run is removed by hand, the next run does
+    /// not get its id (without AUTOINCREMENT SQLite would reuse max(id) + 1).
+    @Test func runIdsAreNeverReused() throws {
+        let store = try Store.open(Self.temporaryPath())
+        for _ in 0..<3 { _ = try store.record(Self.newRun()) { _ in [] } }
+        try store.executeRaw("""
+            DROP TRIGGER audit_no_delete;
+            DELETE FROM audit WHERE run_id = 3; DELETE FROM run_inputs WHERE run_id = 3; DELETE FROM run_results WHERE run_id = 3;
+            DELETE FROM runs WHERE id = 3;
+            """)
+        #expect(try store.runs().map(\.id) == [2, 1])
+        let next = try store.record(Self.newRun()) { _ in [] }
+        #expect(next == 4)
+    }
+
+    /// A version 2 file keeps its runs and ids; its approved runs get their approval digest, and the next id continues.
+    @Test func migratesAVersion2FileToVersion3() throws {
+        let path = Self.temporaryPath()
+        let old = try Store.open(path, migratingUpTo: "v2")
+        let first = try old.record(Self.bonusRun()) { _ in [] }
+        let second = try old.record(Self.bonusRun()) { _ in [] }
+        try old.executeRaw("UPDATE runs SET status = 'approved' WHERE id = \(second)")
+        let store = try Store.open(path)
+        #expect(try store.runs().map(\.id).sorted() == [first, second])
+        // The approval covers the lines as they were: export verifies and goes ahead.
+        _ = try store.export(second, user: "clerk") { _, lines in "exported \(lines.count)" }
+        #expect(try store.run(second).summary.status == "exported")
+        // The locks hold after the rebuild.
+        #expect(throws: StoreError.self) { try store.executeRaw("UPDATE payout_lines SET amount = '0' WHERE run_id = \(second)") }
+        #expect(throws: StoreError.self) { try store.executeRaw("DELETE FROM runs WHERE id = \(second)") }
+        let next = try store.record(Self.bonusRun()) { _ in [] }
+        #expect(next == 3)
+    }
+
+    /// Lines changed behind the locks' back (triggers dropped by hand) are refused at export.
+    @Test func exportRefusesLinesChangedSinceApproval() throws {
+        let store = try Store.open(Self.temporaryPath())
+        let id = try store.record(Self.bonusRun()) { _ in [] }
+        try store.approve(id, user: "clerk")
+        try store.executeRaw("DROP TRIGGER payout_lines_locked_update; UPDATE payout_lines SET amount = '999.00' WHERE run_id = \(id) AND position = 0")
+        var wrote = false
+        #expect {
+            _ = try store.export(id, user: "clerk") { _, _ in wrote = true; return "x" }
+        } throws: { error in
+            "\(error)".contains("run \(id)'s stored lines are not the ones approved") && (error as? StoreError)?.isBadInput == true
+        }
+        #expect(!wrote)
+        #expect(try store.run(id).summary.status == "approved")
     }
 }

@@ -17,7 +17,9 @@ public enum TextFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw MissingInputError(path: path, referencedFrom: referencedFrom, reason: "permission denied or unreadable")
         }
-        return try decode([UInt8](data), file: path)
+        let bytes = [UInt8](data)
+        InputDigests.record(SHA256.hex(bytes), for: path)
+        return try decode(bytes, file: path)
     }
 
     /// Decodes UTF-8 bytes, dropping a leading BOM; reports the line and column of the first invalid byte.
@@ -91,5 +93,26 @@ public enum InputPath {
     /// The file name without folder and extension (`scenarios/base.yaml` → `base`).
     public static func stem(_ path: String) -> String {
         ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+}
+
+/// The SHA-256 of every input file's bytes as this process read them, so a run records the
+/// digest of what it parsed, not of a second read after a long solve.
+public enum InputDigests {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var digests: [String: String] = [:]
+
+    /// Remembers the first digest read for `path`.
+    static func record(_ digest: String, for path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if digests[path] == nil { digests[path] = digest }
+    }
+
+    /// The digest of `path`'s bytes as first read by this process, if it was read.
+    public static func digest(of path: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return digests[path]
     }
 }

@@ -1,0 +1,231 @@
+public import Core
+import CFileSwap
+import Foundation
+
+/// The files one command writes into its output folder, which appear there all together or not at all.
+///
+/// Files are written into a staging folder beside the target (`.<name>.staging-<pid>-<random>`);
+/// ``commit()`` then puts the whole set in place with one atomic exchange of the two folders
+/// (`renameat2(RENAME_EXCHANGE)`), so a reader, a kill or a full disk never leaves half a set.
+/// What else the folder holds is carried over by hard links: another command's files (a roster
+/// folder also holds `staff`'s `requirements.csv`; a period's payout folder holds the exports)
+/// and files the user put there. The command's own files from its previous run that the new set
+/// no longer has (calendars of agents who left, scenarios no longer compared) are dropped; a
+/// hidden manifest, `.shiftwise-outputs`, records which entries each command wrote.
+///
+///     let set = try OutputSet("reports/baseline-w49", owner: "roster")
+///     try set.write("roster.csv", bytes: csv)
+///     try set.commit()        // or set.discard() when the command fails
+public final class OutputSet {
+    /// The output folder as the user gave it (paths returned by `write` start with it).
+    public let path: String
+    /// Which command's set this is, e.g. `roster` or `export-12`.
+    public let owner: String
+    /// The target folder with symbolic links resolved.
+    let target: String
+    let staging: String
+    private var entries: Set<String> = []
+    private var finished = false
+
+    /// The manifest's file name inside the output folder.
+    public static let manifestName = ".shiftwise-outputs"
+    /// The most other files and folders a commit carries over before it refuses the folder.
+    public static let carryLimit = 10_000
+
+    /// Creates the staging folder beside `path` (creating `path`'s parents when missing) and removes
+    /// staging folders that killed commands left behind.
+    public init(_ path: String, owner: String) throws(OutputError) {
+        var trimmed = path
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.path = trimmed.isEmpty ? "." : trimmed
+        self.owner = owner
+        let absolute = trimmed.hasPrefix("/") ? trimmed : FileManager.default.currentDirectoryPath + "/" + trimmed
+        target = (InputPathText.normalize(absolute) as NSString).resolvingSymlinksInPath
+        let parent = (target as NSString).deletingLastPathComponent
+        let base = (target as NSString).lastPathComponent
+        guard !base.isEmpty, base != "/", target != "/" else {
+            throw OutputError(path: self.path, reason: "the output folder cannot be the file system's root")
+        }
+        staging = parent + "/.\(base).staging-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: self.path, reason: "cannot create the folder's parent: \(error.localizedDescription)")
+        }
+        Self.removeAbandonedStagings(in: parent, base: base)
+        guard mkdir(staging, 0o755) == 0 else {
+            throw OutputError(path: self.path, reason: "cannot create a staging folder beside it: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    deinit {
+        if !finished { discard() }
+    }
+
+    /// Writes `bytes` as `name` (a relative path, e.g. `calendars/A001.ics`) into the set; returns the
+    /// path the file will have once the set is committed.
+    @discardableResult
+    public func write(_ name: String, bytes: [UInt8]) throws(OutputError) -> String {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard !name.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }),
+              let first = parts.first, String(first) != Self.manifestName else {
+            throw OutputError(path: path + "/" + name, reason: "not a plain file name inside the output folder")
+        }
+        let file = staging + "/" + name
+        do {
+            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
+        } catch {
+            throw OutputError(path: path + "/" + name, reason: error.localizedDescription)
+        }
+        entries.insert(String(first))
+        return path + "/" + name
+    }
+
+    /// Writes text as UTF-8.
+    @discardableResult
+    public func write(_ name: String, text: String) throws(OutputError) -> String {
+        try write(name, bytes: Array(text.utf8))
+    }
+
+    /// Puts the set in place: carries the folder's other entries over, then exchanges the staging
+    /// folder with the target in one step and removes what the target held before.
+    public func commit() throws(OutputError) {
+        guard !finished else { return }
+        defer { if !finished { discard() } }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        var manifest: [String: Set<String>] = [:]
+        if fm.fileExists(atPath: target, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw OutputError(path: path, reason: "it is a file, not a folder") }
+            manifest = Self.readManifest(target + "/" + Self.manifestName)
+            let previous = manifest[owner] ?? []
+            var carried = 0
+            let names: [String]
+            do { names = try fm.contentsOfDirectory(atPath: target).sorted() } catch {
+                throw OutputError(path: path, reason: "cannot list the folder: \(error.localizedDescription)")
+            }
+            for name in names where name != Self.manifestName && !entries.contains(name) && !previous.contains(name) {
+                try carry(target + "/" + name, to: staging + "/" + name, count: &carried)
+            }
+        }
+        manifest[owner] = entries
+        for (other, names) in manifest where other != owner {
+            manifest[other] = names.filter { fm.fileExists(atPath: staging + "/" + $0) }
+        }
+        try Self.writeManifest(manifest.filter { !$0.value.isEmpty }, to: staging + "/" + Self.manifestName, shown: path)
+        if !fm.fileExists(atPath: target) {
+            guard rename(staging, target) == 0 else {
+                throw OutputError(path: path, reason: "cannot move the new files into place: \(String(cString: strerror(errno)))")
+            }
+            finished = true
+            return
+        }
+        if cfileswap_exchange(staging, target) == 0 {
+            finished = true
+            try? fm.removeItem(atPath: staging)   // now holds the folder's previous content
+            return
+        }
+        // A file system that cannot exchange: two renames, the old folder set aside first.
+        let aside = staging + ".previous"
+        guard rename(target, aside) == 0 else {
+            throw OutputError(path: path, reason: "cannot replace the folder: \(String(cString: strerror(errno)))")
+        }
+        guard rename(staging, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(aside, target)
+            throw OutputError(path: path, reason: "cannot move the new files into place: \(reason)")
+        }
+        finished = true
+        try? fm.removeItem(atPath: aside)
+    }
+
+    /// Drops the staging folder and everything written into it; the target is untouched.
+    public func discard() {
+        finished = true
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// Hard-links `source` (recursively for a folder) to `destination`; copies where links are refused.
+    private func carry(_ source: String, to destination: String, count: inout Int) throws(OutputError) {
+        count += 1
+        guard count <= Self.carryLimit else {
+            throw OutputError(path: path, reason: "the folder holds more than \(Self.carryLimit) other files and folders; choose a folder of its own with --out")
+        }
+        var info = stat()
+        guard lstat(source, &info) == 0 else { return }  // vanished meanwhile
+        let fm = FileManager.default
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            guard mkdir(destination, 0o755) == 0 else {
+                throw OutputError(path: path, reason: "cannot carry over \(source): \(String(cString: strerror(errno)))")
+            }
+            let names: [String]
+            do { names = try fm.contentsOfDirectory(atPath: source) } catch {
+                throw OutputError(path: path, reason: "cannot carry over \(source): \(error.localizedDescription)")
+            }
+            for name in names { try carry(source + "/" + name, to: destination + "/" + name, count: &count) }
+        case S_IFLNK:
+            let link: String
+            do { link = try fm.destinationOfSymbolicLink(atPath: source) } catch { return }
+            try? fm.createSymbolicLink(atPath: destination, withDestinationPath: link)
+        default:
+            if Foundation.link(source, destination) != 0 {
+                do { try fm.copyItem(atPath: source, toPath: destination) } catch {
+                    throw OutputError(path: path, reason: "cannot carry over \(source): \(error.localizedDescription)")
+                }
+            }
+        }
+    }
+
+    /// Staging folders of `base` whose process has ended (a kill, a crash) are removed.
+    static func removeAbandonedStagings(in parent: String, base: String) {
+        let prefix = ".\(base).staging-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let pidText = rest.split(separator: "-").first, let pid = pid_t(pidText) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: parent + "/" + name)
+            }
+        }
+    }
+
+    /// `owner<TAB>entry` lines; an unreadable or malformed manifest counts as empty.
+    static func readManifest(_ file: String) -> [String: Set<String>] {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return [:] }
+        var manifest: [String: Set<String>] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2, !parts[1].contains("/") else { continue }
+            manifest[String(parts[0]), default: []].insert(String(parts[1]))
+        }
+        return manifest
+    }
+
+    static func writeManifest(_ manifest: [String: Set<String>], to file: String, shown: String) throws(OutputError) {
+        var text = ""
+        for owner in manifest.keys.sorted() {
+            for entry in (manifest[owner] ?? []).sorted() { text += "\(owner)\t\(entry)\n" }
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        } catch {
+            throw OutputError(path: shown, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// Lexical path tidying (no file system access), as the input side does it.
+enum InputPathText {
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == "..", !parts.isEmpty { parts.removeLast(); continue }
+            if part == ".." { continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
