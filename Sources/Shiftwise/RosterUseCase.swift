@@ -104,8 +104,9 @@ public enum RosterUseCase {
         files.append(try folder.write("coverage.csv", bytes: coverage))
         files.append(try folder.write("summary.json", text: summaryJSON))
         files.append(try folder.write("roster.html", text: RosterPage.html(summary: summary, roster: roster, scenario: scenario)))
+        let calendarNames = AgentCalendar.fileNames(for: scenario.agents.map(\.id))
         for (a, agent) in scenario.agents.enumerated() {
-            try folder.write("calendars/" + AgentCalendar.fileName(for: agent.id), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario))
+            try folder.write("calendars/" + (calendarNames[agent.id] ?? ""), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario))
         }
         files.append(outputs.path + "/" + prefix + "calendars/")
         let texts = [("roster.csv", String(decoding: rosterCSV.bytes, as: UTF8.self)), ("roster-grid.csv", String(decoding: grid, as: UTF8.self)),

@@ -30,7 +30,9 @@ struct RosterCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 604_800) {
+            throw ValidationError("--time-limit must be a number of seconds above 0 and at most 604800 (a week), got \(timeLimit)")
+        }
         if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be between 0 and 1") }
     }
 

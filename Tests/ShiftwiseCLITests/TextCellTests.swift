@@ -65,3 +65,16 @@ import TestSupport
         #expect(r.stderr.contains("agents.csv:4:1: error: agent_id is 65 characters long; at most 64 are allowed"), "\(r.stderr)")
     }
 }
+
+/// A scenario name is a folder name under reports/: `..` and friends are refused at load time.
+@Suite struct ScenarioNameTests {
+    @Test func pathLikeNamesAreRefused() throws {
+        for name in ["..", ".", ".hidden", "a/../../b", "a\\\\b"] {
+            let fixture = try ScenarioFixture(overrides: ["tiny.yaml": ScenarioFixture.yaml.replacingOccurrences(of: "name: tiny", with: "name: \"\(name)\"")])
+            let r = try CommandRunner.run(["staff", fixture.scenario], in: fixture.folder)
+            #expect(r.status == 65, "\(name): \(r.stderr)")
+            #expect(r.stderr.contains("tiny.yaml:1:1: error: `name` is"), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: fixture.folder + "/reports"), "\(name)")
+        }
+    }
+}

@@ -40,12 +40,34 @@ public enum AgentCalendar {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    /// A file name for the agent's calendar: the id with anything but letters, digits, `-`, `_`, `.` replaced by `_`.
-    public static func fileName(for agentID: String) -> String {
-        let safe = String(agentID.unicodeScalars.map { s -> Character in
-            (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == ".") && s.isASCII ? Character(s) : "_"
-        })
-        return (safe.isEmpty || safe.hasPrefix(".") ? "_" + safe : safe) + ".ics"
+    /// The calendar file name of every agent, one-to-one (SPEC §3: an agent id never becomes a path).
+    ///
+    /// An id of letters, digits, `-`, `_` and `.` (not starting with `.`) keeps its own name, `A001.ics`;
+    /// any other id, and ids that differ only in letter case (which some file systems do not tell
+    /// apart), become their safe characters followed by `~` and 16 hex digits of the id's SHA-256:
+    /// `a/b` → `a_b~<hash>.ics`. No plain name holds `~`, so the two kinds never meet.
+    ///
+    /// - Complexity: O(total length of the ids).
+    public static func fileNames(for agentIDs: [String]) -> [String: String] {
+        func isPlain(_ id: String) -> Bool {
+            !id.isEmpty && !id.hasPrefix(".") && id.unicodeScalars.allSatisfy { s in
+                s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == ".")
+            }
+        }
+        var byFolded: [String: Int] = [:]
+        for id in Set(agentIDs) where isPlain(id) { byFolded[id.lowercased(), default: 0] += 1 }
+        var names: [String: String] = [:]
+        for id in agentIDs where names[id] == nil {
+            if isPlain(id), byFolded[id.lowercased()] == 1 {
+                names[id] = id + ".ics"
+                continue
+            }
+            let safe = String(String(id.unicodeScalars.map { s -> Character in
+                s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_") ? Character(s) : "_"
+            }).prefix(40))
+            names[id] = safe + "~" + String(SHA256.hex(Array(id.utf8)).prefix(16)) + ".ics"
+        }
+        return names
     }
 
     static func compact(_ t: LocalDateTime) -> String {

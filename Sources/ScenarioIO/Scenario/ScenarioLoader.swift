@@ -64,8 +64,11 @@ public enum ScenarioLoader {
         guard let top = NodeReader.mapping(tree, path: "", known: topKeys, bag: &bag) else { return nil }
 
         let name = top.string("name", required: true, bag: &bag)?.text ?? InputPath.stem(mainFile)
-        if name.isEmpty || name.contains("/") {
-            bag.error(top.keyLocation("name"), "`name` must be a non-empty word without `/`", fix: "use letters, digits and dashes, e.g. baseline-w49")
+        // The name is a folder name under reports/: never `.`/`..`, a path, hidden, or unprintable.
+        if name.isEmpty || name.hasPrefix(".") || name.contains("/") || name.contains("\\") || name.count > 100
+            || FormulaGuard.firstControlCharacter(in: name) != nil {
+            bag.error(top.keyLocation("name"), "`name` is `\(name.debugDescription.dropFirst().dropLast())`, which cannot name the scenario's report folder",
+                      fix: "use up to 100 letters, digits, dashes and dots, not starting with `.` and without `/` or `\\`, e.g. baseline-w49")
         }
         let weekStart = readWeekStart(top, bag: &bag)
         let interval = top.integer("interval_minutes", required: true, bag: &bag).flatMap { value -> Int? in
@@ -317,7 +320,7 @@ public enum ScenarioLoader {
     static func readSolver(_ top: NodeReader, bag: inout DiagnosticBag) -> SolverSettings {
         let s = top.child("solver", known: ["time_limit_seconds", "mip_gap"], bag: &bag)
         return SolverSettings(
-            timeLimitSeconds: s?.decimal("time_limit_seconds", min: 0, minExclusive: true, bag: &bag) ?? 60,
+            timeLimitSeconds: s?.decimal("time_limit_seconds", min: 0, max: 604_800, minExclusive: true, bag: &bag) ?? 60,
             mipGap: s?.decimal("mip_gap", min: 0, max: 1, bag: &bag) ?? ExactDecimal("0.005") ?? .zero
         )
     }
