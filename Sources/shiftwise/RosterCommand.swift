@@ -9,7 +9,7 @@ struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Build next week's roster for every named agent.",
-        discussion: "Writes roster.csv, roster-grid.csv, coverage.csv and summary.json into the output folder."
+        discussion: "Writes roster.csv, roster-grid.csv, coverage.csv, summary.json, roster.html and calendars/ into the output folder, all at once when the run is recorded; files of other commands there are kept."
     )
 
     @Argument(help: "The scenario YAML file.")

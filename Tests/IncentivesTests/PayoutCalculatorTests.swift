@@ -222,4 +222,32 @@ func amount(_ p: BonusPlan, _ values: [String: String]) throws -> String {
         let low = try pay(plan([card], pools: [pool]), [row("B", team: "t", ["q": "80"]), row("A", team: "t", ["q": "60"]), row("C", team: "t", ["q": "70"])])
         #expect(low.total == 0)
     }
+
+    /// Graduated at rate 0.1 of 123.456789 = 12.3456789, rounded at scales 3 to 6 (worked digit by digit).
+    @Test(arguments: [
+        (3, RoundingMode.halfUp, "12.346"), (4, .halfUp, "12.3457"), (5, .halfUp, "12.34568"), (6, .halfUp, "12.345679"),
+        (3, .down, "12.345"), (4, .down, "12.3456"), (5, .down, "12.34567"), (6, .down, "12.345678"),
+        (3, .halfEven, "12.346"), (6, .halfEven, "12.345679"),
+    ])
+    func roundingScalesThreeToSix(scale: Int, mode: RoundingMode, expected: String) throws {
+        let c = component("x", "BONX", metric: "m", .graduated, [("0", "0.1")])
+        let result = try pay(plan([c], rounding: Rounding(scale: scale, mode: mode)), [row("A1", ["m": "123.456789"])])
+        #expect(result.total == dec(expected))
+        #expect(result.total.formatted(places: scale) == expected)
+    }
+
+    /// 1000 by hours 150 / 100 / 50 (of 300 hours): 500, 333.333…, 166.666… → 500.00, 333.33, 166.66 (999.99);
+    /// the cent goes to the largest rounding loss (0.00666… for the 50-hour member): 166.67.
+    @Test func teamPoolByHours() throws {
+        let pool = TeamPool(name: "team-bonus", earningsCode: "BONTEAM", amountPerTeam: 1000, split: .byHours, minTeamScore: nil, scoreComponent: "s")
+        let measure = Scorecard.Measure(metric: "q", weight: 1, better: .higher, missing: nil, points: bands([("0", "50")]))
+        let card = Component(name: "s", earningsCode: "BONS", kind: .scorecard(Scorecard(measures: [measure], grades: [], baseAmount: 0)),
+                             requires: [], requiresMin: [], cap: nil, missing: nil, location: SourceLocation(file: "plan.yaml"))
+        let members = [row("A", team: "t", ["q": "1", "hours_worked": "150"]), row("B", team: "t", ["q": "1", "hours_worked": "100"]),
+                       row("C", team: "t", ["q": "1", "hours_worked": "50"])]
+        let result = try pay(plan([card], pools: [pool]), members)
+        #expect(result.lines.map(\.agentID) == ["A", "B", "C"])
+        #expect(result.lines.map(\.amount) == [dec("500.00"), dec("333.33"), dec("166.67")])
+        #expect(result.total == 1000)
+    }
 }

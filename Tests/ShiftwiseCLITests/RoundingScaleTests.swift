@@ -55,4 +55,26 @@ import TestSupport
         let list = try CommandRunner.run(["payouts", "list", "--db", db])
         #expect(list.stdout.contains("approved") && list.stdout.contains("466.501"), "\(list.stdout)")
     }
+
+    /// payout-detail.csv, every cell worked by hand: 300 × 115.4 / 160 = 216.375; 300 × 100.1 / 160 = 187.6875 → 187.688;
+    /// 300 × 33.3 / 160 = 62.4375 → 62.438 (half-up, 3 decimals).
+    @Test func payoutDetailHoldsEveryStep() throws {
+        let fixture = try ScenarioFixture()
+        try fixture.write("plan.yaml", Self.plan)
+        try fixture.write("metrics.csv", Self.metrics)
+        let out = fixture.path("b")
+        let r = try CommandRunner.run(["bonus", fixture.path("plan.yaml"), fixture.path("metrics.csv"), "--period", "2026-11", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let detail = try String(contentsOfFile: out + "/payout-detail.csv", encoding: .utf8)
+        let working = { (h: String, exact: String, rounded: String) in
+            "\"hours_worked \(h) reached band ≥ 0: 300.000; prorated by \(h)/160: 300 × \(h) / 160 = \(exact), rounded half-up to 3 decimals: \(rounded)\""
+        }
+        #expect(detail == """
+        agent_id,name,component,earnings_code,metric,metric_value,band_reached,gates,raw_amount,component_cap,after_cap,proration,rounded,agent_cap_removed,final_amount,working
+        A1,Ana,base,BONB,hours_worked,115.4,≥ 0,,300.000,,300.000,115.4/160,216.375,0.000,216.375,\(working("115.4", "216.375", "216.375"))
+        A2,Bo,base,BONB,hours_worked,100.1,≥ 0,,300.000,,300.000,100.1/160,187.688,0.000,187.688,\(working("100.1", "187.6875", "187.688"))
+        A3,Cy,base,BONB,hours_worked,33.3,≥ 0,,300.000,,300.000,33.3/160,62.438,0.000,62.438,\(working("33.3", "62.4375", "62.438"))
+
+        """)
+    }
 }
