@@ -4,13 +4,15 @@ public import Core
 public struct OutputError: CategorizedError, Sendable {
     public let path: String
     public let reason: String
+    /// `usage` when the output location the user chose cannot serve (a file, the working folder…),
+    /// found before any work; `internalFailure` when writing failed on the way.
+    public let category: FailureCategory
 
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, category: FailureCategory = .internalFailure) {
         self.path = path
         self.reason = reason
+        self.category = category
     }
-
-    public var category: FailureCategory { .internalFailure }
 
     public var description: String {
         "\(path): error: cannot write: \(reason) (check that the folder is writable and the disk has room, or choose another with --out)"

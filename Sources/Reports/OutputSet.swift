@@ -24,6 +24,8 @@ public final class OutputSet {
     /// The target folder with symbolic links resolved.
     let target: String
     let staging: String
+    /// The target's permissions, given to the new folder (0755 for a new one).
+    private var mode: mode_t = 0o755
     private var entries: Set<String> = []
     private var finished = false
 
@@ -37,6 +39,7 @@ public final class OutputSet {
     public init(_ path: String, owner: String) throws(OutputError) {
         var trimmed = path
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard !trimmed.isEmpty else { throw OutputError(path: "--out", reason: "the output folder is empty text; name a folder, e.g. reports/mine", category: .usage) }
         self.path = trimmed.isEmpty ? "." : trimmed
         self.owner = owner
         let absolute = trimmed.hasPrefix("/") ? trimmed : FileManager.default.currentDirectoryPath + "/" + trimmed
@@ -44,17 +47,51 @@ public final class OutputSet {
         let parent = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         guard !base.isEmpty, base != "/", target != "/" else {
-            throw OutputError(path: self.path, reason: "the output folder cannot be the file system's root")
+            throw OutputError(path: self.path, reason: "the output folder cannot be the file system's root", category: .usage)
         }
         staging = parent + "/.\(base).staging-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
+        // The working folder (or one holding it) is never swapped away under the user's shell.
+        let here = (FileManager.default.currentDirectoryPath as NSString).resolvingSymlinksInPath
+        if here == target || here.hasPrefix(target + "/") {
+            throw OutputError(path: self.path, reason: "it is the working folder (or holds it); choose a folder of its own with --out, e.g. reports/mine", category: .usage)
+        }
+        var mode: mode_t = 0o755
+        var info = stat()
+        if lstat(target, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw OutputError(path: self.path, reason: "it is a file, not a folder", category: .usage) }
+            mode = info.st_mode & 0o7777
+            // A dry run of the carry-over: a folder too big or unreadable is refused before any work is done.
+            var count = 0
+            try Self.countEntries(target, count: &count, shown: self.path)
+        }
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: self.path, reason: "cannot create the folder's parent: \(error.localizedDescription)")
+            throw OutputError(path: self.path, reason: "cannot create the folder's parent: \(error.localizedDescription)", category: .usage)
         }
         Self.removeAbandonedStagings(in: parent, base: base)
+        self.mode = mode
         guard mkdir(staging, 0o755) == 0 else {
-            throw OutputError(path: self.path, reason: "cannot create a staging folder beside it: \(String(cString: strerror(errno)))")
+            throw OutputError(path: self.path, reason: "cannot create a staging folder beside it: \(String(cString: strerror(errno)))", category: .usage)
+        }
+    }
+
+    /// Counts the entries below `folder` (up to the carry limit), failing where one cannot be listed.
+    static func countEntries(_ folder: String, count: inout Int, shown: String) throws(OutputError) {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw OutputError(path: shown, reason: "cannot list \(folder): \(error.localizedDescription)", category: .usage)
+        }
+        for name in names {
+            count += 1
+            guard count <= carryLimit else {
+                throw OutputError(path: shown, reason: "the folder holds more than \(carryLimit) other files and folders; choose a folder of its own with --out",
+                                  category: .usage)
+            }
+            var info = stat()
+            if lstat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                try countEntries(folder + "/" + name, count: &count, shown: shown)
+            }
         }
     }
 
@@ -114,6 +151,7 @@ public final class OutputSet {
             manifest[other] = names.filter { fm.fileExists(atPath: staging + "/" + $0) }
         }
         try Self.writeManifest(manifest.filter { !$0.value.isEmpty }, to: staging + "/" + Self.manifestName, shown: path)
+        _ = chmod(staging, mode)
         if !fm.fileExists(atPath: target) {
             guard rename(staging, target) == 0 else {
                 throw OutputError(path: path, reason: "cannot move the new files into place: \(String(cString: strerror(errno)))")

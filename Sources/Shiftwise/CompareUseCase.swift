@@ -85,6 +85,7 @@ public enum CompareUseCase {
         }
 
         let root = outputFolder ?? "reports/compare"
+        let folder = try OutputSet(root, owner: "compare")
         let jobs = loaded
         let results = ResultBox(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
@@ -117,7 +118,6 @@ public enum CompareUseCase {
             }
         }
 
-        let folder = try OutputSet(root, owner: "compare")
         let names = columns.map(\.name)
         let compareCSV = CompareSheet.csv(names: names, measures: columns.map(\.measures)).bytes
         let pageColumns = columns.map {

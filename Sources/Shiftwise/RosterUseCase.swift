@@ -61,10 +61,14 @@ public enum RosterUseCase {
         let requirements = StaffingCalculator.requirements(for: scenario)
         let timeLimit = options.timeLimitSeconds ?? scenario.solver.timeLimitSeconds.doubleValue
         let mipGap = options.mipGap ?? scenario.solver.mipGap.doubleValue
-        let solution = try RosterSolver.solve(
-            scenario: scenario, requirements: requirements, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: options.exportLP,
-            progress: { options.progress?($0) }, searchProgress: options.searchProgress)
+        // The output folder is checked before the solve, so a wrong --out costs no solving and records no run.
         let folder = try OutputSet(options.outputFolder ?? "reports/\(scenario.name)", owner: "roster")
+        // The LP file is written beside its target and moved into place only when the run succeeds.
+        let lpStaging = try options.exportLP.map { try stagingPath(forLP: $0, inputs: scenario.sourceFiles) }
+        defer { if let lpStaging { unlink(lpStaging) } }
+        let solution = try RosterSolver.solve(
+            scenario: scenario, requirements: requirements, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: lpStaging,
+            progress: { options.progress?($0) }, searchProgress: options.searchProgress)
         var written: Written?
         let run = try recording.record(
             kind: .roster, name: scenario.name,
@@ -75,8 +79,34 @@ public enum RosterUseCase {
             written = w
             return w.texts.map { RunResult(name: $0.name, content: $0.content) }
         }
-        return Outcome(scenario: scenario, requirements: requirements, solution: solution, warnings: loaded.warnings, files: written?.files ?? [],
+        var files = written?.files ?? []
+        if let lpStaging, let target = options.exportLP {
+            guard rename(lpStaging, target) == 0 else {
+                throw OutputError(path: target, reason: "run \(run) is recorded, but the LP file could not be put in place: \(String(cString: strerror(errno)))")
+            }
+            files.append(target)
+        }
+        return Outcome(scenario: scenario, requirements: requirements, solution: solution, warnings: loaded.warnings, files: files,
                        violations: written?.violations ?? [], run: run)
+    }
+
+    /// Where `--export-lp FILE` is written until the run succeeds; refuses (exit 64) a path that is a
+    /// folder, lies in no existing folder, or names one of the scenario's own input files.
+    static func stagingPath(forLP path: String, inputs: [String]) throws -> String {
+        let absolute = { (p: String) in (URL(fileURLWithPath: p).standardizedFileURL.path as NSString).resolvingSymlinksInPath }
+        var isDirectory: ObjCBool = false
+        if path.isEmpty || path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw UsageProblem("--export-lp \(path): name a file to write the model to, e.g. --export-lp model.lp")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw UsageProblem("--export-lp \(path): the folder \(folder) does not exist")
+        }
+        if inputs.map(absolute).contains(absolute(path)) {
+            throw UsageProblem("--export-lp \(path) is one of the scenario's input files; it would be overwritten: choose another name")
+        }
+        let name = (path as NSString).lastPathComponent
+        return (folder.isEmpty ? "" : folder + "/") + ".\(name).partial-\(getpid())"
     }
 
     /// Writes every roster output into the set `outputs` (inside `subfolder` when given) after the

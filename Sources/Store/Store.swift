@@ -34,6 +34,7 @@ public final class Store: Sendable {
     /// archive) can still be read. A database in an older schema is migrated when it can be written.
     public static func openExisting(_ path: String) throws(StoreError) -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        try checkLocation(path)
         if FileManager.default.isWritableFile(atPath: path),
            FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent) {
             return try open(path)
@@ -60,6 +61,7 @@ public final class Store: Sendable {
     /// Opens the database at `path` and applies the migrations up to `target` only (all when nil):
     /// for tests that need a file in an older schema.
     public static func open(_ path: String, migratingUpTo target: String?) throws(StoreError) -> Store {
+        try checkLocation(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "shiftwise"
@@ -80,6 +82,21 @@ public final class Store: Sendable {
         let store = Store(path: path, pool: pool)
         try store.migrate(upTo: target)
         return store
+    }
+
+    /// A database is a regular file (or none yet) in an existing folder: never a device, a folder or a
+    /// pipe, beside which SQLite would create its journal files.
+    static func checkLocation(_ path: String) throws(StoreError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.notAFile(path: path) }
+            return
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw StoreError.noFolder(path: path, folder: folder)
+        }
     }
 
     /// Refuses a newer schema, then applies the migrations this file lacks.
@@ -123,7 +140,7 @@ public final class Store: Sendable {
         if let error = error as? StoreError { return error }
         guard let error = error as? DatabaseError else { return .failed(path: path, message: "\(error)") }
         switch error.resultCode {
-        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path, seconds: busyTimeout)
         default: return .failed(path: path, message: error.message ?? "SQLite reported an error")
         }

@@ -16,6 +16,10 @@ public enum StoreError: CategorizedError, Sendable {
     case tampered(path: String, message: String)
     /// The file is a SQLite database that Shiftwise did not create.
     case foreignDatabase(path: String)
+    /// The path names a folder, a device or a pipe, not a database file.
+    case notAFile(path: String)
+    /// The folder the database would be created in does not exist.
+    case noFolder(path: String, folder: String)
     /// No database exists at the path (for commands that only read).
     case missing(path: String)
     /// Any other database failure, in SQLite's words (without its numeric codes).
@@ -24,7 +28,7 @@ public enum StoreError: CategorizedError, Sendable {
     /// True when the problem lies in the file the user chose (exit 65), not in the program (exit 70).
     public var isBadInput: Bool {
         switch self {
-        case .newerSchema, .notADatabase, .unknownRun, .payoutState, .tampered, .foreignDatabase, .missing: true
+        case .newerSchema, .notADatabase, .unknownRun, .payoutState, .tampered, .foreignDatabase, .missing, .notAFile, .noFolder: true
         case .busy, .failed: false
         }
     }
@@ -36,7 +40,7 @@ public enum StoreError: CategorizedError, Sendable {
         case .newerSchema(let path, let unknown):
             "the database \(path) was written by a newer Shiftwise (schema \(unknown.joined(separator: ", "))); use a newer shiftwise or another --db"
         case .notADatabase(let path):
-            "\(path) is not a Shiftwise database (not SQLite); choose another file with --db or SHIFTWISE_DB"
+            "\(path) is not a Shiftwise database (not SQLite, or damaged); choose another file with --db or SHIFTWISE_DB, or restore it from a backup"
         case .busy(let path, let seconds):
             "the database \(path) stayed locked by another shiftwise for more than \(Int(seconds)) s; try again when it has finished"
         case .unknownRun(let path, let id):
@@ -45,6 +49,10 @@ public enum StoreError: CategorizedError, Sendable {
             message
         case .foreignDatabase(let path):
             "\(path) is a SQLite database that Shiftwise did not create; it was left as it is: choose another file with --db or SHIFTWISE_DB"
+        case .notAFile(let path):
+            "\(path) is not a database file (a folder, a device or a pipe); choose a file with --db or SHIFTWISE_DB"
+        case .noFolder(let path, let folder):
+            "the database \(path) cannot be created: the folder \(folder) does not exist (create it, or choose another --db)"
         case .missing(let path):
             "there is no database at \(path): nothing has been recorded there yet (check --db or SHIFTWISE_DB)"
         case .failed(let path, let message):

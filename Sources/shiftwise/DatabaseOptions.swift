@@ -7,6 +7,10 @@ struct DatabaseOptions: ParsableArguments {
                                             valueName: "path"))
     var db: String?
 
+    func validate() throws {
+        if let db, db.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--db needs a file name, e.g. --db runs.sqlite") }
+    }
+
     /// The database file to use.
     var path: String {
         if let db, !db.isEmpty { return db }

@@ -31,7 +31,10 @@ enum Failure {
             return ["error: scenario \(error.scenario) could not be compared:"] + lines(for: error.underlying, writes: writes)
         case let error as InputError:
             let count = error.errors.count
-            return error.diagnostics.map(\.description) + ["\(count) problem\(count == 1 ? "" : "s") found\(nothingWritten)"]
+            // The first screenfuls are what a person reads; the count says how many more there are.
+            let shown = error.diagnostics.prefix(printLimit).map(\.description)
+            let more = error.diagnostics.count > printLimit ? ["… and \(error.diagnostics.count - printLimit) more not shown"] : []
+            return shown + more + ["\(count) problem\(count == 1 ? "" : "s") found\(nothingWritten)"]
         case let error as MissingInputError:
             return [error.description]
         case RosterFailure.infeasible(let reasons):
@@ -46,8 +49,12 @@ enum Failure {
         }
     }
 
+    /// The most diagnostics printed for one failure.
+    static let printLimit = 200
+
     static func printWarnings(_ warnings: [Diagnostic]) {
-        for w in warnings { printError(w.description) }
+        for w in warnings.prefix(printLimit) { printError(w.description) }
+        if warnings.count > printLimit { printError("… and \(warnings.count - printLimit) more warnings not shown") }
     }
 
     static func printError(_ line: String) {

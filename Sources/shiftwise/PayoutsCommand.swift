@@ -74,7 +74,7 @@ struct PayoutsExportCommand: ParsableCommand {
     func run() throws {
         let outcome = try Failure.report { try PayoutsUseCase.export(database: database.path, run: runID, outputFolder: out, bom: bom) }
         print(outcome.control)
-        print(outcome.firstExport ? "run \(runID) exported" : "run \(runID) exported again (same bytes)")
+        print(outcome.firstExport ? "run \(runID) exported" : "run \(runID) exported again (the same options give the same bytes)")
         for file in outcome.files { print("wrote \(file)") }
     }
 }

@@ -81,6 +81,7 @@ import LinearModel
         let x = m.addVariable("x", kind: .integer, upper: 4, objective: 1)
         m.addConstraint("cover", [(x, 2)], .greaterOrEqual, 3)
         let path = NSTemporaryDirectory() + "shiftwise-\(UUID().uuidString).lp"
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try GLPKSolver.exportLP(m, to: path)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("Minimize"))

@@ -103,12 +103,15 @@ import Incentives
         #expect(table.rows[0].values["sales_amount"] == ExactDecimal("7.5"))
     }
 
-    @Test func noRowsForThePeriodIsAWarning() throws {
+    /// Nobody would be paid: surely the wrong file or period, so it is an error naming the periods the file has.
+    @Test func noRowsForThePeriodIsAnError() throws {
         let (fixture, plan) = try setUp()
         let path = try fixture.write("metrics.csv", Self.header + "\n2026-02,A1,Ana,red,160,1200,310,85,40,38,25,0\n")
-        let loaded = try MetricsReader.read(path, plan: plan, period: "2026-03", knownAgents: nil)
-        #expect(loaded.table.rows.isEmpty)
-        #expect(loaded.warnings.map(\.message) == ["the file has no rows for the period 2026-03"])
+        #expect {
+            _ = try MetricsReader.read(path, plan: plan, period: "2026-03", knownAgents: nil)
+        } throws: { error in
+            "\(error)" == "\(path): error: the file has no rows for the period 2026-03 (it holds 2026-02; check --period and the file)"
+        }
     }
 
     @Test func aMissingFileIsMissingInput() throws {

@@ -335,12 +335,13 @@ import Incentives
         #expect(warnings.contains { $0.contains("grade B (from 75) has coefficient 1.6, more than grade A") })
     }
 
-    @Test func retroactiveRatesThatRiseDoNotWarnButNegativeRatesDo() throws {
+    @Test func retroactiveRatesThatRiseDoNotWarnButNegativeRatesAreRefused() throws {
         let fixture = try PlanFixture()
         // Falling graduated rates still pay more for more: no warning.
         let falling = try fixture.plan(replacing: "{from: 20, rate: 8}, {from: 50, rate: 10}", with: "{from: 20, rate: 4}, {from: 50, rate: 1}")
         #expect(try PlanLoader.load(falling, period: "2026-03").warnings.isEmpty)
-        let negative = try fixture.plan(replacing: "{from: 50, rate: 10}", with: "{from: 50, rate: -1}")
-        #expect(try PlanLoader.load(negative, period: "2026-03").warnings.map(\.message).contains { $0.contains("negative rate -1") })
+        // A negative rate or amount would write negative pay lines: refused where it is written.
+        let negative = try broken("{from: 50, rate: 10}", "{from: 50, rate: -1}", token: "-1")
+        expectProblem(negative, "`components[1].tiers.bands[2].rate` is -1 but must be ≥ 0")
     }
 }

@@ -64,7 +64,7 @@ import TestSupport
         let agents = ScenarioFixture.agents.replacingOccurrences(of: "preferred_start\n", with: "preferred_start,shoe_size\n")
         let fixture = try ScenarioFixture(overrides: ["agents.csv": agents])
         let loaded = try ScenarioLoader.load(fixture.scenario)
-        #expect(loaded.warnings.contains { $0.message.contains("unknown column `shoe_size` is ignored") && $0.location.line == 1 && $0.location.column == 9 })
+        #expect(loaded.warnings.contains { $0.message.contains("unknown column `shoe_size` is ignored") && $0.location.line == 1 && $0.location.column == 88 })
     }
 
     @Test func yamlSyntaxErrorHasAPosition() throws {

@@ -18,14 +18,27 @@ import TestSupport
         #expect(r.stdout == pinned, "`shiftwise \(command) --help` changed; review it and update Help/\(name).txt")
     }
 
-    /// An output folder that cannot be created (a file stands where a folder should) is exit 70, nothing written.
-    @Test func unwritableOutputIsExit70() throws {
+    /// An output folder that cannot serve (a file stands where a folder should) is a usage error before any work.
+    @Test func unusableOutputIsAUsageError() throws {
         let fixture = try ScenarioFixture()
         try fixture.write("blocker", "a file, not a folder")
-        let r = try CommandRunner.run(["staff", fixture.scenario, "--out", fixture.path("blocker/out")])
-        #expect(r.status == 70, "\(r.stderr)")
-        #expect(r.stderr.contains("blocker/out: error: cannot write: cannot create the folder's parent"), "\(r.stderr)")
+        for out in ["blocker/out", "blocker"] {
+            let r = try CommandRunner.run(["staff", fixture.scenario, "--out", fixture.path(out)])
+            #expect(r.status == 64, "\(r.stderr)")
+            #expect(r.stderr.contains("\(out): error: cannot write:"), "\(r.stderr)")
+        }
         #expect(try String(contentsOfFile: fixture.path("blocker"), encoding: .utf8) == "a file, not a folder")
+    }
+
+    /// A write that fails on the way (here GLPK cannot create the LP file in /proc) is exit 70, and nothing is recorded.
+    @Test func failedWriteIsExit70() throws {
+        let fixture = try ScenarioFixture()
+        let db = fixture.path("w.sqlite")
+        let r = try CommandRunner.run(["roster", fixture.scenario, "--out", fixture.path("out"), "--export-lp", "/proc/model.lp", "--db", db])
+        #expect(r.status == 70, "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("out")))
+        let runs = try CommandRunner.run(["runs", "list", "--db", db])
+        #expect(!runs.stdout.contains("roster"), "\(runs.stdout)")
     }
 
     /// Without --db and SHIFTWISE_DB the run goes to ./shiftwise.sqlite in the working folder.

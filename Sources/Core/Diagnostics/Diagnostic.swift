@@ -86,21 +86,38 @@ public struct MissingInputError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics while a file is read, so every problem is reported at once.
+///
+/// A bag keeps at most ``limit`` diagnostics (a file of two million bad rows must not take gigabytes
+/// to report); past that it notes once, at the file, that more were found.
 public struct DiagnosticBag: Sendable {
     public private(set) var items: [Diagnostic] = []
+    private var full = false
+
+    /// The most diagnostics one bag keeps.
+    public static let limit = 1_000
 
     public init() {}
 
     public mutating func error(_ location: SourceLocation, _ message: String, fix: String = "") {
-        items.append(Diagnostic(.error, at: location, message, fix: fix))
+        add(Diagnostic(.error, at: location, message, fix: fix))
     }
 
     public mutating func warning(_ location: SourceLocation, _ message: String, fix: String = "") {
-        items.append(Diagnostic(.warning, at: location, message, fix: fix))
+        add(Diagnostic(.warning, at: location, message, fix: fix))
     }
 
     public mutating func append(contentsOf other: [Diagnostic]) {
-        items.append(contentsOf: other)
+        for d in other { add(d) }
+    }
+
+    private mutating func add(_ d: Diagnostic) {
+        if items.count < Self.limit {
+            items.append(d)
+        } else if !full, d.severity == .error {
+            full = true
+            items.append(Diagnostic(.error, at: SourceLocation(file: d.location.file),
+                                    "more problems were found than the first \(Self.limit) listed here", fix: "fix these and run again"))
+        }
     }
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }

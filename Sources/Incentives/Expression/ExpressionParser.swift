@@ -180,9 +180,18 @@ extension Expression {
     ///
     /// - Throws: `ExpressionError` for the first problem, with its 1-based column and a fix.
     /// - Complexity: O(n) in the length of the text.
+    /// The most tokens (numbers, names, operators, parentheses, and the end) one expression may hold.
+    public static let maxTokens = 401
+
     public init(parsing text: some StringProtocol) throws(ExpressionError) {
         var lexer = ExpressionLexer(text)
         let (tokens, lexError) = lexer.tokenize()
+        // The parser, the type check and the evaluation recurse once per level: bound the size so
+        // no expression can exhaust the stack.
+        if tokens.count > Self.maxTokens {
+            throw ExpressionError("the expression has \(tokens.count - 1) parts; at most \(Self.maxTokens - 1) are allowed", column: 1,
+                                  fix: "split it into derived metrics under `metrics:`")
+        }
         var parser = ExpressionParser(tokens: tokens)
         do throws(ExpressionError) {
             let expression = try parser.parseAll()

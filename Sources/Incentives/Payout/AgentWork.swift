@@ -179,6 +179,11 @@ final class AgentWork {
                     at: row.location, "agent \(row.agentID): proration metric \(p.metric) is undefined (\(reason(p.metric)))",
                     fix: "fill \(p.metric) for every agent; an undefined proration metric is always an error"))
             }
+            if hours.isNegative {
+                throw ComponentProblem(diagnostic: Diagnostic(
+                    at: row.location, "agent \(row.agentID): proration metric \(p.metric) is \(hours.normalized), below 0",
+                    fix: "check the value; a negative \(p.metric) would turn every line negative"))
+            }
             if hours < p.fullAt && !amount.isZero {
                 // One rounding: amount × hours / full_at straight to the plan's scale.
                 guard let product = ExpressionArithmetic.product(amount, hours).value else { throw outOfRange(component.name, p.metric, hours) }

@@ -8,6 +8,8 @@ public struct CSVTable: Sendable {
     /// Header names as written (trimmed).
     public let header: [String]
     public let headerLine: Int
+    /// The character column where each header name begins.
+    public let headerColumns: [Int]
     public let records: [CSVRecord]
 
     /// Parses CSV text; structural problems (unterminated quotes, stray quotes) are errors.
@@ -104,7 +106,7 @@ public struct CSVTable: Sendable {
             throw InputError([Diagnostic(at: SourceLocation(file: file, line: 1), "the file is empty", fix: "add a header row naming the columns")])
         }
         let header = first.fields.map { $0.trimmingSpaces }
-        return CSVTable(file: file, header: header, headerLine: first.line, records: Array(rows.dropFirst()))
+        return CSVTable(file: file, header: header, headerLine: first.line, headerColumns: first.columns, records: Array(rows.dropFirst()))
     }
 
     /// Maps the columns a reader knows to their positions, reporting missing required ones
@@ -114,11 +116,13 @@ public struct CSVTable: Sendable {
     public func columns(required: [String], optional: [String], bag: inout DiagnosticBag) -> CSVColumns {
         var index: [String: Int] = [:]
         let known = required + optional
+        var ignored = 0
         for (i, name) in header.enumerated() {
             let key = name.lowercased()
-            let location = SourceLocation(file: file, line: headerLine, column: i + 1)
+            let location = SourceLocation(file: file, line: headerLine, column: i < headerColumns.count ? headerColumns[i] : i + 1)
             if key.isEmpty {
-                bag.warning(location, "column \(i + 1) has no name and is ignored", fix: "name it or delete it")
+                ignored += 1
+                if ignored <= 20 { bag.warning(location, "column \(i + 1) has no name and is ignored", fix: "name it or delete it") }
                 continue
             }
             if let first = index[key] {
@@ -128,10 +132,24 @@ public struct CSVTable: Sendable {
             if known.contains(key) {
                 index[key] = i
             } else {
-                let hint = closestMatch(to: key, in: known).map { "did you mean `\($0)`?" } ?? "known columns: \(known.joined(separator: ", "))"
-                bag.warning(location, "unknown column `\(name)` is ignored", fix: hint)
+                ignored += 1
+                if ignored <= 20 {
+                    let hint = closestMatch(to: key, in: known).map { "did you mean `\($0)`?" } ?? "known columns: \(known.joined(separator: ", "))"
+                    bag.warning(location, "unknown column `\(name)` is ignored", fix: hint)
+                }
                 index[key] = i
             }
+        }
+        if ignored > 20 {
+            bag.warning(SourceLocation(file: file, line: headerLine), "\(ignored - 20) more columns are ignored", fix: "keep only the columns the file needs")
+        }
+        // Rows with more cells than the header names: the extra cells are ignored, said once.
+        let longer = records.filter { $0.fields.count > header.count }
+        if let first = longer.first {
+            let more = longer.count > 1 ? " (and \(longer.count - 1) more row\(longer.count == 2 ? "" : "s") like it)" : ""
+            bag.warning(SourceLocation(file: file, line: first.line, column: first.columns[header.count]),
+                        "line \(first.line) has \(first.fields.count) cells but the header names \(header.count)\(more); the extra cells are ignored",
+                        fix: "name the column in the header or delete the extra cells (a trailing comma adds one)")
         }
         for name in required where index[name] == nil {
             let hint = closestMatch(to: name, in: header.map { $0.lowercased() }).map { "rename `\($0)` to `\(name)`" }

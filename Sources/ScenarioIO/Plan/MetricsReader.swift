@@ -121,7 +121,10 @@ public enum MetricsReader {
                                          values: values, location: SourceLocation(file: file, line: record.line)))
         }
         if rows.isEmpty, !bag.hasErrors {
-            bag.warning(SourceLocation(file: file), "the file has no rows for the period \(period)", fix: "check the period and the file")
+            // Nobody would be paid (or, after an approval, everybody paid back): surely the wrong file or period.
+            let periods = Set(csv.records.map { cell("period", $0).text }).filter { !$0.isEmpty }.sorted()
+            bag.error(SourceLocation(file: file), "the file has no rows for the period \(period)",
+                      fix: periods.isEmpty ? "add one row per agent for \(period)" : "it holds \(periods.prefix(6).joined(separator: ", ")); check --period and the file")
         }
         try bag.throwIfErrors()
         return LoadedMetrics(table: MetricsTable(period: period, rows: rows, file: file), warnings: bag.warnings)

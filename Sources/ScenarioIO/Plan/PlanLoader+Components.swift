@@ -173,7 +173,7 @@ extension PlanLoader {
             let threshold = b.decimal(thresholdKey, required: true, bag: &bag)
             // Points stay small so that scores, and pool shares weighted by them, stay well inside exact arithmetic.
             let value = valueKey == "points" ? b.decimal(valueKey, required: true, min: .zero, max: 1000, bag: &bag)
-                : b.decimal(valueKey, required: true, bag: &bag)
+                : b.decimal(valueKey, required: true, min: .zero, bag: &bag)
             guard let threshold, let value else {
                 ok = false
                 continue

@@ -53,7 +53,10 @@ public enum CoverageSheetReader {
                 ("effective must be a number, got `\(text)`", "write it like 2.1000")
             }
             if effective.text.isEmpty { bag.error(effective.location, "effective is empty", fix: "write a number of agents, like 2.1000") }
-            let level = columns.cell("projected_service_level", in: record, parse: { ExactDecimal($0) }, bag: &bag) { text in
+            let level = columns.cell("projected_service_level", in: record, parse: { text -> ExactDecimal? in
+                guard let v = ExactDecimal(text), !v.isNegative, !(v > .one) else { return nil }
+                return v
+            }, bag: &bag) { text in
                 ("projected_service_level must be a number between 0 and 1 or empty, got `\(text)`", "write it like 0.8123")
             }
             let empty = SheetCell<Int>(text: "", location: SourceLocation(file: file, line: record.line), value: nil)

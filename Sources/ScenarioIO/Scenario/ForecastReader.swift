@@ -13,12 +13,14 @@ public enum ForecastReader {
         }
         var seen: [Int: Int] = [:]
         var queues = Set<String>()
+        var rowIntervals: [Int] = []
         for record in table.records {
             guard let index = IntervalCell.index(columns, "start", record, grid: grid, seen: &seen, bag: &local) else {
                 // Still check the numbers of the row so every problem is reported at once.
                 _ = numbers(columns, record, bag: &local)
                 continue
             }
+            rowIntervals.append(index)
             let queue = columns.cell("queue", in: record)
             if !queue.isEmpty { queues.insert(queue) }
             guard let (contacts, aht) = numbers(columns, record, bag: &local) else { continue }
@@ -38,6 +40,17 @@ public enum ForecastReader {
         if queues.count > 1, let first = table.records.first {
             local.error(columns.location("queue", in: first), "the forecast has \(queues.count) queues (\(queues.sorted().joined(separator: ", "))); one queue is supported",
                         fix: "sum the queues into one forecast")
+        }
+        if table.records.isEmpty {
+            local.warning(SourceLocation(file: table.file, line: table.headerLine), "the forecast has no rows: every interval is closed and nothing is staffed",
+                          fix: "add one row per open interval: start,contacts,aht_seconds")
+        }
+        // Rows only every second interval: a forecast of a coarser grid, most likely (30-minute volumes read as 15-minute ones).
+        let iv = grid.intervalMinutes
+        if iv < 60, rowIntervals.count >= 8, rowIntervals.allSatisfy({ ($0 % grid.intervalsPerDay) * iv % (2 * iv) == 0 }) {
+            local.warning(SourceLocation(file: table.file, line: table.headerLine),
+                          "every row starts on a \(2 * iv)-minute boundary but interval_minutes is \(iv): the intervals between them are closed",
+                          fix: "if the file holds \(2 * iv)-minute volumes, set interval_minutes: \(2 * iv) in the scenario")
         }
         bag.append(contentsOf: local.items)
         return local.hasErrors ? nil : intervals

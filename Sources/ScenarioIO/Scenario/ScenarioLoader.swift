@@ -270,6 +270,9 @@ public enum ScenarioLoader {
         var contracts: [Contract] = []
         for entry in entries {
             let path = "contracts.\(entry.key)"
+            if entry.key.allSatisfy({ $0 == " " }) || FormulaGuard.firstControlCharacter(in: entry.key) != nil {
+                bag.error(entry.keyLocation, "a contract needs a name", fix: "write e.g. `full-time: { … }`")
+            }
             guard let c = NodeReader.mapping(entry.value, path: path, known: ["min_hours", "max_hours", "max_days", "lengths_hours"], bag: &bag) else { continue }
             let minMinutes = c.minutes(fromHours: "min_hours", bag: &bag) ?? 0
             let maxMinutes = c.minutes(fromHours: "max_hours", required: true, bag: &bag)

@@ -9,6 +9,10 @@ public enum TextFile {
     public static func read(_ path: String, referencedFrom: SourceLocation? = nil) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                throw MissingInputError(path: path, referencedFrom: referencedFrom, reason: "a symbolic link that leads nowhere (or around in a loop)")
+            }
             throw MissingInputError(path: path, referencedFrom: referencedFrom)
         }
         guard !isDirectory.boolValue else {
@@ -26,6 +30,10 @@ public enum TextFile {
     public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> String {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+            throw InputError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the file is UTF-16, not UTF-8",
+                                         fix: "save it as UTF-8 (in a spreadsheet choose \"CSV UTF-8\"), or convert with `iconv -f UTF-16 -t UTF-8`")])
+        }
         if let text = String(validating: body, as: UTF8.self) {
             return text
         }

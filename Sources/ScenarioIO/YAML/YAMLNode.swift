@@ -37,6 +37,9 @@ public indirect enum YAMLNode: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping(let keys, let context) = error {
+                throw InputError(duplicateKeyDiagnostics(keys, from: context.mark.line, text: text, file: file))
+            }
             throw InputError([YAMLNode.diagnostic(for: error, file: file)])
         } catch {
             throw InputError([Diagnostic(at: SourceLocation(file: file), "cannot read YAML: \(error)")])
@@ -98,6 +101,34 @@ public indirect enum YAMLNode: Sendable {
         case .alias(let alias):
             return .scalar("", plain: true, location(alias.mark, file: file))
         }
+    }
+
+    /// Each duplicated key at its second occurrence (same indentation, from the mapping's line on).
+    static func duplicateKeyDiagnostics(_ keys: [String], from line: Int, text: String, file: String) -> [Diagnostic] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var found: [Diagnostic] = []
+        for key in keys.sorted() {
+            var first: (line: Int, indent: Int)?
+            for (k, raw) in lines.enumerated() where k + 1 >= max(1, line) {
+                let indent = raw.prefix { $0 == " " || $0 == "-" }.count
+                let rest = raw.dropFirst(indent)
+                let bare = rest.hasPrefix("\"") || rest.hasPrefix("'") ? rest.dropFirst().prefix(key.count) : rest.prefix(key.count)
+                guard bare == key else { continue }
+                let after = rest.dropFirst(bare.count + (rest.hasPrefix("\"") || rest.hasPrefix("'") ? 2 : 0)).drop { $0 == " " }
+                guard after.hasPrefix(":") else { continue }
+                if let f = first, f.indent == indent {
+                    found.append(Diagnostic(at: SourceLocation(file: file, line: k + 1, column: indent + 1),
+                                            "`\(key)` appears twice in the same mapping (first at line \(f.line))", fix: "keep one of them"))
+                    break
+                }
+                if first == nil { first = (k + 1, indent) }
+            }
+        }
+        if found.isEmpty {
+            found.append(Diagnostic(at: SourceLocation(file: file, line: line), "a key appears twice in the same mapping (\(keys.sorted().joined(separator: ", ")))",
+                                    fix: "keep one of them"))
+        }
+        return found
     }
 
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
