@@ -17,7 +17,8 @@ public struct ShiftOption: Sendable, Hashable {
 
 /// The shifts the scenario's rules allow, before any agent's own limits.
 public enum ShiftCatalog {
-    /// Every (start, length) on `day` with the start on `earliest_start + k × step` and the end by `latest_end`.
+    /// Every (start, length) on `day` with the start on `earliest_start + k × step`, before 24:00 of
+    /// that day (a shift belongs to the day it starts), and the end by `latest_end`.
     ///
     /// An agent's own window narrows this grid but never shifts it.
     /// - Complexity: O(starts × lengths).
@@ -27,7 +28,7 @@ public enum ShiftCatalog {
         var result: [ShiftOption] = []
         for length in (lengths ?? policy.lengthsMinutes).sorted() {
             var start = policy.earliestStart.minutes
-            while start + length <= until {
+            while start + length <= until, start < 1440 {
                 if start >= from {
                     result.append(ShiftOption(day: day, startMinute: start, lengthMinutes: length))
                 }

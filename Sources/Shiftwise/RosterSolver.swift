@@ -5,6 +5,13 @@ public import LinearModel
 import GLPKSolver
 import Foundation
 
+/// Why a roster search ended (SPEC §6 `stopped_by`).
+public enum StopReason: String, Sendable {
+    case gap
+    case timeLimit = "time_limit"
+    case searchLimit = "search_limit"
+}
+
 /// Solves the roster of a loaded scenario: checks feasibility of the hard rules, builds the model,
 /// finds a roster and proves a lower bound on the objective for the whole problem.
 public enum RosterSolver {
@@ -18,6 +25,8 @@ public enum RosterSolver {
         public let solveSeconds: Double
         public let modelSize: (variables: Int, constraints: Int, integers: Int)
         public let terms: [(name: String, value: Double)]
+        /// Why the search ended: the gap reached, the time limit, or the search's own limit.
+        public let stoppedBy: StopReason
 
         public var objective: Double { evaluation.objective.doubleValue }
         /// (objective − bound) / objective.
@@ -54,7 +63,7 @@ public enum RosterSolver {
             let evaluation = RosterEvaluation(roster: roster, scenario: scenario, requirements: requirements)
             return Solution(roster: roster, evaluation: evaluation, status: .optimal, bound: evaluation.objective.doubleValue,
                             buildSeconds: buildSeconds, solveSeconds: seconds(since: solveClock), modelSize: (0, built.model.constraints.count, 0),
-                            terms: built.terms.map { ($0.name, $0.value([])) })
+                            terms: built.terms.map { ($0.name, $0.value([])) }, stoppedBy: .gap)
         }
         var initial = Set<Int>()
         let firstValues = built.values(for: heuristicRoster)
@@ -109,13 +118,20 @@ public enum RosterSolver {
 
         let evaluation = RosterEvaluation(roster: roster, scenario: scenario, requirements: requirements)
         let objective = evaluation.objective.doubleValue
-        bound = min(bound, objective)
-        let gap = objective > 0 ? (objective - bound) / objective : 0
+        // The bound is never clamped: a bound above the roster's own cost means the model and the
+        // evaluation disagree, which is a defect to report, not a gap of 0 to print.
+        if bound > objective + 1e-6 * max(1, abs(objective)) {
+            throw SolverError(.solverFailure, "internal error: the lower bound \(bound) exceeds the roster's cost \(objective); please report this scenario")
+        }
+        let gap = objective > 0 ? max(0, objective - bound) / objective : 0
+        let optimal = gap <= mipGap + 1e-12
+        let elapsed = seconds(since: solveClock)
         return Solution(
-            roster: roster, evaluation: evaluation, status: gap <= mipGap + 1e-12 ? .optimal : .feasible, bound: bound,
-            buildSeconds: buildSeconds, solveSeconds: seconds(since: solveClock),
+            roster: roster, evaluation: evaluation, status: optimal ? .optimal : .feasible, bound: bound,
+            buildSeconds: buildSeconds, solveSeconds: elapsed,
             modelSize: (built.model.variables.count, built.model.constraints.count, built.model.integerCount),
-            terms: built.terms.map { ($0.name, $0.value(values)) })
+            terms: built.terms.map { ($0.name, $0.value(values)) },
+            stoppedBy: optimal ? .gap : elapsed >= timeLimitSeconds ? .timeLimit : .searchLimit)
     }
 
     /// Σ contract minimum hours × hourly cost: no roster can pay less.

@@ -119,12 +119,15 @@ public enum RosterUseCase {
         let folder = PrefixedSet(set: outputs, prefix: prefix)
         let sheet = try RosterSheetReader.parse(rosterCSV.text, file: outputs.path + "/" + prefix + "roster.csv")
         let violations = (sheet.diagnostics + RosterValidator.validate(sheet.sheet, scenario: scenario)).filter { $0.severity == .error }
+        // A roster that breaks a hard rule is never written (SPEC §6): the run fails and nothing appears.
+        if !violations.isEmpty { throw RosterFailure.breaksHardRules(violations.map(\.description)) }
 
-        let summary = RosterSummary(
+        var summary = RosterSummary(
             run: run, scenario: scenario.name, status: solution.status.rawValue, objective: solution.objective, bound: solution.bound,
             gap: solution.gap, solveSeconds: solution.solveSeconds, currency: scenario.costs.currency, evaluation: solution.evaluation,
             grid: scenario.grid, hardRuleViolations: violations.count, agents: scenario.agents.count, shifts: roster.shifts.count, terms: solution.terms,
             model: (solution.modelSize.variables, solution.modelSize.constraints))
+        summary.stoppedBy = solution.stoppedBy.rawValue
         let grid = RosterSheets.grid(roster, scenario: scenario).bytes
         let coverage = RosterSheets.coverage(solution.evaluation, scenario: scenario).bytes
         let summaryJSON = summary.json
@@ -161,10 +164,12 @@ struct PrefixedSet {
 public enum RosterFailure: CategorizedError {
     case noRoster(status: SolveStatus)
     case infeasible([String])
+    /// The roster found breaks a hard rule by the independent check: a defect, never written.
+    case breaksHardRules([String])
 
     public var category: FailureCategory {
         switch self {
-        case .noRoster: .internalFailure
+        case .noRoster, .breaksHardRules: .internalFailure
         case .infeasible: .infeasible
         }
     }
@@ -173,6 +178,9 @@ public enum RosterFailure: CategorizedError {
         switch self {
         case .noRoster(let status): "the solver found no roster (\(status.rawValue)); raise --time-limit"
         case .infeasible(let reasons): "the hard rules contradict each other:\n" + reasons.map { "  " + $0 }.joined(separator: "\n")
+        case .breaksHardRules(let found):
+            "internal error: the roster found breaks a hard rule, so it was not written (please report this scenario):\n"
+                + found.prefix(20).map { "  " + $0 }.joined(separator: "\n")
         }
     }
 }

@@ -18,6 +18,8 @@ public struct RosterSummary: Sendable {
     public var shifts: Int
     public var terms: [(name: String, value: Double)]
     public var model: (variables: Int, constraints: Int)
+    /// Why the search ended: `gap`, `time_limit` or `search_limit`.
+    public var stoppedBy: String = "gap"
 
     public init(run: Int?, scenario: String, status: String, objective: Double, bound: Double, gap: Double, solveSeconds: Double,
                 currency: String, evaluation: RosterEvaluation, grid: TimeGrid, hardRuleViolations: Int, agents: Int, shifts: Int,
@@ -64,6 +66,7 @@ public struct RosterSummary: Sendable {
             "  \"service_level_week\": \(e.serviceLevelWeek.map { Format.fixed($0, places: 4) } ?? "null")",
             "  \"service_level_by_day\": {\n" + byDay.joined(separator: ",\n") + "\n  }",
             "  \"hard_rule_violations\": \(hardRuleViolations)",
+            "  \"stopped_by\": \(JSONText.string(stoppedBy))",
             "  \"agents\": \(agents)",
             "  \"shifts\": \(shifts)",
             "  \"preferred_days_off_worked\": \(e.preferredDaysOffWorked)",
