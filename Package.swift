@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "Core", "ScenarioIO", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing", "Incentives"], swiftSettings: strictSettings),
         .testTarget(name: "RosteringTests", dependencies: ["Rostering", "Core", "Staffing", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "ShiftwiseTests", dependencies: ["Shiftwise", "Rostering", "Staffing", "Core", "TestSupport", "Reports", "RosterValidation", "ScenarioIO", "LinearModel"], swiftSettings: strictSettings),
+        .testTarget(name: "ShiftwiseTests", dependencies: ["Shiftwise", "Rostering", "Staffing", "Core", "TestSupport", "Reports", "RosterValidation", "ScenarioIO", "LinearModel", "GLPKSolver"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strictSettings),

@@ -14,9 +14,39 @@ public struct RosterHeuristic: Sendable {
     let working: [[[Bool]]]
     let underGain: [Double]
     let overCost: [Double]
+    /// Each agent's hard rules (nil: unknown contract).
+    let rules: [AgentRules?]
+    /// Each agent's options, by day (shift type indices, in `problem.options` order).
+    let optionsByDay: [[[Int]]]
+    /// Each agent's graph of allowed weeks (shared by agents with the same contract and options).
+    let graphs: [WeekGraph?]
 
     public init(problem: RosterProblem) {
         self.problem = problem
+        let rules = problem.scenario.agents.indices.map { problem.weekRules(agent: $0) }
+        self.rules = rules
+        var byDay: [[[Int]]] = []
+        var graphs: [WeekGraph?] = []
+        var shared: [SharedGraphKey: WeekGraph] = [:]
+        for (a, agent) in problem.scenario.agents.enumerated() {
+            var days: [[Int]] = Array(repeating: [], count: TimeGrid.days)
+            for t in problem.options[a] { days[problem.shiftTypes[t].day].append(t) }
+            byDay.append(days)
+            guard let agentRules = rules[a] else {
+                graphs.append(nil)
+                continue
+            }
+            let key = SharedGraphKey(contract: agent.contract, options: problem.options[a])
+            if let graph = shared[key] {
+                graphs.append(graph)
+            } else {
+                let graph = WeekGraph(rules: agentRules, options: days.map { $0.map { problem.shiftTypes[$0] } })
+                shared[key] = graph
+                graphs.append(graph)
+            }
+        }
+        optionsByDay = byDay
+        self.graphs = graphs
         let iv = problem.grid.intervalMinutes
         var spans: [Range<Int>] = []
         var working: [[[Bool]]] = []
@@ -143,21 +173,7 @@ public struct RosterHeuristic: Sendable {
 
     /// Whether a week (one optional shift per day) keeps the agent's hard rules.
     func isFeasible(agent a: Int, days: [Choice?]) -> Bool {
-        let scenario = problem.scenario
-        guard let contract = scenario.contract(named: scenario.agents[a].contract) else { return false }
-        var paid = 0, worked = 0, run = 0
-        var lastEnd: Int?
-        for d in 0..<TimeGrid.days {
-            guard let c = days[d] else { run = 0; continue }
-            let type = problem.shiftTypes[c.type]
-            paid += type.paidMinutes
-            worked += 1
-            run += 1
-            if run > scenario.rules.maxConsecutiveDays { return false }
-            if let lastEnd, type.absoluteStart - lastEnd < scenario.rules.minRestMinutes { return false }
-            lastEnd = type.absoluteEnd
-        }
-        return worked <= contract.maxDays && paid >= contract.minMinutes && paid <= contract.maxMinutes
+        rules[a]?.holds(for: days.map { $0.map { problem.shiftTypes[$0.type] } }) ?? false
     }
 
     /// A roster's shifts as choices of shift type and break pattern, per agent.
@@ -207,90 +223,39 @@ public struct RosterHeuristic: Sendable {
     }
 
     /// The agent's best week given the others' coverage; nil when its hard rules admit none.
-    func bestWeek(agent a: Int, coverage: [Int], restMinutes: Int? = nil, maxConsecutiveDays: Int? = nil, bonus: [Int: Double] = [:]) -> [Choice]? {
-        let scenario = problem.scenario
-        guard let contract = scenario.contract(named: scenario.agents[a].contract) else { return nil }
-        let rest = restMinutes ?? scenario.rules.minRestMinutes
-        let maxRun = maxConsecutiveDays ?? scenario.rules.maxConsecutiveDays
-        let trackRun = maxRun < min(TimeGrid.days, contract.maxDays)
-        // Options per day, each with its best break pattern.
-        var perDay: [[(choice: Choice, value: Double, paid: Int, start: Int, end: Int)]] = Array(repeating: [], count: TimeGrid.days)
-        for t in problem.options[a] {
-            let type = problem.shiftTypes[t]
-            var best = (pattern: 0, value: -Double.infinity)
-            for p in type.breakPatterns.indices {
-                let v = shiftValue(type: t, pattern: p, agent: a, coverage: coverage)
-                if v > best.value + 1e-12 { best = (p, v) }
-            }
-            perDay[type.day].append((Choice(type: t, pattern: best.pattern), best.value + (bonus[t] ?? 0), type.paidMinutes, type.absoluteStart, type.absoluteEnd))
+    ///
+    /// The agent's ``WeekGraph`` holds every week its rules allow (``RosterProblem/weekRules(agent:)``),
+    /// so the search keeps them exactly; `with` replaces the rules (the diagnosis relaxes one at a time).
+    func bestWeek(agent a: Int, coverage: [Int], with custom: AgentRules? = nil, bonus: [Int: Double] = [:]) -> [Choice]? {
+        let days = optionsByDay[a]
+        let graph: WeekGraph
+        if let custom {
+            graph = WeekGraph(rules: custom, options: days.map { $0.map { problem.shiftTypes[$0] } })
+        } else if let shared = graphs[a] {
+            graph = shared
+        } else {
+            return nil
         }
-        // Earliest start on each later day, to forget a last end that can no longer limit anything.
-        var earliestFrom = Array(repeating: Int.max, count: TimeGrid.days + 1)
-        for d in stride(from: TimeGrid.days - 1, through: 0, by: -1) {
-            earliestFrom[d] = min(earliestFrom[d + 1], perDay[d].map(\.start).min() ?? Int.max)
-        }
-
-        struct State: Hashable {
-            var days: Int
-            var paid: Int
-            var lastEnd: Int   // Int.min when it no longer matters
-            var run: Int
-        }
-        struct Entry {
-            var value: Double
-            var parent: Int    // index into the previous layer, -1 at the start
-            var choice: Choice?
-        }
-        var layers: [[State]] = []
-        var entries: [[Entry]] = []
-        var current: [State] = [State(days: 0, paid: 0, lastEnd: Int.min, run: 0)]
-        var currentEntries: [Entry] = [Entry(value: 0, parent: -1, choice: nil)]
-        for d in 0..<TimeGrid.days {
-            var index: [State: Int] = [:]
-            var next: [State] = []
-            var nextEntries: [Entry] = []
-            func offer(_ s: State, _ e: Entry) {
-                var s = s
-                if s.lastEnd != Int.min, earliestFrom[d + 1] == Int.max || earliestFrom[d + 1] - s.lastEnd >= rest { s.lastEnd = Int.min }
-                if !trackRun { s.run = 0 }
-                if let k = index[s] {
-                    if e.value > nextEntries[k].value + 1e-9 { nextEntries[k] = e }
-                } else {
-                    index[s] = next.count
-                    next.append(s)
-                    nextEntries.append(e)
+        // Each option's value with its best break pattern.
+        var patterns: [[Int]] = []
+        var values: [[Double]] = []
+        for day in days {
+            var dayPatterns: [Int] = []
+            var dayValues: [Double] = []
+            for t in day {
+                var best = (pattern: 0, value: -Double.infinity)
+                for p in problem.shiftTypes[t].breakPatterns.indices {
+                    let v = shiftValue(type: t, pattern: p, agent: a, coverage: coverage)
+                    if v > best.value + 1e-12 { best = (p, v) }
                 }
+                dayPatterns.append(best.pattern)
+                dayValues.append(best.value + (bonus[t] ?? 0))
             }
-            for (k, s) in current.enumerated() {
-                let base = currentEntries[k].value
-                // Day off.
-                offer(State(days: s.days, paid: s.paid, lastEnd: s.lastEnd, run: 0), Entry(value: base, parent: k, choice: nil))
-                guard s.days < contract.maxDays, !trackRun || s.run < maxRun else { continue }
-                for o in perDay[d] {
-                    guard s.paid + o.paid <= contract.maxMinutes else { continue }
-                    if s.lastEnd != Int.min, o.start - s.lastEnd < rest { continue }
-                    offer(State(days: s.days + 1, paid: s.paid + o.paid, lastEnd: o.end, run: s.run + 1),
-                          Entry(value: base + o.value, parent: k, choice: o.choice))
-                }
-            }
-            layers.append(current)
-            entries.append(currentEntries)
-            current = next
-            currentEntries = nextEntries
+            patterns.append(dayPatterns)
+            values.append(dayValues)
         }
-        var bestFinal: Int?
-        for (k, s) in current.enumerated() where s.paid >= contract.minMinutes {
-            if bestFinal.map({ currentEntries[k].value > currentEntries[$0].value + 1e-9 }) ?? true { bestFinal = k }
-        }
-        guard var k = bestFinal else { return nil }
-        var week: [Choice] = []
-        var entry = currentEntries[k]
-        for d in stride(from: TimeGrid.days - 1, through: 0, by: -1) {
-            if let c = entry.choice { week.append(c) }
-            k = entry.parent
-            entry = entries[d][k]
-        }
-        return week.reversed()
+        guard let week = graph.best(values: values) else { return nil }
+        return week.enumerated().compactMap { d, o in o.map { Choice(type: days[d][$0], pattern: patterns[d][$0]) } }
     }
 
     func roster(from weeks: [[Choice]]) -> Roster {
@@ -304,4 +269,10 @@ public struct RosterHeuristic: Sendable {
         }
         return Roster(shifts: shifts)
     }
+}
+
+/// Agents with the same contract and the same options have the same graph of weeks.
+struct SharedGraphKey: Hashable {
+    let contract: String
+    let options: [Int]
 }

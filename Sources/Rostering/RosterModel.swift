@@ -131,35 +131,12 @@ public enum RosterModelBuilder {
         }
         model.objectiveConstant = uncoverable
 
-        // Hard rules per agent.
-        for (a, agent) in scenario.agents.enumerated() {
-            guard let contract = scenario.contract(named: agent.contract) else { continue }
-            let mine = byAgent[a]
+        // Hard rules per agent: each rule adds its own rows.
+        for a in scenario.agents.indices {
+            guard let rules = problem.weekRules(agent: a) else { continue }
             var perDay: [[(type: Int, variable: LinearModel.VariableID)]] = Array(repeating: [], count: TimeGrid.days)
-            for entry in mine { perDay[problem.shiftTypes[entry.type].day].append(entry) }
-            for d in 0..<TimeGrid.days where perDay[d].count > 1 {
-                model.addConstraint("one_a\(a)_d\(d)", perDay[d].map { ($0.variable, 1) }, .lessOrEqual, 1)
-            }
-            let hours = mine.map { (variable: $0.variable, coefficient: Double(problem.shiftTypes[$0.type].paidMinutes) / 60) }
-            let minHours = Double(contract.minMinutes) / 60
-            let maxHours = Double(contract.maxMinutes) / 60
-            if minHours == maxHours {
-                model.addConstraint("hours_a\(a)", hours, .equal, minHours)
-            } else {
-                if minHours > 0 { model.addConstraint("minhours_a\(a)", hours, .greaterOrEqual, minHours) }
-                model.addConstraint("maxhours_a\(a)", hours, .lessOrEqual, maxHours)
-            }
-            if contract.maxDays < TimeGrid.days {
-                model.addConstraint("days_a\(a)", mine.map { ($0.variable, 1) }, .lessOrEqual, Double(contract.maxDays))
-            }
-            let window = scenario.rules.maxConsecutiveDays
-            if window < min(TimeGrid.days, contract.maxDays) {
-                for first in 0...(TimeGrid.days - window - 1) {
-                    let terms = (first...(first + window)).flatMap { perDay[$0] }.map { (variable: $0.variable, coefficient: 1.0) }
-                    model.addConstraint("consec_a\(a)_d\(first)", terms, .lessOrEqual, Double(window))
-                }
-            }
-            addRestCliques(agent: a, perDay: perDay, problem: problem, model: &model)
+            for entry in byAgent[a] { perDay[problem.shiftTypes[entry.type].day].append(entry) }
+            for rule in rules.rules { rule.addRows(agent: a, perDay: perDay, problem: problem, model: &model) }
         }
 
         let terms = [
@@ -171,31 +148,5 @@ public enum RosterModelBuilder {
         ]
         return RosterModel(model: model, problem: problem, assignments: assignments, breakCounts: breakCounts,
                            under: under, over: over, terms: terms)
-    }
-
-    /// Minimum rest as clique rows: for each end time e on day d, the shifts of d ending at or after e
-    /// and the later shifts starting less than `min_rest` after e cannot both be worked.
-    static func addRestCliques(agent a: Int, perDay: [[(type: Int, variable: LinearModel.VariableID)]], problem: RosterProblem, model: inout LinearModel) {
-        let rest = problem.scenario.rules.minRestMinutes
-        let types = problem.shiftTypes
-        for d in 0..<TimeGrid.days where !perDay[d].isEmpty {
-            // Each later day on its own: shifts on two later days may well be worked together.
-            for d2 in (d + 1)..<min(TimeGrid.days, d + 3) where !perDay[d2].isEmpty {
-                let ends = Set(perDay[d].map { types[$0.type].absoluteEnd }).sorted(by: >)
-                var rows: [(end: Int, members: [LinearModel.VariableID], key: Set<Int>)] = []
-                for e in ends {
-                    let second = perDay[d2].filter { types[$0.type].absoluteStart - e < rest }
-                    guard !second.isEmpty else { continue }
-                    let first = perDay[d].filter { types[$0.type].absoluteEnd >= e }.map(\.variable)
-                    let key = Set(second.map(\.type))
-                    // A row whose conflict set equals the next (smaller) threshold's is dominated by it.
-                    if let last = rows.last, last.key == key { rows.removeLast() }
-                    rows.append((e, first + second.map(\.variable), key))
-                }
-                for row in rows {
-                    model.addConstraint("rest_a\(a)_d\(d)_d\(d2)_e\(row.end)", row.members.map { ($0, 1) }, .lessOrEqual, 1)
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,24 @@
+public import Core
+
+extension RosterProblem {
+    /// Every hard rule on agent `a`'s week (SPEC §6), each one type that the model, the search and
+    /// the diagnosis consult; nil when the agent's contract is unknown. The shift-level rules
+    /// (start grid, windows, lengths, availability) decide `options` instead.
+    ///
+    /// Adding a rule: a type conforming to ``WeekRule`` in this folder, one line here, its key in
+    /// the scenario loader, and its check in the independent validator.
+    public func weekRules(agent a: Int) -> AgentRules? {
+        let agent = scenario.agents[a]
+        guard let contract = scenario.contract(named: agent.contract) else { return nil }
+        let rules = scenario.rules
+        var list: [any WeekRule] = [OneShiftPerDayRule()]
+        // The order is the diagnosis's: the most specific rule is named first.
+        list.append(MinRestRule(restMinutes: rules.minRestMinutes, agentOptions: options[a].map { shiftTypes[$0] }))
+        if rules.maxConsecutiveDays < min(TimeGrid.days, contract.maxDays) {
+            list.append(MaxConsecutiveDaysRule(maxDays: rules.maxConsecutiveDays))
+        }
+        if contract.maxDays < TimeGrid.days { list.append(MaxDaysRule(contract: contract, agent: a)) }
+        list.append(ContractHoursRule(contract: contract, agent: a))
+        return AgentRules(list)
+    }
+}

@@ -1,0 +1,87 @@
+import Testing
+import Core
+import Staffing
+import TestSupport
+@testable import Rostering
+
+/// The hard rules as the search walks them, against a brute force over every week of small
+/// instances, with the rules written out again here (no GLPK, no product code in the oracle).
+@Suite struct WeekRuleBruteForceTests {
+    /// The independent check: one optional shift per day; paid hours, days, rest in real time, runs.
+    static func keepsRules(_ week: [ShiftType?], contract: Contract, rules: WorkRules) -> Bool {
+        var paid = 0, days = 0, run = 0, longest = 0
+        var lastEnd: Int?
+        for shift in week {
+            guard let shift else { run = 0; continue }
+            paid += shift.paidMinutes
+            days += 1
+            run += 1
+            longest = max(longest, run)
+            if let lastEnd, shift.day * 1440 + shift.startMinute - lastEnd < rules.minRestMinutes { return false }
+            lastEnd = shift.day * 1440 + shift.startMinute + shift.lengthMinutes
+        }
+        return paid >= contract.minMinutes && paid <= contract.maxMinutes && days <= contract.maxDays && longest <= rules.maxConsecutiveDays
+    }
+
+    static func value(_ week: [Int?], _ values: [[Double]]) -> Double {
+        var total = 0.0
+        for (d, o) in week.enumerated() { if let o { total += values[d][o] } }
+        return total
+    }
+
+    /// Every combination of one optional option per day.
+    static func allWeeks(_ options: [[ShiftType]]) -> [[Int?]] {
+        var weeks: [[Int?]] = [[]]
+        for day in options {
+            weeks = weeks.flatMap { w in [w + [nil]] + day.indices.map { w + [$0] } }
+        }
+        return weeks
+    }
+
+    /// Seeded small instances: 4- and 10-hour shifts on a few days, evening starts that end after
+    /// midnight (18:00 + 10 h), rest and consecutive-day limits that bind.
+    @Test(arguments: 0..<40)
+    func searchAgreesWithBruteForce(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
+        var b = ScenarioBuilder()
+        b.lengths = [240, 600]
+        b.earliest = 6 * 60
+        b.latest = 28 * 60
+        b.step = 360
+        let minHours = [0, 4, 10, 16][Int(rng.unit() * 4) % 4]
+        let contract = Contract(name: "c", minMinutes: minHours * 60, maxMinutes: (minHours + 8 + Int(rng.unit() * 12)) * 60,
+                                maxDays: 2 + Int(rng.unit() * 5) % 5, lengthsMinutes: [240, 600])
+        b.contracts = [contract]
+        b.rules = WorkRules(minRestMinutes: [0, 8 * 60, 11 * 60, 14 * 60][Int(rng.unit() * 4) % 4], maxConsecutiveDays: 1 + Int(rng.unit() * 4) % 4)
+        // Available on at most five days of the week (starts 06:00, 12:00, 18:00; 4 or 10 hours), so brute force stays small.
+        let off = Set(Weekday.allCases.filter { _ in rng.unit() < 0.4 }).union([.wed, .sun])
+        b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: off)]
+        let scenario = b.scenario()
+        let problem = RosterProblem(scenario: scenario, required: Array(repeating: 0, count: scenario.grid.intervalCount))
+        let rules = try #require(problem.weekRules(agent: 0))
+        var options: [[ShiftType]] = Array(repeating: [], count: 7)
+        for t in problem.options[0] { options[problem.shiftTypes[t].day].append(problem.shiftTypes[t]) }
+        let graph = WeekGraph(rules: rules, options: options)
+        let values = options.map { $0.map { _ in (rng.unit() - 0.3) * 100 } }
+
+        var bestValue: Double?
+        var feasible = 0
+        for week in Self.allWeeks(options) {
+            let shifts = week.enumerated().map { d, o in o.map { options[d][$0] } }
+            let expected = Self.keepsRules(shifts, contract: contract, rules: b.rules)
+            #expect(rules.holds(for: shifts) == expected, "seed \(seed) week \(week)")
+            guard expected else { continue }
+            feasible += 1
+            let v = Self.value(week, values)
+            bestValue = max(bestValue ?? -.infinity, v)
+        }
+        let found = graph.best(values: values)
+        #expect((found != nil) == (feasible > 0), "seed \(seed)")
+        if let found, let bestValue {
+            let shifts = found.enumerated().map { d, o in o.map { options[d][$0] } }
+            #expect(Self.keepsRules(shifts, contract: contract, rules: b.rules))
+            let v = Self.value(found, values)
+            #expect(abs(v - bestValue) < 1e-6, "seed \(seed): search \(v), brute force \(bestValue)")
+        }
+    }
+}

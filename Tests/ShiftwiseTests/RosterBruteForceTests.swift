@@ -1,0 +1,126 @@
+import Testing
+import Core
+import GLPKSolver
+import LinearModel
+import Rostering
+import Staffing
+import TestSupport
+@testable import Shiftwise
+
+/// Every roster of tiny instances, priced by the test itself, against the product: the optimum is
+/// the product's, the bound lies between the compact LP relaxation (solved directly) and it.
+@Suite struct RosterBruteForceTests {
+    /// One agent-day's choice: off, or a shift with its lunch offset (nil: no lunch).
+    struct DayShift: Hashable {
+        let start: Int, length: Int, lunch: Int?
+    }
+
+    struct Instance {
+        var builder: ScenarioBuilder
+        var days: [Int]
+    }
+
+    /// Agents on 1–2 days, 4- or 6-hour shifts starting 08:00, 14:00 or 20:00 (20:00 + 6 h ends at
+    /// 02:00 the next day), a 1-hour unpaid lunch 2–3 h into 6-hour shifts, 10 h rest, seeded
+    /// requirements and costs, preferred starts.
+    static func instance(seed: Int, agents: Int, days: [Int]) -> Instance {
+        var rng = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 3)
+        var b = ScenarioBuilder()
+        b.lengths = [240, 360]
+        b.earliest = 8 * 60
+        b.latest = 26 * 60
+        b.step = 360
+        b.breaks = [BreakRule(name: "lunch", minutes: 60, paid: false, minShiftMinutes: 360, earliestAfterMinutes: 120, latestBeforeEndMinutes: 120)]
+        b.contracts = [Contract(name: "c", minMinutes: 0, maxMinutes: 10 * 60, maxDays: 2, lengthsMinutes: [240, 360])]
+        b.rules = WorkRules(minRestMinutes: 10 * 60, maxConsecutiveDays: 7)
+        b.under = 100
+        b.over = 7
+        b.preferenceWeight = 3
+        let closed = Set(Weekday.allCases.enumerated().filter { !days.contains($0.offset) }.map(\.element))
+        b.agents = (0..<agents).map { k in
+            Agent(id: "A\(k + 1)", name: "Agent \(k + 1)", contract: "c", hourlyCost: ExactDecimal(10 + Int(rng.unit() * 8)),
+                  unavailableWeekdays: closed, preferredStart: rng.unit() < 0.5 ? ClockTime(minutes: 14 * 60) : nil)
+        }
+        var required: [Int: [Int: Int]] = [:]
+        for d in days {
+            var slots: [Int: Int] = [:]
+            for h in 8..<24 where rng.unit() < 0.6 { slots[h] = 1 + Int(rng.unit() * 2.0) }
+            required[d] = slots
+        }
+        b.required = required
+        return Instance(builder: b, days: days)
+    }
+
+    /// The objective of SPEC §6 for a roster given as agent → day → shift, computed here.
+    static func price(_ roster: [[Int: DayShift]], instance: Instance) -> Double {
+        let b = instance.builder
+        var working = Array(repeating: 0, count: 8 * 24)
+        var total = 0.0
+        for (a, week) in roster.enumerated() {
+            let agent = b.agents[a]
+            for (d, s) in week {
+                let paid = s.length - (s.lunch == nil ? 0 : 60)
+                total += Double(paid) / 60 * agent.hourlyCost.doubleValue
+                if let p = agent.preferredStart { total += 3 * Double(abs(s.start - p.minutes)) / 60 }
+                for h in stride(from: s.start, to: s.start + s.length, by: 60) {
+                    if let l = s.lunch, h >= s.start + l, h < s.start + l + 60 { continue }
+                    working[d * 24 + h / 60] += 1
+                }
+            }
+        }
+        for i in 0..<(7 * 24) {
+            let req = b.required[i / 24]?[i % 24] ?? 0
+            total += Double(max(0, req - working[i])) * 100 + Double(max(0, working[i] - req)) * 7
+        }
+        return total
+    }
+
+    /// One agent's weeks that keep the rules (written out here): ≤ 10 paid hours, 10 h rest.
+    static func weeks(days: [Int]) -> [[Int: DayShift]] {
+        var options: [DayShift?] = [nil]
+        for start in [480, 840, 1200] {
+            options.append(DayShift(start: start, length: 240, lunch: nil))
+            for lunch in [120, 180] { options.append(DayShift(start: start, length: 360, lunch: lunch)) }
+        }
+        var result: [[Int: DayShift]] = [[:]]
+        for d in days {
+            result = result.flatMap { w in options.map { o in var x = w; x[d] = o; return x } }
+        }
+        return result.filter { w in
+            let paid = w.values.reduce(0) { $0 + $1.length - ($1.lunch == nil ? 0 : 60) }
+            guard paid <= 600 else { return false }
+            let sorted = w.sorted { $0.key < $1.key }
+            for (x, y) in zip(sorted, sorted.dropFirst()) where y.value.start + y.key * 1440 - (x.value.start + x.value.length + x.key * 1440) < 600 {
+                return false
+            }
+            return true
+        }
+    }
+
+    @Test(arguments: [(0, 2, [0, 1]), (1, 2, [0, 1]), (2, 2, [2, 3]), (3, 3, [4]), (4, 3, [5]), (5, 2, [0, 1]), (6, 3, [6]), (7, 2, [5, 6])])
+    func productOptimumEqualsBruteForce(seed: Int, agents: Int, days: [Int]) throws {
+        let instance = Self.instance(seed: seed, agents: agents, days: days)
+        let weeks = Self.weeks(days: days)
+        var best = Double.infinity
+        var choice = Array(repeating: 0, count: agents)
+        while true {
+            best = min(best, Self.price(choice.map { weeks[$0] }, instance: instance))
+            var k = 0
+            while k < agents, choice[k] == weeks.count - 1 { choice[k] = 0; k += 1 }
+            if k == agents { break }
+            choice[k] += 1
+        }
+        let scenario = instance.builder.scenario()
+        let requirements = StaffingCalculator.requirements(for: scenario)
+        let solution = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: 60, mipGap: 0)
+        #expect(abs(solution.objective - best) < 1e-6, "seed \(seed): product \(solution.objective), brute force \(best)")
+        #expect(solution.bound <= best + 1e-6, "seed \(seed): bound \(solution.bound) above the optimum \(best)")
+        // The compact model's LP relaxation, solved directly, is a bound the product's must not fall below.
+        let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
+        let relaxed = RosterModelBuilder.build(problem).model.relaxed()
+        let lp = try GLPKSolver().solve(relaxed, options: SolveOptions())
+        let lpValue = try #require(lp.objective)
+        #expect(solution.bound >= lpValue - 1e-6, "seed \(seed): bound \(solution.bound) below the LP relaxation \(lpValue)")
+        #expect(lpValue <= best + 1e-6)
+    }
+}
