@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 SCENARIO ?= scenarios/baseline-w49.yaml
 
-.PHONY: demo test bench deps build release clean scenarios
+.PHONY: demo test bench bench-peers deps build release clean scenarios
 
 # Installs GLPK and SQLite headers through apt when missing.
 deps:
@@ -38,6 +38,11 @@ test: deps
 
 bench: release
 	.build/release/ShiftwiseBench
+
+# Shiftwise beside HiGHS (PyPI highspy, one thread) on each benchmark's exported model, for the same wall time.
+bench-peers: release
+	python3 -m pip install --quiet highspy
+	python3 Sources/ShiftwiseBench/Peers/bench_peers.py .build/release/ShiftwiseBench $(INSTANCES)
 
 # Regenerates the example data (deterministic: same bytes every time).
 scenarios:

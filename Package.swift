@@ -60,6 +60,7 @@ let package = Package(
         .executableTarget(
             name: "ShiftwiseBench",
             dependencies: ["Core", "Staffing", "LinearModel", "GLPKSolver", "Rostering", "Shiftwise", "Incentives", "Reports", "ScenarioIO"],
+            exclude: ["Peers"],
             swiftSettings: strictSettings
         ),
 

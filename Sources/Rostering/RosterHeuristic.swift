@@ -17,9 +17,9 @@ public struct RosterHeuristic: Sendable {
     /// Each agent's hard rules (nil: unknown contract).
     let rules: [AgentRules?]
     /// Each agent's options, by day (shift type indices, in `problem.options` order).
-    let optionsByDay: [[[Int]]]
+    public let optionsByDay: [[[Int]]]
     /// Each agent's graph of allowed weeks (shared by agents with the same contract and options).
-    let graphs: [WeekGraph?]
+    public let graphs: [WeekGraph?]
 
     public init(problem: RosterProblem) {
         self.problem = problem
@@ -210,7 +210,8 @@ public struct RosterHeuristic: Sendable {
         return gain - fixedCost(type: t, agent: a)
     }
 
-    func fixedCost(type t: Int, agent a: Int) -> Double {
+    /// What agent `a` working shift type `t` costs on its own: paid hours × rate, and the preferences it breaks.
+    public func fixedCost(type t: Int, agent a: Int) -> Double {
         let agent = problem.scenario.agents[a]
         let type = problem.shiftTypes[t]
         var cost = Double(type.paidMinutes) / 60 * agent.hourlyCost.doubleValue

@@ -50,11 +50,12 @@ public enum RosterSolver {
         let solveClock = ContinuousClock.now
         let heuristic = RosterHeuristic(problem: problem)
         // First a roster from best responses and exchanges alone: deterministic, keeps every hard rule.
-        var heuristicRoster = heuristic.solve().roster
+        let first = heuristic.solve()
+        var heuristicRoster = first.roster
         progress("first roster \(String(format: "%.2f", built.model.objectiveValue(of: built.values(for: heuristicRoster)))) (\(String(format: "%.1f", seconds(since: solveClock))) s)")
 
-        // The LP relaxation of the whole model, by sifting from that roster's columns, bounds every
-        // roster from below and guides a second roster.
+        // The LP bound of the whole problem by column generation over whole weeks (each agent's
+        // rules convexified), started from the first roster's weeks; its solution guides a second roster.
         var bound = mandatoryLabour(scenario)
         if built.model.variables.isEmpty {
             // No agent can work any shift (all unavailable, no contract minimum): the all-OFF roster is the
@@ -65,23 +66,16 @@ public enum RosterSolver {
                             buildSeconds: buildSeconds, solveSeconds: seconds(since: solveClock), modelSize: (0, built.model.constraints.count, 0),
                             terms: built.terms.map { ($0.name, $0.value([])) }, stoppedBy: .gap)
         }
-        var initial = Set<Int>()
-        let firstValues = built.values(for: heuristicRoster)
-        for (_, _, v) in built.assignments where firstValues[v.index] > 0.5 { initial.insert(v.index) }
-        for (_, _, v) in built.breakCounts { initial.insert(v.index) }
-        for v in (built.under + built.over).compactMap({ $0 }) { initial.insert(v.index) }
-        let sifted = try GLPKSolver().relaxationBySifting(built.model, initial: initial,
-                                                          timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: solveClock)))
         var lpValues: [Double]?
-        if let sifted {
-            bound = max(bound, sifted.bound)
-            lpValues = sifted.values
-            let x = sifted.values
-            var weights: [[Int: Double]] = Array(repeating: [:], count: scenario.agents.count)
-            for (a, t, v) in built.assignments where x[v.index] > 1e-6 { weights[a][t] = x[v.index] }
-            let fractional = built.assignments.filter { x[$0.variable.index] > 1e-6 && x[$0.variable.index] < 1 - 1e-6 }
-            progress("LP bound \(String(format: "%.2f", sifted.bound))\(sifted.converged ? "" : " (sifting stopped early)") after \(sifted.rounds) rounds over \(sifted.columns) columns (\(Set(fractional.map(\.agent)).count) agents fractional, \(String(format: "%.1f", seconds(since: solveClock))) s)")
-            let guided = heuristic.solve(guide: weights).roster
+        if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: GLPKSolver(),
+                                                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: solveClock))) {
+            bound = max(bound, cg.bound)
+            var x = Array(repeating: 0.0, count: built.model.variables.count)
+            for (a, t, v) in built.assignments { x[v.index] = cg.weights[a][t] ?? 0 }
+            lpValues = x
+            let fractional = cg.weights.filter { $0.values.contains { $0 > 1e-6 && $0 < 1 - 1e-6 } }.count
+            progress("week bound \(String(format: "%.2f", cg.bound))\(cg.converged ? "" : " (column generation stopped early)") after \(cg.rounds) rounds over \(cg.columns) weeks (\(fractional) agents fractional, \(String(format: "%.1f", seconds(since: solveClock))) s)")
+            let guided = heuristic.solve(guide: cg.weights).roster
             let guidedValues = built.values(for: guided)
             if built.model.isFeasible(guidedValues),
                built.model.objectiveValue(of: guidedValues) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {

@@ -11,11 +11,23 @@ enum RosterBench {
         let intervalMinutes: Int
         let peakScheduled: Int
         let agents: Int
+        var day: BenchInstances.Day = .office
+        /// Shift window: earliest start and latest end (minutes; past 1440 for shifts after midnight).
+        var earliest = 420
+        var latestEnd = 1320
+        /// Seed offset, so instances do not share their noise.
+        var seed: UInt64 = 0
+        var timeLimit = 120.0
     }
 
     static let instances = [
         Instance(name: "week", intervalMinutes: 30, peakScheduled: 120, agents: 170),
         Instance(name: "large", intervalMinutes: 15, peakScheduled: 430, agents: 600),
+        // A desk open 08:00–02:00: evening shifts run past midnight.
+        Instance(name: "night", intervalMinutes: 30, peakScheduled: 125, agents: 190, day: .evening, earliest: 480, latestEnd: 1560, seed: 7),
+        // A 2,000-agent site around the clock on 15-minute intervals, shifts starting every 30 minutes.
+        Instance(name: "site", intervalMinutes: 15, peakScheduled: 700, agents: 2000, day: .site, earliest: 0, latestEnd: 1980, seed: 11,
+                 timeLimit: 300),
     ]
 
     static func run(only: String?) {
@@ -27,12 +39,21 @@ enum RosterBench {
             let requirements = StaffingCalculator.requirements(for: scenario)
             do {
                 let clock = ContinuousClock.now
-                let s = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: 120, mipGap: 0.005,
+                let s = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: instance.timeLimit, mipGap: 0.005,
                                                exportLP: ProcessInfo.processInfo.environment["BENCH_EXPORT_LP"].map { $0 + "-" + instance.name + ".lp" },
                                                progress: { line in
                     let d = clock.duration(to: .now)
                     FileHandle.standardError.write(Data(String(format: "  %@ [%.1f s] %@\n", instance.name, d.inSeconds, line).utf8))
                 })
+                if let results = ProcessInfo.processInfo.environment["BENCH_RESULTS"] {
+                    let line = String(format: "{\"name\": \"%@\", \"build_seconds\": %.3f, \"solve_seconds\": %.3f, \"objective\": %.2f, \"bound\": %.4f, \"gap\": %.6f}\n",
+                                      instance.name, s.buildSeconds, s.solveSeconds, s.objective, s.bound, s.gap)
+                    if let handle = FileHandle(forWritingAtPath: results) ?? (FileManager.default.createFile(atPath: results, contents: nil) ? FileHandle(forWritingAtPath: results) : nil) {
+                        handle.seekToEndOfFile()
+                        handle.write(Data(line.utf8))
+                        handle.closeFile()
+                    }
+                }
                 print(instance.name.padding(toLength: 8, withPad: " ", startingAt: 0)
                       + String(format: "  %9d  %6d  %8d  %9d  %7.2f  %7.2f  %13.2f  %13.2f  %7.3f  %7.1f  %8.1f",
                                scenario.grid.intervalCount, scenario.agents.count, requirements.map(\.agentsScheduled).max() ?? 0,
@@ -57,12 +78,13 @@ enum RosterBench {
         let start = grid.start(of: 0)
         for _ in 0..<40 {
             let mid = (low + high) / 2
-            forecast = BenchInstances.forecast(intervalMinutes: instance.intervalMinutes, peakErlangs: mid)
+            forecast = BenchInstances.forecast(intervalMinutes: instance.intervalMinutes, peakErlangs: mid, seed: BenchInstances.seed &+ instance.seed,
+                                               day: instance.day)
             let peak = forecast.map { calculator.requirement(start: start, interval: $0).agentsScheduled }.max() ?? 0
             if peak == instance.peakScheduled { break }
             if peak < instance.peakScheduled { low = mid } else { high = mid }
         }
-        var rng = SplitMix64(seed: BenchInstances.seed &+ UInt64(instance.agents))
+        var rng = SplitMix64(seed: BenchInstances.seed &+ UInt64(instance.agents) &+ instance.seed)
         var agents: [Agent] = []
         for i in 0..<instance.agents {
             let fullTime = i % 5 < 3
@@ -72,14 +94,14 @@ enum RosterBench {
             let roll = rng.next() % 100
             if roll < 10 { agent.unavailableDates = [grid.date(ofDay: Int(rng.next() % 7))] }
             if roll % 3 == 0 { agent.preferredDaysOff = [Weekday(rawValue: 5 + Int(rng.next() % 2)) ?? .sat] }
-            if roll % 4 == 1 { agent.preferredStart = ClockTime(minutes: 7 * 60 + Int(rng.next() % 12) * 30) }
+            if roll % 4 == 1 { agent.preferredStart = ClockTime(minutes: instance.earliest + Int(rng.next() % 12) * 30) }
             agents.append(agent)
         }
         let lunch = BreakRule(name: "lunch", minutes: 60, paid: false, minShiftMinutes: 360, earliestAfterMinutes: 150, latestBeforeEndMinutes: 120)
         return Scenario(
             name: "bench-\(instance.name)", grid: grid, demand: .forecast(forecast), agents: agents, staffing: policy,
-            shifts: ShiftPolicy(lengthsMinutes: [240, 360, 540], startStepMinutes: 30, earliestStart: ClockTime(minutes: 420),
-                                latestEnd: ClockTime(minutes: 1320), breaks: [lunch]),
+            shifts: ShiftPolicy(lengthsMinutes: [240, 360, 540], startStepMinutes: 30, earliestStart: ClockTime(minutes: instance.earliest),
+                                latestEnd: ClockTime(minutes: instance.latestEnd), breaks: [lunch]),
             contracts: [
                 Contract(name: "full-time", minMinutes: 2400, maxMinutes: 2400, maxDays: 5, lengthsMinutes: [540]),
                 Contract(name: "part-time", minMinutes: 1200, maxMinutes: 1800, maxDays: 5, lengthsMinutes: [240, 360]),

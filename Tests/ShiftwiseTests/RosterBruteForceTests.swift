@@ -122,5 +122,12 @@ import TestSupport
         let lpValue = try #require(lp.objective)
         #expect(solution.bound >= lpValue - 1e-6, "seed \(seed): bound \(solution.bound) below the LP relaxation \(lpValue)")
         #expect(lpValue <= best + 1e-6)
+        // Column generation over whole weeks: its bound lies between the compact LP and the optimum.
+        let heuristic = RosterHeuristic(problem: problem)
+        let start = heuristic.solve().weeks
+        let cg = try #require(try WeekColumnGeneration.run(heuristic: heuristic, start: start, solver: GLPKSolver(), timeLimitSeconds: 60))
+        #expect(cg.converged)
+        #expect(cg.bound <= best + 1e-6, "seed \(seed): week bound \(cg.bound) above the optimum \(best)")
+        #expect(cg.bound >= lpValue - 1e-6, "seed \(seed): week bound \(cg.bound) below the compact LP \(lpValue)")
     }
 }

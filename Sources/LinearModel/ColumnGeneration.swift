@@ -1,0 +1,69 @@
+/// Column generation on a linear program: a restricted master holds every row and some columns;
+/// each round the pricing step reads the row duals and returns the columns with negative reduced
+/// cost (and, when it can, a proven lower bound on the full LP's optimum), until it returns none.
+public enum ColumnGeneration {
+    /// A column for the restricted master: bounds, cost and its (row, coefficient) entries.
+    public struct Column: Sendable {
+        public var name: String
+        public var objective: Double
+        public var lower: Double
+        public var upper: Double?
+        public var entries: [(row: Int, coefficient: Double)]
+
+        public init(name: String, objective: Double, lower: Double = 0, upper: Double? = nil, entries: [(row: Int, coefficient: Double)]) {
+            self.name = name
+            self.objective = objective
+            self.lower = lower
+            self.upper = upper
+            self.entries = entries
+        }
+    }
+
+    /// What one pricing round found.
+    public struct Round: Sendable {
+        /// Columns to add (empty: the master's optimum is the full LP's).
+        public var columns: [Column]
+        /// A lower bound on the full LP's optimum from these duals, when the pricing can prove one.
+        public var bound: Double?
+
+        public init(columns: [Column], bound: Double?) {
+            self.columns = columns
+            self.bound = bound
+        }
+    }
+
+    /// The end of a column generation.
+    public struct Result: Sendable {
+        /// A value per column of the master: the model's variables first, then the added columns in order.
+        public let values: [Double]
+        /// The last restricted master's optimum.
+        public let objective: Double
+        /// The best proven lower bound on the full LP (the master's optimum once no column prices out).
+        public let bound: Double
+        public let converged: Bool
+        public let rounds: Int
+        /// Every column added, in order.
+        public let added: [Column]
+
+        public init(values: [Double], objective: Double, bound: Double, converged: Bool, rounds: Int, added: [Column]) {
+            self.values = values
+            self.objective = objective
+            self.bound = bound
+            self.converged = converged
+            self.rounds = rounds
+            self.added = added
+        }
+    }
+}
+
+/// A solver that runs column generation with one warm-started LP (the GLPK backend keeps one
+/// problem and continues the simplex from its last basis after each round's new columns).
+public protocol ColumnGenerationSolver: Sendable {
+    /// Solves `master` (continuous; every row present) and calls `price` with the row duals and the
+    /// master's optimum after each round, adding what it returns, until it returns no column, the
+    /// time limit passes or `maxRounds` rounds are done. Runs synchronously on the calling thread.
+    ///
+    /// - Returns: nil when the master cannot be solved (infeasible, or the time runs out before the first round).
+    func generateColumns(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
+                         price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round) throws(SolverError) -> ColumnGeneration.Result?
+}

@@ -1,0 +1,166 @@
+public import Core
+public import LinearModel
+
+/// The LP bound of the whole roster problem by column generation over whole weeks
+/// (Dantzig–Wolfe on each agent's rules, as in branch-and-price for nurse rostering).
+///
+/// The master holds one convexity row per agent (its weeks' weights sum to 1), one row per shift
+/// type with breaks linking the agents on it to its break-pattern counts, and one coverage row per
+/// interval with priced under- and overstaffing, as the compact model does. A column is one
+/// agent's whole week; the pricing step is the agent's ``WeekGraph`` searched with the row duals,
+/// so every column keeps every hard rule and the bound convexifies each agent's rules: it is at
+/// least the compact model's LP bound, and at most the optimum. After every round
+/// `z_master + Σ_agents min(0, best reduced cost)` is a proven lower bound (the convexity rows make
+/// each agent's weights sum to one).
+public enum WeekColumnGeneration {
+    public struct Outcome: Sendable {
+        /// A proven lower bound on every roster's objective.
+        public let bound: Double
+        /// The last master's optimum (equal to `bound` when converged).
+        public let masterObjective: Double
+        public let converged: Bool
+        public let rounds: Int
+        public let columns: Int
+        /// Per agent, the LP weight of each shift type it works in the master's solution.
+        public let weights: [[Int: Double]]
+    }
+
+    /// Runs column generation from the weeks of a first roster (one week per agent, empty allowed).
+    ///
+    /// - Returns: nil when the solver could not solve the first master in time.
+    public static func run(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], solver: any ColumnGenerationSolver,
+                           timeLimitSeconds: Double, maxRounds: Int = 500) throws(SolverError) -> Outcome? {
+        let problem = heuristic.problem
+        let scenario = problem.scenario
+        let grid = problem.grid
+        let agents = scenario.agents.count
+        let hours = Double(grid.intervalMinutes) / 60
+        let underCost = scenario.costs.understaffingPerAgentHour.doubleValue * hours
+        let overCost = scenario.costs.overstaffingPerAgentHour.doubleValue * hours
+
+        var master = LinearModel(name: "weeks")
+        // Rows: convexity per agent, a link per shift type with breaks, coverage per interval.
+        var rows = 0
+        let convexity = (0..<agents).map { _ in defer { rows += 1 }; return rows }
+        var usedTypes = Set<Int>()
+        for options in problem.options { usedTypes.formUnion(options) }
+        var link = [Int?](repeating: nil, count: problem.shiftTypes.count)
+        for t in usedTypes.sorted() where problem.shiftTypes[t].breakPatterns.contains(where: { !$0.placements.isEmpty }) {
+            link[t] = rows
+            rows += 1
+        }
+        var spanned = Array(repeating: false, count: grid.intervalCount)
+        for t in usedTypes { for i in problem.intervals(of: problem.shiftTypes[t]) { spanned[i] = true } }
+        var cover = [Int?](repeating: nil, count: grid.intervalCount)
+        var uncoverable = 0.0
+        for i in 0..<grid.intervalCount {
+            let req = problem.required[i]
+            if !spanned[i] {
+                uncoverable += Double(req) * underCost
+            } else if req > 0 || overCost > 0 {
+                cover[i] = rows
+                rows += 1
+            }
+        }
+        master.objectiveConstant = uncoverable
+
+        // Fixed columns: break-pattern counts, under- and overstaffing.
+        var rowTerms: [[(variable: LinearModel.VariableID, coefficient: Double)]] = Array(repeating: [], count: rows)
+        for t in usedTypes.sorted() {
+            guard let linkRow = link[t] else { continue }
+            let type = problem.shiftTypes[t]
+            for (p, pattern) in type.breakPatterns.enumerated() {
+                let y = master.addVariable("y_t\(t)_p\(p)", upper: Double(agents))
+                rowTerms[linkRow].append((y, 1))
+                for i in problem.intervals(of: type) where pattern.covers(offset: i * grid.intervalMinutes - type.absoluteStart) {
+                    if let r = cover[i] { rowTerms[r].append((y, -1)) }
+                }
+            }
+        }
+        for i in 0..<grid.intervalCount {
+            guard let r = cover[i] else { continue }
+            let req = problem.required[i]
+            if req > 0 { rowTerms[r].append((master.addVariable("u_i\(i)", upper: Double(req), objective: underCost), 1)) }
+            if overCost > 0 { rowTerms[r].append((master.addVariable("o_i\(i)", objective: overCost), -1)) }
+        }
+
+        // A week as a column: its cost and its entries.
+        func column(agent a: Int, week: [Int]) -> (cost: Double, entries: [(row: Int, coefficient: Double)]) {
+            var cost = 0.0
+            var entries: [Int: Double] = [convexity[a]: 1]
+            for t in week {
+                cost += heuristic.fixedCost(type: t, agent: a)
+                if let l = link[t] { entries[l, default: 0] -= 1 }
+                for i in problem.intervals(of: problem.shiftTypes[t]) { if let r = cover[i] { entries[r, default: 0] += 1 } }
+            }
+            return (cost, entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        }
+        var weeks: [(agent: Int, types: [Int])] = []
+        var startEntries: [(variable: LinearModel.VariableID, entries: [(row: Int, coefficient: Double)])] = []
+        for a in 0..<agents {
+            let types = start[a].map(\.type)
+            let c = column(agent: a, week: types)
+            let v = master.addVariable("w\(weeks.count)_a\(a)", objective: c.cost)
+            startEntries.append((v, c.entries))
+            weeks.append((a, types))
+        }
+        for (v, entries) in startEntries { for e in entries { rowTerms[e.row].append((v, e.coefficient)) } }
+        for r in 0..<rows {
+            let isConvexity = r < agents
+            let coverInterval = isConvexity ? nil : cover.firstIndex(of: r)
+            if isConvexity {
+                master.addConstraint("convex_a\(r)", rowTerms[r], .equal, 1)
+            } else if let i = coverInterval {
+                master.addConstraint("cover_i\(i)", rowTerms[r], overCost > 0 ? .equal : .greaterOrEqual, Double(problem.required[i]))
+            } else {
+                master.addConstraint("link_r\(r)", rowTerms[r], .equal, 0)
+            }
+        }
+
+        // Per shift type, the intervals whose coverage rows it meets (for the pricing's dual sums).
+        let typeCoverRows: [[Int]] = problem.shiftTypes.indices.map { t in
+            usedTypes.contains(t) ? problem.intervals(of: problem.shiftTypes[t]).compactMap { cover[$0] } : []
+        }
+        let costs: [[[Double]]] = (0..<agents).map { a in heuristic.optionsByDay[a].map { $0.map { heuristic.fixedCost(type: $0, agent: a) } } }
+        let result = try solver.generateColumns(master: master, timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds) { duals, z in
+            var gain = Array(repeating: 0.0, count: problem.shiftTypes.count)
+            for t in usedTypes {
+                var g = 0.0
+                for r in typeCoverRows[t] { g += duals[r] }
+                if let l = link[t] { g -= duals[l] }
+                gain[t] = g
+            }
+            var columns: [ColumnGeneration.Column] = []
+            var bound = z
+            for a in 0..<agents {
+                guard let graph = heuristic.graphs[a] else { continue }
+                let days = heuristic.optionsByDay[a]
+                let values = days.indices.map { d in days[d].indices.map { k in gain[days[d][k]] - costs[a][d][k] } }
+                guard let best = graph.best(values: values) else { continue }
+                var total = 0.0
+                var types: [Int] = []
+                for (d, k) in best.enumerated() { if let k { total += values[d][k]; types.append(days[d][k]) } }
+                let reduced = -total - duals[convexity[a]]
+                guard reduced < -1e-6 * max(1, abs(z) / Double(max(1, agents))) else { continue }
+                bound += reduced
+                let c = column(agent: a, week: types)
+                columns.append(ColumnGeneration.Column(name: "w\(weeks.count)_a\(a)", objective: c.cost, entries: c.entries))
+                weeks.append((a, types))
+            }
+            return ColumnGeneration.Round(columns: columns, bound: bound)
+        }
+        guard let result else { return nil }
+        // The LP weight of each agent's shift types, from its weeks' weights.
+        var weights: [[Int: Double]] = Array(repeating: [:], count: agents)
+        if !result.values.isEmpty {
+            let firstWeek = master.variables.count - agents
+            for (k, week) in weeks.enumerated() {
+                let j = firstWeek + k
+                guard j < result.values.count, result.values[j] > 1e-9 else { continue }
+                for t in week.types { weights[week.agent][t, default: 0] += result.values[j] }
+            }
+        }
+        return Outcome(bound: result.bound, masterObjective: result.objective, converged: result.converged, rounds: result.rounds,
+                       columns: weeks.count, weights: weights)
+    }
+}
