@@ -74,4 +74,8 @@ extension GLPKSolver: ColumnGenerationSolver {
         // The time ran out between rounds: the bound proven so far stands; no master values are read.
         return best > -Double.infinity ? ColumnGeneration.Result(values: [], objective: .infinity, bound: best, converged: false, rounds: 0, added: added) : nil
     }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
 }

@@ -32,7 +32,16 @@ def run_shiftwise(binary, instance, folder):
 def run_highs(lp_path, seconds):
     import highspy
 
-    h = highspy.Highs()
+    # HiGHS prints its banner on creation, below Python: silence the file descriptor meanwhile.
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with open(os.devnull, "w") as null:
+        os.dup2(null.fileno(), 1)
+        try:
+            h = highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
     h.setOptionValue("time_limit", float(seconds))
