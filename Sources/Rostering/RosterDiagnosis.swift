@@ -7,8 +7,8 @@ public import Core
 /// reason is found by relaxing one rule at a time: the rule whose relaxation alone opens a week
 /// explains itself (``WeekRule/explain(problem:)``).
 public enum RosterDiagnosis {
-    public static func reasons(problem: RosterProblem) -> [String] {
-        let heuristic = RosterHeuristic(problem: problem)
+    public static func reasons(problem: RosterProblem, heuristic given: RosterHeuristic? = nil) -> [String] {
+        let heuristic = given ?? RosterHeuristic(problem: problem)
         let scenario = problem.scenario
         let free = Array(repeating: 0, count: problem.grid.intervalCount)
         var reasons: [String] = []

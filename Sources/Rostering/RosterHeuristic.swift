@@ -81,7 +81,10 @@ public struct RosterHeuristic: Sendable {
     ///
     /// - Parameter guide: optional weights per agent and shift type (e.g. an LP relaxation's values);
     ///   the first pass then gives each agent the week closest to its guide before best responses take over.
-    public func solve(maxPasses: Int = 50, guide: [[Int: Double]]? = nil, start: Roster? = nil) -> (roster: Roster, weeks: [[Choice]]) {
+    ///   `deadline` ends the passes early: the first pass (or the guided one) always completes, since
+    ///   it is what makes every agent's week keep its rules; later passes and exchanges stop at the deadline.
+    public func solve(maxPasses: Int = 50, guide: [[Int: Double]]? = nil, start: Roster? = nil,
+                      deadline: ContinuousClock.Instant? = nil) -> (roster: Roster, weeks: [[Choice]]) {
         let agents = problem.scenario.agents.count
         var weeks: [[Choice]] = start.map(weeks(of:)) ?? Array(repeating: [], count: agents)
         var coverage = Array(repeating: 0, count: problem.grid.intervalCount)
@@ -99,7 +102,9 @@ public struct RosterHeuristic: Sendable {
                 apply(weeks[a], to: &coverage, sign: 1)
             }
         }
-        for _ in 0..<maxPasses {
+        func pastDeadline() -> Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+        for pass in 0..<maxPasses {
+            if pass > 0 || guide != nil || start != nil, pastDeadline() { break }
             var changed = false
             for a in order {
                 apply(weeks[a], to: &coverage, sign: -1)
@@ -116,7 +121,7 @@ public struct RosterHeuristic: Sendable {
                 apply(weeks[a], to: &coverage, sign: 1)
             }
             // Exchanges keep coverage as it is and trade shifts between agents for cost and preferences.
-            if exchangeShifts(&weeks) { changed = true }
+            if !pastDeadline(), exchangeShifts(&weeks, deadline: deadline) { changed = true }
             if !changed { break }
         }
         return (roster(from: weeks), weeks)
@@ -124,7 +129,7 @@ public struct RosterHeuristic: Sendable {
 
     /// Improving exchanges between two agents that leave coverage unchanged: the same day's shifts
     /// swapped, or one agent's shift on day d traded for the other's on day e. Returns whether any was made.
-    func exchangeShifts(_ weeks: inout [[Choice]]) -> Bool {
+    func exchangeShifts(_ weeks: inout [[Choice]], deadline: ContinuousClock.Instant? = nil) -> Bool {
         let agents = problem.scenario.agents.indices
         let allowed = problem.options.map(Set.init)
         var improved = false
@@ -135,6 +140,7 @@ public struct RosterHeuristic: Sendable {
         }
         func cost(_ c: Choice?, _ a: Int) -> Double { c.map { fixedCost(type: $0.type, agent: a) } ?? 0 }
         for a in agents {
+            if let deadline, ContinuousClock.now >= deadline { break }
             for b in agents where b > a {
                 for d in 0..<TimeGrid.days {
                     for e in 0..<TimeGrid.days {

@@ -40,7 +40,9 @@ public enum RosterSolver {
                              searchProgress: (@Sendable (SearchProgress) -> Void)? = nil) throws -> Solution {
         let clock = ContinuousClock.now
         let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
-        let reasons = RosterDiagnosis.reasons(problem: problem)
+        // The heuristic's week graphs serve the diagnosis too, so they are built once.
+        let heuristic = RosterHeuristic(problem: problem)
+        let reasons = RosterDiagnosis.reasons(problem: problem, heuristic: heuristic)
         guard reasons.isEmpty else { throw RosterFailure.infeasible(reasons) }
         let built = RosterModelBuilder.build(problem)
         let buildSeconds = seconds(since: clock)
@@ -48,9 +50,11 @@ public enum RosterSolver {
         if let exportLP { try GLPKSolver.exportLP(built.model, to: exportLP) }
 
         let solveClock = ContinuousClock.now
-        let heuristic = RosterHeuristic(problem: problem)
+        // The time limit holds for every stage after the model: the heuristic passes stop at it (after
+        // the first, which makes the roster keep every rule), column generation and the search get what is left.
+        let deadline = clock.advanced(by: .milliseconds(Int64(timeLimitSeconds * 1000)))
         // First a roster from best responses and exchanges alone: deterministic, keeps every hard rule.
-        let first = heuristic.solve()
+        let first = heuristic.solve(deadline: deadline)
         var heuristicRoster = first.roster
         progress("first roster \(String(format: "%.2f", built.model.objectiveValue(of: built.values(for: heuristicRoster)))) (\(String(format: "%.1f", seconds(since: solveClock))) s)")
 
@@ -68,14 +72,15 @@ public enum RosterSolver {
         }
         var lpValues: [Double]?
         if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: GLPKSolver(),
-                                                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: solveClock))) {
+                                                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock))) {
             bound = max(bound, cg.bound)
             var x = Array(repeating: 0.0, count: built.model.variables.count)
             for (a, t, v) in built.assignments { x[v.index] = cg.weights[a][t] ?? 0 }
             lpValues = x
             let fractional = cg.weights.filter { $0.values.contains { $0 > 1e-6 && $0 < 1 - 1e-6 } }.count
             progress("week bound \(String(format: "%.2f", cg.bound))\(cg.converged ? "" : " (column generation stopped early)") after \(cg.rounds) rounds over \(cg.columns) weeks (\(fractional) agents fractional, \(String(format: "%.1f", seconds(since: solveClock))) s)")
-            let guided = heuristic.solve(guide: cg.weights).roster
+            // The guided roster and the search are improvements: past the time limit they are skipped.
+            let guided = ContinuousClock.now < deadline ? heuristic.solve(guide: cg.weights, deadline: deadline).roster : heuristicRoster
             let guidedValues = built.values(for: guided)
             if built.model.isFeasible(guidedValues),
                built.model.objectiveValue(of: guidedValues) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {
@@ -84,13 +89,13 @@ public enum RosterSolver {
         }
         var values = built.values(for: heuristicRoster)
         progress("heuristic roster \(String(format: "%.2f", built.model.objectiveValue(of: values))) (\(String(format: "%.1f", seconds(since: solveClock))) s)")
-        if let lp = lpValues, searchNodes > 0 {
+        if let lp = lpValues, searchNodes > 0, ContinuousClock.now < deadline {
             // Search only the shifts the LP or the heuristic roster uses; GLPK starts from the heuristic roster.
             var drop = Set<Int>()
             for (_, _, v) in built.assignments where lp[v.index] <= 1e-6 && values[v.index] < 0.5 { drop.insert(v.index) }
             let (restricted, original) = built.model.restricted { !drop.contains($0.index) }
             let search = try GLPKSolver().solve(restricted, options: SolveOptions(
-                timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: solveClock)), mipGap: mipGap / 4,
+                timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), mipGap: mipGap / 4,
                 progress: searchProgress, initialSolution: original.map { values[$0.index] }, nodeLimit: searchNodes))
             let searched = search.values.map { small -> [Double] in
                 var full = Array(repeating: 0.0, count: built.model.variables.count)
@@ -100,7 +105,7 @@ public enum RosterSolver {
             if let better = searched, built.model.isFeasible(better),
                built.model.objectiveValue(of: better) < built.model.objectiveValue(of: values) - 1e-6 {
                 // Polish: best responses and exchanges from the searched roster.
-                let polished = heuristic.solve(start: built.roster(from: better)).roster
+                let polished = heuristic.solve(start: built.roster(from: better), deadline: deadline).roster
                 values = built.values(for: polished)
             }
             progress("search over the LP's shifts: \(search.status.rawValue), roster \(String(format: "%.2f", built.model.objectiveValue(of: values))) (\(String(format: "%.1f", seconds(since: solveClock))) s)")
@@ -120,12 +125,13 @@ public enum RosterSolver {
         let gap = objective > 0 ? max(0, objective - bound) / objective : 0
         let optimal = gap <= mipGap + 1e-12
         let elapsed = seconds(since: solveClock)
+        let pastLimit = seconds(since: clock) >= timeLimitSeconds
         return Solution(
             roster: roster, evaluation: evaluation, status: optimal ? .optimal : .feasible, bound: bound,
             buildSeconds: buildSeconds, solveSeconds: elapsed,
             modelSize: (built.model.variables.count, built.model.constraints.count, built.model.integerCount),
             terms: built.terms.map { ($0.name, $0.value(values)) },
-            stoppedBy: optimal ? .gap : elapsed >= timeLimitSeconds ? .timeLimit : .searchLimit)
+            stoppedBy: optimal ? .gap : pastLimit ? .timeLimit : .searchLimit)
     }
 
     /// Σ contract minimum hours × hourly cost: no roster can pay less.

@@ -39,7 +39,9 @@ enum RosterBench {
             let requirements = StaffingCalculator.requirements(for: scenario)
             do {
                 let clock = ContinuousClock.now
-                let s = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: instance.timeLimit, mipGap: 0.005,
+                // BENCH_TIME_LIMIT overrides each instance's limit (to see that every stage honours it).
+                let limit = ProcessInfo.processInfo.environment["BENCH_TIME_LIMIT"].flatMap(Double.init) ?? instance.timeLimit
+                let s = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: limit, mipGap: 0.005,
                                                exportLP: ProcessInfo.processInfo.environment["BENCH_EXPORT_LP"].map { $0 + "-" + instance.name + ".lp" },
                                                progress: { line in
                     let d = clock.duration(to: .now)
