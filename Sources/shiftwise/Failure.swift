@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Reports
+import Rostering
 import Shiftwise
 import Store
 

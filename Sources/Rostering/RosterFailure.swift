@@ -1,0 +1,27 @@
+public import Core
+public import LinearModel
+
+/// Why no roster came out.
+public enum RosterFailure: CategorizedError {
+    case noRoster(status: SolveStatus)
+    case infeasible([String])
+    /// The roster found breaks a hard rule by the independent check: a defect, never written.
+    case breaksHardRules([String])
+
+    public var category: FailureCategory {
+        switch self {
+        case .noRoster, .breaksHardRules: .internalFailure
+        case .infeasible: .infeasible
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .noRoster(let status): "the solver found no roster (\(status.rawValue)); raise --time-limit"
+        case .infeasible(let reasons): "the hard rules contradict each other:\n" + reasons.map { "  " + $0 }.joined(separator: "\n")
+        case .breaksHardRules(let found):
+            "internal error: the roster found breaks a hard rule, so it was not written (please report this scenario):\n"
+                + found.prefix(20).map { "  " + $0 }.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,182 @@
+public import Core
+public import Staffing
+public import LinearModel
+
+/// Why a roster search ended (SPEC §6 `stopped_by`).
+public enum StopReason: String, Sendable {
+    case gap
+    case timeLimit = "time_limit"
+    case searchLimit = "search_limit"
+}
+
+/// The solve strategy: checks feasibility of the hard rules, builds the model, finds a roster and
+/// proves a lower bound on the objective for the whole problem (SPEC §6). It talks to the solver
+/// through protocols (`MIPSolver` for the restricted search, `ColumnGenerationSolver` for the week
+/// bound), so any conforming solver can run it; the GLPK backend conforms.
+public enum RosterSearch {
+    public struct Solution: Sendable {
+        public let roster: Roster
+        public let evaluation: RosterEvaluation
+        public let status: SolveStatus
+        /// A proven lower bound on the objective of every roster that keeps the hard rules.
+        public let bound: Double
+        public let buildSeconds: Double
+        public let solveSeconds: Double
+        public let modelSize: (variables: Int, constraints: Int, integers: Int)
+        public let terms: [(name: String, value: Double)]
+        /// Why the search ended: the gap reached, the time limit, or the search's own limit.
+        public let stoppedBy: StopReason
+
+        public init(roster: Roster, evaluation: RosterEvaluation, status: SolveStatus, bound: Double, buildSeconds: Double, solveSeconds: Double,
+                    modelSize: (variables: Int, constraints: Int, integers: Int), terms: [(name: String, value: Double)], stoppedBy: StopReason) {
+            self.roster = roster
+            self.evaluation = evaluation
+            self.status = status
+            self.bound = bound
+            self.buildSeconds = buildSeconds
+            self.solveSeconds = solveSeconds
+            self.modelSize = modelSize
+            self.terms = terms
+            self.stoppedBy = stoppedBy
+        }
+
+        public var objective: Double { evaluation.objective.doubleValue }
+        /// (objective − bound) / objective.
+        public var gap: Double { objective > 0 ? max(0, (objective - bound) / objective) : 0 }
+    }
+
+    /// - Parameters:
+    ///   - solver: solves the restricted search and runs the column generation.
+    ///   - onModel: receives the compact model once built (e.g. to export it).
+    /// - Throws: `RosterFailure.infeasible` with the agents and rules involved; `SolverError` from the solver.
+    public static func solve(scenario: Scenario, requirements: [IntervalRequirement], timeLimitSeconds: Double, mipGap: Double,
+                             solver: any MIPSolver & ColumnGenerationSolver, searchNodes: Int = 5000,
+                             onModel: (LinearModel) throws -> Void = { _ in },
+                             progress: @escaping @Sendable (String) -> Void = { _ in },
+                             searchProgress: (@Sendable (SearchProgress) -> Void)? = nil) throws -> Solution {
+        let clock = ContinuousClock.now
+        let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
+        // The heuristic's week graphs serve the diagnosis too, so they are built once.
+        let heuristic = RosterHeuristic(problem: problem)
+        let reasons = RosterDiagnosis.reasons(problem: problem, heuristic: heuristic)
+        guard reasons.isEmpty else { throw RosterFailure.infeasible(reasons) }
+        let built = RosterModelBuilder.build(problem)
+        let buildSeconds = seconds(since: clock)
+        progress("model: \(built.model.variables.count) variables, \(built.model.constraints.count) constraints (\(ProgressText.fixed(buildSeconds, places: 1)) s)")
+        try onModel(built.model)
+
+        let solveClock = ContinuousClock.now
+        // The time limit holds for every stage after the model: the heuristic passes stop at it (after
+        // the first, which makes the roster keep every rule), column generation and the search get what is left.
+        let deadline = clock.advanced(by: .milliseconds(Int64(timeLimitSeconds * 1000)))
+        // First a roster from best responses and exchanges alone: deterministic, keeps every hard rule.
+        let first = heuristic.solve(deadline: deadline)
+        var heuristicRoster = first.roster
+        progress("first roster \(ProgressText.fixed(built.model.objectiveValue(of: built.values(for: heuristicRoster)), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+
+        // The LP bound of the whole problem by column generation over whole weeks (each agent's
+        // rules convexified), started from the first roster's weeks; its solution guides a second roster.
+        var bound = mandatoryLabour(scenario)
+        if built.model.variables.isEmpty {
+            // No agent can work any shift (all unavailable, no contract minimum): the all-OFF roster is the
+            // only roster there is, so its cost is also the least any roster can cost.
+            let roster = heuristicRoster
+            let evaluation = RosterEvaluation(roster: roster, scenario: scenario, requirements: requirements)
+            return Solution(roster: roster, evaluation: evaluation, status: .optimal, bound: evaluation.objective.doubleValue,
+                            buildSeconds: buildSeconds, solveSeconds: seconds(since: solveClock), modelSize: (0, built.model.constraints.count, 0),
+                            terms: built.terms.map { ($0.name, $0.value([])) }, stoppedBy: .gap)
+        }
+        var lpValues: [Double]?
+        if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
+                                                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock))) {
+            bound = max(bound, cg.bound)
+            var x = Array(repeating: 0.0, count: built.model.variables.count)
+            for (a, t, v) in built.assignments { x[v.index] = cg.weights[a][t] ?? 0 }
+            lpValues = x
+            let fractional = cg.weights.filter { $0.values.contains { $0 > 1e-6 && $0 < 1 - 1e-6 } }.count
+            progress("week bound \(ProgressText.fixed(cg.bound, places: 2))\(cg.converged ? "" : " (column generation stopped early)") after \(cg.rounds) rounds over \(cg.columns) weeks (\(fractional) agents fractional, \(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+            // The guided roster and the search are improvements: past the time limit they are skipped.
+            let guided = ContinuousClock.now < deadline ? heuristic.solve(guide: cg.weights, deadline: deadline).roster : heuristicRoster
+            let guidedValues = built.values(for: guided)
+            if built.model.isFeasible(guidedValues),
+               built.model.objectiveValue(of: guidedValues) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {
+                heuristicRoster = guided
+            }
+        }
+        var values = built.values(for: heuristicRoster)
+        progress("heuristic roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+        if let lp = lpValues, searchNodes > 0, ContinuousClock.now < deadline {
+            // Search only the shifts the LP or the heuristic roster uses; GLPK starts from the heuristic roster.
+            var drop = Set<Int>()
+            for (_, _, v) in built.assignments where lp[v.index] <= 1e-6 && values[v.index] < 0.5 { drop.insert(v.index) }
+            let (restricted, original) = built.model.restricted { !drop.contains($0.index) }
+            let search = try solver.solve(restricted, options: SolveOptions(
+                timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), mipGap: mipGap / 4,
+                progress: searchProgress, initialSolution: original.map { values[$0.index] }, nodeLimit: searchNodes))
+            let searched = search.values.map { small -> [Double] in
+                var full = Array(repeating: 0.0, count: built.model.variables.count)
+                for (k, v) in original.enumerated() { full[v.index] = small[k] }
+                return full
+            }
+            if let better = searched, built.model.isFeasible(better),
+               built.model.objectiveValue(of: better) < built.model.objectiveValue(of: values) - 1e-6 {
+                // Polish: best responses and exchanges from the searched roster.
+                let polished = heuristic.solve(start: built.roster(from: better), deadline: deadline).roster
+                values = built.values(for: polished)
+            }
+            progress("search over the LP's shifts: \(search.status.rawValue), roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+        }
+        guard built.model.isFeasible(values) else {
+            throw SolverError(.solverFailure, "internal error: the roster found breaks a hard rule of the model; please report this scenario")
+        }
+        let roster = built.roster(from: values)
+
+        let evaluation = RosterEvaluation(roster: roster, scenario: scenario, requirements: requirements)
+        let objective = evaluation.objective.doubleValue
+        // The bound is never clamped: a bound above the roster's own cost means the model and the
+        // evaluation disagree, which is a defect to report, not a gap of 0 to print.
+        if bound > objective + 1e-6 * max(1, abs(objective)) {
+            throw SolverError(.solverFailure, "internal error: the lower bound \(bound) exceeds the roster's cost \(objective); please report this scenario")
+        }
+        let gap = objective > 0 ? max(0, objective - bound) / objective : 0
+        let optimal = gap <= mipGap + 1e-12
+        let elapsed = seconds(since: solveClock)
+        let pastLimit = seconds(since: clock) >= timeLimitSeconds
+        return Solution(
+            roster: roster, evaluation: evaluation, status: optimal ? .optimal : .feasible, bound: bound,
+            buildSeconds: buildSeconds, solveSeconds: elapsed,
+            modelSize: (built.model.variables.count, built.model.constraints.count, built.model.integerCount),
+            terms: built.terms.map { ($0.name, $0.value(values)) },
+            stoppedBy: optimal ? .gap : pastLimit ? .timeLimit : .searchLimit)
+    }
+
+    /// Σ contract minimum hours × hourly cost: no roster can pay less.
+    static func mandatoryLabour(_ scenario: Scenario) -> Double {
+        scenario.agents.reduce(0) { total, agent in
+            total + Double(scenario.contract(named: agent.contract)?.minMinutes ?? 0) / 60 * agent.hourlyCost.doubleValue
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        start.duration(to: .now).inSeconds
+    }
+}
+
+/// Numbers for the progress lines, without Foundation's formatting.
+enum ProgressText {
+    /// `value` rounded half away from zero to `places` decimals, e.g. `219873.00`.
+    static func fixed(_ value: Double, places: Int) -> String {
+        guard value.isFinite else { return "\(value)" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else { return "\(value)" }
+        let units = Int(scaled)
+        var digits = String(units)
+        if places > 0 {
+            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        }
+        return (value < 0 && units != 0 ? "-" : "") + digits
+    }
+}
