@@ -1,4 +1,4 @@
-public import Core
+import Core
 import LinearModel
 
 /// A weekly roster: the shifts of named agents, with their breaks.

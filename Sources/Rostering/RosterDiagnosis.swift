@@ -1,4 +1,4 @@
-public import Core
+import Core
 
 /// Explains, in words, why an agent's own hard rules admit no week at all.
 ///

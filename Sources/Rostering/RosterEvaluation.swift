@@ -23,8 +23,10 @@ public struct RosterEvaluation: Sendable {
     public let preferredDaysOffWorked: Int
     /// Σ hours between each shift's start and its agent's preferred start.
     public let preferredStartDriftHours: ExactDecimal
-    /// The objective of SPEC §6, exactly.
+    /// The objective of SPEC §6, exactly: the sum of `terms`.
     public let objective: ExactDecimal
+    /// Each soft rule's exact share of the objective, by name (`objective_terms`).
+    public let terms: [(name: String, value: ExactDecimal)]
     /// Contact-weighted mean projected service level per day (nil for a day without contacts) and for the week.
     public let serviceLevelByDay: [Double?]
     public let serviceLevelWeek: Double?
@@ -90,9 +92,11 @@ public struct RosterEvaluation: Sendable {
         overstaffedAgentHours = ExactDecimal(overIntervals) * intervalHours
         preferredDaysOffWorked = daysOff
         preferredStartDriftHours = ExactDecimal(driftMinutes).divided(by: 60, scale: 6, mode: .halfEven) ?? .zero
-        let costs = scenario.costs
-        objective = labourCost + understaffedAgentHours * costs.understaffingPerAgentHour + overstaffedAgentHours * costs.overstaffingPerAgentHour
-            + costs.preferenceWeight * (ExactDecimal(daysOff) + preferredStartDriftHours)
+        // The objective, once: the sum of every soft rule's exact value, each kept by name.
+        let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled), enumerateShifts: false)
+        let coverage = CoverageCount(short: underIntervals, over: overIntervals)
+        terms = problem.softRules.map { ($0.name, $0.value(roster, coverage: coverage, problem: problem)) }
+        objective = terms.reduce(ExactDecimal.zero) { $0 + $1.value }
         serviceLevelByDay = (0..<TimeGrid.days).map { slWeight[$0] > 0 ? slSum[$0] / slWeight[$0] : nil }
         let total = slWeight.reduce(0, +)
         serviceLevelWeek = total > 0 ? slSum.reduce(0, +) / total : nil

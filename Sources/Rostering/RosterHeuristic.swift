@@ -1,4 +1,4 @@
-public import Core
+import Core
 
 /// Builds a roster by best responses: each agent in turn takes the week of shifts (and break
 /// placements) that lowers the objective most, given everyone else's shifts, until a full pass
@@ -14,6 +14,8 @@ public struct RosterHeuristic: Sendable {
     let working: [[[Bool]]]
     let underGain: [Double]
     let overCost: [Double]
+    /// Per agent: each allowed shift type's cost under the soft rules.
+    let costTable: [[Int: Double]]
     /// Each agent's hard rules (nil: unknown contract).
     let rules: [AgentRules?]
     /// Each agent's options, by day (shift type indices, in `problem.options` order).
@@ -59,10 +61,12 @@ public struct RosterHeuristic: Sendable {
         }
         self.spans = spans
         self.working = working
-        let hours = Double(iv) / 60
-        let costs = problem.scenario.costs
-        underGain = Array(repeating: costs.understaffingPerAgentHour.doubleValue * hours, count: problem.grid.intervalCount)
-        overCost = Array(repeating: costs.overstaffingPerAgentHour.doubleValue * hours, count: problem.grid.intervalCount)
+        underGain = Array(repeating: problem.intervalCost(short: true), count: problem.grid.intervalCount)
+        overCost = Array(repeating: problem.intervalCost(short: false), count: problem.grid.intervalCount)
+        // What each agent's options cost under the soft rules, looked up often by the passes and exchanges.
+        costTable = problem.options.indices.map { a in
+            Dictionary(uniqueKeysWithValues: problem.options[a].map { ($0, problem.shiftCost(agent: a, type: $0)) })
+        }
     }
 
     /// One chosen shift: its type and break pattern.
@@ -216,17 +220,9 @@ public struct RosterHeuristic: Sendable {
         return gain - fixedCost(type: t, agent: a)
     }
 
-    /// What agent `a` working shift type `t` costs on its own: paid hours × rate, and the preferences it breaks.
+    /// What agent `a` working shift type `t` costs on its own: the soft rules' shift costs (labour, preferences).
     public func fixedCost(type t: Int, agent a: Int) -> Double {
-        let agent = problem.scenario.agents[a]
-        let type = problem.shiftTypes[t]
-        var cost = Double(type.paidMinutes) / 60 * agent.hourlyCost.doubleValue
-        let weight = problem.scenario.costs.preferenceWeight.doubleValue
-        if weight > 0 {
-            if agent.preferredDaysOff.contains(problem.grid.date(ofDay: type.day).weekday) { cost += weight }
-            if let preferred = agent.preferredStart { cost += Double(abs(type.startMinute - preferred.minutes)) / 60 * weight }
-        }
-        return cost
+        costTable[a][t] ?? problem.shiftCost(agent: a, type: t)
     }
 
     /// The agent's best week given the others' coverage; nil when its hard rules admit none.

@@ -1,4 +1,4 @@
-public import Core
+import Core
 public import LinearModel
 
 /// The roster as a mixed-integer model, with the maps needed to read a solution back.
@@ -35,36 +35,26 @@ public enum RosterModelBuilder {
     public static func build(_ problem: RosterProblem) -> RosterModel {
         let scenario = problem.scenario
         let grid = problem.grid
-        let hoursPerInterval = Double(grid.intervalMinutes) / 60
         var model = LinearModel(name: "roster")
-        var labour: [(LinearModel.VariableID, Double)] = []
-        var daysOff: [(LinearModel.VariableID, Double)] = []
-        var startDrift: [(LinearModel.VariableID, Double)] = []
-        let weight = scenario.costs.preferenceWeight.doubleValue
+        // Each soft rule's own coefficients, so every term of the objective keeps its name.
+        let softRules = problem.softRules
+        var ruleTerms: [[(variable: LinearModel.VariableID, coefficient: Double)]] = Array(repeating: [], count: softRules.count)
+        var ruleConstants = Array(repeating: 0.0, count: softRules.count)
 
         // Assignment variables.
         var assignments: [(agent: Int, type: Int, variable: LinearModel.VariableID)] = []
         var byAgent: [[(type: Int, variable: LinearModel.VariableID)]] = Array(repeating: [], count: scenario.agents.count)
         var byType: [[LinearModel.VariableID]] = Array(repeating: [], count: problem.shiftTypes.count)
-        for (a, agent) in scenario.agents.enumerated() {
-            let cost = agent.hourlyCost.doubleValue
+        for a in scenario.agents.indices {
             for t in problem.options[a] {
                 let type = problem.shiftTypes[t]
-                let paidHours = Double(type.paidMinutes) / 60
-                var objective = paidHours * cost
                 let v = model.addVariable("x_a\(a)_t\(t)", kind: .binary, upper: 1)
-                labour.append((v, paidHours * cost))
-                if weight > 0 {
-                    if agent.preferredDaysOff.contains(grid.date(ofDay: type.day).weekday) {
-                        daysOff.append((v, weight))
-                        objective += weight
-                    }
-                    if let preferred = agent.preferredStart {
-                        let drift = Double(abs(type.startMinute - preferred.minutes)) / 60 * weight
-                        if drift > 0 {
-                            startDrift.append((v, drift))
-                            objective += drift
-                        }
+                var objective = 0.0
+                for (r, rule) in softRules.enumerated() {
+                    let c = rule.shiftCost(agent: a, type: type, problem: problem)
+                    if c != 0 {
+                        ruleTerms[r].append((v, c))
+                        objective += c
                     }
                 }
                 model.setObjective(v, objective)
@@ -98,17 +88,19 @@ public enum RosterModelBuilder {
         for (_, t, v) in assignments {
             for i in problem.intervals(of: problem.shiftTypes[t]) { onShift[i].append(v) }
         }
-        let underCost = scenario.costs.understaffingPerAgentHour.doubleValue * hoursPerInterval
-        let overCost = scenario.costs.overstaffingPerAgentHour.doubleValue * hoursPerInterval
+        // Each rule's price of an agent-interval short and over, and the sums the coverage rows use.
+        let shortPrices = softRules.map { $0.intervalCost(short: true, problem: problem) }
+        let overPrices = softRules.map { $0.intervalCost(short: false, problem: problem) }
+        let underCost = shortPrices.reduce(0, +)
+        let overCost = overPrices.reduce(0, +)
         var under: [LinearModel.VariableID?] = Array(repeating: nil, count: grid.intervalCount)
         var over: [LinearModel.VariableID?] = Array(repeating: nil, count: grid.intervalCount)
-        var underTerm: [(LinearModel.VariableID, Double)] = []
-        var overTerm: [(LinearModel.VariableID, Double)] = []
         var uncoverable = 0.0
         for i in 0..<grid.intervalCount {
             let req = problem.required[i]
             if onShift[i].isEmpty {
                 uncoverable += Double(req) * underCost
+                for (r, price) in shortPrices.enumerated() { ruleConstants[r] += Double(req) * price }
                 continue
             }
             var terms: [(variable: LinearModel.VariableID, coefficient: Double)] = onShift[i].map { ($0, 1) }
@@ -116,13 +108,13 @@ public enum RosterModelBuilder {
             if req > 0 {
                 let u = model.addVariable("u_i\(i)", upper: Double(req), objective: underCost)
                 under[i] = u
-                underTerm.append((u, underCost))
+                for (r, price) in shortPrices.enumerated() where price != 0 { ruleTerms[r].append((u, price)) }
                 terms.append((u, 1))
             }
             if overCost > 0 {
                 let o = model.addVariable("o_i\(i)", objective: overCost)
                 over[i] = o
-                overTerm.append((o, overCost))
+                for (r, price) in overPrices.enumerated() where price != 0 { ruleTerms[r].append((o, price)) }
                 terms.append((o, -1))
                 model.addConstraint("cover_i\(i)", terms, .equal, Double(req))
             } else if req > 0 {
@@ -139,13 +131,9 @@ public enum RosterModelBuilder {
             for rule in rules.rules { rule.addRows(agent: a, perDay: perDay, problem: problem, model: &model) }
         }
 
-        let terms = [
-            PenaltyTerm(name: "labour cost", coefficients: labour.map { ($0.0, $0.1) }, constant: 0),
-            PenaltyTerm(name: "understaffing", coefficients: underTerm.map { ($0.0, $0.1) }, constant: uncoverable),
-            PenaltyTerm(name: "overstaffing", coefficients: overTerm.map { ($0.0, $0.1) }, constant: 0),
-            PenaltyTerm(name: "preferred days off worked", coefficients: daysOff.map { ($0.0, $0.1) }, constant: 0),
-            PenaltyTerm(name: "preferred start", coefficients: startDrift.map { ($0.0, $0.1) }, constant: 0),
-        ]
+        let terms = softRules.indices.map { r in
+            PenaltyTerm(name: softRules[r].name, coefficients: ruleTerms[r], constant: ruleConstants[r])
+        }
         return RosterModel(model: model, problem: problem, assignments: assignments, breakCounts: breakCounts,
                            under: under, over: over, terms: terms)
     }

@@ -17,9 +17,17 @@ public struct RosterProblem: Sendable {
     /// Enumerates shift types and every agent's allowed options.
     ///
     /// - Complexity: O(days × starts × lengths × agents).
-    public init(scenario: Scenario, required: [Int]) {
+    /// - Parameter enumerateShifts: false leaves the shift types and options empty, for callers that
+    ///   price a finished roster and need only the scenario and the requirement.
+    public init(scenario: Scenario, required: [Int], enumerateShifts: Bool = true) {
         self.scenario = scenario
         self.required = required
+        guard enumerateShifts else {
+            shiftTypes = []
+            options = Array(repeating: [], count: scenario.agents.count)
+            agentsWithoutShifts = []
+            return
+        }
         let interval = scenario.grid.intervalMinutes
         var types: [ShiftType] = []
         var typeIndex: [ShiftOption: Int] = [:]

@@ -84,7 +84,7 @@ public enum RosterSearch {
             let evaluation = RosterEvaluation(roster: roster, scenario: scenario, requirements: requirements)
             return Solution(roster: roster, evaluation: evaluation, status: .optimal, bound: evaluation.objective.doubleValue,
                             buildSeconds: buildSeconds, solveSeconds: seconds(since: solveClock), modelSize: (0, built.model.constraints.count, 0),
-                            terms: built.terms.map { ($0.name, $0.value([])) }, stoppedBy: .gap)
+                            terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) }, stoppedBy: .gap)
         }
         var lpValues: [Double]?
         if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
@@ -146,7 +146,7 @@ public enum RosterSearch {
             roster: roster, evaluation: evaluation, status: optimal ? .optimal : .feasible, bound: bound,
             buildSeconds: buildSeconds, solveSeconds: elapsed,
             modelSize: (built.model.variables.count, built.model.constraints.count, built.model.integerCount),
-            terms: built.terms.map { ($0.name, $0.value(values)) },
+            terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) },
             stoppedBy: optimal ? .gap : pastLimit ? .timeLimit : .searchLimit)
     }
 

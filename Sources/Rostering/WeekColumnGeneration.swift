@@ -1,4 +1,4 @@
-public import Core
+import Core
 public import LinearModel
 
 /// The LP bound of the whole roster problem by column generation over whole weeks
@@ -34,9 +34,8 @@ public enum WeekColumnGeneration {
         let scenario = problem.scenario
         let grid = problem.grid
         let agents = scenario.agents.count
-        let hours = Double(grid.intervalMinutes) / 60
-        let underCost = scenario.costs.understaffingPerAgentHour.doubleValue * hours
-        let overCost = scenario.costs.overstaffingPerAgentHour.doubleValue * hours
+        let underCost = problem.intervalCost(short: true)
+        let overCost = problem.intervalCost(short: false)
 
         var master = LinearModel(name: "weeks")
         // Rows: convexity per agent, a link per shift type with breaks, coverage per interval.

@@ -1,4 +1,4 @@
-public import Core
+import Core
 
 /// Every week an agent's hard rules allow, as a layered graph: the states of the rules'
 /// automaton at the start of each day, and for each state the state each choice of the day leads

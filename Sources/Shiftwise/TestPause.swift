@@ -18,7 +18,7 @@ enum TestPause {
     static func at(_ point: Point) {
         let environment = ProcessInfo.processInfo.environment
         guard environment["SHIFTWISE_TEST_PAUSE"] == point.rawValue, let folder = environment["SHIFTWISE_TEST_PAUSE_DIR"] else { return }
-        FileManager.default.createFile(atPath: folder + "/\(getpid()).reached", contents: Data())
+        _ = FileManager.default.createFile(atPath: folder + "/\(getpid()).reached", contents: Data())
         let deadline = Date().addingTimeInterval(60)
         while !FileManager.default.fileExists(atPath: folder + "/release"), Date() < deadline {
             usleep(10_000)

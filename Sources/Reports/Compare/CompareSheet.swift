@@ -1,4 +1,4 @@
-public import Core
+import Core
 public import Rostering
 
 /// `compare.csv`: one row per measure, one column per scenario, then each scenario's difference to the first.

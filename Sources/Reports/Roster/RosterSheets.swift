@@ -1,6 +1,6 @@
 public import Core
 public import Rostering
-public import Staffing
+import Staffing
 
 /// The roster's CSV outputs (SPEC §6): `roster.csv`, `roster-grid.csv`, `coverage.csv`.
 public enum RosterSheets {

@@ -1,4 +1,4 @@
-public import Core
+import Core
 
 extension RosterProblem {
     /// Every hard rule on agent `a`'s week (SPEC §6), each one type that the model, the search and

@@ -1,4 +1,4 @@
-public import Core
+import Core
 public import LinearModel
 
 /// At most `max_consecutive_days` working days in a row.

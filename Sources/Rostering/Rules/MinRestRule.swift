@@ -1,4 +1,4 @@
-public import Core
+import Core
 public import LinearModel
 
 /// At least `min_rest_hours` between the end of one shift and the start of the next, counted in

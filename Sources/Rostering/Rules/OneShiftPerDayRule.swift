@@ -1,4 +1,4 @@
-public import Core
+import Core
 public import LinearModel
 
 /// At most one shift per agent per day. The search picks one option per day by construction; the

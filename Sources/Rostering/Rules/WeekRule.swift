@@ -1,4 +1,4 @@
-public import Core
+import Core
 public import LinearModel
 
 /// One hard rule on an agent's week, defined once: the search walks it as a small automaton over
