@@ -85,4 +85,18 @@ import TestSupport
             #expect(row.dropFirst(column).first == " ")
         }
     }
+
+    /// Limits that are not finite are usage errors; hours below a minute are worded in minutes, not as 0.016666… h.
+    @Test func limitsAndSmallDurationsAreWordedPlainly() throws {
+        let fixture = try ScenarioFixture()
+        for limit in ["inf", "nan", "-1", "1e9"] {
+            let r = try CommandRunner.run(["roster", fixture.scenario, "--time-limit", limit, "--out", fixture.path("o")])
+            #expect(r.status == 64, "\(limit): \(r.stderr)")
+        }
+        let zero = try ScenarioFixture(overrides: ["tiny.yaml": ScenarioFixture.yaml.replacingOccurrences(of: "lengths_hours: [4, 8]", with: "lengths_hours: [0, 8]")])
+        let r = try CommandRunner.run(["staff", zero.scenario, "--out", zero.path("o")])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("is 0 h but must be at least 1 minute"), "\(r.stderr)")
+        #expect(!r.stderr.contains("0.0166"))
+    }
 }
