@@ -19,7 +19,17 @@ extension GLPKSolver: ColumnGenerationSolver {
         let m = master.constraints.count
         var added: [ColumnGeneration.Column] = []
         var best = -Double.infinity
+        // The last optimal master, kept for when a later round's simplex stops (time limit) without one.
+        var last: (values: [Double], objective: Double, round: Int)?
+        func finish(converged: Bool) -> ColumnGeneration.Result? {
+            guard let last else { return nil }
+            return ColumnGeneration.Result(values: last.values, objective: last.objective, bound: converged ? max(best, last.objective) : best,
+                                           converged: converged, rounds: last.round, added: added)
+        }
         glp_adv_basis(problem, 0)
+        // A warm-started round normally takes a fraction of the first; one that stalls (a degenerate
+        // simplex) is cut off at ten times the longest so far, and the bound proven so far stands.
+        var longest = 0.0
         for round in 1...max(1, maxRounds) {
             let remaining = timeLimitSeconds - seconds(started.duration(to: .now))
             guard remaining > 0 else { break }
@@ -27,14 +37,21 @@ extension GLPKSolver: ColumnGenerationSolver {
             glp_init_smcp(&parm)
             parm.msg_lev = GLP_MSG_ERR
             parm.presolve = GLP_OFF
-            parm.tm_lim = milliseconds(remaining)
+            let cap = round == 1 ? remaining : min(remaining, max(2, 10 * longest))
+            parm.tm_lim = milliseconds(cap)
+            let roundStarted = ContinuousClock.now
             var rc = glp_simplex(problem, &parm)
             if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
                 glp_adv_basis(problem, 0)
                 rc = glp_simplex(problem, &parm)
             }
-            guard rc == 0, glp_get_status(problem) == GLP_OPT else { return nil }
+            longest = max(longest, seconds(roundStarted.duration(to: .now)))
+            guard rc == 0, glp_get_status(problem) == GLP_OPT else { return best > -Double.infinity ? finish(converged: false) : nil }
             let z = glp_get_obj_val(problem)
+            let n = Int(glp_get_num_cols(problem))
+            var primal = Array(repeating: 0.0, count: n)
+            for j in 0..<n { primal[j] = glp_get_col_prim(problem, Int32(j + 1)) }
+            last = (primal, z, round)
             var duals = Array(repeating: 0.0, count: m)
             for r in 0..<m { duals[r] = glp_get_row_dual(problem, Int32(r + 1)) }
             let priced = price(duals, z)
@@ -46,12 +63,7 @@ extension GLPKSolver: ColumnGenerationSolver {
                     && Set(c.entries.map(\.row)).count == c.entries.count
             }
             if columns.isEmpty || round == maxRounds {
-                let n = Int(glp_get_num_cols(problem))
-                var values = Array(repeating: 0.0, count: n)
-                for j in 0..<n { values[j] = glp_get_col_prim(problem, Int32(j + 1)) }
-                let converged = priced.columns.isEmpty
-                return ColumnGeneration.Result(values: values, objective: z, bound: converged ? max(best, z) : best, converged: converged,
-                                               rounds: round, added: added)
+                return finish(converged: priced.exhausted && priced.columns.isEmpty)
             }
             let first = Int(glp_add_cols(problem, Int32(columns.count)))
             for (k, c) in columns.enumerated() {
@@ -71,8 +83,8 @@ extension GLPKSolver: ColumnGenerationSolver {
             }
             added += columns
         }
-        // The time ran out between rounds: the bound proven so far stands; no master values are read.
-        return best > -Double.infinity ? ColumnGeneration.Result(values: [], objective: .infinity, bound: best, converged: false, rounds: 0, added: added) : nil
+        // The time ran out between rounds: the bound proven so far and the last master stand.
+        return best > -Double.infinity ? finish(converged: false) : nil
     }
 
     static func seconds(_ d: Duration) -> Double {

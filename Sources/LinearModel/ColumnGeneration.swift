@@ -25,10 +25,14 @@ public enum ColumnGeneration {
         public var columns: [Column]
         /// A lower bound on the full LP's optimum from these duals, when the pricing can prove one.
         public var bound: Double?
+        /// True when no column prices out (the master's optimum is the full LP's); false when the
+        /// pricing stops early with columns left, so only `bound` is proven.
+        public var exhausted: Bool
 
-        public init(columns: [Column], bound: Double?) {
+        public init(columns: [Column], bound: Double?, exhausted: Bool? = nil) {
             self.columns = columns
             self.bound = bound
+            self.exhausted = exhausted ?? columns.isEmpty
         }
     }
 

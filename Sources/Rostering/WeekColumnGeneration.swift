@@ -28,8 +28,10 @@ public enum WeekColumnGeneration {
     /// Runs column generation from the weeks of a first roster (one week per agent, empty allowed).
     ///
     /// - Returns: nil when the solver could not solve the first master in time.
+    /// - Parameter closeEnough: stops once the proven bound is within this share of the master's
+    ///   optimum (the rounds after that move the bound by less than any gap a roster is judged by).
     public static func run(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], solver: any ColumnGenerationSolver,
-                           timeLimitSeconds: Double, maxRounds: Int = 500) throws(SolverError) -> Outcome? {
+                           timeLimitSeconds: Double, maxRounds: Int = 500, closeEnough: Double = 1e-5) throws(SolverError) -> Outcome? {
         let problem = heuristic.problem
         let scenario = problem.scenario
         let grid = problem.grid
@@ -146,6 +148,8 @@ public enum WeekColumnGeneration {
                 columns.append(ColumnGeneration.Column(name: "w\(weeks.count)_a\(a)", objective: c.cost, entries: c.entries))
                 weeks.append((a, types))
             }
+            // Tailing off: once the bound is this close to the master's optimum, more rounds are not worth their time.
+            if !columns.isEmpty, bound >= z - closeEnough * max(1, abs(z)) { return ColumnGeneration.Round(columns: [], bound: bound, exhausted: false) }
             return ColumnGeneration.Round(columns: columns, bound: bound)
         }
         guard let result else { return nil }

@@ -25,6 +25,9 @@ enum RosterBench {
         Instance(name: "large", intervalMinutes: 15, peakScheduled: 430, agents: 600),
         // A desk open 08:00–02:00: evening shifts run past midnight.
         Instance(name: "night", intervalMinutes: 30, peakScheduled: 125, agents: 190, day: .evening, earliest: 480, latestEnd: 1560, seed: 7),
+        // Weeks the engine was not developed on: other seeds, sizes and peaks.
+        Instance(name: "week-b", intervalMinutes: 30, peakScheduled: 128, agents: 180, seed: 31),
+        Instance(name: "night-b", intervalMinutes: 30, peakScheduled: 132, agents: 188, day: .evening, earliest: 480, latestEnd: 1560, seed: 47),
         // A 2,000-agent site around the clock on 15-minute intervals, shifts starting every 30 minutes.
         Instance(name: "site", intervalMinutes: 15, peakScheduled: 700, agents: 2000, day: .site, earliest: 0, latestEnd: 1980, seed: 11,
                  timeLimit: 300),
