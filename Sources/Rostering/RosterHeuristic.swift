@@ -87,8 +87,9 @@ public struct RosterHeuristic: Sendable {
     ///   the first pass then gives each agent the week closest to its guide before best responses take over.
     ///   `deadline` ends the passes early: the first pass (or the guided one) always completes, since
     ///   it is what makes every agent's week keep its rules; later passes and exchanges stop at the deadline.
+    ///   `onPass` hears the objective of the roster in hand after each pass (for a live progress line).
     public func solve(maxPasses: Int = 50, guide: [[Int: Double]]? = nil, start: Roster? = nil,
-                      deadline: ContinuousClock.Instant? = nil) -> (roster: Roster, weeks: [[Choice]]) {
+                      deadline: ContinuousClock.Instant? = nil, onPass: ((Double) -> Void)? = nil) -> (roster: Roster, weeks: [[Choice]]) {
         let agents = problem.scenario.agents.count
         var weeks: [[Choice]] = start.map(weeks(of:)) ?? Array(repeating: [], count: agents)
         var coverage = Array(repeating: 0, count: problem.grid.intervalCount)
@@ -126,6 +127,7 @@ public struct RosterHeuristic: Sendable {
             }
             // Exchanges keep coverage as it is and trade shifts between agents for cost and preferences.
             if !pastDeadline(), exchangeShifts(&weeks, deadline: deadline) { changed = true }
+            if let onPass { onPass(objective(of: weeks, coverage: coverage)) }
             if !changed { break }
         }
         return (roster(from: weeks), weeks)
@@ -207,6 +209,16 @@ public struct RosterHeuristic: Sendable {
     }
 
     /// The objective saved by agent `a` working `week`, given everyone else's coverage.
+    /// The objective of the weeks in hand: their shift costs and the coverage they leave short or over.
+    func objective(of weeks: [[Choice]], coverage: [Int]) -> Double {
+        var total = 0.0
+        for (a, week) in weeks.enumerated() { for c in week { total += fixedCost(type: c.type, agent: a) } }
+        for (i, required) in problem.required.enumerated() {
+            total += coverage[i] < required ? Double(required - coverage[i]) * underGain[i] : Double(coverage[i] - required) * overCost[i]
+        }
+        return total
+    }
+
     func value(of week: [Choice], agent a: Int, coverage: [Int]) -> Double {
         week.reduce(0) { $0 + shiftValue(type: $1.type, pattern: $1.pattern, agent: a, coverage: coverage) }
     }

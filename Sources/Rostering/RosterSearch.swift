@@ -70,7 +70,11 @@ public enum RosterSearch {
         // the first, which makes the roster keep every rule), column generation and the search get what is left.
         let deadline = clock.advanced(by: .milliseconds(Int64(timeLimitSeconds * 1000)))
         // First a roster from best responses and exchanges alone: deterministic, keeps every hard rule.
-        let first = heuristic.solve(deadline: deadline)
+        // The passes report the roster in hand on the live progress line.
+        let onPass: (Double) -> Void = { objective in
+            searchProgress?(SearchProgress(incumbent: objective, bound: nil, elapsedSeconds: seconds(since: solveClock)))
+        }
+        let first = heuristic.solve(deadline: deadline, onPass: onPass)
         var heuristicRoster = first.roster
         progress("first roster \(ProgressText.fixed(built.model.objectiveValue(of: built.values(for: heuristicRoster)), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
 
