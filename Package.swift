@@ -65,14 +65,14 @@ let package = Package(
         ),
 
         // Tests mirror modules; shared fixtures live in TestSupport.
-        .target(name: "TestSupport", dependencies: ["Core"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["Core", "LinearModel"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"], swiftSettings: strictSettings),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "Core", "Incentives", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "Core", "ScenarioIO", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Core", "Staffing", "Incentives"], swiftSettings: strictSettings),
-        .testTarget(name: "RosteringTests", dependencies: ["Rostering", "Core", "Staffing", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "RosteringTests", dependencies: ["Rostering", "Core", "Staffing", "LinearModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ShiftwiseTests", dependencies: ["Shiftwise", "Rostering", "Staffing", "Core", "TestSupport", "Reports", "RosterValidation", "ScenarioIO", "LinearModel", "GLPKSolver"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "Core"], swiftSettings: strictSettings),

@@ -91,6 +91,12 @@ public struct LinearModel: Sendable {
         constraints.append(Constraint(name: name, terms: terms, relation: relation, rhs: rhs))
     }
 
+    /// Adds `variable` to existing constraints (by index) with the given coefficients: a column
+    /// that joins a master after its rows were made.
+    public mutating func addEntries(of variable: VariableID, _ entries: [(row: Int, coefficient: Double)]) {
+        for e in entries { constraints[e.row].terms.append((variable, e.coefficient)) }
+    }
+
     /// The same model with every integrality requirement dropped (its optimum bounds the MIP's).
     public func relaxed() -> LinearModel {
         var copy = self

@@ -1,5 +1,6 @@
 import Testing
 import Core
+import LinearModel
 import Staffing
 import TestSupport
 @testable import Rostering
@@ -83,5 +84,73 @@ import TestSupport
             let v = Self.value(found, values)
             #expect(abs(v - bestValue) < 1e-6, "seed \(seed): search \(v), brute force \(bestValue)")
         }
+    }
+}
+
+/// The week bound without GLPK: column generation with the reference simplex of TestSupport, on
+/// tiny instances whose optimum a brute force over every roster gives.
+@Suite struct WeekBoundWithoutGLPKTests {
+    /// A tiny LP with a known optimum and duals: min x + 2y, x + y ≥ 2, x ≤ 1.5 → x = 1.5, y = 0.5, z = 2.5, dual of the first row 2.
+    @Test func referenceSimplexOnAWorkedExample() throws {
+        var m = LinearModel(name: "t")
+        let x = m.addVariable("x", upper: 1.5, objective: 1)
+        let y = m.addVariable("y", objective: 2)
+        m.addConstraint("r", [(x, 1), (y, 1)], .greaterOrEqual, 2)
+        let lp = try #require(ReferenceLP().solveLP(m))
+        #expect(abs(lp.objective - 2.5) < 1e-9 && abs(lp.values[0] - 1.5) < 1e-9 && abs(lp.values[1] - 0.5) < 1e-9)
+        #expect(abs(lp.duals[0] - 2) < 1e-9)
+    }
+
+    /// Two agents, one shift type a day on two days, a requirement that makes both work: the week
+    /// bound equals the best roster, found here by enumerating every pair of weeks.
+    @Test(arguments: 0..<6)
+    func weekBoundIsAtMostTheBruteForceOptimum(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 99)
+        var b = ScenarioBuilder()
+        b.lengths = [240]
+        b.earliest = 8 * 60
+        b.latest = 16 * 60
+        b.step = 240
+        b.contracts = [Contract(name: "c", minMinutes: 240, maxMinutes: 480, maxDays: 2, lengthsMinutes: [240])]
+        b.rules = WorkRules(minRestMinutes: 0, maxConsecutiveDays: 7)
+        b.under = 50
+        b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: ExactDecimal(10 + Int(rng.unit() * 10)), unavailableWeekdays: [.wed, .thu, .fri, .sat, .sun]),
+                    Agent(id: "A2", name: "Two", contract: "c", hourlyCost: ExactDecimal(10 + Int(rng.unit() * 10)), unavailableWeekdays: [.wed, .thu, .fri, .sat, .sun])]
+        b.required = [0: [8: 1 + Int(rng.unit() * 2), 12: 1], 1: [9: 1, 13: Int(rng.unit() * 3)]]
+        let scenario = b.scenario()
+        let problem = RosterProblem(scenario: scenario, required: StaffingCalculator.requirements(for: scenario).map(\.agentsScheduled))
+        let heuristic = RosterHeuristic(problem: problem)
+        let outcome = try #require(try WeekColumnGeneration.run(heuristic: heuristic, start: heuristic.solve().weeks, solver: ReferenceLP(),
+                                                                timeLimitSeconds: 60))
+        #expect(outcome.converged)
+        // Brute force: each agent works 1 or 2 of its options (4 h each, within 4–8 h), priced here.
+        var weeks: [[Int]] = []
+        let options = problem.options[0]
+        for mask in 1..<(1 << options.count) {
+            let chosen = options.indices.filter { mask & (1 << $0) != 0 }.map { options[$0] }
+            let days = chosen.map { problem.shiftTypes[$0].day }
+            if chosen.count <= 2, Set(days).count == days.count { weeks.append(chosen) }
+        }
+        var best = Double.infinity
+        for w1 in weeks {
+            for w2 in weeks {
+                var working = Array(repeating: 0, count: scenario.grid.intervalCount)
+                var cost = 0.0
+                for (a, w) in [w1, w2].enumerated() {
+                    for t in w {
+                        let type = problem.shiftTypes[t]
+                        cost += 4 * scenario.agents[a].hourlyCost.doubleValue
+                        for i in (type.absoluteStart / 60)..<(type.absoluteEnd / 60) { working[i] += 1 }
+                    }
+                }
+                for i in working.indices { cost += Double(max(0, problem.required[i] - working[i])) * 50 }
+                best = min(best, cost)
+            }
+        }
+        #expect(outcome.bound <= best + 1e-6, "seed \(seed): bound \(outcome.bound), optimum \(best)")
+        // And at least the compact model's LP relaxation, solved by the same reference simplex.
+        let compact = try #require(ReferenceLP().solveLP(RosterModelBuilder.build(problem).model.relaxed()))
+        #expect(outcome.bound >= compact.objective - 1e-6, "seed \(seed): bound \(outcome.bound), compact LP \(compact.objective)")
+        #expect(compact.objective > 0)
     }
 }
