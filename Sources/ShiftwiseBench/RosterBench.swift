@@ -35,7 +35,7 @@ enum RosterBench {
 
     static func run(only: String?) {
         print("")
-        print("rosters (named agents, lunch placement, every hard rule; bound = LP relaxation of the whole model)")
+        print("rosters (named agents, lunch placement, every hard rule; bound = the week master of column generation)")
         print("instance  intervals  agents  peak req  variables  build s  solve s      objective          bound    gap %  under h  peak MiB")
         for instance in instances where only == nil || only == instance.name {
             let scenario = makeScenario(instance)
