@@ -56,12 +56,14 @@ extension GLPKSolver: ColumnGenerationSolver {
             for r in 0..<m { duals[r] = glp_get_row_dual(problem, Int32(r + 1)) }
             let priced = price(duals, z)
             if let bound = priced.bound { best = max(best, bound) }
-            // Columns are checked before GLPK sees them: rows in range, finite numbers, sane bounds.
-            let columns = priced.columns.filter { c in
+            let columns = priced.columns
+            let valid = columns.allSatisfy { c in
                 c.objective.isFinite && c.lower.isFinite && (c.upper.map { $0.isFinite && $0 >= c.lower } ?? true)
                     && c.entries.allSatisfy { $0.row >= 0 && $0.row < m && $0.coefficient.isFinite }
                     && Set(c.entries.map(\.row)).count == c.entries.count
             }
+            // Checked before GLPK sees them (it aborts the process on a bad index); one bad column is a defect.
+            guard valid else { throw SolverError(.invalidModel, "the pricing returned a column GLPK cannot take (a row out of range, a repeated row or a non-finite number)") }
             if columns.isEmpty || round == maxRounds {
                 return finish(converged: priced.exhausted && priced.columns.isEmpty)
             }

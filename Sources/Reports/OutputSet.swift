@@ -43,7 +43,7 @@ public final class OutputSet {
         self.path = trimmed.isEmpty ? "." : trimmed
         self.owner = owner
         let absolute = trimmed.hasPrefix("/") ? trimmed : FileManager.default.currentDirectoryPath + "/" + trimmed
-        target = (InputPathText.normalize(absolute) as NSString).resolvingSymlinksInPath
+        target = (URL(fileURLWithPath: absolute).standardizedFileURL.path as NSString).resolvingSymlinksInPath
         let parent = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         guard !base.isEmpty, base != "/", target != "/" else {
@@ -251,19 +251,5 @@ public final class OutputSet {
         } catch {
             throw OutputError(path: shown, reason: error.localizedDescription)
         }
-    }
-}
-
-/// Lexical path tidying (no file system access), as the input side does it.
-enum InputPathText {
-    static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." { continue }
-            if part == "..", !parts.isEmpty { parts.removeLast(); continue }
-            if part == ".." { continue }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
     }
 }

@@ -3,7 +3,7 @@ import Core
 /// Explains, in words, why an agent's own hard rules admit no week at all.
 ///
 /// Coverage is priced, never required, so the roster is infeasible exactly when some agent has no
-/// week that keeps its rules. Each agent is checked exactly (the search of ``WeekSearch``), and the
+/// week that keeps its rules. Each agent is checked exactly (the agent's ``WeekGraph``), and the
 /// reason is found by relaxing one rule at a time: the rule whose relaxation alone opens a week
 /// explains itself (``WeekRule/explain(problem:)``).
 public enum RosterDiagnosis {

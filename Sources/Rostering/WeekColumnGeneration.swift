@@ -106,9 +106,11 @@ public enum WeekColumnGeneration {
             weeks.append((a, types))
         }
         for (v, entries) in startEntries { for e in entries { rowTerms[e.row].append((v, e.coefficient)) } }
+        var intervalOfRow = [Int?](repeating: nil, count: rows)
+        for (i, r) in cover.enumerated() { if let r { intervalOfRow[r] = i } }
         for r in 0..<rows {
             let isConvexity = r < agents
-            let coverInterval = isConvexity ? nil : cover.firstIndex(of: r)
+            let coverInterval = intervalOfRow[r]
             if isConvexity {
                 master.addConstraint("convex_a\(r)", rowTerms[r], .equal, 1)
             } else if let i = coverInterval {
