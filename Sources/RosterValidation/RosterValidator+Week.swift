@@ -48,6 +48,35 @@ extension RosterValidator {
             }
         }
 
+        // A run of days off within the week.
+        if let needed = context.scenario.rules.minDaysOffInARow, let first = unsorted.min(by: { $0.row.line < $1.row.line }) {
+            let worked = Set(shifts.map(\.day))
+            var longest = 0
+            var run = 0
+            var day = context.scenario.grid.weekStart
+            for _ in 0..<TimeGrid.days {
+                run = worked.contains(day) ? 0 : run + 1
+                longest = max(longest, run)
+                day = day.adding(days: 1)
+            }
+            if longest < needed {
+                bag.error(first.row.date.location,
+                          "\(id) has no \(needed) days off in a row this week (the longest run off is \(Wording.plural(longest, "day"))); min_days_off_in_a_row is \(needed)",
+                          fix: "move or remove shifts so that \(needed) consecutive days of the week are off")
+            }
+        }
+
+        // Start times (time of day) within the allowed spread.
+        if let spread = context.scenario.rules.maxStartVariationMinutes,
+           let earliest = shifts.min(by: { ($0.startOffset, $0.row.line) < ($1.startOffset, $1.row.line) }),
+           let latest = shifts.max(by: { ($0.startOffset, -$0.row.line) < ($1.startOffset, -$1.row.line) }),
+           latest.startOffset - earliest.startOffset > spread {
+            let (located, other) = latest.row.line > earliest.row.line ? (latest, earliest) : (earliest, latest)
+            bag.error(located.row.start.location,
+                      "\(id) starts at \(Wording.clock(located.startOffset)) on \(located.day) and at \(Wording.clock(other.startOffset)) on \(other.day), \(Wording.duration(latest.startOffset - earliest.startOffset)) apart; max_start_variation_minutes is \(spread)",
+                      fix: "start the agent's shifts within \(Wording.duration(spread)) of each other (the other start is on line \(other.row.line))")
+        }
+
         guard let contract = context.contracts[agent.contract] else { return }
 
         // Working days.

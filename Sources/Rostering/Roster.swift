@@ -84,6 +84,21 @@ extension RosterModel {
                 if !shift.breaks.contains(where: { offset >= $0.offsetMinutes && offset < $0.offsetMinutes + $0.minutes }) { covered[i] += 1 }
             }
         }
+        // The rules' own variables, from each agent's week.
+        if !auxiliary.isEmpty {
+            var weeks: [[ShiftType?]] = Array(repeating: Array(repeating: nil, count: TimeGrid.days), count: problem.scenario.agents.count)
+            for shift in roster.shifts {
+                if let t = typeOf[ShiftKey(day: shift.day, start: shift.startMinute, length: shift.lengthMinutes)] { weeks[shift.agentIndex][shift.day] = problem.shiftTypes[t] }
+            }
+            for a in problem.scenario.agents.indices {
+                guard let rules = problem.weekRules(agent: a) else { continue }
+                for rule in rules.rules {
+                    for (name, value) in rule.auxiliaryValues(agent: a, week: weeks[a], problem: problem) {
+                        if let v = auxiliary[name] { values[v.index] = value }
+                    }
+                }
+            }
+        }
         for i in 0..<covered.count {
             let gap = problem.required[i] - covered[i]
             if let u = under[i] { values[u.index] = Double(max(0, gap)) }

@@ -45,7 +45,7 @@ public enum RosterDiagnosis {
         let free = Array(repeating: 0, count: problem.grid.intervalCount)
         for (k, rule) in rules.rules.enumerated() where !(rule is OneShiftPerDayRule) && !(rule is ContractHoursRule) {
             if heuristic.bestWeek(agent: a, coverage: free, with: rules.without(k)) != nil {
-                if rule is MaxDaysRule { return rule.explain(problem: problem) }
+                if rule is MaxDaysRule || rule is MinDaysOffInARowRule { return rule.explain(problem: problem) }
                 return "contract \(contract.name) needs ≥ \(minText), which cannot be reached while keeping \(rule.explain(problem: problem))"
             }
         }

@@ -16,6 +16,8 @@ public struct RosterModel: Sendable {
     public let over: [LinearModel.VariableID?]
     /// The soft rules that make up the objective, by name.
     public let terms: [PenaltyTerm]
+    /// The variables the rules added beyond assignments, breaks and coverage, by name.
+    public let auxiliary: [String: LinearModel.VariableID]
 }
 
 /// A named part of the objective (STYLE: every soft rule has a readable label).
@@ -123,7 +125,8 @@ public enum RosterModelBuilder {
         }
         model.objectiveConstant = uncoverable
 
-        // Hard rules per agent: each rule adds its own rows.
+        // Hard rules per agent: each rule adds its own rows (and the variables those need).
+        let firstAuxiliary = model.variables.count
         for a in scenario.agents.indices {
             guard let rules = problem.weekRules(agent: a) else { continue }
             var perDay: [[(type: Int, variable: LinearModel.VariableID)]] = Array(repeating: [], count: TimeGrid.days)
@@ -131,10 +134,12 @@ public enum RosterModelBuilder {
             for rule in rules.rules { rule.addRows(agent: a, perDay: perDay, problem: problem, model: &model) }
         }
 
+        var auxiliary: [String: LinearModel.VariableID] = [:]
+        for i in firstAuxiliary..<model.variables.count { auxiliary[model.variables[i].name] = LinearModel.VariableID(i) }
         let terms = softRules.indices.map { r in
             PenaltyTerm(name: softRules[r].name, coefficients: ruleTerms[r], constant: ruleConstants[r])
         }
         return RosterModel(model: model, problem: problem, assignments: assignments, breakCounts: breakCounts,
-                           under: under, over: over, terms: terms)
+                           under: under, over: over, terms: terms, auxiliary: auxiliary)
     }
 }

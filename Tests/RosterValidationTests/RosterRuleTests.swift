@@ -225,6 +225,35 @@ import TestSupport
         expectOnly(1, findings)
     }
 
+    // MARK: - Days off in a row and start times
+
+    @Test func validRosterKeepsTwoDaysOffInARow() throws {
+        // Every agent of the valid roster has Fri–Sun or Sat–Sun off.
+        let findings = try H(yaml: H.yaml(rules: "  min_days_off_in_a_row: 2")).check(H.valid)
+        expectOnly(0, findings)
+    }
+
+    @Test func noRunOfDaysOffLongEnough() throws {
+        // A2 works Mon, Tue, Thu, Fri: the longest run off is Sat–Sun, 2 days, short of 3.
+        let findings = try H(yaml: H.yaml(rules: "  min_days_off_in_a_row: 3")).check(H.valid)
+        expectError(findings, H.valid, line: 6, .date,
+                    "agent A2 has no 3 days off in a row this week (the longest run off is 2 days); min_days_off_in_a_row is 3",
+                    "move or remove shifts so that 3 consecutive days of the week are off")
+        expectOnly(1, findings)
+    }
+
+    @Test func startsTooFarApart() throws {
+        // A1 starts at 08:00 on Mon–Wed and at 11:00 on Thu (line 5): 3 h apart, more than 2 h.
+        let rows = H.valid(replacingLine: 5, with: H.row("A1", "2026-12-03", "11:00", "19:00", "7.50", "14:00-14:30"))
+        let findings = try H(yaml: H.yaml(rules: "  max_start_variation_minutes: 120")).check(rows)
+        expectError(findings, rows, line: 5, .start,
+                    "agent A1 starts at 11:00 on 2026-12-03 and at 08:00 on 2026-11-30, 3 h apart; max_start_variation_minutes is 120",
+                    "start the agent's shifts within 2 h of each other (the other start is on line 2)")
+        expectOnly(1, findings)
+        // 3 h exactly is allowed.
+        expectOnly(0, try H(yaml: H.yaml(rules: "  max_start_variation_minutes: 180")).check(rows))
+    }
+
     // MARK: - Availability
 
     @Test func unavailableDate() throws {

@@ -10,10 +10,18 @@ import TestSupport
 @Suite struct WeekRuleBruteForceTests {
     /// The independent check: one optional shift per day; paid hours, days, rest in real time, runs.
     static func keepsRules(_ week: [ShiftType?], contract: Contract, rules: WorkRules) -> Bool {
-        var paid = 0, days = 0, run = 0, longest = 0
+        var paid = 0, days = 0, run = 0, longest = 0, offRun = 0, longestOff = 0
         var lastEnd: Int?
+        let starts = week.compactMap { $0?.startMinute }
+        if let spread = rules.maxStartVariationMinutes, let low = starts.min(), let high = starts.max(), high - low > spread { return false }
         for shift in week {
-            guard let shift else { run = 0; continue }
+            guard let shift else {
+                run = 0
+                offRun += 1
+                longestOff = max(longestOff, offRun)
+                continue
+            }
+            offRun = 0
             paid += shift.paidMinutes
             days += 1
             run += 1
@@ -21,6 +29,7 @@ import TestSupport
             if let lastEnd, shift.day * 1440 + shift.startMinute - lastEnd < rules.minRestMinutes { return false }
             lastEnd = shift.day * 1440 + shift.startMinute + shift.lengthMinutes
         }
+        if let needed = rules.minDaysOffInARow, longestOff < needed { return false }
         return paid >= contract.minMinutes && paid <= contract.maxMinutes && days <= contract.maxDays && longest <= rules.maxConsecutiveDays
     }
 
@@ -53,7 +62,9 @@ import TestSupport
         let contract = Contract(name: "c", minMinutes: minHours * 60, maxMinutes: (minHours + 8 + Int(rng.unit() * 12)) * 60,
                                 maxDays: 2 + Int(rng.unit() * 5) % 5, lengthsMinutes: [240, 600])
         b.contracts = [contract]
-        b.rules = WorkRules(minRestMinutes: [0, 8 * 60, 11 * 60, 14 * 60][Int(rng.unit() * 4) % 4], maxConsecutiveDays: 1 + Int(rng.unit() * 4) % 4)
+        b.rules = WorkRules(minRestMinutes: [0, 8 * 60, 11 * 60, 14 * 60][Int(rng.unit() * 4) % 4], maxConsecutiveDays: 1 + Int(rng.unit() * 4) % 4,
+                            minDaysOffInARow: [nil, 1, 2, 3][Int(rng.unit() * 4) % 4],
+                            maxStartVariationMinutes: [nil, 0, 360, 720][Int(rng.unit() * 4) % 4])
         // Available on at most five days of the week (starts 06:00, 12:00, 18:00; 4 or 10 hours), so brute force stays small.
         let off = Set(Weekday.allCases.filter { _ in rng.unit() < 0.4 }).union([.wed, .sun])
         b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: off)]
@@ -83,6 +94,58 @@ import TestSupport
             #expect(Self.keepsRules(shifts, contract: contract, rules: b.rules))
             let v = Self.value(found, values)
             #expect(abs(v - bestValue) < 1e-6, "seed \(seed): search \(v), brute force \(bestValue)")
+        }
+    }
+}
+
+extension WeekRuleBruteForceTests {
+    /// The compact model's rows for the same seeded instances: a week is feasible in the model (for
+    /// some 0/1 values of the rules' own variables, tried exhaustively) exactly when the oracle keeps it.
+    @Test(arguments: 0..<40)
+    func modelRowsAgreeWithBruteForce(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
+        var b = ScenarioBuilder()
+        b.lengths = [240, 600]
+        b.earliest = 6 * 60
+        b.latest = 28 * 60
+        b.step = 360
+        let minHours = [0, 4, 10, 16][Int(rng.unit() * 4) % 4]
+        let contract = Contract(name: "c", minMinutes: minHours * 60, maxMinutes: (minHours + 8 + Int(rng.unit() * 12)) * 60,
+                                maxDays: 2 + Int(rng.unit() * 5) % 5, lengthsMinutes: [240, 600])
+        b.contracts = [contract]
+        b.rules = WorkRules(minRestMinutes: [0, 8 * 60, 11 * 60, 14 * 60][Int(rng.unit() * 4) % 4], maxConsecutiveDays: 1 + Int(rng.unit() * 4) % 4,
+                            minDaysOffInARow: [nil, 1, 2, 3][Int(rng.unit() * 4) % 4],
+                            maxStartVariationMinutes: [nil, 0, 360, 720][Int(rng.unit() * 4) % 4])
+        // Three available days keep the exhaustive search over the rules' own variables small.
+        let off = Set(Weekday.allCases.filter { _ in rng.unit() < 0.5 }).union([.wed, .sat, .sun])
+        b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: off)]
+        let scenario = b.scenario()
+        let problem = RosterProblem(scenario: scenario, required: Array(repeating: 0, count: scenario.grid.intervalCount))
+        let built = RosterModelBuilder.build(problem)
+        let auxiliary = built.auxiliary.values.map(\.index).sorted()
+        try #require(auxiliary.count <= 14, "seed \(seed): \(auxiliary.count) auxiliary variables")
+        var options: [[Int]] = Array(repeating: [], count: 7)
+        for t in problem.options[0] { options[problem.shiftTypes[t].day].append(t) }
+        var variableOf: [Int: Int] = [:]
+        for (_, t, v) in built.assignments { variableOf[t] = v.index }
+        for week in Self.allWeeks(options.map { $0.map { problem.shiftTypes[$0] } }) {
+            let shifts = week.enumerated().map { d, o in o.map { problem.shiftTypes[options[d][$0]] } }
+            let expected = Self.keepsRules(shifts, contract: contract, rules: b.rules)
+            var values = Array(repeating: 0.0, count: built.model.variables.count)
+            for (d, o) in week.enumerated() { if let o { values[variableOf[options[d][o]]!] = 1 } }
+            var feasible = false
+            for mask in 0..<(1 << auxiliary.count) where !feasible {
+                for (k, i) in auxiliary.enumerated() { values[i] = mask & (1 << k) != 0 ? 1 : 0 }
+                feasible = built.model.isFeasible(values)
+            }
+            #expect(feasible == expected, "seed \(seed) week \(week)")
+            if expected {
+                // The values the product itself gives a roster satisfy the rows too.
+                let roster = Roster(shifts: shifts.compactMap { $0 }.map {
+                    RosteredShift(agentIndex: 0, day: $0.day, startMinute: $0.startMinute, lengthMinutes: $0.lengthMinutes, paidMinutes: $0.paidMinutes, breaks: [])
+                })
+                #expect(built.model.isFeasible(built.values(for: roster)), "seed \(seed) week \(week)")
+            }
         }
     }
 }

@@ -133,4 +133,53 @@ import TestSupport
             return reasons == ["agent A9: contract full-time needs ≥ 8 h but no shift of its lengths (8 h) fits the window 12:00–15:00 on the start grid"]
         }
     }
+
+    /// Two days off in a row are free for the cheapest roster only if the rule is kept: the
+    /// requirement asks for someone on Mon, Wed, Fri and Sun, and the agent must work 4 days.
+    @Test func daysOffInARow() throws {
+        var b = ScenarioBuilder()
+        b.contracts = [Contract(name: "c", minMinutes: 4 * 480, maxMinutes: 4 * 480, maxDays: 5, lengthsMinutes: [480])]
+        b.rules = WorkRules(minRestMinutes: 11 * 60, maxConsecutiveDays: 7, minDaysOffInARow: 2)
+        b.required = [0: [9: 1], 2: [9: 1], 4: [9: 1], 6: [9: 1]]
+        let (roster, _) = try solve(b)
+        let days = Set(roster.shifts.map(\.day))
+        var run = 0, longest = 0
+        for d in 0..<7 { run = days.contains(d) ? 0 : run + 1; longest = max(longest, run) }
+        #expect(longest >= 2, "days worked \(days.sorted())")
+        // Without the rule the four days asked for are worked, leaving single days off.
+        var loose = b
+        loose.rules = WorkRules(minRestMinutes: 11 * 60, maxConsecutiveDays: 7)
+        let (free, _) = try solve(loose)
+        #expect(Set(free.shifts.map(\.day)) == [0, 2, 4, 6])
+    }
+
+    /// Mornings on Monday and evenings on Tuesday are asked for; starts may differ by 2 hours at most.
+    @Test func startVariation() throws {
+        var b = ScenarioBuilder()
+        b.contracts = [Contract(name: "c", minMinutes: 2 * 480, maxMinutes: 2 * 480, maxDays: 5, lengthsMinutes: [480])]
+        b.rules = WorkRules(minRestMinutes: 0, maxConsecutiveDays: 7, maxStartVariationMinutes: 120)
+        b.required = [0: [6: 1, 7: 1, 8: 1], 1: [14: 1, 15: 1, 16: 1, 17: 1, 18: 1, 19: 1, 20: 1, 21: 1]]
+        let (roster, _) = try solve(b)
+        let starts = roster.shifts.map(\.startMinute)
+        #expect((starts.max() ?? 0) - (starts.min() ?? 0) <= 120, "starts \(starts)")
+        var loose = b
+        loose.rules = WorkRules(minRestMinutes: 0, maxConsecutiveDays: 7)
+        let (free, _) = try solve(loose)
+        let freeStarts = free.shifts.map(\.startMinute)
+        #expect((freeStarts.max() ?? 0) - (freeStarts.min() ?? 0) > 120)
+    }
+
+    @Test func impossibleDaysOffRunIsExplainedInWords() throws {
+        var b = ScenarioBuilder()
+        b.contracts = [Contract(name: "full-time", minMinutes: 5 * 480, maxMinutes: 5 * 480, maxDays: 5, lengthsMinutes: [480])]
+        b.rules = WorkRules(minRestMinutes: 11 * 60, maxConsecutiveDays: 7, minDaysOffInARow: 2)
+        b.agents = [Agent(id: "A17", name: "Seventeen", contract: "full-time", hourlyCost: 10, unavailableWeekdays: [.wed, .sun])]
+        let scenario = b.scenario()
+        #expect {
+            try RosterSolver.solve(scenario: scenario, requirements: StaffingCalculator.requirements(for: scenario), timeLimitSeconds: 10, mipGap: 0)
+        } throws: { error in
+            guard case RosterFailure.infeasible(let reasons) = error else { return false }
+            return reasons == ["agent A17: 2 days off in a row are impossible with contract full-time needing ≥ 40 h (at least 5 working days with the longest allowed shift) and 5 days the agent can work (no shift possible on Wed, Sun) (min_days_off_in_a_row 2)"]
+        }
+    }
 }

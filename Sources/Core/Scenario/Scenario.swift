@@ -17,6 +17,10 @@ public struct Scenario: Sendable {
     public var bonus: BonusReference?
     /// The files the scenario was built from, in the order they were read (for hashing and reports).
     public var sourceFiles: [String]
+    /// Shifts to keep exactly (`--pin`), a hard rule (SPEC §6).
+    public var pins: [PlannedShift] = []
+    /// The roster every change is priced against (`--baseline`); nil when none is given.
+    public var baseline: [PlannedShift]?
 
     public init(
         name: String, grid: TimeGrid, demand: Demand, agents: [Agent], staffing: StaffingPolicy,
@@ -155,14 +159,59 @@ public struct Contract: Sendable, Hashable {
     }
 }
 
+/// A shift as another roster states it (a `--baseline` roster or a `--pin` file), placed in the week.
+public struct PlannedShift: Sendable, Hashable {
+    public let agentID: String
+    /// The day of the week it starts on (0 = the week's Monday).
+    public let day: Int
+    /// Minutes after that day's midnight (0..<1440).
+    public let startMinute: Int
+    public let lengthMinutes: Int
+    /// Its breaks, as minutes after the shift's start and lengths; nil when the file gives none.
+    public let breaks: [PlannedBreak]?
+    /// The file and line it was read from, for messages.
+    public let source: SourceLocation
+
+    public init(agentID: String, day: Int, startMinute: Int, lengthMinutes: Int, breaks: [PlannedBreak]?, source: SourceLocation) {
+        self.agentID = agentID
+        self.day = day
+        self.startMinute = startMinute
+        self.lengthMinutes = lengthMinutes
+        self.breaks = breaks
+        self.source = source
+    }
+
+    /// Start and end as the grid file writes them, e.g. `20:00-02:00`.
+    public var hoursText: String {
+        ClockTime(minutes: startMinute % 1440).wallClock + "-" + ClockTime(minutes: (startMinute + lengthMinutes) % 1440).wallClock
+    }
+}
+
+/// A break of a planned shift.
+public struct PlannedBreak: Sendable, Hashable {
+    public let offsetMinutes: Int
+    public let minutes: Int
+
+    public init(offsetMinutes: Int, minutes: Int) {
+        self.offsetMinutes = offsetMinutes
+        self.minutes = minutes
+    }
+}
+
 /// Working-time rules between shifts.
 public struct WorkRules: Sendable, Hashable {
     public var minRestMinutes: Int
     public var maxConsecutiveDays: Int
+    /// When set, each agent's week holds a run of at least this many days off.
+    public var minDaysOffInARow: Int?
+    /// When set, an agent's shift starts (time of day) within the week differ by at most this.
+    public var maxStartVariationMinutes: Int?
 
-    public init(minRestMinutes: Int, maxConsecutiveDays: Int) {
+    public init(minRestMinutes: Int, maxConsecutiveDays: Int, minDaysOffInARow: Int? = nil, maxStartVariationMinutes: Int? = nil) {
         self.minRestMinutes = minRestMinutes
         self.maxConsecutiveDays = maxConsecutiveDays
+        self.minDaysOffInARow = minDaysOffInARow
+        self.maxStartVariationMinutes = maxStartVariationMinutes
     }
 }
 
@@ -172,12 +221,22 @@ public struct CostPolicy: Sendable, Hashable {
     public var understaffingPerAgentHour: ExactDecimal
     public var overstaffingPerAgentHour: ExactDecimal
     public var preferenceWeight: ExactDecimal
+    /// Per unit of spread (within a contract) in late shifts and in weekend days worked.
+    public var fairnessWeight: ExactDecimal
+    /// A shift ending after this time of day (minutes), or past midnight, is a late shift.
+    public var lateShiftAfterMinutes: Int
+    /// Per agent-day that differs from the `--baseline` roster.
+    public var changeWeight: ExactDecimal
 
-    public init(currency: String, understaffingPerAgentHour: ExactDecimal, overstaffingPerAgentHour: ExactDecimal, preferenceWeight: ExactDecimal) {
+    public init(currency: String, understaffingPerAgentHour: ExactDecimal, overstaffingPerAgentHour: ExactDecimal, preferenceWeight: ExactDecimal,
+                fairnessWeight: ExactDecimal = .zero, lateShiftAfterMinutes: Int = 21 * 60, changeWeight: ExactDecimal = .zero) {
         self.currency = currency
         self.understaffingPerAgentHour = understaffingPerAgentHour
         self.overstaffingPerAgentHour = overstaffingPerAgentHour
         self.preferenceWeight = preferenceWeight
+        self.fairnessWeight = fairnessWeight
+        self.lateShiftAfterMinutes = lateShiftAfterMinutes
+        self.changeWeight = changeWeight
     }
 }
 

@@ -17,6 +17,11 @@ extension RosterProblem {
         if rules.maxConsecutiveDays < min(TimeGrid.days, contract.maxDays) {
             list.append(MaxConsecutiveDaysRule(maxDays: rules.maxConsecutiveDays))
         }
+        if let spread = rules.maxStartVariationMinutes {
+            let rule = MaxStartVariationRule(spread: spread)
+            if rule.binds(on: options[a].map { shiftTypes[$0] }) { list.append(rule) }
+        }
+        if let days = rules.minDaysOffInARow { list.append(MinDaysOffInARowRule(days: days, contract: contract, agent: a)) }
         if contract.maxDays < TimeGrid.days { list.append(MaxDaysRule(contract: contract, agent: a)) }
         list.append(ContractHoursRule(contract: contract, agent: a))
         return AgentRules(list)

@@ -25,12 +25,15 @@ public protocol WeekRule: Sendable {
     func addRows(agent a: Int, perDay: [[(type: Int, variable: LinearModel.VariableID)]], problem: RosterProblem, model: inout LinearModel)
     /// Why the agent has no week, when this rule alone is what stands in the way.
     func explain(problem: RosterProblem) -> String
+    /// Values of the auxiliary variables `addRows` created (by name) that put `week` into the model.
+    func auxiliaryValues(agent a: Int, week: [ShiftType?], problem: RosterProblem) -> [(name: String, value: Double)]
 }
 
 extension WeekRule {
     public func start(_ state: inout RuleState, at base: Int) {}
     public func accepts(_ state: RuleState, at base: Int) -> Bool { true }
     public func simplify(_ state: inout RuleState, at base: Int, after day: Int) {}
+    public func auxiliaryValues(agent a: Int, week: [ShiftType?], problem: RosterProblem) -> [(name: String, value: Double)] { [] }
 }
 
 /// The search state of all of an agent's rules: up to eight integers.

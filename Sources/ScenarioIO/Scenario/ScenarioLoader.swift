@@ -303,20 +303,27 @@ public enum ScenarioLoader {
     }
 
     static func readRules(_ top: NodeReader, bag: inout DiagnosticBag) -> WorkRules {
-        let r = top.child("rules", known: ["min_rest_hours", "max_consecutive_days"], bag: &bag)
+        let r = top.child("rules", known: ["min_rest_hours", "max_consecutive_days", "min_days_off_in_a_row", "max_start_variation_minutes"], bag: &bag)
         let rest = r?.minutes(fromHours: "min_rest_hours", bag: &bag) ?? 11 * 60
         let consecutive = r?.integer("max_consecutive_days", min: 1, max: 7, bag: &bag) ?? 6
-        return WorkRules(minRestMinutes: rest, maxConsecutiveDays: consecutive)
+        let daysOff = r?.integer("min_days_off_in_a_row", min: 0, max: 7, bag: &bag)
+        let variation = r?.integer("max_start_variation_minutes", min: 0, max: 1439, bag: &bag)
+        return WorkRules(minRestMinutes: rest, maxConsecutiveDays: consecutive,
+                         minDaysOffInARow: daysOff.flatMap { $0 > 0 ? $0 : nil }, maxStartVariationMinutes: variation)
     }
 
     static func readCosts(_ top: NodeReader, bag: inout DiagnosticBag) -> CostPolicy {
-        let c = top.child("costs", known: ["currency", "understaffing_per_agent_hour", "overstaffing_per_agent_hour", "preference_weight"], bag: &bag)
+        let c = top.child("costs", known: ["currency", "understaffing_per_agent_hour", "overstaffing_per_agent_hour", "preference_weight",
+                                           "fairness_weight", "late_shift_after", "change_weight"], bag: &bag)
         let currency = c?.currency("currency", bag: &bag)
         return CostPolicy(
             currency: currency?.text ?? "CNY",
             understaffingPerAgentHour: c?.decimal("understaffing_per_agent_hour", min: 0, bag: &bag) ?? 300,
             overstaffingPerAgentHour: c?.decimal("overstaffing_per_agent_hour", min: 0, bag: &bag) ?? 0,
-            preferenceWeight: c?.decimal("preference_weight", min: 0, bag: &bag) ?? 0
+            preferenceWeight: c?.decimal("preference_weight", min: 0, bag: &bag) ?? 0,
+            fairnessWeight: c?.decimal("fairness_weight", min: 0, bag: &bag) ?? 0,
+            lateShiftAfterMinutes: c?.clock("late_shift_after", maxHours: 24, bag: &bag)?.minutes ?? 21 * 60,
+            changeWeight: c?.decimal("change_weight", min: 0, bag: &bag) ?? 0
         )
     }
 

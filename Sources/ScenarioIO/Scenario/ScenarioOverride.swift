@@ -12,8 +12,8 @@ public struct ScenarioOverride: Sendable, Hashable {
         "interval_minutes",
         "staffing.service_level", "staffing.answer_seconds", "staffing.max_occupancy", "staffing.shrinkage", "staffing.min_agents_open",
         "shifts.start_step_minutes",
-        "rules.min_rest_hours", "rules.max_consecutive_days",
-        "costs.understaffing_per_agent_hour", "costs.overstaffing_per_agent_hour", "costs.preference_weight",
+        "rules.min_rest_hours", "rules.max_consecutive_days", "rules.min_days_off_in_a_row", "rules.max_start_variation_minutes",
+        "costs.understaffing_per_agent_hour", "costs.overstaffing_per_agent_hour", "costs.preference_weight", "costs.fairness_weight", "costs.change_weight",
         "solver.time_limit_seconds", "solver.mip_gap",
         "adjust.volume_factor", "adjust.aht_factor",
     ]

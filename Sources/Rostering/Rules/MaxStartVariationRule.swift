@@ -1,0 +1,76 @@
+public import Core
+public import LinearModel
+
+/// `max_start_variation_minutes`: the agent's shift starts, as times of day, lie within `spread`
+/// minutes of each other (starts lie before 24:00 of their day, so times of day do not wrap).
+public struct MaxStartVariationRule: WeekRule {
+    public let name = "max_start_variation_minutes"
+    public let slots = 2
+    public let spread: Int
+
+    public init(spread: Int) {
+        self.spread = spread
+    }
+
+    static let none = -1
+
+    /// Slot 0: the earliest start so far; slot 1: the latest (both -1 before the first shift).
+    public func start(_ state: inout RuleState, at base: Int) {
+        state[base] = Self.none
+        state[base + 1] = Self.none
+    }
+
+    public func step(_ state: inout RuleState, at base: Int, day: Int, shift: ShiftType?) -> Bool {
+        guard let shift else { return true }
+        if state[base] == Self.none {
+            state[base] = shift.startMinute
+            state[base + 1] = shift.startMinute
+            return true
+        }
+        state[base] = min(state[base], shift.startMinute)
+        state[base + 1] = max(state[base + 1], shift.startMinute)
+        return state[base + 1] - state[base] <= spread
+    }
+
+    /// After the last day only the verdict matters.
+    public func simplify(_ state: inout RuleState, at base: Int, after day: Int) {
+        if day == TimeGrid.days - 1 {
+            state[base] = Self.none
+            state[base + 1] = Self.none
+        }
+    }
+
+    /// Whether the rule can bind at all for these options (their starts span more than the spread).
+    public func binds(on options: [ShiftType]) -> Bool {
+        guard let low = options.map(\.startMinute).min(), let high = options.map(\.startMinute).max() else { return false }
+        return high - low > spread
+    }
+
+    /// One binary per window [τ, τ + spread] anchored at each of the agent's start times, at most
+    /// one window chosen, and every shift's start inside the chosen window.
+    public func addRows(agent a: Int, perDay: [[(type: Int, variable: LinearModel.VariableID)]], problem: RosterProblem, model: inout LinearModel) {
+        let starts = Set(perDay.flatMap { $0 }.map { problem.shiftTypes[$0.type].startMinute }).sorted()
+        guard let low = starts.first, let high = starts.last, high - low > spread else { return }
+        var window: [Int: LinearModel.VariableID] = [:]
+        for tau in starts { window[tau] = model.addVariable("win_a\(a)_m\(tau)", kind: .binary, upper: 1) }
+        model.addConstraint("window_a\(a)", starts.map { (window[$0]!, 1.0) }, .lessOrEqual, 1)
+        for d in 0..<TimeGrid.days {
+            var byStart: [Int: [LinearModel.VariableID]] = [:]
+            for entry in perDay[d] { byStart[problem.shiftTypes[entry.type].startMinute, default: []].append(entry.variable) }
+            for (s, variables) in byStart.sorted(by: { $0.key < $1.key }) {
+                let anchors = starts.filter { $0 <= s && s <= $0 + spread }
+                model.addConstraint("startwin_a\(a)_d\(d)_m\(s)", variables.map { ($0, 1.0) } + anchors.map { (window[$0]!, -1.0) }, .lessOrEqual, 0)
+            }
+        }
+    }
+
+    /// The window anchored at the week's earliest start.
+    public func auxiliaryValues(agent a: Int, week: [ShiftType?], problem: RosterProblem) -> [(name: String, value: Double)] {
+        guard let low = week.compactMap({ $0?.startMinute }).min() else { return [] }
+        return [("win_a\(a)_m\(low)", 1)]
+    }
+
+    public func explain(problem: RosterProblem) -> String {
+        "max_start_variation_minutes \(spread) (all starts within \(RuleWording.hours(spread)) of each other)"
+    }
+}
