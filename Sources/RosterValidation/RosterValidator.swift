@@ -45,7 +45,37 @@ public enum RosterValidator {
         for agent in scenario.agents {
             checkWeek(of: agent, shifts: shifts[agent.id] ?? [], rows: rows[agent.id] ?? [], sheet: sheet, context, &bag)
         }
+        checkPins(shifts, sheet: sheet, context, &bag)
         return inFileOrder(bag.items)
+    }
+
+    /// Every pinned shift (`--pin`) is in the roster exactly: same start and end, same breaks when the pin gives them.
+    static func checkPins(_ shifts: [String: [ResolvedShift]], sheet: RosterSheet, _ context: Context, _ bag: inout DiagnosticBag) {
+        let grid = context.scenario.grid
+        for pin in context.scenario.pins {
+            let date = grid.date(ofDay: pin.day)
+            let start = LocalDateTime(date: date, minuteOfDay: pin.startMinute)
+            let end = start.adding(minutes: pin.lengthMinutes)
+            let text = "\(date) \(Wording.clock(pin.startMinute))–\(Wording.clock(pin.startMinute + pin.lengthMinutes))"
+            guard let shift = shifts[pin.agentID]?.first(where: { $0.day == date }) else {
+                bag.error(sheet.headerLocation, "agent \(pin.agentID) has no shift on \(date), but \(text) is pinned (\(pin.source))",
+                          fix: "roster the pinned shift, or remove the pin")
+                continue
+            }
+            if shift.start != start || shift.end != end {
+                bag.error(shift.row.start.location, "agent \(pin.agentID) works \(Wording.shift(shift)), but \(text) is pinned (\(pin.source))",
+                          fix: "start at \(start) and end at \(end), as pinned")
+                continue
+            }
+            if let breaks = pin.breaks, let actual = shift.breaks {
+                let wanted = breaks.map { [$0.offsetMinutes, $0.minutes] }
+                let found = actual.map { [$0.start - shift.startMinute, $0.minutes] }
+                if wanted != found {
+                    bag.error(shift.row.breaks.location, "agent \(pin.agentID)'s breaks on \(date) are not the pinned ones (\(pin.source))",
+                              fix: "take the breaks as the pin gives them")
+                }
+            }
+        }
     }
 
     /// Diagnostics sorted by file, line and column; findings at the same cell keep their order.

@@ -48,8 +48,23 @@ extension RosterModel {
         var shifts: [RosteredShift] = []
         for (t, agents) in agentsOnType {
             let type = problem.shiftTypes[t]
-            let patterns = patternsOnType[t] ?? []
-            for (k, a) in agents.sorted().enumerated() {
+            var patterns = patternsOnType[t] ?? []
+            // Agents whose pins fix the pattern take theirs first; the others share the rest in agent order.
+            var fixed: [Int: Int] = [:]
+            for a in agents {
+                if let p = problem.pinnedPatterns[a][t], let k = patterns.firstIndex(of: p) {
+                    fixed[a] = p
+                    patterns.remove(at: k)
+                }
+            }
+            var k = 0
+            for a in agents.sorted() {
+                if let p = fixed[a] {
+                    shifts.append(RosteredShift(agentIndex: a, day: type.day, startMinute: type.startMinute, lengthMinutes: type.lengthMinutes,
+                                                paidMinutes: type.paidMinutes, breaks: type.breakPatterns[p].placements))
+                    continue
+                }
+                defer { k += 1 }
                 let p = k < patterns.count ? patterns[k] : 0
                 shifts.append(RosteredShift(agentIndex: a, day: type.day, startMinute: type.startMinute, lengthMinutes: type.lengthMinutes,
                                             paidMinutes: type.paidMinutes, breaks: type.breakPatterns[p].placements))

@@ -34,6 +34,17 @@ public enum RosterDiagnosis {
             let lengths = contract.lengthsMinutes.map(RuleWording.hours).joined(separator: ", ")
             return "contract \(contract.name) needs ≥ \(minText) but no shift of its lengths (\(lengths)) fits the window \(window) on the start grid"
         }
+        let free = Array(repeating: 0, count: problem.grid.intervalCount)
+        // Pins first: the rule that relaxed alone lets the pinned shifts be kept is the one they contradict.
+        if let pinIndex = rules.rules.firstIndex(where: { $0 is PinRule }) {
+            let pins = rules.rules[pinIndex].explain(problem: problem)
+            for (k, rule) in rules.rules.enumerated() where k != pinIndex && !(rule is OneShiftPerDayRule) {
+                if heuristic.bestWeek(agent: a, coverage: free, with: rules.without(k)) != nil {
+                    return "\(pins) cannot be kept with \(rule is ContractHoursRule ? "contract \(contract.name)'s \(RuleWording.hours(contract.minMinutes))–\(RuleWording.hours(contract.maxMinutes))" : rule.explain(problem: problem))"
+                }
+            }
+            return "\(pins) cannot be kept together with the agent's other rules"
+        }
         var bestPerDay: [Int: Int] = [:]
         for t in types { bestPerDay[t.day] = max(bestPerDay[t.day] ?? 0, t.paidMinutes) }
         let days = bestPerDay.count
@@ -42,7 +53,6 @@ public enum RosterDiagnosis {
             return "contract \(contract.name) needs ≥ \(minText) but only \(days) day\(days == 1 ? " is" : "s are") available (at most \(RuleWording.hours(most)) with the longest allowed shifts)"
         }
         // Then each week rule on its own (the contract's hours last: relaxing them always opens the empty week).
-        let free = Array(repeating: 0, count: problem.grid.intervalCount)
         for (k, rule) in rules.rules.enumerated() where !(rule is OneShiftPerDayRule) && !(rule is ContractHoursRule) {
             if heuristic.bestWeek(agent: a, coverage: free, with: rules.without(k)) != nil {
                 if rule is MaxDaysRule || rule is MinDaysOffInARowRule { return rule.explain(problem: problem) }

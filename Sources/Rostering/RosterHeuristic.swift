@@ -211,7 +211,7 @@ public struct RosterHeuristic: Sendable {
     /// The objective saved by agent `a` working `week`, given everyone else's coverage.
     /// The objective of the weeks in hand: their shift costs and the coverage they leave short or over.
     func objective(of weeks: [[Choice]], coverage: [Int]) -> Double {
-        var total = 0.0
+        var total = problem.costConstant
         for (a, week) in weeks.enumerated() { for c in week { total += fixedCost(type: c.type, agent: a) } }
         for (i, required) in problem.required.enumerated() {
             total += coverage[i] < required ? Double(required - coverage[i]) * underGain[i] : Double(coverage[i] - required) * overCost[i]
@@ -259,7 +259,9 @@ public struct RosterHeuristic: Sendable {
             var dayValues: [Double] = []
             for t in day {
                 var best = (pattern: 0, value: -Double.infinity)
-                for p in problem.shiftTypes[t].breakPatterns.indices {
+                // A pin that gives its breaks leaves one pattern.
+                let allowed = problem.pinnedPatterns[a][t].map { [$0] } ?? Array(problem.shiftTypes[t].breakPatterns.indices)
+                for p in allowed {
                     let v = shiftValue(type: t, pattern: p, agent: a, coverage: coverage)
                     if v > best.value + 1e-12 { best = (p, v) }
                 }

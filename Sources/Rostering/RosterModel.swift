@@ -69,12 +69,15 @@ public enum RosterModelBuilder {
         // Break patterns: counts per shift type, linked to the agents on it.
         var breakCounts: [(type: Int, pattern: Int, variable: LinearModel.VariableID)] = []
         var breaksAt: [[LinearModel.VariableID]] = Array(repeating: [], count: grid.intervalCount)
+        // Pinned breaks: at least as many on each pattern as pins fix there.
+        let pinnedCounts = problem.pinnedPatternCounts
         for (t, type) in problem.shiftTypes.enumerated() where !byType[t].isEmpty {
             let hasBreaks = type.breakPatterns.contains { !$0.placements.isEmpty }
             guard hasBreaks else { continue }
             var link: [(variable: LinearModel.VariableID, coefficient: Double)] = byType[t].map { ($0, -1) }
             for (p, pattern) in type.breakPatterns.enumerated() {
-                let v = model.addVariable("y_t\(t)_p\(p)", kind: .integer, upper: Double(byType[t].count))
+                let v = model.addVariable("y_t\(t)_p\(p)", kind: .integer, lower: Double(pinnedCounts[TypePattern(type: t, pattern: p)] ?? 0),
+                                          upper: Double(byType[t].count))
                 breakCounts.append((t, p, v))
                 link.append((v, 1))
                 for i in problem.intervals(of: type) {
@@ -123,7 +126,8 @@ public enum RosterModelBuilder {
                 model.addConstraint("cover_i\(i)", terms, .greaterOrEqual, Double(req))
             }
         }
-        model.objectiveConstant = uncoverable
+        for (r, rule) in softRules.enumerated() { ruleConstants[r] += rule.constant(problem: problem) }
+        model.objectiveConstant = uncoverable + problem.costConstant
 
         // Hard rules per agent: each rule adds its own rows (and the variables those need).
         let firstAuxiliary = model.variables.count

@@ -11,6 +11,14 @@ public struct RosterProblem: Sendable {
     public let options: [[Int]]
     /// Agents whose own rules leave no shift at all on any day, with the reason.
     public let agentsWithoutShifts: [(agent: Int, reason: String)]
+    /// Per agent, its pinned days: day → the one shift type it must work then (`--pin`).
+    public let pinnedTypes: [[Int: Int]]
+    /// Per agent, the break pattern its pins fix: shift type → pattern index.
+    public let pinnedPatterns: [[Int: Int]]
+    /// Per agent, the `--baseline` roster's shift of each day it works (empty without a baseline).
+    public let baselineShifts: [[Int: PlannedShift]]
+    /// Pins that no roster can keep on their own (not an allowed shift, two on one day…), in words.
+    public let pinConflicts: [String]
 
     public var grid: TimeGrid { scenario.grid }
 
@@ -22,10 +30,20 @@ public struct RosterProblem: Sendable {
     public init(scenario: Scenario, required: [Int], enumerateShifts: Bool = true) {
         self.scenario = scenario
         self.required = required
+        var baseline: [[Int: PlannedShift]] = Array(repeating: [:], count: scenario.agents.count)
+        if let planned = scenario.baseline {
+            var index: [String: Int] = [:]
+            for (a, agent) in scenario.agents.enumerated() where index[agent.id] == nil { index[agent.id] = a }
+            for s in planned { if let a = index[s.agentID] { baseline[a][s.day] = s } }
+        }
+        baselineShifts = baseline
         guard enumerateShifts else {
             shiftTypes = []
             options = Array(repeating: [], count: scenario.agents.count)
             agentsWithoutShifts = []
+            pinnedTypes = Array(repeating: [:], count: scenario.agents.count)
+            pinnedPatterns = Array(repeating: [:], count: scenario.agents.count)
+            pinConflicts = []
             return
         }
         let interval = scenario.grid.intervalMinutes
@@ -59,9 +77,71 @@ public struct RosterProblem: Sendable {
             }
             options.append(mine)
         }
+        let pins = Self.resolvePins(scenario: scenario, types: types, options: options)
+        for (a, days) in pins.types.enumerated() where !days.isEmpty {
+            // On a pinned day the pinned shift is the agent's only option.
+            options[a] = options[a].filter { t in days[types[t].day].map { $0 == t } ?? true }
+        }
         self.shiftTypes = types
         self.options = options
         self.agentsWithoutShifts = empty
+        self.pinnedTypes = pins.types
+        self.pinnedPatterns = pins.patterns
+        self.pinConflicts = pins.conflicts
+    }
+
+    /// Matches each pin to the agent's allowed shift type (and break pattern, when the pin gives its
+    /// breaks); says in words why a pin matches none.
+    static func resolvePins(scenario: Scenario, types: [ShiftType], options: [[Int]]) -> (types: [[Int: Int]], patterns: [[Int: Int]], conflicts: [String]) {
+        var pinnedTypes: [[Int: Int]] = Array(repeating: [:], count: scenario.agents.count)
+        var pinnedPatterns: [[Int: Int]] = Array(repeating: [:], count: scenario.agents.count)
+        var conflicts: [String] = []
+        guard !scenario.pins.isEmpty else { return (pinnedTypes, pinnedPatterns, conflicts) }
+        var index: [String: Int] = [:]
+        for (a, agent) in scenario.agents.enumerated() where index[agent.id] == nil { index[agent.id] = a }
+        var lineOf: [String: Int] = [:]
+        for pin in scenario.pins {
+            guard let a = index[pin.agentID] else { continue }
+            let agent = scenario.agents[a]
+            let date = scenario.grid.date(ofDay: pin.day)
+            let what = "the pinned shift \(date) \(pin.hoursText) (\(pin.source))"
+            let key = "\(a)#\(pin.day)"
+            if let first = lineOf[key] {
+                conflicts.append("agent \(agent.id): \(what) is a second pinned shift on \(date) (the first is on line \(first)); an agent works at most one shift a day")
+                continue
+            }
+            lineOf[key] = pin.source.line
+            guard let t = options[a].first(where: { types[$0].day == pin.day && types[$0].startMinute == pin.startMinute && types[$0].lengthMinutes == pin.lengthMinutes }) else {
+                let contract = scenario.contract(named: agent.contract)
+                let reason: String
+                if agent.isUnavailable(on: date) {
+                    reason = "the agent is unavailable on \(date)"
+                } else if let contract, !contract.lengthsMinutes.contains(pin.lengthMinutes) {
+                    reason = "its length \(RuleWording.hours(pin.lengthMinutes)) is not one of contract \(contract.name)'s shift lengths"
+                } else {
+                    reason = "its start or end lies off the start grid or outside the scenario's or the agent's window"
+                }
+                conflicts.append("agent \(agent.id): \(what) is not a shift the agent may work: \(reason)")
+                continue
+            }
+            pinnedTypes[a][pin.day] = t
+            if let breaks = pin.breaks {
+                let wanted = breaks.map { [$0.offsetMinutes, $0.minutes] }
+                if let p = types[t].breakPatterns.firstIndex(where: { $0.placements.map { [$0.offsetMinutes, $0.minutes] } == wanted }) {
+                    pinnedPatterns[a][t] = p
+                } else {
+                    conflicts.append("agent \(agent.id): the breaks of \(what) are not an allowed placement (each break once, on the grid, inside its window)")
+                }
+            }
+        }
+        return (pinnedTypes, pinnedPatterns, conflicts)
+    }
+
+    /// How many pins fix each shift type's break pattern.
+    var pinnedPatternCounts: [TypePattern: Int] {
+        var counts: [TypePattern: Int] = [:]
+        for agent in pinnedPatterns { for (t, p) in agent { counts[TypePattern(type: t, pattern: p), default: 0] += 1 } }
+        return counts
     }
 
     /// The interval indices a shift type is on site for (clipped to the week).

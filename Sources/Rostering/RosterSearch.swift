@@ -58,7 +58,7 @@ public enum RosterSearch {
         let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
         // The heuristic's week graphs serve the diagnosis too, so they are built once.
         let heuristic = RosterHeuristic(problem: problem)
-        let reasons = RosterDiagnosis.reasons(problem: problem, heuristic: heuristic)
+        let reasons = problem.pinConflicts + RosterDiagnosis.reasons(problem: problem, heuristic: heuristic)
         guard reasons.isEmpty else { throw RosterFailure.infeasible(reasons) }
         let built = RosterModelBuilder.build(problem)
         let buildSeconds = seconds(since: clock)

@@ -63,15 +63,16 @@ public enum WeekColumnGeneration {
                 rows += 1
             }
         }
-        master.objectiveConstant = uncoverable
+        master.objectiveConstant = uncoverable + problem.costConstant
 
         // Fixed columns: break-pattern counts, under- and overstaffing.
         var rowTerms: [[(variable: LinearModel.VariableID, coefficient: Double)]] = Array(repeating: [], count: rows)
+        let pinnedCounts = problem.pinnedPatternCounts
         for t in usedTypes.sorted() {
             guard let linkRow = link[t] else { continue }
             let type = problem.shiftTypes[t]
             for (p, pattern) in type.breakPatterns.enumerated() {
-                let y = master.addVariable("y_t\(t)_p\(p)", upper: Double(agents))
+                let y = master.addVariable("y_t\(t)_p\(p)", lower: Double(pinnedCounts[TypePattern(type: t, pattern: p)] ?? 0), upper: Double(agents))
                 rowTerms[linkRow].append((y, 1))
                 for i in problem.intervals(of: type) where pattern.covers(offset: i * grid.intervalMinutes - type.absoluteStart) {
                     if let r = cover[i] { rowTerms[r].append((y, -1)) }

@@ -16,6 +16,10 @@ public enum RosterUseCase {
         public var timeLimitSeconds: Double?
         public var mipGap: Double?
         public var exportLP: String?
+        /// A roster every change is priced against (`--baseline`).
+        public var baseline: String?
+        /// Shifts to keep exactly (`--pin`).
+        public var pins: String?
         /// The SQLite database the run is recorded in.
         public var database: String = "shiftwise.sqlite"
         public var progress: (@Sendable (String) -> Void)?
@@ -23,7 +27,10 @@ public enum RosterUseCase {
         public var searchProgress: (@Sendable (SearchProgress) -> Void)?
 
         public init(outputFolder: String? = nil, timeLimitSeconds: Double? = nil, mipGap: Double? = nil, exportLP: String? = nil,
+                    baseline: String? = nil, pins: String? = nil,
                     database: String = "shiftwise.sqlite", progress: (@Sendable (String) -> Void)? = nil, searchProgress: (@Sendable (SearchProgress) -> Void)? = nil) {
+            self.baseline = baseline
+            self.pins = pins
             self.searchProgress = searchProgress
             self.outputFolder = outputFolder
             self.timeLimitSeconds = timeLimitSeconds
@@ -57,7 +64,9 @@ public enum RosterUseCase {
     public static func run(scenarioPath: String, options: Options) throws -> Outcome {
         let recording = try RunRecording(database: options.database)
         let loaded = try ScenarioLoader.load(scenarioPath)
-        let scenario = loaded.scenario
+        var scenario = loaded.scenario
+        var warnings = loaded.warnings
+        try addPlannedShifts(to: &scenario, baseline: options.baseline, pins: options.pins, warnings: &warnings)
         let requirements = StaffingCalculator.requirements(for: scenario)
         let timeLimit = options.timeLimitSeconds ?? scenario.solver.timeLimitSeconds.doubleValue
         let mipGap = options.mipGap ?? scenario.solver.mipGap.doubleValue
@@ -86,8 +95,46 @@ public enum RosterUseCase {
             }
             files.append(target)
         }
-        return Outcome(scenario: scenario, requirements: requirements, solution: solution, warnings: loaded.warnings, files: files,
+        return Outcome(scenario: scenario, requirements: requirements, solution: solution, warnings: warnings, files: files,
                        violations: written?.violations ?? [], run: run)
+    }
+
+    /// Reads `--baseline` and `--pin` into the scenario (their files become inputs of the run).
+    /// Every problem of both files is reported before failing.
+    static func addPlannedShifts(to scenario: inout Scenario, baseline: String?, pins: String?, warnings: inout [Diagnostic]) throws {
+        var problems: [Diagnostic] = []
+        var missing: MissingInputError?
+        func read(_ path: String, _ purpose: PlannedShiftReader.Purpose) -> [PlannedShift]? {
+            do {
+                let reading = try PlannedShiftReader.read(path, scenario: scenario, purpose: purpose)
+                warnings += reading.warnings
+                return reading.shifts
+            } catch let error as InputError {
+                problems += error.diagnostics
+            } catch let error as MissingInputError {
+                missing = missing ?? error
+            } catch {
+                problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0), "\(error)"))
+            }
+            return nil
+        }
+        let baselineShifts = baseline.flatMap { read($0, .baseline) }
+        let pinned = pins.flatMap { read($0, .pins) }
+        if let missing { throw missing }
+        if !problems.isEmpty { throw InputError(problems) }
+        if let baseline, let baselineShifts {
+            scenario.baseline = baselineShifts
+            scenario.sourceFiles.append(baseline)
+            if scenario.costs.changeWeight.isZero {
+                warnings.append(Diagnostic(.warning, at: SourceLocation(file: baseline, line: 1),
+                                           "costs.change_weight is 0: changes from the baseline are listed in changes.csv but cost nothing",
+                                           fix: "set costs.change_weight (e.g. 20) to keep the new roster close to the baseline"))
+            }
+        }
+        if let pins, let pinned {
+            scenario.pins = pinned
+            scenario.sourceFiles.append(pins)
+        }
     }
 
     /// Where `--export-lp FILE` is written until the run succeeds; refuses (exit 64) a path that is a
@@ -136,6 +183,9 @@ public enum RosterUseCase {
         files.append(try folder.write("roster-grid.csv", bytes: grid))
         files.append(try folder.write("coverage.csv", bytes: coverage))
         files.append(try folder.write("summary.json", text: summaryJSON))
+        if scenario.baseline != nil {
+            files.append(try folder.write("changes.csv", bytes: RosterSheets.changes(roster, scenario: scenario).bytes))
+        }
         files.append(try folder.write("roster.html", text: RosterPage.html(summary: summary, roster: roster, scenario: scenario)))
         let calendarNames = AgentCalendar.fileNames(for: scenario.agents.map(\.id))
         for (a, agent) in scenario.agents.enumerated() {

@@ -9,7 +9,7 @@ struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Build next week's roster for every named agent.",
-        discussion: "Writes roster.csv, roster-grid.csv, coverage.csv, summary.json, roster.html and calendars/ into the output folder, all at once when the run is recorded; files of other commands there are kept."
+        discussion: "Writes roster.csv, roster-grid.csv, coverage.csv, summary.json, roster.html, calendars/ (and changes.csv with --baseline) into the output folder, all at once when the run is recorded; files of other commands there are kept."
     )
 
     @Argument(help: "The scenario YAML file.")
@@ -27,6 +27,12 @@ struct RosterCommand: ParsableCommand {
     @Option(name: .customLong("export-lp"), help: "Also write the model in CPLEX LP format to this file.")
     var exportLP: String?
 
+    @Option(name: .long, help: "A roster.csv to stay close to: each agent-day that differs costs costs.change_weight; writes changes.csv.")
+    var baseline: String?
+
+    @Option(name: .long, help: "Shifts to keep exactly (roster.csv rows; with a `pinned` column only the rows marked yes); breaks too when given.")
+    var pin: String?
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -39,7 +45,7 @@ struct RosterCommand: ParsableCommand {
     func run() throws {
         let outcome = try Failure.report {
             try RosterUseCase.run(scenarioPath: scenario, options: .init(
-                outputFolder: out, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: exportLP, database: database.path,
+                outputFolder: out, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: exportLP, baseline: baseline, pins: pin, database: database.path,
                 progress: { Progress.line($0) },
                 searchProgress: { p in
                     let incumbent = p.incumbent.map { String(format: "%.2f", $0) } ?? "none yet"

@@ -30,12 +30,15 @@ public struct RosterSheet: Sendable {
         public let paidHours: SheetCell<ExactDecimal>
         /// Wall-clock spans; an empty list when the cell is empty.
         public let breaks: SheetCell<[WallClockSpan]>
+        /// The optional `pinned` column (`yes`/`no`), for pin files; nil when the file has no such column.
+        public let pinned: SheetCell<Bool>?
 
         public init(
             line: Int, agentID: SheetCell<String>, name: SheetCell<String>, date: SheetCell<LocalDate>,
             start: SheetCell<LocalDateTime>, end: SheetCell<LocalDateTime>, paidHours: SheetCell<ExactDecimal>,
-            breaks: SheetCell<[WallClockSpan]>
+            breaks: SheetCell<[WallClockSpan]>, pinned: SheetCell<Bool>? = nil
         ) {
+            self.pinned = pinned
             self.line = line
             self.agentID = agentID
             self.name = name

@@ -58,6 +58,19 @@ public enum RosterSheets {
         return w
     }
 
+    /// `agent_id,name,date,before,after`: one row per agent-day whose shift differs from the
+    /// `--baseline` roster (`08:00-17:00` or `OFF`), agents in file order, then by date.
+    public static func changes(_ roster: Roster, scenario: Scenario, bom: Bool = false) -> CSVWriter {
+        var w = CSVWriter(header: ["agent_id", "name", "date", "before", "after"], bom: bom)
+        let problem = RosterProblem(scenario: scenario, required: [], enumerateShifts: false)
+        for change in ChangeRule.changes(roster, problem: problem) {
+            let agent = scenario.agents[change.agent]
+            w.append([.text(agent.id), .text(agent.name), .text(scenario.grid.date(ofDay: change.day).description),
+                      .text(change.before?.hoursText ?? "OFF"), .text(change.after.map(shiftText) ?? "OFF")])
+        }
+        return w
+    }
+
     /// Every interval of the week: requirement, agents on shift and on break, effective agents, shortfall, projected SL.
     public static func coverage(_ evaluation: RosterEvaluation, scenario: Scenario, bom: Bool = false) -> CSVWriter {
         var w = CSVWriter(header: ["start", "required", "scheduled", "on_break", "effective", "shortfall", "projected_service_level"], bom: bom)

@@ -12,6 +12,10 @@ extension RosterProblem {
         guard let contract = scenario.contract(named: agent.contract) else { return nil }
         let rules = scenario.rules
         var list: [any WeekRule] = [OneShiftPerDayRule()]
+        if !pinnedTypes[a].isEmpty {
+            let sources = scenario.pins.filter { $0.agentID == agent.id }.map(\.source)
+            list.append(PinRule(pinnedDays: Set(pinnedTypes[a].keys), sources: sources))
+        }
         // The order is the diagnosis's: the most specific rule is named first.
         list.append(MinRestRule(restMinutes: rules.minRestMinutes, agentOptions: options[a].map { shiftTypes[$0] }))
         if rules.maxConsecutiveDays < min(TimeGrid.days, contract.maxDays) {

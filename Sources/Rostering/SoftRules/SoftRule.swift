@@ -11,6 +11,8 @@ public protocol SoftRule: Sendable {
     func shiftCost(agent a: Int, type: ShiftType, problem: RosterProblem) -> Double
     /// What one agent-interval below (`short`) or above the requirement costs under this rule.
     func intervalCost(short: Bool, problem: RosterProblem) -> Double
+    /// What the rule adds whatever the roster (e.g. the baseline's working days for minimal change).
+    func constant(problem: RosterProblem) -> Double
     /// The rule's exact value on a roster whose coverage is `coverage`.
     func value(_ roster: Roster, coverage: CoverageCount, problem: RosterProblem) -> ExactDecimal
 }
@@ -18,6 +20,7 @@ public protocol SoftRule: Sendable {
 extension SoftRule {
     public func shiftCost(agent a: Int, type: ShiftType, problem: RosterProblem) -> Double { 0 }
     public func intervalCost(short: Bool, problem: RosterProblem) -> Double { 0 }
+    public func constant(problem: RosterProblem) -> Double { 0 }
 }
 
 /// Agents below and above the requirement, in agent-intervals, over the week.
@@ -36,12 +39,17 @@ extension RosterProblem {
     ///
     /// Adding one: its file in `SoftRules/`, one line here, its key in the scenario loader.
     public var softRules: [any SoftRule] {
-        [LabourCostRule(), UnderstaffingRule(), OverstaffingRule(), PreferredDaysOffRule(), PreferredStartRule()]
+        [LabourCostRule(), UnderstaffingRule(), OverstaffingRule(), PreferredDaysOffRule(), PreferredStartRule(), ChangeRule()]
     }
 
     /// Σ of every soft rule's cost for agent `a` on shift type `t`.
     public func shiftCost(agent a: Int, type t: Int) -> Double {
         softRules.reduce(0) { $0 + $1.shiftCost(agent: a, type: shiftTypes[t], problem: self) }
+    }
+
+    /// Σ of every soft rule's constant.
+    public var costConstant: Double {
+        softRules.reduce(0) { $0 + $1.constant(problem: self) }
     }
 
     /// Σ of every soft rule's price of one agent-interval short (or over).

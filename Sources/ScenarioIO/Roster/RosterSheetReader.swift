@@ -8,7 +8,7 @@ public import Core
 /// column and kept as nil values, so the rest of the file can still be checked.
 public enum RosterSheetReader {
     static let required = ["agent_id", "date", "start", "end", "paid_hours", "breaks"]
-    static let optional = ["name"]
+    static let optional = ["name", "pinned"]
 
     /// Reads the roster file at `path`.
     ///
@@ -57,7 +57,17 @@ public enum RosterSheetReader {
         for name in ["date", "start", "end"] where columns.cell(name, in: record).isEmpty {
             bag.error(columns.location(name, in: record), "\(name) is empty", fix: "every shift needs its date, start and end")
         }
-        return RosterSheet.Row(line: record.line, agentID: agentID, name: name, date: date, start: start, end: end, paidHours: paid, breaks: breaks)
+        let pinned: SheetCell<Bool>? = columns.has("pinned") ? columns.cell("pinned", in: record, parse: { text -> Bool? in
+            switch text.lowercased() {
+            case "yes", "y", "true", "1", "x": return true
+            case "no", "n", "false", "0", "": return false
+            default: return nil
+            }
+        }, bag: &bag) { text in
+            ("pinned must be yes or no, got `\(text)`", "write yes on the rows to keep, and no (or nothing) on the others")
+        } : nil
+        return RosterSheet.Row(line: record.line, agentID: agentID, name: name, date: date, start: start, end: end, paidHours: paid, breaks: breaks,
+                               pinned: pinned)
     }
 
     static func dateTime(_ name: String, _ record: CSVRecord, _ columns: CSVColumns, example: LocalDate?, hour: String,
