@@ -105,6 +105,11 @@ extension RosterModel {
             for shift in roster.shifts {
                 if let t = typeOf[ShiftKey(day: shift.day, start: shift.startMinute, length: shift.lengthMinutes)] { weeks[shift.agentIndex][shift.day] = problem.shiftTypes[t] }
             }
+            for rule in problem.softRules {
+                for (name, value) in rule.auxiliaryValues(roster, problem: problem) {
+                    if let v = auxiliary[name] { values[v.index] = value }
+                }
+            }
             for a in problem.scenario.agents.indices {
                 guard let rules = problem.weekRules(agent: a) else { continue }
                 for rule in rules.rules {

@@ -22,6 +22,10 @@ public struct RosterHeuristic: Sendable {
     public let optionsByDay: [[[Int]]]
     /// Each agent's graph of allowed weeks (shared by agents with the same contract and options).
     public let graphs: [WeekGraph?]
+    /// The fairness term's bookkeeping with every agent off (nil when fairness is not priced).
+    let emptyTally: FairnessTally?
+    /// Per shift type: what it adds to the late-shift and weekend-day counts.
+    let fairCounts: [[Int]]
 
     public init(problem: RosterProblem) {
         self.problem = problem
@@ -64,6 +68,8 @@ public struct RosterHeuristic: Sendable {
         underGain = Array(repeating: problem.intervalCost(short: true), count: problem.grid.intervalCount)
         overCost = Array(repeating: problem.intervalCost(short: false), count: problem.grid.intervalCount)
         // What each agent's options cost under the soft rules, looked up often by the passes and exchanges.
+        emptyTally = FairnessTally(problem: problem)
+        fairCounts = emptyTally == nil ? [] : problem.shiftTypes.map { FairnessRule.counts($0, problem: problem) }
         costTable = problem.options.indices.map { a in
             Dictionary(uniqueKeysWithValues: problem.options[a].map { ($0, problem.shiftCost(agent: a, type: $0)) })
         }
@@ -94,6 +100,7 @@ public struct RosterHeuristic: Sendable {
         var weeks: [[Choice]] = start.map(weeks(of:)) ?? Array(repeating: [], count: agents)
         var coverage = Array(repeating: 0, count: problem.grid.intervalCount)
         for week in weeks { apply(week, to: &coverage, sign: 1) }
+        var tally = tally(of: weeks)
         // Cheapest agents first, so the first pass already leans on them.
         let order = problem.scenario.agents.indices.sorted {
             (problem.scenario.agents[$0].hourlyCost, $0) < (problem.scenario.agents[$1].hourlyCost, $1)
@@ -105,6 +112,7 @@ public struct RosterHeuristic: Sendable {
                 let bonus = guide[a].mapValues { $0 * weight }
                 weeks[a] = bestWeek(agent: a, coverage: coverage, bonus: bonus) ?? []
                 apply(weeks[a], to: &coverage, sign: 1)
+                tally?.set(agent: a, to: fairness(of: weeks[a]))
             }
         }
         func pastDeadline() -> Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
@@ -113,20 +121,25 @@ public struct RosterHeuristic: Sendable {
             var changed = false
             for a in order {
                 apply(weeks[a], to: &coverage, sign: -1)
-                let best = bestWeek(agent: a, coverage: coverage) ?? weeks[a]
+                let best = bestWeek(agent: a, coverage: coverage, fairPrices: tally?.prices(agent: a) ?? [0, 0]) ?? weeks[a]
                 if best != weeks[a] {
                     let before = value(of: weeks[a], agent: a, coverage: coverage)
-                    let after = value(of: best, agent: a, coverage: coverage)
+                    // The fairness term is judged exactly: what the new week does to its contract's spreads.
+                    let after = value(of: best, agent: a, coverage: coverage) - (tally?.delta(agent: a, to: fairness(of: best)) ?? 0)
                     // A week that breaks the agent's rules (the empty start, below the contract minimum) is always replaced.
                     if after > before + 1e-9 || !isFeasible(agent: a, days: days(of: weeks[a])) {
                         weeks[a] = best
+                        tally?.set(agent: a, to: fairness(of: best))
                         changed = true
                     }
                 }
                 apply(weeks[a], to: &coverage, sign: 1)
             }
             // Exchanges keep coverage as it is and trade shifts between agents for cost and preferences.
-            if !pastDeadline(), exchangeShifts(&weeks, deadline: deadline) { changed = true }
+            if !pastDeadline(), exchangeShifts(&weeks, deadline: deadline) {
+                changed = true
+                tally = self.tally(of: weeks)
+            }
             if let onPass { onPass(objective(of: weeks, coverage: coverage)) }
             if !changed { break }
         }
@@ -145,6 +158,8 @@ public struct RosterHeuristic: Sendable {
             return days
         }
         func cost(_ c: Choice?, _ a: Int) -> Double { c.map { fixedCost(type: $0.type, agent: a) } ?? 0 }
+        var tally = tally(of: weeks)
+        func counts(_ days: [Choice?]) -> [Int] { fairness(of: days.compactMap { $0 }) }
         for a in agents {
             if let deadline, ContinuousClock.now >= deadline { break }
             for b in agents where b > a {
@@ -159,14 +174,21 @@ public struct RosterHeuristic: Sendable {
                             guard let x = ca, let y = cb, byDay[a][e] == nil, byDay[b][d] == nil else { continue }
                             guard allowed[a].contains(y.type), allowed[b].contains(x.type) else { continue }
                         }
-                        let delta = cost(cb, a) + cost(ca, b) - cost(ca, a) - cost(cb, b)
-                        guard delta < -1e-9 else { continue }
+                        var delta = cost(cb, a) + cost(ca, b) - cost(ca, a) - cost(cb, b)
                         var newA = byDay[a], newB = byDay[b]
                         newA[d] = nil; newB[e] = nil
                         newA[e] = cb; newB[d] = ca
+                        var traded = tally
+                        if let current = tally {
+                            traded!.set(agent: a, to: counts(newA))
+                            traded!.set(agent: b, to: counts(newB))
+                            delta += traded!.cost - current.cost
+                        }
+                        guard delta < -1e-9 else { continue }
                         guard isFeasible(agent: a, days: newA), isFeasible(agent: b, days: newB) else { continue }
                         byDay[a] = newA
                         byDay[b] = newB
+                        tally = traded
                         improved = true
                     }
                 }
@@ -174,6 +196,21 @@ public struct RosterHeuristic: Sendable {
         }
         if improved { weeks = byDay.map { $0.compactMap { $0 } } }
         return improved
+    }
+
+    /// The fairness counts (late shifts, weekend days) of a week.
+    func fairness(of week: [Choice]) -> [Int] {
+        guard emptyTally != nil else { return [0, 0] }
+        var counts = [0, 0]
+        for c in week { counts[0] += fairCounts[c.type][0]; counts[1] += fairCounts[c.type][1] }
+        return counts
+    }
+
+    /// The fairness bookkeeping of the weeks in hand (nil when fairness is not priced).
+    func tally(of weeks: [[Choice]]) -> FairnessTally? {
+        guard var t = emptyTally else { return nil }
+        for (a, week) in weeks.enumerated() where !week.isEmpty { t.set(agent: a, to: fairness(of: week)) }
+        return t
     }
 
     /// The week as one optional shift per day.
@@ -213,6 +250,7 @@ public struct RosterHeuristic: Sendable {
     func objective(of weeks: [[Choice]], coverage: [Int]) -> Double {
         var total = problem.costConstant
         for (a, week) in weeks.enumerated() { for c in week { total += fixedCost(type: c.type, agent: a) } }
+        total += tally(of: weeks)?.cost ?? 0
         for (i, required) in problem.required.enumerated() {
             total += coverage[i] < required ? Double(required - coverage[i]) * underGain[i] : Double(coverage[i] - required) * overCost[i]
         }
@@ -241,7 +279,7 @@ public struct RosterHeuristic: Sendable {
     ///
     /// The agent's ``WeekGraph`` holds every week its rules allow (``RosterProblem/weekRules(agent:)``),
     /// so the search keeps them exactly; `with` replaces the rules (the diagnosis relaxes one at a time).
-    func bestWeek(agent a: Int, coverage: [Int], with custom: AgentRules? = nil, bonus: [Int: Double] = [:]) -> [Choice]? {
+    func bestWeek(agent a: Int, coverage: [Int], with custom: AgentRules? = nil, bonus: [Int: Double] = [:], fairPrices: [Double] = [0, 0]) -> [Choice]? {
         let days = optionsByDay[a]
         let graph: WeekGraph
         if let custom {
@@ -266,7 +304,9 @@ public struct RosterHeuristic: Sendable {
                     if v > best.value + 1e-12 { best = (p, v) }
                 }
                 dayPatterns.append(best.pattern)
-                dayValues.append(best.value + (bonus[t] ?? 0))
+                var fair = 0.0
+                if emptyTally != nil { fair = Double(fairCounts[t][0]) * fairPrices[0] + Double(fairCounts[t][1]) * fairPrices[1] }
+                dayValues.append(best.value + (bonus[t] ?? 0) - fair)
             }
             patterns.append(dayPatterns)
             values.append(dayValues)

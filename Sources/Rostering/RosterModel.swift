@@ -138,6 +138,10 @@ public enum RosterModelBuilder {
             for rule in rules.rules { rule.addRows(agent: a, perDay: perDay, problem: problem, model: &model) }
         }
 
+        // Soft rules that are not per-shift costs add their own rows and variables.
+        for (r, rule) in softRules.enumerated() {
+            ruleTerms[r] += rule.addRows(byAgent: byAgent, problem: problem, model: &model)
+        }
         var auxiliary: [String: LinearModel.VariableID] = [:]
         for i in firstAuxiliary..<model.variables.count { auxiliary[model.variables[i].name] = LinearModel.VariableID(i) }
         let terms = softRules.indices.map { r in

@@ -64,9 +64,32 @@ public enum WeekColumnGeneration {
             }
         }
         master.objectiveConstant = uncoverable + problem.costConstant
+        // Fairness: per contract and measure a largest (hi) and smallest (lo) count, with a row per
+        // agent and measure on each side (hi − count ≥ 0, count − lo ≥ 0).
+        var fairRows: [[(hi: Int, lo: Int)]] = Array(repeating: [], count: agents)
+        var fairRowName: [Int: String] = [:]
+        let fairness = FairnessRule.isActive(problem)
+        var fairBounds: [(row: Int, variable: LinearModel.VariableID, coefficient: Double)] = []
+        if fairness {
+            let weight = scenario.costs.fairnessWeight.doubleValue
+            for (g, group) in FairnessRule.groups(problem).enumerated() {
+                for m in FairnessRule.Measure.allCases {
+                    let hi = master.addVariable("fair_\(m.rawValue)_hi_c\(g)", upper: 7, objective: weight)
+                    let lo = master.addVariable("fair_\(m.rawValue)_lo_c\(g)", upper: 7, objective: -weight)
+                    for a in group.agents {
+                        fairRows[a].append((rows, rows + 1))
+                        fairRowName[rows] = "fair_\(m.rawValue)_hi_a\(a)"
+                        fairRowName[rows + 1] = "fair_\(m.rawValue)_lo_a\(a)"
+                        fairBounds += [(rows, hi, 1), (rows + 1, lo, -1)]
+                        rows += 2
+                    }
+                }
+            }
+        }
 
         // Fixed columns: break-pattern counts, under- and overstaffing.
         var rowTerms: [[(variable: LinearModel.VariableID, coefficient: Double)]] = Array(repeating: [], count: rows)
+        for b in fairBounds { rowTerms[b.row].append((b.variable, b.coefficient)) }
         let pinnedCounts = problem.pinnedPatternCounts
         for t in usedTypes.sorted() {
             guard let linkRow = link[t] else { continue }
@@ -94,6 +117,13 @@ public enum WeekColumnGeneration {
                 cost += heuristic.fixedCost(type: t, agent: a)
                 if let l = link[t] { entries[l, default: 0] -= 1 }
                 for i in problem.intervals(of: problem.shiftTypes[t]) { if let r = cover[i] { entries[r, default: 0] += 1 } }
+                if fairness {
+                    let counts = FairnessRule.counts(problem.shiftTypes[t], problem: problem)
+                    for (m, pair) in fairRows[a].enumerated() where counts[m] > 0 {
+                        entries[pair.hi, default: 0] -= 1
+                        entries[pair.lo, default: 0] += 1
+                    }
+                }
             }
             return (cost, entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
@@ -112,7 +142,9 @@ public enum WeekColumnGeneration {
         for r in 0..<rows {
             let isConvexity = r < agents
             let coverInterval = intervalOfRow[r]
-            if isConvexity {
+            if let name = fairRowName[r] {
+                master.addConstraint(name, rowTerms[r], .greaterOrEqual, 0)
+            } else if isConvexity {
                 master.addConstraint("convex_a\(r)", rowTerms[r], .equal, 1)
             } else if let i = coverInterval {
                 master.addConstraint("cover_i\(i)", rowTerms[r], overCost > 0 ? .equal : .greaterOrEqual, Double(problem.required[i]))
@@ -125,6 +157,7 @@ public enum WeekColumnGeneration {
         let typeCoverRows: [[Int]] = problem.shiftTypes.indices.map { t in
             usedTypes.contains(t) ? problem.intervals(of: problem.shiftTypes[t]).compactMap { cover[$0] } : []
         }
+        let fairCounts: [[Int]] = fairness ? problem.shiftTypes.map { FairnessRule.counts($0, problem: problem) } : []
         let costs: [[[Double]]] = (0..<agents).map { a in heuristic.optionsByDay[a].map { $0.map { heuristic.fixedCost(type: $0, agent: a) } } }
         let result = try solver.generateColumns(master: master, timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds) { duals, z in
             var gain = Array(repeating: 0.0, count: problem.shiftTypes.count)
@@ -139,7 +172,17 @@ public enum WeekColumnGeneration {
             for a in 0..<agents {
                 guard let graph = heuristic.graphs[a] else { continue }
                 let days = heuristic.optionsByDay[a]
-                let values = days.indices.map { d in days[d].indices.map { k in gain[days[d][k]] - costs[a][d][k] } }
+                // Fairness rows price each late shift and weekend day of this agent: π(lo) − π(hi) per unit.
+                var fairGain = [0.0, 0.0]
+                for (m, pair) in fairRows[a].enumerated() { fairGain[m] = duals[pair.lo] - duals[pair.hi] }
+                let values = days.indices.map { d in days[d].indices.map { k -> Double in
+                    var v = gain[days[d][k]] - costs[a][d][k]
+                    if fairness, !fairRows[a].isEmpty {
+                        let counts = fairCounts[days[d][k]]
+                        v += Double(counts[0]) * fairGain[0] + Double(counts[1]) * fairGain[1]
+                    }
+                    return v
+                } }
                 guard let best = graph.best(values: values) else { continue }
                 var total = 0.0
                 var types: [Int] = []

@@ -72,6 +72,25 @@ import TestSupport
             let req = b.required[i / 24]?[i % 24] ?? 0
             total += Double(max(0, req - working[i])) * 100 + Double(max(0, working[i] - req)) * 7
         }
+        // Fairness (one contract): spread of late shifts (ending after lateAfter or past midnight) and of weekend days.
+        let weight = b.fairnessWeight.doubleValue
+        if weight > 0, roster.count >= 2 {
+            let late = roster.map { w in w.values.filter { $0.start + $0.length > b.lateAfter || $0.start + $0.length > 1440 }.count }
+            let weekend = roster.map { w in w.keys.filter { $0 >= 5 }.count }
+            total += weight * Double(late.max()! - late.min()! + weekend.max()! - weekend.min()!)
+        }
+        // Changes from a baseline given per agent as day → start and length.
+        if let baseline = b.baseline {
+            for (a, week) in roster.enumerated() {
+                let id = b.agents[a].id
+                for d in 0..<7 {
+                    let before = baseline.first { $0.agentID == id && $0.day == d }
+                    let after = week[d]
+                    let same = (before == nil && after == nil) || (before != nil && after != nil && before!.startMinute == after!.start && before!.lengthMinutes == after!.length)
+                    if !same { total += b.changeWeight.doubleValue }
+                }
+            }
+        }
         return total
     }
 
@@ -99,7 +118,29 @@ import TestSupport
 
     @Test(arguments: [(0, 2, [0, 1]), (1, 2, [0, 1]), (2, 2, [2, 3]), (3, 3, [4]), (4, 3, [5]), (5, 2, [0, 1]), (6, 3, [6]), (7, 2, [5, 6])])
     func productOptimumEqualsBruteForce(seed: Int, agents: Int, days: [Int]) throws {
-        let instance = Self.instance(seed: seed, agents: agents, days: days)
+        try check(Self.instance(seed: seed, agents: agents, days: days), seed: seed)
+    }
+
+    /// The same with the fairness term priced (late shifts after 21:00; weekend days), and with a
+    /// baseline roster whose changes are priced.
+    @Test(arguments: [(10, 2, [4, 5]), (11, 3, [5, 6]), (12, 2, [5, 6]), (13, 3, [6]), (14, 2, [0, 6])])
+    func withFairnessAndChanges(seed: Int, agents: Int, days: [Int]) throws {
+        var instance = Self.instance(seed: seed, agents: agents, days: days)
+        instance.builder.fairnessWeight = 40
+        instance.builder.lateAfter = 21 * 60
+        if seed % 2 == 0 {
+            instance.builder.changeWeight = 25
+            // The baseline: the first agent on its first day 14:00–18:00, the second on its last day 08:00–14:00.
+            let loc = SourceLocation(file: "baseline.csv", line: 2)
+            instance.builder.baseline = [PlannedShift(agentID: "A1", day: days[0], startMinute: 840, lengthMinutes: 240, breaks: nil, source: loc),
+                                         PlannedShift(agentID: "A2", day: days[days.count - 1], startMinute: 480, lengthMinutes: 360, breaks: nil, source: loc)]
+        }
+        try check(instance, seed: seed)
+    }
+
+    func check(_ instance: Instance, seed: Int) throws {
+        let agents = instance.builder.agents.count
+        let days = instance.days
         let weeks = Self.weeks(days: days)
         var best = Double.infinity
         var choice = Array(repeating: 0, count: agents)

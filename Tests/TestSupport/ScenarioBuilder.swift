@@ -16,6 +16,11 @@ public struct ScenarioBuilder {
     public var preferenceWeight: ExactDecimal = 0
     /// Required agents per (day, hour) — hours on the 60-minute grid unless `intervalMinutes` differs.
     public var required: [Int: [Int: Int]] = [:]
+    public var fairnessWeight: ExactDecimal = 0
+    public var lateAfter = 21 * 60
+    public var changeWeight: ExactDecimal = 0
+    public var baseline: [PlannedShift]?
+    public var pins: [PlannedShift] = []
 
     public init() {}
 
@@ -27,13 +32,17 @@ public struct ScenarioBuilder {
         for (day, slots) in required {
             for (slot, value) in slots { req[day * grid.intervalsPerDay + slot] = value }
         }
-        return Scenario(
+        var scenario = Scenario(
             name: "built", grid: grid, demand: .requirements(req), agents: agents,
             staffing: StaffingPolicy(serviceLevel: 0, answerSeconds: 0, maxOccupancy: 1, shrinkage: 0, minAgentsOpen: 0),
             shifts: ShiftPolicy(lengthsMinutes: lengths, startStepMinutes: step, earliestStart: ClockTime(minutes: earliest),
                                 latestEnd: ClockTime(minutes: latest), breaks: breaks),
             contracts: contracts, rules: rules,
-            costs: CostPolicy(currency: "CNY", understaffingPerAgentHour: under, overstaffingPerAgentHour: over, preferenceWeight: preferenceWeight),
+            costs: CostPolicy(currency: "CNY", understaffingPerAgentHour: under, overstaffingPerAgentHour: over, preferenceWeight: preferenceWeight,
+                              fairnessWeight: fairnessWeight, lateShiftAfterMinutes: lateAfter, changeWeight: changeWeight),
             solver: SolverSettings(timeLimitSeconds: 30, mipGap: 0), adjust: Adjustment(), bonus: nil, sourceFiles: [])
+        scenario.baseline = baseline
+        scenario.pins = pins
+        return scenario
     }
 }

@@ -1,4 +1,5 @@
 public import Core
+public import LinearModel
 
 /// One priced (soft) rule of the objective (SPEC §6), defined once: what one agent working one
 /// shift costs under it (the model's coefficients, the heuristic's and the pricing's values), what
@@ -15,12 +16,21 @@ public protocol SoftRule: Sendable {
     func constant(problem: RosterProblem) -> Double
     /// The rule's exact value on a roster whose coverage is `coverage`.
     func value(_ roster: Roster, coverage: CoverageCount, problem: RosterProblem) -> ExactDecimal
+    /// Rows and variables of its own in the compact model, for a rule that is not a per-shift cost
+    /// (assignment variables per agent in `byAgent`); returns its variables' objective coefficients.
+    func addRows(byAgent: [[(type: Int, variable: LinearModel.VariableID)]], problem: RosterProblem,
+                 model: inout LinearModel) -> [(variable: LinearModel.VariableID, coefficient: Double)]
+    /// Values of the variables `addRows` created (by name) that put `roster` into the model.
+    func auxiliaryValues(_ roster: Roster, problem: RosterProblem) -> [(name: String, value: Double)]
 }
 
 extension SoftRule {
     public func shiftCost(agent a: Int, type: ShiftType, problem: RosterProblem) -> Double { 0 }
     public func intervalCost(short: Bool, problem: RosterProblem) -> Double { 0 }
     public func constant(problem: RosterProblem) -> Double { 0 }
+    public func addRows(byAgent: [[(type: Int, variable: LinearModel.VariableID)]], problem: RosterProblem,
+                        model: inout LinearModel) -> [(variable: LinearModel.VariableID, coefficient: Double)] { [] }
+    public func auxiliaryValues(_ roster: Roster, problem: RosterProblem) -> [(name: String, value: Double)] { [] }
 }
 
 /// Agents below and above the requirement, in agent-intervals, over the week.
@@ -39,7 +49,7 @@ extension RosterProblem {
     ///
     /// Adding one: its file in `SoftRules/`, one line here, its key in the scenario loader.
     public var softRules: [any SoftRule] {
-        [LabourCostRule(), UnderstaffingRule(), OverstaffingRule(), PreferredDaysOffRule(), PreferredStartRule(), ChangeRule()]
+        [LabourCostRule(), UnderstaffingRule(), OverstaffingRule(), PreferredDaysOffRule(), PreferredStartRule(), FairnessRule(), ChangeRule()]
     }
 
     /// Σ of every soft rule's cost for agent `a` on shift type `t`.
