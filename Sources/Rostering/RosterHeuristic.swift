@@ -95,7 +95,7 @@ public struct RosterHeuristic: Sendable {
     ///   it is what makes every agent's week keep its rules; later passes and exchanges stop at the deadline.
     ///   `onPass` hears the objective of the roster in hand after each pass (for a live progress line).
     public func solve(maxPasses: Int = 50, guide: [[Int: Double]]? = nil, start: Roster? = nil,
-                      deadline: ContinuousClock.Instant? = nil, onPass: ((Double) -> Void)? = nil) -> (roster: Roster, weeks: [[Choice]]) {
+                      deadline: ContinuousClock.Instant? = nil, fairPricing: Bool = true, onPass: ((Double) -> Void)? = nil) -> (roster: Roster, weeks: [[Choice]]) {
         let agents = problem.scenario.agents.count
         var weeks: [[Choice]] = start.map(weeks(of:)) ?? Array(repeating: [], count: agents)
         var coverage = Array(repeating: 0, count: problem.grid.intervalCount)
@@ -121,7 +121,8 @@ public struct RosterHeuristic: Sendable {
             var changed = false
             for a in order {
                 apply(weeks[a], to: &coverage, sign: -1)
-                let best = bestWeek(agent: a, coverage: coverage, fairPrices: tally?.prices(agent: a) ?? [0, 0]) ?? weeks[a]
+                let prices = fairPricing ? tally?.prices(agent: a) ?? [0, 0] : [0, 0]
+                let best = bestWeek(agent: a, coverage: coverage, fairPrices: prices) ?? weeks[a]
                 if best != weeks[a] {
                     let before = value(of: weeks[a], agent: a, coverage: coverage)
                     // The fairness term is judged exactly: what the new week does to its contract's spreads.

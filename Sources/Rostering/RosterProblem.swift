@@ -17,6 +17,9 @@ public struct RosterProblem: Sendable {
     public let pinnedPatterns: [[Int: Int]]
     /// Per agent, the `--baseline` roster's shift of each day it works (empty without a baseline).
     public let baselineShifts: [[Int: PlannedShift]]
+    /// Ranges of late shifts / weekend days per contract that the search imposes on itself while
+    /// levelling fairness (``CountRangeRule``); empty for the problem as the scenario states it.
+    public var searchRanges: [String: [FairnessRule.Measure: ClosedRange<Int>]] = [:]
     /// Pins that no roster can keep on their own (not an allowed shift, two on one day…), in words.
     public let pinConflicts: [String]
 

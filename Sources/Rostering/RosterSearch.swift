@@ -74,7 +74,23 @@ public enum RosterSearch {
         let onPass: (Double) -> Void = { objective in
             searchProgress?(SearchProgress(incumbent: objective, bound: nil, elapsedSeconds: seconds(since: solveClock)))
         }
-        let first = heuristic.solve(deadline: deadline, onPass: onPass)
+        var first = heuristic.solve(deadline: deadline, onPass: onPass)
+        if heuristic.emptyTally != nil, ContinuousClock.now < deadline {
+            // Fairness is not a per-shift cost, and it makes the search's model hard. So the week is first
+            // solved without it (in half the time left), and best responses and exchanges that judge it
+            // exactly start from that roster; the cheaper of the two rosters goes on.
+            var plainScenario = scenario
+            plainScenario.costs.fairnessWeight = .zero
+            let left = timeLimitSeconds - seconds(since: clock)
+            if let plain = try? solve(scenario: plainScenario, requirements: requirements, timeLimitSeconds: max(1, left / 2), mipGap: mipGap,
+                                      solver: solver, searchNodes: searchNodes, progress: { progress("without fairness: " + $0) }) {
+                let levelled = level(plain.roster, problem: problem, model: built, deadline: deadline, progress: progress)
+                let repaired = heuristic.solve(start: levelled, deadline: deadline, onPass: onPass)
+                if built.model.objectiveValue(of: built.values(for: repaired.roster)) < built.model.objectiveValue(of: built.values(for: first.roster)) - 1e-6 {
+                    first = repaired
+                }
+            }
+        }
         var heuristicRoster = first.roster
         progress("first roster \(ProgressText.fixed(built.model.objectiveValue(of: built.values(for: heuristicRoster)), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
 
@@ -110,9 +126,12 @@ public enum RosterSearch {
         var values = built.values(for: heuristicRoster)
         progress("heuristic roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
         if let lp = lpValues, searchNodes > 0, ContinuousClock.now < deadline {
-            // Search only the shifts the LP or the heuristic roster uses; GLPK starts from the heuristic roster.
+            // Search only the shifts the LP or the heuristic roster uses (all of them in a small model, where
+            // GLPK's branch and bound can prove the optimum); GLPK starts from the heuristic roster.
             var drop = Set<Int>()
-            for (_, _, v) in built.assignments where lp[v.index] <= 1e-6 && values[v.index] < 0.5 { drop.insert(v.index) }
+            if built.model.variables.count > smallModel {
+                for (_, _, v) in built.assignments where lp[v.index] <= 1e-6 && values[v.index] < 0.5 { drop.insert(v.index) }
+            }
             let (restricted, original) = built.model.restricted { !drop.contains($0.index) }
             let search = try solver.solve(restricted, options: SolveOptions(
                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), mipGap: mipGap / 4,
@@ -153,6 +172,54 @@ public enum RosterSearch {
             terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) },
             stoppedBy: optimal ? .gap : pastLimit ? .timeLimit : .searchLimit)
     }
+
+    /// Fairness levelling: a spread shrinks only when every agent at the top (or the bottom) moves at
+    /// once, which no single best response or exchange sees. So each contract's range of late shifts
+    /// and of weekend days is narrowed by one at its top or its bottom, best responses find a roster
+    /// inside the narrower range (``CountRangeRule``), and the step is kept when the whole objective,
+    /// fairness included, falls; until no step helps or time runs out.
+    static func level(_ start: Roster, problem: RosterProblem, model: RosterModel, deadline: ContinuousClock.Instant,
+                      progress: (String) -> Void) -> Roster {
+        func cost(_ roster: Roster) -> Double? {
+            let values = model.values(for: roster)
+            return model.model.isFeasible(values) ? model.model.objectiveValue(of: values) : nil
+        }
+        var best = start
+        guard var bestCost = cost(start) else { return start }
+        var ranges: [String: [FairnessRule.Measure: ClosedRange<Int>]] = [:]
+        var improved = true
+        var steps = 0
+        while improved, ContinuousClock.now < deadline {
+            improved = false
+            let counts = FairnessRule.tally(best, problem: problem)
+            for group in FairnessRule.groups(problem) {
+                for m in FairnessRule.Measure.allCases {
+                    let values = group.agents.map { counts[$0][m.rawValue] }
+                    guard let lo = values.min(), let hi = values.max(), hi > lo else { continue }
+                    for candidate in [lo...(hi - 1), (lo + 1)...hi] {
+                        guard ContinuousClock.now < deadline else { break }
+                        var narrowed = problem
+                        narrowed.searchRanges = ranges
+                        narrowed.searchRanges[group.contract, default: [:]][m] = candidate
+                        let trial = RosterHeuristic(problem: narrowed).solve(start: best, deadline: deadline).roster
+                        if let c = cost(trial), c < bestCost - 1e-6 {
+                            best = trial
+                            bestCost = c
+                            ranges = narrowed.searchRanges
+                            improved = true
+                            steps += 1
+                            break
+                        }
+                    }
+                }
+            }
+        }
+        progress("fairness levelling: \(steps) step\(steps == 1 ? "" : "s"), roster \(ProgressText.fixed(bestCost, places: 2))")
+        return best
+    }
+
+    /// Models up to this many variables are searched whole.
+    static let smallModel = 5000
 
     /// Σ contract minimum hours × hourly cost: no roster can pay less.
     static func mandatoryLabour(_ scenario: Scenario) -> Double {

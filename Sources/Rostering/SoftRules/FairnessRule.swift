@@ -168,17 +168,18 @@ struct FairnessTally: Sendable {
         return weight * Double(copy.spread(g, 0) + copy.spread(g, 1) - before)
     }
 
-    /// A price per late shift and per weekend day for agent `a`'s best response: +weight when its
-    /// count sits above the middle of the others' range (one more widens it), −weight below.
+    /// A price per late shift and per weekend day for agent `a`'s best response: half the exact
+    /// change of the term from one more, plus half from one fewer (the slope around its count) —
+    /// +weight for the only agent at the top, 0 in the middle of the range.
     func prices(agent a: Int) -> [Double] {
-        guard let g = group[a] else { return [0, 0] }
+        guard group[a] != nil else { return [0, 0] }
         return (0..<2).map { m in
-            var h = histogram[g][m]
-            h[counts[a][m]] -= 1
-            guard let hi = h.lastIndex(where: { $0 > 0 }), let lo = h.firstIndex(where: { $0 > 0 }) else { return 0 }
-            let middle = Double(hi + lo) / 2
-            let mine = Double(counts[a][m])
-            return mine + 0.5 > middle ? weight : (mine + 0.5 < middle ? -weight : 0)
+            var up = counts[a], down = counts[a]
+            up[m] += 1
+            down[m] -= 1
+            let more = up[m] <= 7 ? delta(agent: a, to: up) : weight
+            let fewer = down[m] >= 0 ? delta(agent: a, to: down) : -weight
+            return (more - fewer) / 2
         }
     }
 }
