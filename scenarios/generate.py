@@ -397,11 +397,46 @@ def build_metrics(agents_text, rng):
     return _csv_text(header, rows)
 
 
+def thursday_plus(forecast_text, factor=1.10):
+    """The same forecast with Thursday's contacts scaled by `factor` (a re-plan of one day)."""
+    lines = forecast_text.splitlines()
+    out = [lines[0]]
+    for line in lines[1:]:
+        start, contacts, aht = line.split(",")
+        if start.startswith("2026-12-03T"):
+            contacts = "%.2f" % (float(contacts) * factor)
+        out.append(",".join([start, contacts, aht]))
+    return "\n".join(out) + "\n"
+
+
+THURSDAY_YAML = """\
+# Thursday's volume 10 % above the published week's forecast: re-roster it with
+#   shiftwise roster scenarios/thursday-plus-10.yaml --baseline reports/baseline-w49/roster.csv
+# and change_weight keeps the other days as published.
+extends: baseline-w49.yaml
+name: thursday-plus-10
+forecast: data/forecast-w49-thu10.csv
+costs: { change_weight: 20 }
+"""
+
+FAIR_YAML = """\
+# The baseline week with fairness priced: late shifts (ending after 21:00) and weekend days
+# spread evenly within each contract.
+extends: baseline-w49.yaml
+name: fair-w49
+costs: { fairness_weight: 50, late_shift_after: "21:00" }
+"""
+
+
 def build_all():
     """Return {relative path: text} for every generated file."""
     agents = build_agents(random.Random(SEED + 1))
+    forecast = build_forecast(random.Random(SEED))
     return {
-        "data/forecast-w49.csv": build_forecast(random.Random(SEED)),
+        "data/forecast-w49.csv": forecast,
+        "data/forecast-w49-thu10.csv": thursday_plus(forecast),
+        "thursday-plus-10.yaml": THURSDAY_YAML,
+        "fair-w49.yaml": FAIR_YAML,
         "data/agents.csv": agents,
         "data/metrics-2026-11.csv": build_metrics(agents, random.Random(SEED + 2)),
         "rules/bonus-2026.yaml": BONUS_PLAN_YAML,
