@@ -78,13 +78,15 @@ public enum RosterUseCase {
         let solution = try RosterSolver.solve(
             scenario: scenario, requirements: requirements, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: lpStaging,
             progress: { options.progress?($0) }, searchProgress: options.searchProgress)
+        // Calendars of a re-roster update the baseline's: one generation (SEQUENCE) above the run that wrote it.
+        let sequence = try options.baseline.map { try calendarSequence(after: $0, store: recording.store) } ?? 0
         var written: Written?
         let run = try recording.record(
             kind: .roster, name: scenario.name,
-            parameters: ["time_limit_seconds": "\(timeLimit)", "mip_gap": "\(mipGap)", "out": folder.path],
+            parameters: ["time_limit_seconds": "\(timeLimit)", "mip_gap": "\(mipGap)", "out": folder.path, "calendar_sequence": "\(sequence)"],
             inputs: RunRecording.scenarioInputs(scenario), outcome: solution.status.rawValue, outputs: folder
         ) { id in
-            let w = try writeReports(scenario: scenario, solution: solution, into: folder, subfolder: nil, run: id)
+            let w = try writeReports(scenario: scenario, solution: solution, into: folder, subfolder: nil, run: id, calendarSequence: sequence)
             written = w
             return w.texts.map { RunResult(name: $0.name, content: $0.content) }
         }
@@ -137,6 +139,16 @@ public enum RosterUseCase {
         }
     }
 
+    /// The calendar generation of a roster run with `--baseline`: one above the recorded roster run
+    /// whose `roster.csv` is exactly the baseline's bytes, else 1 (a hand-made baseline).
+    static func calendarSequence(after baseline: String, store: Store) throws -> Int {
+        guard let data = FileManager.default.contents(atPath: baseline),
+              let parameters = try store.parametersOfNewestRun(kind: .roster, result: "roster.csv", content: String(decoding: data, as: UTF8.self)),
+              let object = try? JSONSerialization.jsonObject(with: Data(parameters.utf8)) as? [String: Any],
+              let previous = (object["calendar_sequence"] as? String).flatMap({ Int($0) }) else { return 1 }
+        return previous + 1
+    }
+
     /// Where `--export-lp FILE` is written until the run succeeds; refuses (exit 64) a path that is a
     /// folder, lies in no existing folder, or names one of the scenario's own input files.
     static func stagingPath(forLP path: String, inputs: [String]) throws -> String {
@@ -159,7 +171,8 @@ public enum RosterUseCase {
     /// Writes every roster output into the set `outputs` (inside `subfolder` when given) after the
     /// independent checker has counted the hard-rule violations of the roster as written.
     /// `run` is the recorded run's id that `summary.json` carries.
-    static func writeReports(scenario: Scenario, solution: RosterSolver.Solution, into outputs: OutputSet, subfolder: String?, run: Int?) throws -> Written {
+    static func writeReports(scenario: Scenario, solution: RosterSolver.Solution, into outputs: OutputSet, subfolder: String?, run: Int?,
+                             calendarSequence: Int = 0) throws -> Written {
         let roster = solution.roster
         let rosterCSV = RosterSheets.roster(roster, scenario: scenario)
         let prefix = subfolder.map { $0 + "/" } ?? ""
@@ -189,7 +202,7 @@ public enum RosterUseCase {
         files.append(try folder.write("roster.html", text: RosterPage.html(summary: summary, roster: roster, scenario: scenario)))
         let calendarNames = AgentCalendar.fileNames(for: scenario.agents.map(\.id))
         for (a, agent) in scenario.agents.enumerated() {
-            try folder.write("calendars/" + (calendarNames[agent.id] ?? ""), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario))
+            try folder.write("calendars/" + (calendarNames[agent.id] ?? ""), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario, sequence: calendarSequence))
         }
         files.append(outputs.path + "/" + prefix + "calendars/")
         let texts = [("roster.csv", String(decoding: rosterCSV.bytes, as: UTF8.self)), ("roster-grid.csv", String(decoding: grid, as: UTF8.self)),

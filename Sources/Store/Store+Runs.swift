@@ -101,6 +101,21 @@ extension Store {
         return found
     }
 
+    /// The parameters (JSON) of the newest run of `kind` that stored a result `name` with exactly
+    /// `content` (e.g. the roster run that wrote a `--baseline` roster); nil when none did.
+    public func parametersOfNewestRun(kind: RunKind, result name: String, content: String) throws(StoreError) -> String? {
+        do {
+            return try pool.read { db -> String? in
+                try String.fetchOne(db, sql: """
+                    SELECT runs.parameters FROM run_results JOIN runs ON runs.id = run_results.run_id
+                    WHERE runs.kind = ? AND run_results.name = ? AND run_results.content = ? ORDER BY runs.id DESC LIMIT 1
+                    """, arguments: [kind.rawValue, name, content])
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
     /// The audit trail, oldest first.
     public func audit() throws(StoreError) -> [AuditEntry] {
         do {

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import TestSupport
+import Core
 
 /// The roster's derived files checked against numbers the test computes itself from `roster.csv`
 /// (its own interval count, its own Erlang C), never against the product's own recount.
@@ -122,7 +123,8 @@ import TestSupport
             for s in mine {
                 let start = s[3].replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "00"
                 let end = s[4].replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "00"
-                #expect(ics.contains("UID:tiny-\(id)-\(s[2])@shiftwise\r\n"))
+                let hash = String(SHA256.hex(Array(id.utf8)).prefix(16))
+                #expect(ics.contains("UID:\(s[2].replacingOccurrences(of: "-", with: ""))-\(hash)@shiftwise\r\nSEQUENCE:0\r\n"))
                 #expect(ics.contains("DTSTART:\(start)\r\nDTEND:\(end)\r\n"), "\(id) \(s[2])")
             }
         }

@@ -1,20 +1,30 @@
 public import Core
 public import Rostering
 
-/// `calendars/<agent_id>.ics`: an agent's shifts as an RFC 5545 calendar.
+/// `calendars/<agent_id>.ics`: an agent's shifts as an RFC 5545 calendar that a calendar can take
+/// again as an update.
 ///
-/// Times are floating local times (no time zone), like the roster itself. `DTSTAMP`, which RFC 5545
-/// requires, is the week's start at midnight UTC, so the same roster always gives the same bytes.
+/// Times are floating local times (no time zone), like the roster itself. Each event's `UID` is
+/// stable per agent and day (`<date>-<16 hex of SHA-256(agent id)>@shiftwise`, whatever the
+/// scenario is called), so a re-rostered week replaces the same events. `SEQUENCE` is the roster's
+/// generation: 0 for a first roster, one more than the baseline's run for a `--baseline` re-roster.
+/// `DTSTAMP`, which RFC 5545 requires, is the week's start at midnight UTC plus one minute per
+/// generation, so it grows with `SEQUENCE` and the same inputs give the same bytes. A shift the
+/// baseline had and the new roster drops is sent as `STATUS:CANCELLED`.
 public enum AgentCalendar {
-    public static func ics(agentIndex: Int, roster: Roster, scenario: Scenario) -> String {
+    public static func ics(agentIndex: Int, roster: Roster, scenario: Scenario, sequence: Int = 0) -> String {
         let agent = scenario.agents[agentIndex]
         let grid = scenario.grid
         var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Shiftwise//Roster//EN", "CALSCALE:GREGORIAN",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Shiftwise//Roster//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             "X-WR-CALNAME:" + escape("Shifts \(agent.name) (\(scenario.name))"),
         ]
-        let stamp = compact(LocalDateTime(date: grid.weekStart, minuteOfDay: 0)) + "Z"
+        let stamp = compact(LocalDateTime(date: grid.weekStart, minuteOfDay: sequence)) + "Z"
+        let agentHash = String(SHA256.hex(Array(agent.id.utf8)).prefix(16))
+        func uid(_ day: Int) -> String { "UID:\(compactDate(grid.date(ofDay: day)))-\(agentHash)@shiftwise" }
+        var worked = Set<Int>()
         for shift in roster.shifts where shift.agentIndex == agentIndex {
+            worked.insert(shift.day)
             let dayStart = LocalDateTime(date: grid.date(ofDay: shift.day), minuteOfDay: 0)
             let start = dayStart.adding(minutes: shift.startMinute)
             let end = dayStart.adding(minutes: shift.startMinute + shift.lengthMinutes)
@@ -27,18 +37,37 @@ public enum AgentCalendar {
             }
             lines += [
                 "BEGIN:VEVENT",
-                "UID:" + escape("\(scenario.name)-\(agent.id)-\(grid.date(ofDay: shift.day))@shiftwise"),
+                uid(shift.day),
+                "SEQUENCE:\(sequence)",
                 "DTSTAMP:" + stamp,
                 "DTSTART:" + compact(start),
                 "DTEND:" + compact(end),
+                "STATUS:CONFIRMED",
                 "SUMMARY:" + escape("Shift \(RosterSheets.shiftText(shift))"),
                 "DESCRIPTION:" + escape(description),
+                "END:VEVENT",
+            ]
+        }
+        // Shifts the baseline had on days now off: cancelled, under the same UID.
+        for before in (scenario.baseline ?? []).filter({ $0.agentID == agent.id && !worked.contains($0.day) }).sorted(by: { $0.day < $1.day }) {
+            let dayStart = LocalDateTime(date: grid.date(ofDay: before.day), minuteOfDay: 0)
+            lines += [
+                "BEGIN:VEVENT",
+                uid(before.day),
+                "SEQUENCE:\(sequence)",
+                "DTSTAMP:" + stamp,
+                "DTSTART:" + compact(dayStart.adding(minutes: before.startMinute)),
+                "DTEND:" + compact(dayStart.adding(minutes: before.startMinute + before.lengthMinutes)),
+                "STATUS:CANCELLED",
+                "SUMMARY:" + escape("Cancelled: shift \(before.hoursText)"),
                 "END:VEVENT",
             ]
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
+
+    static func compactDate(_ d: LocalDate) -> String { "\(pad(d.year, 4))\(pad(d.month, 2))\(pad(d.day, 2))" }
 
     /// The calendar file name of every agent, one-to-one (SPEC §3: an agent id never becomes a path).
     ///
