@@ -36,6 +36,11 @@ import TestSupport
         #expect(coverage[0] == "start,required,scheduled,on_break,effective,shortfall,projected_service_level")
         let page = try String(contentsOfFile: out + "/roster.html", encoding: .utf8)
         #expect(page.contains("<svg") && !page.contains("http://") && !page.contains("https://"))
+        // What a supervisor needs on the page: the target, the timeline and its filters, break lookup, fairness counts.
+        for part in ["target 80 % in 20 s", "id=\"timeline\"", "id=\"team\"", "id=\"who\"", "On break at", "late shifts", "weekend days",
+                     "const DATA={agents:[[\"A1\",\"Ana Silva\",\"red\",\"full-time\""] {
+            #expect(page.contains(part), "roster.html lacks \(part)")
+        }
     }
 
     /// Every roster the product writes passes the independent checker, coverage included.
