@@ -122,6 +122,21 @@ public enum RosterSearch {
                built.model.objectiveValue(of: guidedValues) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {
                 heuristicRoster = guided
             }
+            // Price-and-branch: one generated week per agent, chosen by branch and bound on the
+            // integer master (in up to half the time left), then polished by best responses.
+            if searchNodes > 0, ContinuousClock.now < deadline {
+                let share = (timeLimitSeconds - seconds(since: clock)) / 2
+                if let chosen = try WeekColumnGeneration.chooseWeeks(heuristic: heuristic, weeks: cg.weeks, incumbent: heuristic.weeks(of: heuristicRoster),
+                                                                     model: built, solver: solver, timeLimitSeconds: share, mipGap: mipGap / 4) {
+                    let polished = heuristic.solve(start: chosen, deadline: deadline).roster
+                    let values = built.values(for: polished)
+                    if built.model.isFeasible(values),
+                       built.model.objectiveValue(of: values) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {
+                        heuristicRoster = polished
+                    }
+                }
+                progress("weeks chosen among the generated ones: roster \(ProgressText.fixed(built.model.objectiveValue(of: built.values(for: heuristicRoster)), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+            }
         }
         var values = built.values(for: heuristicRoster)
         progress("heuristic roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")

@@ -23,15 +23,26 @@ public enum WeekColumnGeneration {
         public let columns: Int
         /// Per agent, the LP weight of each shift type it works in the master's solution.
         public let weights: [[Int: Double]]
+        /// Every week column generated (the start weeks first): agent and shift types.
+        public let weeks: [(agent: Int, types: [Int])]
     }
 
-    /// Runs column generation from the weeks of a first roster (one week per agent, empty allowed).
-    ///
-    /// - Returns: nil when the solver could not solve the first master in time.
-    /// - Parameter closeEnough: stops once the proven bound is within this share of the master's
-    ///   optimum (the rounds after that move the bound by less than any gap a roster is judged by).
-    public static func run(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], solver: any ColumnGenerationSolver,
-                           timeLimitSeconds: Double, maxRounds: Int = 500, closeEnough: Double = 1e-5) throws(SolverError) -> Outcome? {
+    /// The master problem over a set of week columns: the LP of column generation, or (integer) the
+    /// restricted master a roster is chosen from (price-and-branch).
+    struct Master {
+        var model: LinearModel
+        let weekVariables: [LinearModel.VariableID]
+        let breakCounts: [(type: Int, pattern: Int, variable: LinearModel.VariableID)]
+        let convexity: [Int]
+        let link: [Int?]
+        let cover: [Int?]
+        let fairRows: [[(hi: Int, lo: Int)]]
+        let fairness: Bool
+        let usedTypes: Set<Int>
+        let column: (Int, [Int]) -> (cost: Double, entries: [(row: Int, coefficient: Double)])
+    }
+
+    static func buildMaster(heuristic: RosterHeuristic, columns: [(agent: Int, types: [Int])], integer: Bool) -> Master {
         let problem = heuristic.problem
         let scenario = problem.scenario
         let grid = problem.grid
@@ -39,7 +50,7 @@ public enum WeekColumnGeneration {
         let underCost = problem.intervalCost(short: true)
         let overCost = problem.intervalCost(short: false)
 
-        var master = LinearModel(name: "weeks")
+        var master = LinearModel(name: integer ? "weeks-mip" : "weeks")
         // Rows: convexity per agent, a link per shift type with breaks, coverage per interval.
         var rows = 0
         let convexity = (0..<agents).map { _ in defer { rows += 1 }; return rows }
@@ -91,11 +102,14 @@ public enum WeekColumnGeneration {
         var rowTerms: [[(variable: LinearModel.VariableID, coefficient: Double)]] = Array(repeating: [], count: rows)
         for b in fairBounds { rowTerms[b.row].append((b.variable, b.coefficient)) }
         let pinnedCounts = problem.pinnedPatternCounts
+        var breakCounts: [(type: Int, pattern: Int, variable: LinearModel.VariableID)] = []
         for t in usedTypes.sorted() {
             guard let linkRow = link[t] else { continue }
             let type = problem.shiftTypes[t]
             for (p, pattern) in type.breakPatterns.enumerated() {
-                let y = master.addVariable("y_t\(t)_p\(p)", lower: Double(pinnedCounts[TypePattern(type: t, pattern: p)] ?? 0), upper: Double(agents))
+                let y = master.addVariable("y_t\(t)_p\(p)", kind: integer ? .integer : .continuous,
+                                           lower: Double(pinnedCounts[TypePattern(type: t, pattern: p)] ?? 0), upper: Double(agents))
+                breakCounts.append((t, p, y))
                 rowTerms[linkRow].append((y, 1))
                 for i in problem.intervals(of: type) where pattern.covers(offset: i * grid.intervalMinutes - type.absoluteStart) {
                     if let r = cover[i] { rowTerms[r].append((y, -1)) }
@@ -127,14 +141,13 @@ public enum WeekColumnGeneration {
             }
             return (cost, entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
-        var weeks: [(agent: Int, types: [Int])] = []
         var startEntries: [(variable: LinearModel.VariableID, entries: [(row: Int, coefficient: Double)])] = []
-        for a in 0..<agents {
-            let types = start[a].map(\.type)
-            let c = column(agent: a, week: types)
-            let v = master.addVariable("w\(weeks.count)_a\(a)", objective: c.cost)
+        var weekVariables: [LinearModel.VariableID] = []
+        for (k, week) in columns.enumerated() {
+            let c = column(agent: week.agent, week: week.types)
+            let v = master.addVariable("w\(k)_a\(week.agent)", kind: integer ? .binary : .continuous, upper: integer ? 1 : nil, objective: c.cost)
             startEntries.append((v, c.entries))
-            weeks.append((a, types))
+            weekVariables.append(v)
         }
         for (v, entries) in startEntries { for e in entries { rowTerms[e.row].append((v, e.coefficient)) } }
         var intervalOfRow = [Int?](repeating: nil, count: rows)
@@ -153,6 +166,24 @@ public enum WeekColumnGeneration {
             }
         }
 
+        return Master(model: master, weekVariables: weekVariables, breakCounts: breakCounts, convexity: convexity, link: link, cover: cover,
+                      fairRows: fairRows, fairness: fairness, usedTypes: usedTypes, column: column)
+    }
+
+    /// Runs column generation from the weeks of a first roster (one week per agent, empty allowed).
+    ///
+    /// - Returns: nil when the solver could not solve the first master in time.
+    /// - Parameter closeEnough: stops once the proven bound is within this share of the master's
+    ///   optimum (the rounds after that move the bound by less than any gap a roster is judged by).
+    public static func run(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], solver: any ColumnGenerationSolver,
+                           timeLimitSeconds: Double, maxRounds: Int = 500, closeEnough: Double = 1e-5) throws(SolverError) -> Outcome? {
+        let problem = heuristic.problem
+        let agents = problem.scenario.agents.count
+        var weeks: [(agent: Int, types: [Int])] = (0..<agents).map { ($0, start[$0].map(\.type)) }
+        let built = buildMaster(heuristic: heuristic, columns: weeks, integer: false)
+        let master = built.model
+        let (convexity, link, cover, fairRows, fairness, usedTypes) = (built.convexity, built.link, built.cover, built.fairRows, built.fairness, built.usedTypes)
+        let column = built.column
         // Per shift type, the intervals whose coverage rows it meets (for the pricing's dual sums).
         let typeCoverRows: [[Int]] = problem.shiftTypes.indices.map { t in
             usedTypes.contains(t) ? problem.intervals(of: problem.shiftTypes[t]).compactMap { cover[$0] } : []
@@ -190,7 +221,7 @@ public enum WeekColumnGeneration {
                 let reduced = -total - duals[convexity[a]]
                 guard reduced < -1e-6 * max(1, abs(z) / Double(max(1, agents))) else { continue }
                 bound += reduced
-                let c = column(agent: a, week: types)
+                let c = column(a, types)
                 columns.append(ColumnGeneration.Column(name: "w\(weeks.count)_a\(a)", objective: c.cost, entries: c.entries))
                 weeks.append((a, types))
             }
@@ -210,6 +241,82 @@ public enum WeekColumnGeneration {
             }
         }
         return Outcome(bound: result.bound, masterObjective: result.objective, converged: result.converged, rounds: result.rounds,
-                       columns: weeks.count, weights: weights)
+                       columns: weeks.count, weights: weights, weeks: weeks)
+    }
+
+    /// Price-and-branch: one of its generated weeks per agent, chosen by the solver's branch and
+    /// bound on the integer master (every column already keeps every hard rule of its agent).
+    /// `incumbent` (one week per agent) joins the columns and is the search's first solution.
+    ///
+    /// - Returns: the roster of the best choice found, or nil when the solver found none.
+    public static func chooseWeeks(heuristic: RosterHeuristic, weeks generated: [(agent: Int, types: [Int])], incumbent: [[RosterHeuristic.Choice]],
+                                   model compact: RosterModel, solver: any MIPSolver, timeLimitSeconds: Double, mipGap: Double) throws(SolverError) -> Roster? {
+        let problem = heuristic.problem
+        let agents = problem.scenario.agents.count
+        var seen = Set<[Int]>()
+        var columns: [(agent: Int, types: [Int])] = []
+        var start: [Int] = []
+        for a in 0..<agents {
+            let types = incumbent[a].map(\.type).sorted()
+            seen.insert([a] + types)
+            start.append(columns.count)
+            columns.append((a, types))
+        }
+        for w in generated where seen.insert([w.agent] + w.types.sorted()).inserted { columns.append((w.agent, w.types.sorted())) }
+        let master = buildMaster(heuristic: heuristic, columns: columns, integer: true)
+        // The incumbent in the master's variables: its weeks, its break-pattern counts, then what the rows imply.
+        var values = Array(repeating: 0.0, count: master.model.variables.count)
+        for k in start { values[master.weekVariables[k].index] = 1 }
+        var patternCount: [TypePattern: Int] = [:]
+        for week in incumbent { for c in week { patternCount[TypePattern(type: c.type, pattern: c.pattern), default: 0] += 1 } }
+        for (t, p, v) in master.breakCounts { values[v.index] = Double(patternCount[TypePattern(type: t, pattern: p)] ?? 0) }
+        complete(&values, master: master.model)
+        let result = try solver.solve(master.model, options: SolveOptions(timeLimitSeconds: max(1, timeLimitSeconds), mipGap: mipGap,
+                                                                           initialSolution: master.model.isFeasible(values) ? values : nil))
+        guard let chosen = result.values else { return nil }
+        // Back to the compact model: each agent's chosen week, the break patterns as the master counts them.
+        var x = Array(repeating: 0.0, count: compact.model.variables.count)
+        var variableOf: [AgentType: LinearModel.VariableID] = [:]
+        for (a, t, v) in compact.assignments { variableOf[AgentType(agent: a, type: t)] = v }
+        for (k, week) in columns.enumerated() where chosen[master.weekVariables[k].index] > 0.5 {
+            for t in week.types { if let v = variableOf[AgentType(agent: week.agent, type: t)] { x[v.index] = 1 } }
+        }
+        var compactPattern: [TypePattern: LinearModel.VariableID] = [:]
+        for (t, p, v) in compact.breakCounts { compactPattern[TypePattern(type: t, pattern: p)] = v }
+        for (t, p, v) in master.breakCounts {
+            if let c = compactPattern[TypePattern(type: t, pattern: p)] { x[c.index] = chosen[v.index].rounded() }
+        }
+        return compact.roster(from: x)
+    }
+
+    /// Fills the continuous variables of the master (understaffing, overstaffing, fairness's largest
+    /// and smallest counts) with the values its rows imply, given the weeks and break counts.
+    static func complete(_ values: inout [Double], master: LinearModel) {
+        let variables = master.variables
+        // Variables the objective rewards (a smallest count) start at their upper bound and come down.
+        for (k, v) in variables.enumerated() where v.kind == .continuous && v.objective < 0 { values[k] = v.upper ?? 0 }
+        for c in master.constraints {
+            var fixed = 0.0
+            var free: [(index: Int, coefficient: Double)] = []
+            for t in c.terms {
+                if variables[t.variable.index].kind == .continuous { free.append((t.variable.index, t.coefficient)) } else { fixed += t.coefficient * values[t.variable.index] }
+            }
+            guard !free.isEmpty else { continue }
+            let slack = c.rhs - fixed
+            switch c.relation {
+            case .equal:
+                // A coverage row: under (+1) takes a shortfall, over (−1) a surplus.
+                for f in free { values[f.index] = f.coefficient > 0 ? max(0, slack) : max(0, -slack) }
+            case .greaterOrEqual:
+                guard free.count == 1, let f = free.first else { continue }
+                if f.coefficient > 0 {
+                    values[f.index] = max(values[f.index], slack / f.coefficient)
+                } else {
+                    values[f.index] = min(values[f.index], slack / f.coefficient)
+                }
+            default:
+                continue
+            }
+        }
     }
 }

@@ -18,6 +18,8 @@ enum RosterBench {
         /// Seed offset, so instances do not share their noise.
         var seed: UInt64 = 0
         var timeLimit = 120.0
+        /// The rules supervisors ask for on top: 2 days off in a row, starts within 3 hours, fairness priced at 50.
+        var supervisorRules = false
     }
 
     static let instances = [
@@ -28,6 +30,10 @@ enum RosterBench {
         // Weeks the engine was not developed on: other seeds, sizes and peaks.
         Instance(name: "week-b", intervalMinutes: 30, peakScheduled: 128, agents: 180, seed: 31),
         Instance(name: "night-b", intervalMinutes: 30, peakScheduled: 132, agents: 188, day: .evening, earliest: 480, latestEnd: 1560, seed: 47),
+        // The unseen weeks again with the supervisors' rules on (days off in a row, steady starts, fairness).
+        Instance(name: "week-r", intervalMinutes: 30, peakScheduled: 128, agents: 180, seed: 31, supervisorRules: true),
+        Instance(name: "night-r", intervalMinutes: 30, peakScheduled: 132, agents: 188, day: .evening, earliest: 480, latestEnd: 1560, seed: 47,
+                 supervisorRules: true),
         // A 2,000-agent site around the clock on 15-minute intervals, shifts starting every 30 minutes.
         Instance(name: "site", intervalMinutes: 15, peakScheduled: 700, agents: 2000, day: .site, earliest: 0, latestEnd: 1980, seed: 11,
                  timeLimit: 300),
@@ -111,8 +117,10 @@ enum RosterBench {
                 Contract(name: "full-time", minMinutes: 2400, maxMinutes: 2400, maxDays: 5, lengthsMinutes: [540]),
                 Contract(name: "part-time", minMinutes: 1200, maxMinutes: 1800, maxDays: 5, lengthsMinutes: [240, 360]),
             ],
-            rules: WorkRules(minRestMinutes: 660, maxConsecutiveDays: 6),
-            costs: CostPolicy(currency: "CNY", understaffingPerAgentHour: 300, overstaffingPerAgentHour: 0, preferenceWeight: 10),
+            rules: WorkRules(minRestMinutes: 660, maxConsecutiveDays: 6, minDaysOffInARow: instance.supervisorRules ? 2 : nil,
+                             maxStartVariationMinutes: instance.supervisorRules ? 180 : nil),
+            costs: CostPolicy(currency: "CNY", understaffingPerAgentHour: 300, overstaffingPerAgentHour: 0, preferenceWeight: 10,
+                              fairnessWeight: instance.supervisorRules ? 50 : 0),
             solver: SolverSettings(timeLimitSeconds: 120, mipGap: ExactDecimal("0.005") ?? .zero),
             adjust: Adjustment(), bonus: nil, sourceFiles: [])
     }

@@ -11,7 +11,7 @@ print("Shiftwise benchmarks (release build, fixed seed \(BenchInstances.seed))")
 if only == nil || only == "staffing" {
     StaffingBench.run()
 }
-if only == nil || only == "roster" || ["week", "large", "night", "site", "week-b", "night-b"].contains(only ?? "") {
+if only == nil || only == "roster" || RosterBench.instances.map(\.name).contains(only ?? "") {
     RosterBench.run(only: only == "roster" ? nil : only)
 }
 if only == nil || only == "bonus" {

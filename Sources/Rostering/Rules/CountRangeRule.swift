@@ -1,39 +1,47 @@
 public import Core
 public import LinearModel
 
-/// A search device, not a rule of the scenario: the agent's number of late shifts (or weekend days
-/// worked) lies within `range`. The fairness levelling (``RosterSearch``) narrows each contract's
-/// range one step at a time and lets the search find rosters inside it; the bound and the written
-/// roster are judged against the scenario's own rules only.
+/// A search device, not a rule of the scenario: the agent's numbers of late shifts and of weekend
+/// days worked lie within the given ranges. The fairness levelling (``RosterSearch``) narrows each
+/// contract's ranges one step at a time and lets the search find rosters inside them; the bound and
+/// the written roster are judged against the scenario's own rules only.
 public struct CountRangeRule: WeekRule {
     public let name = "fairness range"
     public let slots = 1
-    public let measure: FairnessRule.Measure
-    public let range: ClosedRange<Int>
+    /// Per measure (late, weekend): the allowed counts.
+    public let ranges: [FairnessRule.Measure: ClosedRange<Int>]
     let problem: RosterProblem
 
-    public init(measure: FairnessRule.Measure, range: ClosedRange<Int>, problem: RosterProblem) {
-        self.measure = measure
-        self.range = range
+    public init(ranges: [FairnessRule.Measure: ClosedRange<Int>], problem: RosterProblem) {
+        self.ranges = ranges
         self.problem = problem
     }
 
+    func range(_ m: FairnessRule.Measure) -> ClosedRange<Int> { ranges[m] ?? 0...7 }
+
+    /// The slot: late shifts × 8 + weekend days so far.
     public func step(_ state: inout RuleState, at base: Int, day: Int, shift: ShiftType?) -> Bool {
         guard let shift else { return true }
-        state[base] += FairnessRule.counts(shift, problem: problem)[measure.rawValue]
-        return state[base] <= range.upperBound
+        let c = FairnessRule.counts(shift, problem: problem)
+        let late = state[base] / 8 + c[0], weekend = state[base] % 8 + c[1]
+        state[base] = late * 8 + weekend
+        return late <= range(.late).upperBound && weekend <= range(.weekend).upperBound
     }
 
-    public func accepts(_ state: RuleState, at base: Int) -> Bool { state[base] >= range.lowerBound }
+    public func accepts(_ state: RuleState, at base: Int) -> Bool {
+        state[base] / 8 >= range(.late).lowerBound && state[base] % 8 >= range(.weekend).lowerBound
+    }
 
     public func addRows(agent a: Int, perDay: [[(type: Int, variable: LinearModel.VariableID)]], problem: RosterProblem, model: inout LinearModel) {
-        let terms = perDay.flatMap { $0 }.filter { FairnessRule.counts(problem.shiftTypes[$0.type], problem: problem)[measure.rawValue] == 1 }
-            .map { (variable: $0.variable, coefficient: 1.0) }
-        model.addConstraint("range_\(measure.rawValue)_lo_a\(a)", terms, .greaterOrEqual, Double(range.lowerBound))
-        model.addConstraint("range_\(measure.rawValue)_hi_a\(a)", terms, .lessOrEqual, Double(range.upperBound))
+        for (m, r) in ranges.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let terms = perDay.flatMap { $0 }.filter { FairnessRule.counts(problem.shiftTypes[$0.type], problem: problem)[m.rawValue] == 1 }
+                .map { (variable: $0.variable, coefficient: 1.0) }
+            model.addConstraint("range_\(m.rawValue)_lo_a\(a)", terms, .greaterOrEqual, Double(r.lowerBound))
+            model.addConstraint("range_\(m.rawValue)_hi_a\(a)", terms, .lessOrEqual, Double(r.upperBound))
+        }
     }
 
     public func explain(problem: RosterProblem) -> String {
-        "\(measure == .late ? "late shifts" : "weekend days") within \(range.lowerBound)–\(range.upperBound)"
+        "late shifts within \(range(.late).lowerBound)–\(range(.late).upperBound), weekend days within \(range(.weekend).lowerBound)–\(range(.weekend).upperBound)"
     }
 }

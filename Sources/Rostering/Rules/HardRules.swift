@@ -28,9 +28,7 @@ extension RosterProblem {
         if let days = rules.minDaysOffInARow { list.append(MinDaysOffInARowRule(days: days, contract: contract, agent: a)) }
         if contract.maxDays < TimeGrid.days { list.append(MaxDaysRule(contract: contract, agent: a)) }
         list.append(ContractHoursRule(contract: contract, agent: a))
-        for (measure, range) in (searchRanges[agent.contract] ?? [:]).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            list.append(CountRangeRule(measure: measure, range: range, problem: self))
-        }
+        if let ranges = searchRanges[agent.contract], !ranges.isEmpty { list.append(CountRangeRule(ranges: ranges, problem: self)) }
         return AgentRules(list)
     }
 }

@@ -5,7 +5,7 @@ public import LinearModel
 /// minutes of each other (starts lie before 24:00 of their day, so times of day do not wrap).
 public struct MaxStartVariationRule: WeekRule {
     public let name = "max_start_variation_minutes"
-    public let slots = 2
+    public let slots = 1
     public let spread: Int
 
     public init(spread: Int) {
@@ -14,30 +14,23 @@ public struct MaxStartVariationRule: WeekRule {
 
     static let none = -1
 
-    /// Slot 0: the earliest start so far; slot 1: the latest (both -1 before the first shift).
+    /// The slot: the earliest and the latest start so far, packed as earliest × 2048 + latest
+    /// (-1 before the first shift; starts are minutes of the day, below 2048).
     public func start(_ state: inout RuleState, at base: Int) {
         state[base] = Self.none
-        state[base + 1] = Self.none
     }
 
     public func step(_ state: inout RuleState, at base: Int, day: Int, shift: ShiftType?) -> Bool {
         guard let shift else { return true }
-        if state[base] == Self.none {
-            state[base] = shift.startMinute
-            state[base + 1] = shift.startMinute
-            return true
-        }
-        state[base] = min(state[base], shift.startMinute)
-        state[base + 1] = max(state[base + 1], shift.startMinute)
-        return state[base + 1] - state[base] <= spread
+        let s = shift.startMinute
+        let (low, high) = state[base] == Self.none ? (s, s) : (min(state[base] / 2048, s), max(state[base] % 2048, s))
+        state[base] = low * 2048 + high
+        return high - low <= spread
     }
 
     /// After the last day only the verdict matters.
     public func simplify(_ state: inout RuleState, at base: Int, after day: Int) {
-        if day == TimeGrid.days - 1 {
-            state[base] = Self.none
-            state[base + 1] = Self.none
-        }
+        if day == TimeGrid.days - 1 { state[base] = Self.none }
     }
 
     /// Whether the rule can bind at all for these options (their starts span more than the spread).

@@ -5,7 +5,7 @@ public import LinearModel
 /// unavailable day is a day off).
 public struct MinDaysOffInARowRule: WeekRule {
     public let name = "min_days_off_in_a_row"
-    public let slots = 2
+    public let slots = 1
     public let days: Int
     let contract: Contract
     let agentIndex: Int
@@ -16,23 +16,19 @@ public struct MinDaysOffInARowRule: WeekRule {
         self.agentIndex = agent
     }
 
-    /// Slot 0: the days off in a row so far; slot 1: 1 once a long enough run was seen.
+    /// The slot: the days off in a row so far, or -1 once a long enough run was seen.
     public func step(_ state: inout RuleState, at base: Int, day: Int, shift: ShiftType?) -> Bool {
+        guard state[base] >= 0 else { return true }
         if shift != nil {
             state[base] = 0
         } else {
             state[base] += 1
-            if state[base] >= days { state[base + 1] = 1 }
+            if state[base] >= days { state[base] = -1 }
         }
         return true
     }
 
-    public func accepts(_ state: RuleState, at base: Int) -> Bool { state[base + 1] == 1 }
-
-    /// Once the run is had, the length of the current one no longer matters.
-    public func simplify(_ state: inout RuleState, at base: Int, after day: Int) {
-        if state[base + 1] == 1 { state[base] = 0 }
-    }
+    public func accepts(_ state: RuleState, at base: Int) -> Bool { state[base] == -1 }
 
     /// One binary per possible run (`off_a_s`: days s…s+days−1 off), at least one of them chosen,
     /// and no shift on a day of a chosen run.
