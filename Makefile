@@ -23,6 +23,8 @@ demo: build
 	.build/debug/shiftwise staff $(SCENARIO)
 	.build/debug/shiftwise roster $(SCENARIO)
 	.build/debug/shiftwise validate $(SCENARIO) --roster reports/baseline-w49/roster.csv
+	@# Thursday's volume rises 10 %: re-roster the week, changing as little of the published roster as pays.
+	.build/debug/shiftwise roster scenarios/thursday-plus-10.yaml --baseline reports/baseline-w49/roster.csv
 	.build/debug/shiftwise compare $(SCENARIO) scenarios/volume-plus-15.yaml
 	@# The payout lifecycle: bonus (a draft run) → approve → export; then one agent's working.
 	OUT=$$(.build/debug/shiftwise bonus scenarios/rules/bonus-2026.yaml scenarios/data/metrics-2026-11.csv --period 2026-11 \
