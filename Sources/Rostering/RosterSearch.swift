@@ -107,12 +107,14 @@ public enum RosterSearch {
                             terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) }, stoppedBy: .gap)
         }
         var lpValues: [Double]?
+        var generatedWeeks: [(agent: Int, types: [Int])] = []
         if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
                                                  timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock))) {
             bound = max(bound, cg.bound)
             var x = Array(repeating: 0.0, count: built.model.variables.count)
             for (a, t, v) in built.assignments { x[v.index] = cg.weights[a][t] ?? 0 }
             lpValues = x
+            generatedWeeks = cg.weeks
             let fractional = cg.weights.filter { $0.values.contains { $0 > 1e-6 && $0 < 1 - 1e-6 } }.count
             progress("week bound \(ProgressText.fixed(cg.bound, places: 2))\(cg.converged ? "" : " (column generation stopped early)") after \(cg.rounds) rounds over \(cg.columns) weeks (\(fractional) agents fractional, \(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
             // The guided roster and the search are improvements: past the time limit they are skipped.
@@ -121,21 +123,6 @@ public enum RosterSearch {
             if built.model.isFeasible(guidedValues),
                built.model.objectiveValue(of: guidedValues) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {
                 heuristicRoster = guided
-            }
-            // Price-and-branch: one generated week per agent, chosen by branch and bound on the
-            // integer master (in up to half the time left), then polished by best responses.
-            if searchNodes > 0, ContinuousClock.now < deadline {
-                let share = (timeLimitSeconds - seconds(since: clock)) / 2
-                if let chosen = try WeekColumnGeneration.chooseWeeks(heuristic: heuristic, weeks: cg.weeks, incumbent: heuristic.weeks(of: heuristicRoster),
-                                                                     model: built, solver: solver, timeLimitSeconds: share, mipGap: mipGap / 4) {
-                    let polished = heuristic.solve(start: chosen, deadline: deadline).roster
-                    let values = built.values(for: polished)
-                    if built.model.isFeasible(values),
-                       built.model.objectiveValue(of: values) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {
-                        heuristicRoster = polished
-                    }
-                }
-                progress("weeks chosen among the generated ones: roster \(ProgressText.fixed(built.model.objectiveValue(of: built.values(for: heuristicRoster)), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
             }
         }
         var values = built.values(for: heuristicRoster)
@@ -163,6 +150,19 @@ public enum RosterSearch {
                 values = built.values(for: polished)
             }
             progress("search over the LP's shifts: \(search.status.rawValue), roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+        }
+        // Price-and-branch when the gap is still open: one generated week per agent, chosen by branch and
+        // bound on the integer master (every column keeps all of its agent's rules), node-limited.
+        let objectiveSoFar = built.model.objectiveValue(of: values)
+        if !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, objectiveSoFar > 0,
+           (objectiveSoFar - bound) / objectiveSoFar > mipGap {
+            let left = timeLimitSeconds - seconds(since: clock)
+            if let chosen = try WeekColumnGeneration.chooseWeeks(heuristic: heuristic, weeks: generatedWeeks, incumbent: heuristic.weeks(of: built.roster(from: values)),
+                                                                 model: built, solver: solver, timeLimitSeconds: left, mipGap: mipGap / 4) {
+                let polished = built.values(for: heuristic.solve(start: chosen, deadline: deadline).roster)
+                if built.model.isFeasible(polished), built.model.objectiveValue(of: polished) < objectiveSoFar - 1e-6 { values = polished }
+            }
+            progress("weeks chosen among the generated ones: roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
         }
         guard built.model.isFeasible(values) else {
             throw SolverError(.solverFailure, "internal error: the roster found breaks a hard rule of the model; please report this scenario")

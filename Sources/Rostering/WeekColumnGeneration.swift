@@ -250,7 +250,8 @@ public enum WeekColumnGeneration {
     ///
     /// - Returns: the roster of the best choice found, or nil when the solver found none.
     public static func chooseWeeks(heuristic: RosterHeuristic, weeks generated: [(agent: Int, types: [Int])], incumbent: [[RosterHeuristic.Choice]],
-                                   model compact: RosterModel, solver: any MIPSolver, timeLimitSeconds: Double, mipGap: Double) throws(SolverError) -> Roster? {
+                                   model compact: RosterModel, solver: any MIPSolver, timeLimitSeconds: Double, mipGap: Double,
+                                   nodeLimit: Int = 200) throws(SolverError) -> Roster? {
         let problem = heuristic.problem
         let agents = problem.scenario.agents.count
         var seen = Set<[Int]>()
@@ -272,7 +273,8 @@ public enum WeekColumnGeneration {
         for (t, p, v) in master.breakCounts { values[v.index] = Double(patternCount[TypePattern(type: t, pattern: p)] ?? 0) }
         complete(&values, master: master.model)
         let result = try solver.solve(master.model, options: SolveOptions(timeLimitSeconds: max(1, timeLimitSeconds), mipGap: mipGap,
-                                                                           initialSolution: master.model.isFeasible(values) ? values : nil))
+                                                                           initialSolution: master.model.isFeasible(values) ? values : nil,
+                                                                           nodeLimit: nodeLimit))
         guard let chosen = result.values else { return nil }
         // Back to the compact model: each agent's chosen week, the break patterns as the master counts them.
         var x = Array(repeating: 0.0, count: compact.model.variables.count)
