@@ -108,6 +108,9 @@ enum RosterBench {
             if roll % 4 == 1 { agent.preferredStart = ClockTime(minutes: instance.earliest + Int(rng.next() % 12) * 30) }
             agents.append(agent)
         }
+        // BENCH_RULES=days-off,starts,fairness narrows the supervisors' rules to those named (to see what each costs).
+        let chosen = ProcessInfo.processInfo.environment["BENCH_RULES"].map { Set($0.split(separator: ",").map(String.init)) }
+        func supervisor(_ rule: String) -> Bool { instance.supervisorRules && (chosen?.contains(rule) ?? true) }
         let lunch = BreakRule(name: "lunch", minutes: 60, paid: false, minShiftMinutes: 360, earliestAfterMinutes: 150, latestBeforeEndMinutes: 120)
         return Scenario(
             name: "bench-\(instance.name)", grid: grid, demand: .forecast(forecast), agents: agents, staffing: policy,
@@ -117,10 +120,10 @@ enum RosterBench {
                 Contract(name: "full-time", minMinutes: 2400, maxMinutes: 2400, maxDays: 5, lengthsMinutes: [540]),
                 Contract(name: "part-time", minMinutes: 1200, maxMinutes: 1800, maxDays: 5, lengthsMinutes: [240, 360]),
             ],
-            rules: WorkRules(minRestMinutes: 660, maxConsecutiveDays: 6, minDaysOffInARow: instance.supervisorRules ? 2 : nil,
-                             maxStartVariationMinutes: instance.supervisorRules ? 180 : nil),
+            rules: WorkRules(minRestMinutes: 660, maxConsecutiveDays: 6, minDaysOffInARow: supervisor("days-off") ? 2 : nil,
+                             maxStartVariationMinutes: supervisor("starts") ? 180 : nil),
             costs: CostPolicy(currency: "CNY", understaffingPerAgentHour: 300, overstaffingPerAgentHour: 0, preferenceWeight: 10,
-                              fairnessWeight: instance.supervisorRules ? 50 : 0),
+                              fairnessWeight: supervisor("fairness") ? 50 : 0),
             solver: SolverSettings(timeLimitSeconds: 120, mipGap: ExactDecimal("0.005") ?? .zero),
             adjust: Adjustment(), bonus: nil, sourceFiles: [])
     }

@@ -170,5 +170,15 @@ import TestSupport
         #expect(cg.converged)
         #expect(cg.bound <= best + 1e-6, "seed \(seed): week bound \(cg.bound) above the optimum \(best)")
         #expect(cg.bound >= lpValue - 1e-6, "seed \(seed): week bound \(cg.bound) below the compact LP \(lpValue)")
+        // Price-and-branch over the generated weeks: a roster that keeps the model, no dearer than the
+        // incumbent it starts from, and no cheaper than the optimum.
+        let built = RosterModelBuilder.build(problem)
+        let chosen = try #require(try WeekColumnGeneration.chooseWeeks(heuristic: heuristic, weeks: cg.weeks, incumbent: start, model: built,
+                                                                       solver: GLPKSolver(), timeLimitSeconds: 30, mipGap: 0))
+        let chosenValues = built.values(for: chosen)
+        #expect(built.model.isFeasible(chosenValues), "seed \(seed)")
+        let chosenCost = built.model.objectiveValue(of: chosenValues)
+        #expect(chosenCost >= best - 1e-6, "seed \(seed): price-and-branch \(chosenCost) below the optimum \(best)")
+        #expect(chosenCost <= built.model.objectiveValue(of: built.values(for: heuristic.solve().roster)) + 1e-6)
     }
 }
