@@ -137,6 +137,42 @@ public struct LinearModel: Sendable {
         return (smaller, original)
     }
 
+    /// The model with the variables in `fixed` set to their given values and removed: their share of
+    /// each row moves to its right-hand side and their objective to the constant; rows left without
+    /// variables are dropped when the fixed values keep them (else kept as an infeasible row, so the
+    /// result stays honest). Returns the index in this model of each variable of the smaller one.
+    public func fixing(_ fixed: [Int: Double]) -> (model: LinearModel, original: [VariableID]) {
+        var constant = objectiveConstant
+        for (i, value) in fixed { constant += variables[i].objective * value }
+        var smaller = LinearModel(name: name, sense: sense, objectiveConstant: constant)
+        var newIndex = Array(repeating: -1, count: variables.count)
+        var original: [VariableID] = []
+        for (i, v) in variables.enumerated() where fixed[i] == nil {
+            newIndex[i] = smaller.variables.count
+            original.append(VariableID(i))
+            smaller.variables.append(v)
+        }
+        for c in constraints {
+            var rhs = c.rhs
+            var terms: [(variable: VariableID, coefficient: Double)] = []
+            for t in c.terms {
+                if let value = fixed[t.variable.index] { rhs -= t.coefficient * value } else { terms.append((VariableID(newIndex[t.variable.index]), t.coefficient)) }
+            }
+            if terms.isEmpty {
+                let satisfied = switch c.relation {
+                case .lessOrEqual: 0 <= rhs + 1e-9
+                case .greaterOrEqual: 0 >= rhs - 1e-9
+                case .equal: abs(rhs) <= 1e-9
+                }
+                if satisfied || smaller.variables.isEmpty { continue }
+                smaller.constraints.append(Constraint(name: c.name, terms: [(VariableID(0), 0)], relation: c.relation, rhs: rhs))
+                continue
+            }
+            smaller.constraints.append(Constraint(name: c.name, terms: terms, relation: c.relation, rhs: rhs))
+        }
+        return (smaller, original)
+    }
+
     /// Number of integer or binary variables.
     public var integerCount: Int { variables.filter { $0.kind != .continuous }.count }
 

@@ -136,7 +136,7 @@ public enum RosterSearch {
             }
             let (restricted, original) = built.model.restricted { !drop.contains($0.index) }
             let search = try solver.solve(restricted, options: SolveOptions(
-                timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), mipGap: mipGap / 4,
+                timeLimitSeconds: max(1, (timeLimitSeconds - seconds(since: clock)) / 4), mipGap: mipGap / 4,
                 progress: searchProgress, initialSolution: original.map { values[$0.index] }, nodeLimit: searchNodes))
             let searched = search.values.map { small -> [Double] in
                 var full = Array(repeating: 0.0, count: built.model.variables.count)
@@ -151,18 +151,29 @@ public enum RosterSearch {
             }
             progress("search over the LP's shifts: \(search.status.rawValue), roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
         }
-        // Price-and-branch when the gap is still open: one generated week per agent, chosen by branch and
-        // bound on the integer master (every column keeps all of its agent's rules), node-limited.
-        let objectiveSoFar = built.model.objectiveValue(of: values)
-        if !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, objectiveSoFar > 0,
-           (objectiveSoFar - bound) / objectiveSoFar > mipGap {
-            let left = timeLimitSeconds - seconds(since: clock)
-            if let chosen = try WeekColumnGeneration.chooseWeeks(heuristic: heuristic, weeks: generatedWeeks, incumbent: heuristic.weeks(of: built.roster(from: values)),
-                                                                 model: built, solver: solver, timeLimitSeconds: left, mipGap: mipGap / 4) {
-                let polished = built.values(for: heuristic.solve(start: chosen, deadline: deadline).roster)
-                if built.model.isFeasible(polished), built.model.objectiveValue(of: polished) < objectiveSoFar - 1e-6 { values = polished }
+        // While the gap is still open: neighbourhoods (groups of agents re-rostered exactly by branch and
+        // bound, everyone else fixed) until a round of groups finds nothing, then price-and-branch (one
+        // generated week per agent, chosen on the integer master, node-limited); again while either helps.
+        func gapOpen() -> Bool {
+            let c = built.model.objectiveValue(of: values)
+            return c > 0 && (c - bound) / c > mipGap
+        }
+        var round = 0
+        while searchNodes > 0, built.model.variables.count > smallModel, ContinuousClock.now < deadline, gapOpen() {
+            let before = built.model.objectiveValue(of: values)
+            values = improveByGroups(values, model: built, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
+                                     seed: UInt64(round), progress: progress)
+            if !generatedWeeks.isEmpty, ContinuousClock.now < deadline, gapOpen() {
+                let left = timeLimitSeconds - seconds(since: clock)
+                if let chosen = try WeekColumnGeneration.chooseWeeks(heuristic: heuristic, weeks: generatedWeeks, incumbent: heuristic.weeks(of: built.roster(from: values)),
+                                                                     model: built, solver: solver, timeLimitSeconds: left, mipGap: mipGap / 4) {
+                    let polished = built.values(for: heuristic.solve(start: chosen, deadline: deadline).roster)
+                    if built.model.isFeasible(polished), built.model.objectiveValue(of: polished) < built.model.objectiveValue(of: values) - 1e-6 { values = polished }
+                }
+                progress("weeks chosen among the generated ones: roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
             }
-            progress("weeks chosen among the generated ones: roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+            round += 1
+            if built.model.objectiveValue(of: values) >= before - 1e-6 { break }
         }
         guard built.model.isFeasible(values) else {
             throw SolverError(.solverFailure, "internal error: the roster found breaks a hard rule of the model; please report this scenario")
@@ -231,6 +242,68 @@ public enum RosterSearch {
         }
         progress("fairness levelling: \(steps) step\(steps == 1 ? "" : "s"), roster \(ProgressText.fixed(bestCost, places: 2))")
         return best
+    }
+
+    /// Large-neighbourhood search: groups of `groupSize` agents (a fixed shuffle, so the sequence is
+    /// deterministic) are re-rostered exactly — their assignment variables free, everyone else's fixed
+    /// at the roster in hand — each by node-limited branch and bound started from that roster; an
+    /// improvement is kept at once. Stops at the deadline, at the gap, or after a full round of groups
+    /// without improvement.
+    static func improveByGroups(_ start: [Double], model built: RosterModel, bound: Double, mipGap: Double,
+                                solver: any MIPSolver, deadline: ContinuousClock.Instant, groupSize: Int = 24, seed: UInt64 = 0,
+                                progress: (String) -> Void) -> [Double] {
+        var values = start
+        var cost = built.model.objectiveValue(of: values)
+        let agents = built.problem.scenario.agents.count
+        guard agents > 1 else { return values }
+        var order = Array(0..<agents)
+        var rng = SplitMix64(seed: 20_261_130 &+ seed)
+        for i in stride(from: agents - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        var byAgent: [[Int]] = Array(repeating: [], count: agents)
+        for (a, _, v) in built.assignments { byAgent[a].append(v.index) }
+        let size = min(groupSize, agents)
+        var sinceImprovement = 0
+        var tried = 0
+        var start = 0
+        func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
+        while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < (agents + size - 1) / size {
+            let group = (0..<size).map { order[(start + $0) % agents] }
+            start = (start + size) % agents
+            let free = Set(group)
+            var fixed: [Int: Double] = [:]
+            for a in 0..<agents where !free.contains(a) {
+                for i in byAgent[a] { fixed[i] = values[i].rounded() }
+            }
+            let (sub, original) = built.model.fixing(fixed)
+            let left = Double(ContinuousClock.now.duration(to: deadline).components.seconds)
+            tried += 1
+            guard let result = try? solver.solve(sub, options: SolveOptions(timeLimitSeconds: max(1, min(left, 20)), mipGap: 0,
+                                                                            initialSolution: original.map { values[$0.index] }, nodeLimit: 300)),
+                  let small = result.values else {
+                sinceImprovement += 1
+                continue
+            }
+            var found = values
+            for (k, v) in original.enumerated() { found[v.index] = small[k] }
+            guard built.model.isFeasible(found) else {
+                sinceImprovement += 1
+                continue
+            }
+            let c = built.model.objectiveValue(of: found)
+            if c < cost - 1e-6 {
+                // Read back through a roster so break patterns and the rules' own variables are consistent.
+                let clean = built.values(for: built.roster(from: found))
+                if built.model.isFeasible(clean), built.model.objectiveValue(of: clean) < cost - 1e-6 {
+                    values = clean
+                    cost = built.model.objectiveValue(of: clean)
+                    sinceImprovement = 0
+                    continue
+                }
+            }
+            sinceImprovement += 1
+        }
+        progress("groups of \(size) agents re-rostered exactly: \(tried) tried, roster \(ProgressText.fixed(cost, places: 2))")
+        return values
     }
 
     /// Models up to this many variables are searched whole.
