@@ -34,6 +34,8 @@ enum RosterBench {
         Instance(name: "week-r", intervalMinutes: 30, peakScheduled: 128, agents: 180, seed: 31, supervisorRules: true),
         Instance(name: "night-r", intervalMinutes: 30, peakScheduled: 132, agents: 188, day: .evening, earliest: 480, latestEnd: 1560, seed: 47,
                  supervisorRules: true),
+        // A small week with the supervisors' rules, small enough for a MIP solver to settle (what is the bound worth?).
+        Instance(name: "mini-r", intervalMinutes: 30, peakScheduled: 28, agents: 40, seed: 31, timeLimit: 60, supervisorRules: true),
         // A 2,000-agent site around the clock on 15-minute intervals, shifts starting every 30 minutes.
         Instance(name: "site", intervalMinutes: 15, peakScheduled: 700, agents: 2000, day: .site, earliest: 0, latestEnd: 1980, seed: 11,
                  timeLimit: 300),
