@@ -158,6 +158,33 @@ public enum RosterSearch {
             let c = built.model.objectiveValue(of: values)
             return c > 0 && (c - bound) / c > mipGap
         }
+        // Still open: dive — fix the agents the master settles on one week, generate columns for the rest, repeat.
+        if !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, gapOpen() {
+            if let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: heuristic.weeks(of: built.roster(from: values)), pool: generatedWeeks,
+                                                         solver: solver, deadline: deadline) {
+                var shifts: [RosteredShift] = []
+                for (a, types) in weeks.enumerated() {
+                    for t in types {
+                        let type = problem.shiftTypes[t]
+                        let p = problem.pinnedPatterns[a][t] ?? 0
+                        shifts.append(RosteredShift(agentIndex: a, day: type.day, startMinute: type.startMinute, lengthMinutes: type.lengthMinutes,
+                                                    paidMinutes: type.paidMinutes, breaks: type.breakPatterns[p].placements))
+                    }
+                }
+                // The break placements for these weeks: the compact model with every assignment fixed.
+                let raw = built.values(for: Roster(shifts: shifts))
+                var fixedAssignments: [Int: Double] = [:]
+                for (_, _, v) in built.assignments { fixedAssignments[v.index] = raw[v.index] }
+                var placed = raw
+                let (breaksOnly, original) = built.model.fixing(fixedAssignments)
+                if let solved = try? solver.solve(breaksOnly, options: SolveOptions(timeLimitSeconds: 10, mipGap: 0)), let small = solved.values {
+                    for (k, v) in original.enumerated() { placed[v.index] = small[k] }
+                }
+                let dived = built.values(for: heuristic.solve(start: built.roster(from: placed), deadline: deadline.advanced(by: .seconds(5))).roster)
+                if built.model.isFeasible(dived), built.model.objectiveValue(of: dived) < built.model.objectiveValue(of: values) - 1e-6 { values = dived }
+            }
+            progress("diving over the week master: roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+        }
         var round = 0
         while searchNodes > 0, built.model.variables.count > smallModel, ContinuousClock.now < deadline, gapOpen() {
             let before = built.model.objectiveValue(of: values)

@@ -25,6 +25,8 @@ public enum WeekColumnGeneration {
         public let weights: [[Int: Double]]
         /// Every week column generated (the start weeks first): agent and shift types.
         public let weeks: [(agent: Int, types: [Int])]
+        /// The last master's weight of each of `weeks` (empty when the solver gave no values).
+        public let columnWeights: [Double]
     }
 
     /// The master problem over a set of week columns: the LP of column generation, or (integer) the
@@ -175,11 +177,19 @@ public enum WeekColumnGeneration {
     /// - Returns: nil when the solver could not solve the first master in time.
     /// - Parameter closeEnough: stops once the proven bound is within this share of the master's
     ///   optimum (the rounds after that move the bound by less than any gap a roster is judged by).
+    /// - Parameters:
+    ///   - pool: more weeks to start from (of agents not in `fixed`).
+    ///   - fixed: agents whose week is settled (diving): their one week is their only column and the
+    ///     pricing skips them; the bound of such a run holds for that restriction only.
     public static func run(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], solver: any ColumnGenerationSolver,
-                           timeLimitSeconds: Double, maxRounds: Int = 500, closeEnough: Double = 1e-5) throws(SolverError) -> Outcome? {
+                           timeLimitSeconds: Double, maxRounds: Int = 500, closeEnough: Double = 1e-5,
+                           pool: [(agent: Int, types: [Int])] = [], fixed: [Int: [Int]] = [:]) throws(SolverError) -> Outcome? {
         let problem = heuristic.problem
         let agents = problem.scenario.agents.count
-        var weeks: [(agent: Int, types: [Int])] = (0..<agents).map { ($0, start[$0].map(\.type)) }
+        var weeks: [(agent: Int, types: [Int])] = (0..<agents).map { a in (a, fixed[a] ?? start[a].map(\.type)) }
+        var seen = Set(weeks.map { [$0.agent] + $0.types.sorted() })
+        for w in pool where fixed[w.agent] == nil && seen.insert([w.agent] + w.types.sorted()).inserted { weeks.append(w) }
+        let initialColumns = weeks.count
         let built = buildMaster(heuristic: heuristic, columns: weeks, integer: false)
         let master = built.model
         let (convexity, link, cover, fairRows, fairness, usedTypes) = (built.convexity, built.link, built.cover, built.fairRows, built.fairness, built.usedTypes)
@@ -200,7 +210,7 @@ public enum WeekColumnGeneration {
             }
             var columns: [ColumnGeneration.Column] = []
             var bound = z
-            for a in 0..<agents {
+            for a in 0..<agents where fixed[a] == nil {
                 guard let graph = heuristic.graphs[a] else { continue }
                 let days = heuristic.optionsByDay[a]
                 // Fairness rows price each late shift and weekend day of this agent: π(lo) − π(hi) per unit.
@@ -232,16 +242,54 @@ public enum WeekColumnGeneration {
         guard let result else { return nil }
         // The LP weight of each agent's shift types, from its weeks' weights.
         var weights: [[Int: Double]] = Array(repeating: [:], count: agents)
+        var columnWeights: [Double] = []
         if !result.values.isEmpty {
-            let firstWeek = master.variables.count - agents
+            let firstWeek = master.variables.count - initialColumns
+            columnWeights = Array(repeating: 0, count: weeks.count)
             for (k, week) in weeks.enumerated() {
                 let j = firstWeek + k
                 guard j < result.values.count, result.values[j] > 1e-9 else { continue }
+                columnWeights[k] = result.values[j]
                 for t in week.types { weights[week.agent][t, default: 0] += result.values[j] }
             }
         }
         return Outcome(bound: result.bound, masterObjective: result.objective, converged: result.converged, rounds: result.rounds,
-                       columns: weeks.count, weights: weights, weeks: weeks)
+                       columns: weeks.count, weights: weights, weeks: weeks, columnWeights: columnWeights)
+    }
+
+    /// Diving: column generation, then the agents whose master solution is (nearly) one week are
+    /// fixed to it — at least the one closest to a single week — and column generation runs again
+    /// for the rest, until every agent has its week. Each column keeps all of its agent's rules, so
+    /// the weeks make a roster that keeps every hard rule; break placements come from the search.
+    ///
+    /// - Returns: each agent's week (shift types), or nil when time ran out first.
+    public static func dive(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], pool: [(agent: Int, types: [Int])],
+                            solver: any ColumnGenerationSolver, deadline: ContinuousClock.Instant) throws(SolverError) -> [[Int]]? {
+        let agents = heuristic.problem.scenario.agents.count
+        var fixed: [Int: [Int]] = [:]
+        var columns = pool
+        while fixed.count < agents {
+            let left = Double(ContinuousClock.now.duration(to: deadline).components.seconds)
+            guard left > 0 else { return nil }
+            guard let outcome = try run(heuristic: heuristic, start: start, solver: solver, timeLimitSeconds: left, pool: columns, fixed: fixed),
+                  !outcome.columnWeights.isEmpty else { return nil }
+            columns = outcome.weeks
+            // Each free agent's heaviest week.
+            var heaviest: [Int: (types: [Int], weight: Double)] = [:]
+            for (k, w) in outcome.weeks.enumerated() where fixed[w.agent] == nil && k < outcome.columnWeights.count {
+                if outcome.columnWeights[k] > (heaviest[w.agent]?.weight ?? -1) { heaviest[w.agent] = (w.types, outcome.columnWeights[k]) }
+            }
+            guard !heaviest.isEmpty else { break }
+            let settled = heaviest.filter { $0.value.weight >= 0.99 }
+            if settled.isEmpty {
+                // The heaviest twenty-fifth of the free agents (at least one), ties by agent order.
+                let ranked = heaviest.sorted { ($0.value.weight, -$0.key) > ($1.value.weight, -$1.key) }
+                for (a, w) in ranked.prefix(max(1, heaviest.count / 25)) { fixed[a] = w.types }
+            } else {
+                for (a, w) in settled { fixed[a] = w.types }
+            }
+        }
+        return (0..<agents).map { fixed[$0] ?? [] }
     }
 
     /// Price-and-branch: one of its generated weeks per agent, chosen by the solver's branch and

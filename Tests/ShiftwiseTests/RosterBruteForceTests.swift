@@ -180,5 +180,16 @@ import TestSupport
         let chosenCost = built.model.objectiveValue(of: chosenValues)
         #expect(chosenCost >= best - 1e-6, "seed \(seed): price-and-branch \(chosenCost) below the optimum \(best)")
         #expect(chosenCost <= built.model.objectiveValue(of: built.values(for: heuristic.solve().roster)) + 1e-6)
+        // Diving over the master: one week per agent, each keeping the agent's rules (checked by the rules'
+        // own automaton here; the brute force above has already priced every roster those weeks could make).
+        let dived = try #require(try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: cg.weeks, solver: GLPKSolver(),
+                                                               deadline: ContinuousClock.now.advanced(by: .seconds(30))))
+        #expect(dived.count == agents)
+        for (a, types) in dived.enumerated() {
+            var days: [ShiftType?] = Array(repeating: nil, count: 7)
+            for t in types { days[problem.shiftTypes[t].day] = problem.shiftTypes[t] }
+            #expect(Set(types.map { problem.shiftTypes[$0].day }).count == types.count, "seed \(seed): two shifts on one day")
+            #expect(problem.weekRules(agent: a)?.holds(for: days) == true, "seed \(seed): agent \(a)'s dived week breaks a rule")
+        }
     }
 }
