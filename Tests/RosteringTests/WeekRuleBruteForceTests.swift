@@ -48,11 +48,9 @@ import TestSupport
         return weeks
     }
 
-    /// Seeded small instances: 4- and 10-hour shifts on a few days, evening starts that end after
-    /// midnight (18:00 + 10 h), rest and consecutive-day limits that bind.
-    @Test(arguments: 0..<40)
-    func searchAgreesWithBruteForce(seed: Int) throws {
-        var rng = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
+    /// One seeded agent's setting: 4- and 10-hour shifts starting 06:00, 12:00 or 18:00, a random
+    /// contract, rest, consecutive-day, days-off and start-variation limits.
+    static func seeded(_ rng: inout SplitMix64) -> (ScenarioBuilder, Contract) {
         var b = ScenarioBuilder()
         b.lengths = [240, 600]
         b.earliest = 6 * 60
@@ -65,6 +63,15 @@ import TestSupport
         b.rules = WorkRules(minRestMinutes: [0, 8 * 60, 11 * 60, 14 * 60][Int(rng.unit() * 4) % 4], maxConsecutiveDays: 1 + Int(rng.unit() * 4) % 4,
                             minDaysOffInARow: [nil, 1, 2, 3][Int(rng.unit() * 4) % 4],
                             maxStartVariationMinutes: [nil, 0, 360, 720][Int(rng.unit() * 4) % 4])
+        return (b, contract)
+    }
+
+    /// Seeded small instances: 4- and 10-hour shifts on a few days, evening starts that end after
+    /// midnight (18:00 + 10 h), rest and consecutive-day limits that bind.
+    @Test(arguments: 0..<40)
+    func searchAgreesWithBruteForce(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
+        var (b, contract) = Self.seeded(&rng)
         // Available on at most five days of the week (starts 06:00, 12:00, 18:00; 4 or 10 hours), so brute force stays small.
         let off = Set(Weekday.allCases.filter { _ in rng.unit() < 0.4 }).union([.wed, .sun])
         b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: off)]
@@ -104,18 +111,7 @@ extension WeekRuleBruteForceTests {
     @Test(arguments: 0..<40)
     func modelRowsAgreeWithBruteForce(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
-        var b = ScenarioBuilder()
-        b.lengths = [240, 600]
-        b.earliest = 6 * 60
-        b.latest = 28 * 60
-        b.step = 360
-        let minHours = [0, 4, 10, 16][Int(rng.unit() * 4) % 4]
-        let contract = Contract(name: "c", minMinutes: minHours * 60, maxMinutes: (minHours + 8 + Int(rng.unit() * 12)) * 60,
-                                maxDays: 2 + Int(rng.unit() * 5) % 5, lengthsMinutes: [240, 600])
-        b.contracts = [contract]
-        b.rules = WorkRules(minRestMinutes: [0, 8 * 60, 11 * 60, 14 * 60][Int(rng.unit() * 4) % 4], maxConsecutiveDays: 1 + Int(rng.unit() * 4) % 4,
-                            minDaysOffInARow: [nil, 1, 2, 3][Int(rng.unit() * 4) % 4],
-                            maxStartVariationMinutes: [nil, 0, 360, 720][Int(rng.unit() * 4) % 4])
+        var (b, contract) = Self.seeded(&rng)
         // Three available days keep the exhaustive search over the rules' own variables small.
         let off = Set(Weekday.allCases.filter { _ in rng.unit() < 0.5 }).union([.wed, .sat, .sun])
         b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: off)]
