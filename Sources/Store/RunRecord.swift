@@ -1,5 +1,5 @@
 public import Foundation
-public import Core
+import Core
 
 /// What kind of command a run was.
 public enum RunKind: String, Sendable, CaseIterable {

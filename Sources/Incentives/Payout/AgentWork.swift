@@ -1,4 +1,4 @@
-public import Core
+import Core
 
 /// One agent's metrics and the working of each of its components (a class: closures over it
 /// must not copy the plan it holds, once per lookup).

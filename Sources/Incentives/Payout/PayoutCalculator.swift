@@ -1,4 +1,4 @@
-public import Core
+import Core
 
 /// Computes a period's payouts from a plan and the metrics, exactly, in the order SPEC §4.5 gives:
 /// eligibility → gates → per component: requires / requires_min → metric → raw amount →

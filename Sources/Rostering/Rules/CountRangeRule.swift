@@ -1,4 +1,4 @@
-public import Core
+import Core
 public import LinearModel
 
 /// A search device, not a rule of the scenario: the agent's numbers of late shifts and of weekend

@@ -1,4 +1,4 @@
-public import Core
+import Core
 public import LinearModel
 
 /// `max_start_variation_minutes`: the agent's shift starts, as times of day, lie within `spread`
