@@ -73,6 +73,11 @@ extension RosterModel {
         return Roster(shifts: shifts)
     }
 
+    /// Whether `candidate` keeps every row of the model and costs less than `current`.
+    public func improves(_ candidate: [Double], on current: [Double]) -> Bool {
+        model.isFeasible(candidate) && model.objectiveValue(of: candidate) < model.objectiveValue(of: current) - 1e-6
+    }
+
     /// Solution values that put `roster` into this model (for handing a heuristic roster to the solver).
     public func values(for roster: Roster) -> [Double] {
         var values = Array(repeating: 0.0, count: model.variables.count)
@@ -111,7 +116,7 @@ extension RosterModel {
                 }
             }
             for a in problem.scenario.agents.indices {
-                guard let rules = problem.weekRules(agent: a) else { continue }
+                guard let rules = weekRules[a] else { continue }
                 for rule in rules.rules {
                     for (name, value) in rule.auxiliaryValues(agent: a, week: weeks[a], problem: problem) {
                         if let v = auxiliary[name] { values[v.index] = value }

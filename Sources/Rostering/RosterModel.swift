@@ -18,6 +18,8 @@ public struct RosterModel: Sendable {
     public let terms: [PenaltyTerm]
     /// The variables the rules added beyond assignments, breaks and coverage, by name.
     public let auxiliary: [String: LinearModel.VariableID]
+    /// Each agent's hard rules (nil: unknown contract), as the rows were built from them.
+    let weekRules: [AgentRules?]
 }
 
 /// A named part of the objective (STYLE: every soft rule has a readable label).
@@ -131,8 +133,9 @@ public enum RosterModelBuilder {
 
         // Hard rules per agent: each rule adds its own rows (and the variables those need).
         let firstAuxiliary = model.variables.count
+        let weekRules = scenario.agents.indices.map { problem.weekRules(agent: $0) }
         for a in scenario.agents.indices {
-            guard let rules = problem.weekRules(agent: a) else { continue }
+            guard let rules = weekRules[a] else { continue }
             var perDay: [[(type: Int, variable: LinearModel.VariableID)]] = Array(repeating: [], count: TimeGrid.days)
             for entry in byAgent[a] { perDay[problem.shiftTypes[entry.type].day].append(entry) }
             for rule in rules.rules { rule.addRows(agent: a, perDay: perDay, problem: problem, model: &model) }
@@ -148,6 +151,6 @@ public enum RosterModelBuilder {
             PenaltyTerm(name: softRules[r].name, coefficients: ruleTerms[r], constant: ruleConstants[r])
         }
         return RosterModel(model: model, problem: problem, assignments: assignments, breakCounts: breakCounts,
-                           under: under, over: over, terms: terms, auxiliary: auxiliary)
+                           under: under, over: over, terms: terms, auxiliary: auxiliary, weekRules: weekRules)
     }
 }

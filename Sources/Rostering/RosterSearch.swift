@@ -86,9 +86,7 @@ public enum RosterSearch {
                                       solver: solver, searchNodes: searchNodes, progress: { progress("without fairness: " + $0) }) {
                 let levelled = level(plain.roster, problem: problem, model: built, deadline: deadline, progress: progress)
                 let repaired = heuristic.solve(start: levelled, deadline: deadline, onPass: onPass)
-                if built.model.objectiveValue(of: built.values(for: repaired.roster)) < built.model.objectiveValue(of: built.values(for: first.roster)) - 1e-6 {
-                    first = repaired
-                }
+                if built.improves(built.values(for: repaired.roster), on: built.values(for: first.roster)) { first = repaired }
             }
         }
         var heuristicRoster = first.roster
@@ -119,11 +117,7 @@ public enum RosterSearch {
             progress("week bound \(ProgressText.fixed(cg.bound, places: 2))\(cg.converged ? "" : " (column generation stopped early)") after \(cg.rounds) rounds over \(cg.columns) weeks (\(fractional) agents fractional, \(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
             // The guided roster and the search are improvements: past the time limit they are skipped.
             let guided = ContinuousClock.now < deadline ? heuristic.solve(guide: cg.weights, deadline: deadline).roster : heuristicRoster
-            let guidedValues = built.values(for: guided)
-            if built.model.isFeasible(guidedValues),
-               built.model.objectiveValue(of: guidedValues) < built.model.objectiveValue(of: built.values(for: heuristicRoster)) - 1e-6 {
-                heuristicRoster = guided
-            }
+            if built.improves(built.values(for: guided), on: built.values(for: heuristicRoster)) { heuristicRoster = guided }
         }
         var values = built.values(for: heuristicRoster)
         progress("heuristic roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
@@ -143,8 +137,7 @@ public enum RosterSearch {
                 for (k, v) in original.enumerated() { full[v.index] = small[k] }
                 return full
             }
-            if let better = searched, built.model.isFeasible(better),
-               built.model.objectiveValue(of: better) < built.model.objectiveValue(of: values) - 1e-6 {
+            if let better = searched, built.improves(better, on: values) {
                 // Polish: best responses and exchanges from the searched roster.
                 let polished = heuristic.solve(start: built.roster(from: better), deadline: deadline).roster
                 values = built.values(for: polished)
@@ -181,7 +174,7 @@ public enum RosterSearch {
                     for (k, v) in original.enumerated() { placed[v.index] = small[k] }
                 }
                 let dived = built.values(for: heuristic.solve(start: built.roster(from: placed), deadline: deadline.advanced(by: .seconds(5))).roster)
-                if built.model.isFeasible(dived), built.model.objectiveValue(of: dived) < built.model.objectiveValue(of: values) - 1e-6 { values = dived }
+                if built.improves(dived, on: values) { values = dived }
             }
             progress("diving over the week master: roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
         }
@@ -195,7 +188,7 @@ public enum RosterSearch {
                 if let chosen = try WeekColumnGeneration.chooseWeeks(heuristic: heuristic, weeks: generatedWeeks, incumbent: heuristic.weeks(of: built.roster(from: values)),
                                                                      model: built, solver: solver, timeLimitSeconds: left, mipGap: mipGap / 4) {
                     let polished = built.values(for: heuristic.solve(start: chosen, deadline: deadline).roster)
-                    if built.model.isFeasible(polished), built.model.objectiveValue(of: polished) < built.model.objectiveValue(of: values) - 1e-6 { values = polished }
+                    if built.improves(polished, on: values) { values = polished }
                 }
                 progress("weeks chosen among the generated ones: roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
             }

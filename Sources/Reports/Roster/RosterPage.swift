@@ -76,9 +76,9 @@ public enum RosterPage {
         page += "<th>paid h</th><th>contract h</th><th>late shifts</th><th>weekend days</th></tr></thead><tbody>\n"
         var byAgent: [Int: [Int: RosteredShift]] = [:]
         for s in roster.shifts { byAgent[s.agentIndex, default: [:]][s.day] = s }
-        let lateAfter = scenario.costs.lateShiftAfterMinutes
-        func isLate(_ s: RosteredShift) -> Bool { s.startMinute + s.lengthMinutes > 1440 || s.startMinute + s.lengthMinutes > lateAfter }
-        func isWeekend(_ day: Int) -> Bool { let w = grid.date(ofDay: day).weekday; return w == .sat || w == .sun }
+        // Late shifts and weekend days as the fairness rule counts them.
+        func isLate(_ s: RosteredShift) -> Bool { FairnessRule.isLate(startMinute: s.startMinute, lengthMinutes: s.lengthMinutes, costs: scenario.costs) }
+        func isWeekend(_ day: Int) -> Bool { FairnessRule.isWeekend(day: day, grid: grid) }
         var agentsJSON: [String] = []
         for (a, agent) in scenario.agents.enumerated() {
             let mine = byAgent[a] ?? [:]

@@ -22,21 +22,23 @@ public struct FairnessRule: SoftRule {
 
     public static func isActive(_ problem: RosterProblem) -> Bool { problem.scenario.costs.fairnessWeight.isPositive }
 
-    /// Whether a shift starting `startMinute` after its day's midnight and lasting `length` is late.
-    public static func isLate(startMinute: Int, lengthMinutes: Int, problem: RosterProblem) -> Bool {
+    /// Whether a shift starting `startMinute` after its day's midnight and lasting `lengthMinutes`
+    /// is late: it ends after `costs.late_shift_after` (a time of day) or past midnight.
+    public static func isLate(startMinute: Int, lengthMinutes: Int, costs: CostPolicy) -> Bool {
         let end = startMinute + lengthMinutes
-        return end > 1440 || end > problem.scenario.costs.lateShiftAfterMinutes
+        return end > 1440 || end > costs.lateShiftAfterMinutes
     }
 
-    public static func isWeekend(day: Int, problem: RosterProblem) -> Bool {
-        let weekday = problem.grid.date(ofDay: day).weekday
+    /// Whether day `day` of the week is a Saturday or a Sunday.
+    public static func isWeekend(day: Int, grid: TimeGrid) -> Bool {
+        let weekday = grid.date(ofDay: day).weekday
         return weekday == .sat || weekday == .sun
     }
 
     /// What one shift adds to each measure (0 or 1).
     public static func counts(_ type: ShiftType, problem: RosterProblem) -> [Int] {
-        [isLate(startMinute: type.startMinute, lengthMinutes: type.lengthMinutes, problem: problem) ? 1 : 0,
-         isWeekend(day: type.day, problem: problem) ? 1 : 0]
+        [isLate(startMinute: type.startMinute, lengthMinutes: type.lengthMinutes, costs: problem.scenario.costs) ? 1 : 0,
+         isWeekend(day: type.day, grid: problem.grid) ? 1 : 0]
     }
 
     /// The agents of each contract that has at least two (a spread needs two).
@@ -54,8 +56,8 @@ public struct FairnessRule: SoftRule {
     public static func tally(_ roster: Roster, problem: RosterProblem) -> [[Int]] {
         var counts = Array(repeating: [0, 0], count: problem.scenario.agents.count)
         for s in roster.shifts {
-            if isLate(startMinute: s.startMinute, lengthMinutes: s.lengthMinutes, problem: problem) { counts[s.agentIndex][0] += 1 }
-            if isWeekend(day: s.day, problem: problem) { counts[s.agentIndex][1] += 1 }
+            if isLate(startMinute: s.startMinute, lengthMinutes: s.lengthMinutes, costs: problem.scenario.costs) { counts[s.agentIndex][0] += 1 }
+            if isWeekend(day: s.day, grid: problem.grid) { counts[s.agentIndex][1] += 1 }
         }
         return counts
     }
