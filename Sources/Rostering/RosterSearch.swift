@@ -121,38 +121,13 @@ public enum RosterSearch {
         }
         var values = built.values(for: heuristicRoster)
         progress("heuristic roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
-        if let lp = lpValues, searchNodes > 0, ContinuousClock.now < deadline {
-            // Search only the shifts the LP or the heuristic roster uses (all of them in a small model, where
-            // GLPK's branch and bound can prove the optimum); GLPK starts from the heuristic roster.
-            var drop = Set<Int>()
-            if built.model.variables.count > smallModel {
-                for (_, _, v) in built.assignments where lp[v.index] <= 1e-6 && values[v.index] < 0.5 { drop.insert(v.index) }
-            }
-            let (restricted, original) = built.model.restricted { !drop.contains($0.index) }
-            let search = try solver.solve(restricted, options: SolveOptions(
-                timeLimitSeconds: max(1, (timeLimitSeconds - seconds(since: clock)) / 4), mipGap: mipGap / 4,
-                progress: searchProgress, initialSolution: original.map { values[$0.index] }, nodeLimit: searchNodes))
-            let searched = search.values.map { small -> [Double] in
-                var full = Array(repeating: 0.0, count: built.model.variables.count)
-                for (k, v) in original.enumerated() { full[v.index] = small[k] }
-                return full
-            }
-            if let better = searched, built.improves(better, on: values) {
-                // Polish: best responses and exchanges from the searched roster.
-                let polished = heuristic.solve(start: built.roster(from: better), deadline: deadline).roster
-                values = built.values(for: polished)
-            }
-            progress("search over the LP's shifts: \(search.status.rawValue), roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
-        }
-        // While the gap is still open: neighbourhoods (groups of agents re-rostered exactly by branch and
-        // bound, everyone else fixed) until a round of groups finds nothing, then price-and-branch (one
-        // generated week per agent, chosen on the integer master, node-limited); again while either helps.
         func gapOpen() -> Bool {
             let c = built.model.objectiveValue(of: values)
             return c > 0 && (c - bound) / c > mipGap
         }
-        // Still open: dive — fix the agents the master settles on one week, generate columns for the rest, repeat.
-        if !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, gapOpen() {
+        // Dive — fix the agents the master settles on one week, generate columns for the rest, repeat.
+        func diveOverWeeks() throws(SolverError) {
+            guard !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, gapOpen() else { return }
             if let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: heuristic.weeks(of: built.roster(from: values)), pool: generatedWeeks,
                                                          solver: solver, deadline: deadline) {
                 var shifts: [RosteredShift] = []
@@ -178,6 +153,37 @@ public enum RosterSearch {
             }
             progress("diving over the week master: roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
         }
+        // Rules with variables of their own (days-off runs, start spreads, fairness) make the compact
+        // model's relaxation weaker than the week master's, so its search rarely helps there: the dive goes first.
+        let diveFirst = problem.hasWeekRowRules
+        if diveFirst { try diveOverWeeks() }
+        if let lp = lpValues, searchNodes > 0, ContinuousClock.now < deadline, !diveFirst || gapOpen() {
+            // Search only the shifts the LP or the heuristic roster uses (all of them in a small model, where
+            // GLPK's branch and bound can prove the optimum); GLPK starts from the heuristic roster.
+            var drop = Set<Int>()
+            if built.model.variables.count > smallModel {
+                for (_, _, v) in built.assignments where lp[v.index] <= 1e-6 && values[v.index] < 0.5 { drop.insert(v.index) }
+            }
+            let (restricted, original) = built.model.restricted { !drop.contains($0.index) }
+            let search = try solver.solve(restricted, options: SolveOptions(
+                timeLimitSeconds: max(1, (timeLimitSeconds - seconds(since: clock)) / 4), mipGap: mipGap / 4,
+                progress: searchProgress, initialSolution: original.map { values[$0.index] }, nodeLimit: searchNodes))
+            let searched = search.values.map { small -> [Double] in
+                var full = Array(repeating: 0.0, count: built.model.variables.count)
+                for (k, v) in original.enumerated() { full[v.index] = small[k] }
+                return full
+            }
+            if let better = searched, built.improves(better, on: values) {
+                // Polish: best responses and exchanges from the searched roster.
+                let polished = heuristic.solve(start: built.roster(from: better), deadline: deadline).roster
+                values = built.values(for: polished)
+            }
+            progress("search over the LP's shifts: \(search.status.rawValue), roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+        }
+        if !diveFirst { try diveOverWeeks() }
+        // While the gap is still open: neighbourhoods (groups of agents re-rostered exactly by branch and
+        // bound, everyone else fixed) until a round of groups finds nothing, then price-and-branch (one
+        // generated week per agent, chosen on the integer master, node-limited); again while either helps.
         var round = 0
         while searchNodes > 0, built.model.variables.count > smallModel, ContinuousClock.now < deadline, gapOpen() {
             let before = built.model.objectiveValue(of: values)

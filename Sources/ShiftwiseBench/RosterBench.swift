@@ -52,7 +52,9 @@ enum RosterBench {
                 let clock = ContinuousClock.now
                 // BENCH_TIME_LIMIT overrides each instance's limit (to see that every stage honours it).
                 let limit = ProcessInfo.processInfo.environment["BENCH_TIME_LIMIT"].flatMap(Double.init) ?? instance.timeLimit
-                let s = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: limit, mipGap: 0.005,
+                // BENCH_GAP overrides the relative gap the solve stops at (0.005 unless given).
+                let gap = ProcessInfo.processInfo.environment["BENCH_GAP"].flatMap(Double.init) ?? 0.005
+                let s = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: limit, mipGap: gap,
                                                exportLP: ProcessInfo.processInfo.environment["BENCH_EXPORT_LP"].map { $0 + "-" + instance.name + ".lp" },
                                                progress: { line in
                     let d = clock.duration(to: .now)

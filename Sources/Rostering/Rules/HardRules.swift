@@ -31,4 +31,10 @@ extension RosterProblem {
         if let ranges = searchRanges[agent.contract], !ranges.isEmpty { list.append(CountRangeRule(ranges: ranges, problem: self)) }
         return AgentRules(list)
     }
+
+    /// Whether a rule adds variables of its own to the compact model (a days-off run, a start
+    /// spread, fairness's largest and smallest counts): the solve strategy orders its steps by it.
+    public var hasWeekRowRules: Bool {
+        scenario.rules.minDaysOffInARow != nil || scenario.rules.maxStartVariationMinutes != nil || FairnessRule.isActive(self)
+    }
 }
