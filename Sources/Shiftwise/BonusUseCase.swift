@@ -85,13 +85,15 @@ public enum BonusUseCase {
         var rowCount = 0
         let run = try recording.recordPayout(name: plan.plan.name, parameters: parameters, inputs: inputs, period: period, outputs: folder, lines: { locked in
             locked.isEmpty ? full : try Adjustment.deltas(full, against: locked.flatMap(\.lines), currency: result.currency, period: period, places: places)
-        }) { _, lines, adjustsRun in
+        }) { id, lines, adjustsRun in
             // payouts.csv holds what this run pays: every line, or for an adjustment run only the deltas.
             let rows = try PayoutsUseCase.rowsOf(lines, database: database, run: 0)
             let payouts = PayoutSheets.payroll(rows, bom: bom, places: places).bytes
             let byCode = PayoutSheets.totalsByEarningsCode(rows)
             let total = rows.reduce(ExactDecimal.zero) { $0 + $1.amount }
-            let controlJSON = PayoutSheets.control(rows: rows.count, total: total, byCode: byCode, csvBytes: payouts, places: places)
+            let controlJSON = PayoutSheets.control(rows: rows.count, total: total, byCode: byCode, csvBytes: payouts, places: places,
+                                                   run: .init(run: id, period: period, currency: result.currency, format: "generic",
+                                                              adjustsRun: adjustsRun, reason: adjustsRun == nil ? nil : Adjustment.reason))
             control = PayoutSheets.controlSummary(rows: rows.count, total: total, byCode: byCode, currency: result.currency, csvBytes: payouts,
                                                   places: places)
             adjusts = adjustsRun
@@ -111,6 +113,9 @@ public enum BonusUseCase {
 /// The lines of an adjustment run: per agent and earnings code, what the recalculation pays minus what the
 /// approved and exported runs of the period already paid (SPEC §7), reason `recalculation`; zero differences are left out.
 enum Adjustment {
+    /// The reason every adjustment line carries.
+    static let reason = "recalculation"
+
     /// Deltas in the order of `full` (agents and codes of the recalculation), then what only the paid lines hold
     /// (an agent who dropped to zero is paid back negatively).
     static func deltas(_ full: [PayoutLineRecord], against paid: [PayoutLineRecord], currency: String, period: String, places: Int) throws -> [PayoutLineRecord] {
@@ -133,7 +138,7 @@ enum Adjustment {
         return order.compactMap { key in
             guard let delta = sums[key], !delta.isZero else { return nil }
             return PayoutLineRecord(agentID: key.agent, name: names[key] ?? "", period: period, earningsCode: key.code,
-                                    amount: delta.formatted(places: places), currency: currency, reason: "recalculation")
+                                    amount: delta.formatted(places: places), currency: currency, reason: reason)
         }
     }
 }

@@ -10,11 +10,12 @@ public enum PayoutsUseCase {
         guard FileManager.default.fileExists(atPath: database) else { return "no payout runs recorded: there is no database at \(database)\n" }
         let runs = try Store.openExisting(database).payoutRuns()
         if runs.isEmpty { return "no payout runs recorded in \(database)\n" }
-        let header = ["id", "period", "plan", "status", "rows", "total", "adjusts"]
+        let header = ["id", "period", "plan", "status", "rows", "total", "adjusts", "superseded"]
         let rows = try runs.map { r in
             let total = try rowsOf(r.lines, database: database, run: r.summary.id).reduce(ExactDecimal.zero) { $0 + $1.amount }
             return [String(r.summary.id), r.summary.period ?? "?", r.summary.name, r.summary.status ?? "-", String(r.lines.count),
-                    total.formatted(places: max(2, total.scale)), r.summary.adjustsRun.map { "run \($0)" } ?? "-"]
+                    total.formatted(places: max(2, total.scale)), r.summary.adjustsRun.map { "run \($0)" } ?? "-",
+                    r.supersededBy.map { "by run \($0)" } ?? "-"]
         }
         return RunsUseCase.table([header] + rows, rightAligned: [0, 4, 5])
     }
@@ -26,6 +27,13 @@ public enum PayoutsUseCase {
         let store = try Store.open(database)
         try store.approve(id, user: RunRecording.user)
         return "run \(id) approved by \(RunRecording.user)\n"
+    }
+
+    /// Retires a draft (superseded or not) for good; the audit table records the OS user and the reason.
+    public static func void(database: String, run id: Int, reason: String) throws -> String {
+        let store = try Store.open(database)
+        try store.void(id, user: RunRecording.user, reason: reason)
+        return "run \(id) voided by \(RunRecording.user): \(reason)\n"
     }
 
     public struct ExportOutcome: Sendable {
@@ -61,7 +69,10 @@ public enum PayoutsUseCase {
             outputs = folder
             files.append(try folder.write("payroll-\(id).csv", bytes: bytes))
             files.append(try folder.write("payroll-\(id).control.json",
-                                          text: PayoutSheets.control(rows: rows.count, total: total, byCode: byCode, csvBytes: bytes)))
+                                          text: PayoutSheets.control(rows: rows.count, total: total, byCode: byCode, csvBytes: bytes, run: .init(
+                                              run: id, period: summary.period ?? "", currency: lines.first?.currency ?? "", format: "generic",
+                                              approvedBy: summary.approvedBy, approvedAt: summary.approvedAt, adjustsRun: summary.adjustsRun,
+                                              reason: summary.adjustsRun == nil ? nil : lines.compactMap(\.reason).first ?? "recalculation"))))
             control = PayoutSheets.controlSummary(rows: rows.count, total: total, byCode: byCode, currency: lines.first?.currency ?? "",
                                                   csvBytes: bytes)
             return "exported payout run \(id) to \(folder.path) (sha256 \(SHA256.hex(bytes)))"

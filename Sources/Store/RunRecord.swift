@@ -111,6 +111,9 @@ public struct RunSummary: Sendable, Equatable {
     public var period: String?
     /// For an adjustment run, the run it adjusts.
     public var adjustsRun: Int?
+    /// Who approved a payout run and when (ISO-8601 UTC); nil until approved.
+    public var approvedBy: String? = nil
+    public var approvedAt: String? = nil
 
     /// Seconds between start and finish, when both timestamps parse.
     public var durationSeconds: Double? {

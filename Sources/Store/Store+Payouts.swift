@@ -6,6 +6,14 @@ import GRDB
 public struct PayoutRun: Sendable {
     public var summary: RunSummary
     public var lines: [PayoutLineRecord]
+    /// For a draft: the newest later run of the same period that is not void (the draft can no longer be approved).
+    public var supersededBy: Int?
+
+    /// The status as `payouts list` shows it: a superseded draft is `superseded`.
+    public var listedStatus: String {
+        if summary.status == "draft", supersededBy != nil { return "superseded" }
+        return summary.status ?? "-"
+    }
 }
 
 extension Store {
@@ -15,7 +23,8 @@ extension Store {
             return try pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM runs WHERE kind = 'bonus' ORDER BY id DESC").map { row in
                     let summary = Self.summary(row)
-                    return PayoutRun(summary: summary, lines: try Self.lines(run: summary.id, db: db))
+                    return PayoutRun(summary: summary, lines: try Self.lines(run: summary.id, db: db),
+                                     supersededBy: try Self.supersededBy(summary, db: db))
                 }
             }
         } catch {
@@ -33,6 +42,8 @@ extension Store {
                 let summary = try Self.payoutSummary(id, db: db, path: path)
                 switch summary.status {
                 case "draft": break
+                case "void":
+                    throw StoreError.payoutState(path: path, message: "run \(id) is void and can never be approved (`shiftwise runs show \(id)` shows why)")
                 case let status?:
                     throw StoreError.payoutState(path: path, message: "run \(id) is already \(status); an approved run never changes (run `bonus` again for an adjustment)")
                 case nil:
@@ -49,15 +60,62 @@ extension Store {
                         run `bonus` again for the period to record an adjustment run, and approve that
                         """)
                 }
+                if let newer = try Self.supersededBy(summary, db: db) {
+                    throw StoreError.payoutState(path: path, message: """
+                        run \(id) is superseded by run \(newer) of \(summary.period ?? "its period") and can never be approved: \
+                        approve run \(newer), or void it (`shiftwise payouts void \(newer) --reason …`) and run `bonus` again
+                        """)
+                }
                 let digest = LinesDigest(try Self.lines(run: id, db: db))
-                try db.execute(sql: "UPDATE runs SET status = 'approved', approved_rows = ?, approved_total = ?, approved_sha256 = ? WHERE id = ?",
-                               arguments: [digest.rows, digest.total, digest.sha256, id])
+                let now = StoreClock.text(Date())
+                try db.execute(sql: """
+                    UPDATE runs SET status = 'approved', approved_rows = ?, approved_total = ?, approved_sha256 = ?, approved_by = ?, approved_at = ?
+                    WHERE id = ?
+                    """, arguments: [digest.rows, digest.total, digest.sha256, user, now, id])
                 try db.execute(sql: "INSERT INTO audit (at, who, what, run_id) VALUES (?, ?, ?, ?)",
-                               arguments: [StoreClock.text(Date()), user, "approved payout run \(id) (\(summary.name), \(summary.period ?? "?"))", id])
+                               arguments: [now, user, "approved payout run \(id) (\(summary.name), \(summary.period ?? "?"))", id])
             }
         } catch {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// Retires a draft payout run for good (status `void`), recording who and why in the audit table, in one transaction.
+    ///
+    /// - Throws: ``StoreError/payoutState(path:message:)`` unless the run is a draft bonus run (superseded drafts included);
+    ///   ``StoreError/unknownRun(path:id:)``.
+    public func void(_ id: Int, user: String, reason: String) throws(StoreError) {
+        do {
+            try immediate { db in
+                let summary = try Self.payoutSummary(id, db: db, path: path)
+                switch summary.status {
+                case "draft": break
+                case "void":
+                    throw StoreError.payoutState(path: path, message: "run \(id) is already void")
+                case let status?:
+                    throw StoreError.payoutState(path: path, message: """
+                        run \(id) is \(status) and never changes; only a draft can be voided (to take back money, run `bonus` again \
+                        for the period with corrected metrics: that records an adjustment run)
+                        """)
+                case nil:
+                    throw StoreError.payoutState(path: path, message: "run \(id) has no payout status and cannot be voided")
+                }
+                let now = StoreClock.text(Date())
+                try db.execute(sql: "UPDATE runs SET status = 'void' WHERE id = ?", arguments: [id])
+                try db.execute(sql: "INSERT INTO audit (at, who, what, run_id) VALUES (?, ?, ?, ?)",
+                               arguments: [now, user, "voided payout run \(id) (\(summary.name), \(summary.period ?? "?")): \(reason)", id])
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// The newest later bonus run of the same period that is not void, which makes a draft superseded.
+    static func supersededBy(_ summary: RunSummary, db: Database) throws -> Int? {
+        guard summary.status == "draft" else { return nil }
+        return try Int.fetchOne(db, sql: """
+            SELECT max(id) FROM runs WHERE kind = 'bonus' AND period IS ? AND id > ? AND status IS NOT 'void'
+            """, arguments: [summary.period, summary.id])
     }
 
     /// Exports an approved or exported payout run: in one transaction, `write` gets the run and its lines,

@@ -181,6 +181,6 @@ extension Store {
     static func summary(_ row: Row) -> RunSummary {
         RunSummary(id: row["id"], kind: RunKind(rawValue: row["kind"]) ?? .staff, name: row["name"], startedAt: row["started_at"],
                    finishedAt: row["finished_at"], outcome: row["outcome"], status: row["status"], user: row["user"], period: row["period"],
-                   adjustsRun: row["adjusts_run"])
+                   adjustsRun: row["adjusts_run"], approvedBy: row["approved_by"], approvedAt: row["approved_at"])
     }
 }

@@ -66,7 +66,7 @@ extension Store {
                     PRIMARY KEY (run_id, position)
                 );
                 """)
-            try createLockTriggers(db, unchanged: v2Columns)
+            try createLockTriggers(db, unchanged: v2Columns, locked: ["approved", "exported"])
         }
         // Run ids are never reused (AUTOINCREMENT: the runs table is rebuilt), and an approval
         // records the count, total and digest of the lines it approved, so an export can verify
@@ -103,7 +103,46 @@ extension Store {
                 try db.execute(sql: "UPDATE runs SET approved_rows = ?, approved_total = ?, approved_sha256 = ? WHERE id = ?",
                                arguments: [digest.rows, digest.total, digest.sha256, id])
             }
-            try createLockTriggers(db, unchanged: v2Columns + ["approved_rows", "approved_total", "approved_sha256"])
+            try createLockTriggers(db, unchanged: v2Columns + ["approved_rows", "approved_total", "approved_sha256"], locked: ["approved", "exported"])
+        }
+        // A draft can be voided (status `void`, the reason in the audit), and an approval records who
+        // approved and when on the run itself (for the payroll control file); the runs table is rebuilt
+        // for the new status, and void runs are locked like approved ones.
+        migrator.registerMigration("v4") { db in
+            try dropLockTriggers(db)
+            try db.execute(sql: """
+                CREATE TABLE runs_v4 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL CHECK (kind IN ('staff', 'roster', 'bonus', 'compare')),
+                    name TEXT NOT NULL,
+                    parameters TEXT NOT NULL DEFAULT '{}',
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    status TEXT CHECK (status IS NULL OR status IN ('draft', 'approved', 'exported', 'void')),
+                    user TEXT NOT NULL,
+                    period TEXT,
+                    adjusts_run INTEGER REFERENCES runs(id),
+                    approved_rows INTEGER,
+                    approved_total TEXT,
+                    approved_sha256 TEXT,
+                    approved_by TEXT,
+                    approved_at TEXT
+                );
+                INSERT INTO runs_v4 (id, kind, name, parameters, started_at, finished_at, outcome, status, user, period, adjusts_run,
+                                     approved_rows, approved_total, approved_sha256)
+                    SELECT id, kind, name, parameters, started_at, finished_at, outcome, status, user, period, adjusts_run,
+                           approved_rows, approved_total, approved_sha256 FROM runs;
+                DROP TABLE runs;
+                ALTER TABLE runs_v4 RENAME TO runs;
+                CREATE INDEX runs_period ON runs(period);
+                UPDATE runs SET
+                    approved_by = (SELECT who FROM audit WHERE audit.run_id = runs.id AND audit.what LIKE 'approved payout run%' ORDER BY audit.id LIMIT 1),
+                    approved_at = (SELECT at FROM audit WHERE audit.run_id = runs.id AND audit.what LIKE 'approved payout run%' ORDER BY audit.id LIMIT 1)
+                    WHERE status IN ('approved', 'exported');
+                """)
+            try createLockTriggers(db, unchanged: v2Columns + ["approved_rows", "approved_total", "approved_sha256", "approved_by", "approved_at"],
+                                   locked: ["approved", "exported", "void"])
         }
         return migrator
     }
@@ -112,37 +151,42 @@ extension Store {
     /// The columns of a run that stay as they were when an approved run is exported (schema v2).
     static let v2Columns = ["id", "kind", "name", "parameters", "started_at", "finished_at", "outcome", "user", "period", "adjusts_run"]
 
-    /// The triggers that lock approved and exported runs (the SQL of schema v2, with `unchanged` the run's columns that export keeps).
-    static func createLockTriggers(_ db: Database, unchanged columns: [String]) throws {
+    /// The triggers that lock approved and exported (from v4 also void) runs: `unchanged` are the
+    /// run's columns that export keeps, `locked` the statuses whose rows never change.
+    static func createLockTriggers(_ db: Database, unchanged columns: [String], locked: [String]) throws {
+        let states = "(" + locked.map { "'\($0)'" }.joined(separator: ", ") + ")"
+        let words = locked.count > 2 ? "approved, exported or void" : "approved or exported"
         for table in ["payout_lines", "run_results", "run_inputs"] {
             try db.execute(sql: """
                 CREATE TRIGGER \(table)_locked_insert BEFORE INSERT ON \(table)
-                WHEN (SELECT status FROM runs WHERE id = NEW.run_id) IN ('approved', 'exported')
-                BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be added'); END;
+                WHEN (SELECT status FROM runs WHERE id = NEW.run_id) IN \(states)
+                BEGIN SELECT RAISE(ABORT, 'the run is \(words) and never changes: \(table) rows cannot be added'); END;
                 CREATE TRIGGER \(table)_locked_update BEFORE UPDATE ON \(table)
-                WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported')
-                  OR (SELECT status FROM runs WHERE id = NEW.run_id) IN ('approved', 'exported')
-                BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be changed'); END;
+                WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN \(states)
+                  OR (SELECT status FROM runs WHERE id = NEW.run_id) IN \(states)
+                BEGIN SELECT RAISE(ABORT, 'the run is \(words) and never changes: \(table) rows cannot be changed'); END;
                 CREATE TRIGGER \(table)_locked_delete BEFORE DELETE ON \(table)
-                WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported')
-                BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: \(table) rows cannot be deleted'); END;
+                WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN \(states)
+                BEGIN SELECT RAISE(ABORT, 'the run is \(words) and never changes: \(table) rows cannot be deleted'); END;
                 """)
         }
         let unchanged = columns
             .map { "NEW.\($0) IS OLD.\($0)" }.joined(separator: " AND ")
+        let voidFlow = locked.contains("void") ? "\n              AND NOT (OLD.status = 'draft' AND NEW.status = 'void')" : ""
+        let flowWords = locked.contains("void") ? "draft → approved → exported, or draft → void" : "draft → approved → exported"
         try db.execute(sql: """
             CREATE TRIGGER runs_locked_update BEFORE UPDATE ON runs
-            WHEN OLD.status IN ('approved', 'exported')
+            WHEN OLD.status IN \(states)
               AND NOT (OLD.status = 'approved' AND NEW.status = 'exported' AND \(unchanged))
-            BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: only approved → exported is allowed'); END;
+            BEGIN SELECT RAISE(ABORT, 'the run is \(words) and never changes: only approved → exported is allowed'); END;
             CREATE TRIGGER runs_locked_delete BEFORE DELETE ON runs
-            WHEN OLD.status IN ('approved', 'exported')
-            BEGIN SELECT RAISE(ABORT, 'the run is approved or exported and never changes: it cannot be deleted'); END;
+            WHEN OLD.status IN \(states)
+            BEGIN SELECT RAISE(ABORT, 'the run is \(words) and never changes: it cannot be deleted'); END;
             CREATE TRIGGER runs_status_flow BEFORE UPDATE ON runs
             WHEN NEW.status IS NOT OLD.status
               AND NOT (OLD.status = 'draft' AND NEW.status = 'approved')
-              AND NOT (OLD.status = 'approved' AND NEW.status = 'exported')
-            BEGIN SELECT RAISE(ABORT, 'a payout run''s status moves only draft → approved → exported'); END;
+              AND NOT (OLD.status = 'approved' AND NEW.status = 'exported')\(voidFlow)
+            BEGIN SELECT RAISE(ABORT, 'a payout run''s status moves only \(flowWords)'); END;
             """)
     }
 

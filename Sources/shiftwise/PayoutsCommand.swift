@@ -1,12 +1,17 @@
 import ArgumentParser
+import Foundation
 import Shiftwise
 
 struct PayoutsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payouts",
-        abstract: "Payout runs: list them, approve a draft, export an approved run for payroll.",
-        discussion: "States: draft → approved → exported. An approved run never changes; running `bonus` again for its period records an adjustment run.",
-        subcommands: [PayoutsListCommand.self, PayoutsApproveCommand.self, PayoutsExportCommand.self],
+        abstract: "Payout runs: list them, approve or void a draft, export an approved run for payroll.",
+        discussion: """
+            States: draft → approved → exported, or draft → void. An approved run never changes; running `bonus` again for its \
+            period records an adjustment run. A draft that a newer run of its period supersedes is listed `superseded`; neither \
+            a superseded nor a void run can be approved.
+            """,
+        subcommands: [PayoutsListCommand.self, PayoutsApproveCommand.self, PayoutsVoidCommand.self, PayoutsExportCommand.self],
         defaultSubcommand: PayoutsListCommand.self
     )
 }
@@ -39,6 +44,31 @@ struct PayoutsApproveCommand: ParsableCommand {
 
     func run() throws {
         print(try Failure.report { try PayoutsUseCase.approve(database: database.path, run: runID) }, terminator: "")
+    }
+}
+
+struct PayoutsVoidCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "void",
+        abstract: "Retire a draft payout run for good, with a reason.",
+        discussion: "The audit records the OS user and the reason. Approved and exported runs never change and cannot be voided (exit 65)."
+    )
+
+    @Argument(help: ArgumentHelp("The run id, as `payouts list` shows it.", valueName: "run"))
+    var runID: Int
+
+    @Option(name: .long, help: "Why the run is voided (recorded in the audit).")
+    var reason: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if runID < 1 { throw ValidationError("run ids are positive integers") }
+        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--reason needs a text: say why the run is voided") }
+    }
+
+    func run() throws {
+        print(try Failure.report { try PayoutsUseCase.void(database: database.path, run: runID, reason: reason) }, terminator: "")
     }
 }
 

@@ -16,7 +16,7 @@ import TestSupport
         let r = try run(["bonus", Self.plan, Self.metrics, "--period", "2026-11", "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
         let csv = try String(contentsOfFile: out + "/payouts.csv", encoding: .utf8)
-        let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let rows = csv.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
         // Sum in cents, as integers, from the file itself.
         var cents = 0
         var byCode: [String: Int] = [:]

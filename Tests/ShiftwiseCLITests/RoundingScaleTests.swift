@@ -39,7 +39,7 @@ import TestSupport
         A2,Bo,2026-11,BONB,187.688,CNY
         A3,Cy,2026-11,BONB,62.438,CNY
 
-        """)
+        """.replacingOccurrences(of: "\n", with: "\r\n"))
         let control = try String(contentsOfFile: out + "/control.json", encoding: .utf8)
         #expect(control.contains("\"total\": \"466.501\""), "\(control)")
         #expect(control.contains("\"BONB\": \"466.501\""), "\(control)")

@@ -20,7 +20,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try Store.open(path)
         #expect(try store.runs().isEmpty)
-        #expect(Store.knownMigrations == ["v1", "v2", "v3"])
+        #expect(Store.knownMigrations == ["v1", "v2", "v3", "v4"])
         // Opening again is a no-op.
         _ = try Store.open(path)
     }
@@ -215,5 +215,63 @@ import Testing
         }
         #expect(!wrote)
         #expect(try store.run(id).summary.status == "approved")
+    }
+
+    /// A version 3 file keeps its runs; an approval made then gets its approver and time from the audit.
+    @Test func migratesAVersion3FileToVersion4() throws {
+        let path = Self.temporaryPath()
+        let old = try Store.open(path, migratingUpTo: "v3")
+        let first = try old.record(Self.bonusRun()) { _ in [] }
+        // An approval as version 3 made it: the status and the audit entry.
+        try old.executeRaw("""
+            UPDATE runs SET status = 'approved' WHERE id = \(first);
+            INSERT INTO audit (at, who, what, run_id) VALUES ('2026-11-02T09:00:00Z', 'clerk-v3', 'approved payout run \(first) (plan, 2026-11)', \(first))
+            """)
+        let draft = try old.record(Self.bonusRun()) { _ in [] }
+        let store = try Store.open(path)
+        let approved = try store.run(first).summary
+        #expect(approved.approvedBy == "clerk-v3")
+        #expect(approved.approvedAt == "2026-11-02T09:00:00Z")
+        #expect(try store.run(draft).summary.approvedBy == nil)
+        // The new status is allowed, and the locks hold after the rebuild.
+        try store.void(draft, user: "clerk", reason: "wrong metrics file")
+        #expect(try store.run(draft).summary.status == "void")
+        #expect(throws: StoreError.self) { try store.executeRaw("UPDATE payout_lines SET amount = '0' WHERE run_id = \(first)") }
+        #expect(throws: StoreError.self) { try store.executeRaw("UPDATE payout_lines SET amount = '0' WHERE run_id = \(draft)") }
+        #expect(try store.record(Self.bonusRun()) { _ in [] } == draft + 1)
+    }
+
+    /// A newer run of a period supersedes its drafts; a void run supersedes nothing; neither can be approved.
+    @Test func voidAndSupersededDraftsAreNeverApproved() throws {
+        let store = try Store.open(Self.temporaryPath())
+        let older = try store.record(Self.bonusRun()) { _ in [] }
+        let newer = try store.record(Self.bonusRun()) { _ in [] }
+        let otherPeriod = try store.record(Self.bonusRun(period: "2026-10")) { _ in [] }
+        func listed() throws -> [Int: String] {
+            Dictionary(uniqueKeysWithValues: try store.payoutRuns().map { ($0.summary.id, $0.listedStatus) })
+        }
+        #expect(try listed() == [older: "superseded", newer: "draft", otherPeriod: "draft"])
+        #expect {
+            try store.approve(older, user: "clerk")
+        } throws: { "\($0)".contains("run \(older) is superseded by run \(newer) of 2026-11 and can never be approved") }
+
+        try store.void(newer, user: "clerk", reason: "metrics file of the wrong team")
+        #expect(try listed() == [older: "draft", newer: "void", otherPeriod: "draft"])
+        #expect {
+            try store.approve(newer, user: "clerk")
+        } throws: { "\($0)".contains("run \(newer) is void and can never be approved") }
+        #expect { try store.void(newer, user: "clerk", reason: "again") } throws: { "\($0)".contains("already void") }
+        // Nothing brings a void run back, not even SQL.
+        #expect(throws: StoreError.self) { try store.executeRaw("UPDATE runs SET status = 'draft' WHERE id = \(newer)") }
+        #expect(throws: StoreError.self) { try store.executeRaw("DELETE FROM payout_lines WHERE run_id = \(newer)") }
+
+        try store.approve(older, user: "clerk")
+        #expect(try store.run(older).summary.approvedBy == "clerk")
+        #expect {
+            try store.void(older, user: "clerk", reason: "late")
+        } throws: { "\($0)".contains("run \(older) is approved and never changes; only a draft can be voided") }
+        let voided = try store.audit().filter { $0.what.hasPrefix("voided") }
+        #expect(voided.map(\.what) == ["voided payout run \(newer) (plan, 2026-11): metrics file of the wrong team"])
+        #expect(voided.map(\.who) == ["clerk"])
     }
 }

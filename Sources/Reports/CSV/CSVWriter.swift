@@ -9,21 +9,24 @@ public enum CSVCell: Sendable, Hashable, ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self = .text(value) }
 }
 
-/// Writes RFC 4180 CSV shared by every output: CRLF-free (`\n`) records, quoting when needed,
-/// formula-injection neutralisation for text cells, an optional UTF-8 BOM.
+/// Writes RFC 4180 CSV shared by every output: quoting when needed, formula-injection
+/// neutralisation for text cells, an optional UTF-8 BOM. Records end in `\n`, or in CRLF (RFC 4180's
+/// own line end) for the payroll files, whose importers ask for it.
 public struct CSVWriter: Sendable {
     public private(set) var text: String = ""
     public let bom: Bool
+    public let lineEnd: String
 
-    public init(header: [String], bom: Bool = false) {
+    public init(header: [String], bom: Bool = false, crlf: Bool = false) {
         self.bom = bom
+        self.lineEnd = crlf ? "\r\n" : "\n"
         append(header.map(CSVCell.text))
     }
 
     /// Appends one record.
     public mutating func append(_ cells: [CSVCell]) {
         text += cells.map(CSVWriter.render).joined(separator: ",")
-        text += "\n"
+        text += lineEnd
     }
 
     /// The file's bytes: the text, preceded by a UTF-8 BOM when asked for.

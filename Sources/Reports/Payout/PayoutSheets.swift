@@ -26,7 +26,7 @@ public enum PayoutSheets {
         }
     }
 
-    /// One row per agent and non-zero line; amounts with two decimals, never altered by the formula guard.
+    /// One row per agent and non-zero line; amounts with two decimals, never altered by the formula guard; CRLF line ends.
     public static func payouts(_ result: PayoutResult, bom: Bool = false) -> CSVWriter {
         payroll(result.lines.map {
             PayrollRow(agentID: $0.agentID, name: $0.name, period: result.period, earningsCode: $0.earningsCode, amount: $0.amount, currency: result.currency)
@@ -38,7 +38,7 @@ public enum PayoutSheets {
     /// - Parameter places: decimals of every amount: 2 for payroll; a plan that rounds to more writes
     ///   its own scale into `payouts.csv`, so that the sheet still adds up to its control total.
     public static func payroll(_ rows: [PayrollRow], bom: Bool = false, places: Int = 2) -> CSVWriter {
-        var w = CSVWriter(header: header, bom: bom)
+        var w = CSVWriter(header: header, bom: bom, crlf: true)
         for r in rows {
             w.append([.text(r.agentID), .text(r.name), .text(r.period), .text(r.earningsCode), .number(r.amount.formatted(places: places)), .text(r.currency)])
         }
@@ -67,9 +67,43 @@ public enum PayoutSheets {
         return w
     }
 
-    /// `{"rows", "total", "totals_by_earnings_code", "sha256"}` for the bytes of a payroll CSV.
-    public static func control(rows: Int, total: ExactDecimal, byCode: [(code: String, total: ExactDecimal)], csvBytes: [UInt8], places: Int = 2) -> String {
+    /// What a control file says about the run behind the payroll file.
+    public struct ControlRun: Sendable, Equatable {
+        public var run: Int
+        public var period: String
+        public var currency: String
+        /// `generic`, `adp`, `paychex` or `gusto`.
+        public var format: String
+        public var approvedBy: String?
+        public var approvedAt: String?
+        /// For an adjustment run: the run it adjusts and why.
+        public var adjustsRun: Int?
+        public var reason: String?
+
+        public init(run: Int, period: String, currency: String, format: String, approvedBy: String? = nil, approvedAt: String? = nil,
+                    adjustsRun: Int? = nil, reason: String? = nil) {
+            self.run = run
+            self.period = period
+            self.currency = currency
+            self.format = format
+            self.approvedBy = approvedBy
+            self.approvedAt = approvedAt
+            self.adjustsRun = adjustsRun
+            self.reason = reason
+        }
+    }
+
+    /// The control file (SPEC §7): `rows`, `total`, `totals_by_earnings_code`, `sha256` of the payroll
+    /// file's bytes, then the run's `run`, `period`, `currency`, `format`, `approved_by`, `approved_at`
+    /// (null while a draft), and for an adjustment run `adjusts_run` and `reason`.
+    public static func control(rows: Int, total: ExactDecimal, byCode: [(code: String, total: ExactDecimal)], csvBytes: [UInt8], places: Int = 2,
+                               run: ControlRun) -> String {
         let codes = byCode.map { "    \(JSONText.string($0.code)): \(JSONText.string($0.total.formatted(places: places)))" }
+        func text(_ value: String?) -> String { value.map(JSONText.string) ?? "null" }
+        var adjustment = ""
+        if let adjusts = run.adjustsRun {
+            adjustment = ",\n  \"adjusts_run\": \(adjusts),\n  \"reason\": \(text(run.reason))"
+        }
         return """
         {
           "rows": \(rows),
@@ -77,7 +111,13 @@ public enum PayoutSheets {
           "totals_by_earnings_code": {
         \(codes.joined(separator: ",\n"))
           },
-          "sha256": "\(SHA256.hex(csvBytes))"
+          "sha256": "\(SHA256.hex(csvBytes))",
+          "run": \(run.run),
+          "period": \(JSONText.string(run.period)),
+          "currency": \(JSONText.string(run.currency)),
+          "format": \(JSONText.string(run.format)),
+          "approved_by": \(text(run.approvedBy)),
+          "approved_at": \(text(run.approvedAt))\(adjustment)
         }
 
         """
