@@ -31,6 +31,7 @@ demo: build
 		--agents scenarios/data/agents.csv) && printf '%s\n' "$$OUT" && RUN=$$(printf '%s\n' "$$OUT" | sed -n 's/^run //p') && \
 	.build/debug/shiftwise payouts approve $$RUN && \
 	.build/debug/shiftwise payouts export $$RUN && \
+	.build/debug/shiftwise payouts export $$RUN --format adp --map scenarios/payroll-map.yaml && \
 	.build/debug/shiftwise payouts list && \
 	.build/debug/shiftwise bonus explain $$RUN A002
 

@@ -428,11 +428,45 @@ costs: { fairness_weight: 50, late_shift_after: "21:00" }
 """
 
 
+def _yaml_text(value):
+    """A YAML double-quoted scalar (names may hold accents, apostrophes, spaces)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def build_payroll_map(agents_text):
+    """The example `--map` for `payouts export`: every agent's ids in the payroll systems and the
+    plan's earnings codes in each (ADP codes, Paychex pay components, Gusto columns)."""
+    rows = list(csv.DictReader(io.StringIO(agents_text)))
+    lines = [
+        "# Who each agent is in the payroll system, and what each earnings code is called there",
+        "# (`shiftwise payouts export RUN --format adp|paychex|gusto --map scenarios/payroll-map.yaml`).",
+        'company_code: "3AB"          # ADP Co Code; Paychex Client ID',
+        'batch_id: "BON11"            # ADP Batch ID',
+        "pay_date: 2026-12-05         # Paychex Line Date",
+        "employees:",
+    ]
+    for i, row in enumerate(rows):
+        first, _, last = row["name"].partition(" ")
+        lines.append("  %s: { file_number: \"%06d\", worker_id: \"W%04d\", first_name: %s, last_name: %s }"
+                     % (row["agent_id"], 100 + i + 1, i + 1, _yaml_text(first), _yaml_text(last or first)))
+    lines += [
+        "earnings:",
+        '  BONPROD:  { adp: "PR", paychex: "Productivity Bonus", gusto: bonus }',
+        '  BONREV:   { adp: "RV", paychex: "Review Bonus", gusto: bonus }',
+        '  BONCSAT:  { adp: "CS", paychex: "CSAT Bonus", gusto: bonus }',
+        '  BONSALES: { adp: "SL", paychex: "Sales Commission", gusto: commission }',
+        '  BONSCORE: { adp: "SC", paychex: "Scorecard Bonus", gusto: bonus }',
+        '  BONTEAM:  { adp: "TM", paychex: "Team Bonus", gusto: bonus }',
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def build_all():
     """Return {relative path: text} for every generated file."""
     agents = build_agents(random.Random(SEED + 1))
     forecast = build_forecast(random.Random(SEED))
     return {
+        "payroll-map.yaml": build_payroll_map(agents),
         "data/forecast-w49.csv": forecast,
         "data/forecast-w49-thu10.csv": thursday_plus(forecast),
         "thursday-plus-10.yaml": THURSDAY_YAML,

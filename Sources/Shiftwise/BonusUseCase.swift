@@ -93,7 +93,8 @@ public enum BonusUseCase {
             let total = rows.reduce(ExactDecimal.zero) { $0 + $1.amount }
             let controlJSON = PayoutSheets.control(rows: rows.count, total: total, byCode: byCode, csvBytes: payouts, places: places,
                                                    run: .init(run: id, period: period, currency: result.currency, format: "generic",
-                                                              adjustsRun: adjustsRun, reason: adjustsRun == nil ? nil : Adjustment.reason))
+                                                              adjustsRun: adjustsRun, reason: adjustsRun == nil ? nil : Adjustment.reason),
+                                                   file: "payouts.csv")
             control = PayoutSheets.controlSummary(rows: rows.count, total: total, byCode: byCode, currency: result.currency, csvBytes: payouts,
                                                   places: places)
             adjusts = adjustsRun

@@ -1,6 +1,7 @@
 import Core
 import Foundation
-import Reports
+public import Reports
+import ScenarioIO
 import Store
 
 /// `shiftwise payouts list | approve RUN | export RUN`: the payout lifecycle draft → approved → exported (SPEC §7).
@@ -13,7 +14,7 @@ public enum PayoutsUseCase {
         let header = ["id", "period", "plan", "status", "rows", "total", "adjusts", "superseded"]
         let rows = try runs.map { r in
             let total = try rowsOf(r.lines, database: database, run: r.summary.id).reduce(ExactDecimal.zero) { $0 + $1.amount }
-            return [String(r.summary.id), r.summary.period ?? "?", r.summary.name, r.summary.status ?? "-", String(r.lines.count),
+            return [String(r.summary.id), r.summary.period ?? "?", r.summary.name, r.listedStatus, String(r.lines.count),
                     total.formatted(places: max(2, total.scale)), r.summary.adjustsRun.map { "run \($0)" } ?? "-",
                     r.supersededBy.map { "by run \($0)" } ?? "-"]
         }
@@ -44,9 +45,15 @@ public enum PayoutsUseCase {
         public let firstExport: Bool
     }
 
-    /// Writes `payroll-<run>.csv` and `payroll-<run>.control.json` from the run's stored lines into `outputFolder`
-    /// (default `reports/payouts/<period>/`); the same run gives the same bytes every time.
-    public static func export(database: String, run id: Int, outputFolder: String?, bom: Bool) throws -> ExportOutcome {
+    /// Writes the run's payroll file in `format` and its control file from the run's stored lines into
+    /// `outputFolder` (default `reports/payouts/<period>/`); the same run and options give the same bytes
+    /// every time. `generic` writes `payroll-<run>.csv`, ADP `PR<co code>EPI.csv`, Paychex and Gusto
+    /// `payroll-<run>-<format>.csv`; the control file is `payroll-<run>.control.json` (generic) or
+    /// `payroll-<run>-<format>.control.json`. The pre-flight runs before anything is written.
+    public static func export(database: String, run id: Int, outputFolder: String?, bom: Bool, format: PayrollFormat = .generic,
+                              mapPath: String? = nil) throws -> ExportOutcome {
+        // The map is read (and its shape checked) before the database is touched.
+        let map = try mapPath.map { try PayrollMapReader.load($0) }
         let store = try Store.open(database)
         var files: [String] = []
         var control = ""
@@ -62,20 +69,22 @@ public enum PayoutsUseCase {
                                              "run \(id) pays amounts with more than 2 decimals (\(finer.count) lines, e.g. \(first.amount) to \(first.agentID)): its plan rounds to a finer scale, and the payroll CSV takes 2 decimals",
                                              fix: "set `rounding: { scale: 2 }` in the plan and run `bonus` again for the period; this run is never rounded twice")])
             }
-            let bytes = PayoutSheets.payroll(rows, bom: bom).bytes
+            let file = try PayrollProfiles.file(format, rows: rows, map: map, run: id, source: database, bom: bom)
             let byCode = PayoutSheets.totalsByEarningsCode(rows)
-            let total = rows.reduce(ExactDecimal.zero) { $0 + $1.amount }
-            let folder = try OutputSet(outputFolder ?? "reports/payouts/\(summary.period ?? "unknown")", owner: "export-\(id)")
+            let folder = try OutputSet(outputFolder ?? "reports/payouts/\(summary.period ?? "unknown")",
+                                       owner: format == .generic ? "export-\(id)" : "export-\(id)-\(format.rawValue)")
             outputs = folder
-            files.append(try folder.write("payroll-\(id).csv", bytes: bytes))
-            files.append(try folder.write("payroll-\(id).control.json",
-                                          text: PayoutSheets.control(rows: rows.count, total: total, byCode: byCode, csvBytes: bytes, run: .init(
-                                              run: id, period: summary.period ?? "", currency: lines.first?.currency ?? "", format: "generic",
+            let stem = format == .generic ? "payroll-\(id)" : "payroll-\(id)-\(format.rawValue)"
+            files.append(try folder.write(file.name, bytes: file.bytes))
+            files.append(try folder.write(stem + ".control.json",
+                                          text: PayoutSheets.control(rows: file.rows, total: file.total, byCode: byCode, csvBytes: file.bytes, run: .init(
+                                              run: id, period: summary.period ?? "", currency: lines.first?.currency ?? "", format: format.rawValue,
                                               approvedBy: summary.approvedBy, approvedAt: summary.approvedAt, adjustsRun: summary.adjustsRun,
-                                              reason: summary.adjustsRun == nil ? nil : lines.compactMap(\.reason).first ?? "recalculation"))))
-            control = PayoutSheets.controlSummary(rows: rows.count, total: total, byCode: byCode, currency: lines.first?.currency ?? "",
-                                                  csvBytes: bytes)
-            return "exported payout run \(id) to \(folder.path) (sha256 \(SHA256.hex(bytes)))"
+                                              reason: summary.adjustsRun == nil ? nil : lines.compactMap(\.reason).first ?? Adjustment.reason),
+                                                                     file: file.name)))
+            control = PayoutSheets.controlSummary(rows: file.rows, total: file.total, byCode: byCode, currency: lines.first?.currency ?? "",
+                                                  csvBytes: file.bytes)
+            return "exported payout run \(id) as \(format.rawValue) to \(folder.path)/\(file.name) (sha256 \(SHA256.hex(file.bytes)))"
             }
         } catch {
             outputs?.discard()

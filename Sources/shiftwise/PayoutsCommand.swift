@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Shiftwise
 
 struct PayoutsCommand: ParsableCommand {
@@ -75,13 +76,15 @@ struct PayoutsVoidCommand: ParsableCommand {
 struct PayoutsExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write an approved run's payroll CSV and control file.",
-        discussion: "Writes payroll-<run>.csv and payroll-<run>.control.json; exporting again gives the same bytes. A draft is refused (exit 65)."
+        abstract: "Write an approved run's payroll file and control file.",
+        discussion: """
+            generic writes payroll-<run>.csv; adp PR<co code>EPI.csv (ADP Workforce Now paydata); paychex payroll-<run>-paychex.csv \
+            (Paychex Flex SPI); gusto payroll-<run>-gusto.csv (Gusto payroll CSV upload); each with its control file. adp, paychex \
+            and gusto need --map. Every line and map value is checked first: an offender is named, exit 65, nothing written. \
+            Exporting again gives the same bytes. A draft is refused (exit 65).
+            """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case generic
-    }
 
     @Argument(help: ArgumentHelp("The run id, as `payouts list` shows it.", valueName: "run"))
     var runID: Int
@@ -89,8 +92,11 @@ struct PayoutsExportCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: reports/payouts/<period>/).")
     var out: String?
 
-    @Option(name: .long, help: "The payroll format.")
-    var format: Format = .generic
+    @Option(name: .long, help: "The payroll format: generic, adp, paychex or gusto.")
+    var format: FormatArgument = .generic
+
+    @Option(name: .long, help: ArgumentHelp("Who each agent is in the payroll system and what each earnings code is called there (YAML).", valueName: "file"))
+    var map: String?
 
     @Flag(name: .long, help: "Start the CSV with a UTF-8 byte-order mark, for spreadsheet users.")
     var bom = false
@@ -99,12 +105,23 @@ struct PayoutsExportCommand: ParsableCommand {
 
     func validate() throws {
         if runID < 1 { throw ValidationError("run ids are positive integers") }
+        if format != .generic, map == nil { throw ValidationError("--format \(format.rawValue) needs --map FILE: who each agent is in \(format.format.displayName) and what each earnings code is called there") }
+        if format == .generic, map != nil { throw ValidationError("--map is for --format adp, paychex or gusto; the generic CSV uses the agent ids and earnings codes as they are") }
     }
 
     func run() throws {
-        let outcome = try Failure.report { try PayoutsUseCase.export(database: database.path, run: runID, outputFolder: out, bom: bom) }
+        let outcome = try Failure.report {
+            try PayoutsUseCase.export(database: database.path, run: runID, outputFolder: out, bom: bom, format: format.format, mapPath: map)
+        }
         print(outcome.control)
         print(outcome.firstExport ? "run \(runID) exported" : "run \(runID) exported again (the same options give the same bytes)")
         for file in outcome.files { print("wrote \(file)") }
     }
+}
+
+/// `--format` as the command line reads it.
+enum FormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case generic, adp, paychex, gusto
+
+    var format: PayrollFormat { PayrollFormat(rawValue: rawValue) ?? .generic }
 }

@@ -39,12 +39,15 @@ import TestSupport
         #expect(bonus.status == 66, "\(bonus.stderr)")
     }
 
-    /// Until the payroll profiles exist, any format but `generic` is refused before anything is read.
-    @Test func unsupportedPayrollFormatIsAUsageError() throws {
-        for format in ["adp", "paychex", "gusto", "xlsx"] {
+    /// An unknown format, or a profile without its map, is refused before anything is read.
+    @Test func payrollFormatUsageErrors() throws {
+        let unknown = try CommandRunner.run(["payouts", "export", "1", "--format", "xlsx"])
+        #expect(unknown.status == 64, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("'generic'") && unknown.stderr.contains("'gusto'"), "\(unknown.stderr)")
+        for format in ["adp", "paychex", "gusto"] {
             let r = try CommandRunner.run(["payouts", "export", "1", "--format", format])
             #expect(r.status == 64, "\(format): \(r.stderr)")
-            #expect(r.stderr.contains("'generic'"))
+            #expect(r.stderr.contains("--format \(format) needs --map FILE"), "\(r.stderr)")
         }
     }
 

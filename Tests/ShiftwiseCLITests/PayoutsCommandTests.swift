@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Store
 import Testing
@@ -51,7 +52,7 @@ import TestSupport
         #expect(draftControl.contains("\"approved_by\": null"))
         #expect(exportControl.contains("\"approved_by\": \"payroll-clerk\""))
         #expect(exportControl.contains("\"run\": 1,\n  \"period\": \"2026-11\",\n  \"currency\": \"CNY\",\n  \"format\": \"generic\""), "\(exportControl)")
-        func withoutApproval(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.contains("approved_") } }
+        func withoutApproval(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.contains("approved_") && !$0.contains("\"file\"") } }
         #expect(withoutApproval(draftControl) == withoutApproval(exportControl))
 
         let list = try run(["payouts", "list", "--db", db])
@@ -149,5 +150,92 @@ import TestSupport
         let third = try run(["bonus", Self.plan, changed, "--period", "2026-11", "--out", dir + "/third", "--db", db])
         #expect(third.stdout.contains("adjustment of run 2"), "\(third.stdout)")
         #expect(try amounts(dir + "/third/payouts.csv").isEmpty)
+    }
+
+    /// Every profile from the example map: exit 0, CRLF, the same total as the run, its own control file.
+    @Test func everyProfileAddsUpToTheRunsTotal() throws {
+        let dir = temp()
+        let db = dir + "/payouts.sqlite"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        #expect(try run(["bonus", Self.plan, Self.metrics, "--period", "2026-11", "--out", dir + "/bonus", "--db", db]).status == 0)
+        #expect(try run(["payouts", "approve", "1", "--db", db]).status == 0)
+        let generic = try JSONSerialization.jsonObject(with: bytes(dir + "/bonus/control.json")) as? [String: Any]
+        let files = ["adp": "PR3ABEPI.csv", "paychex": "payroll-1-paychex.csv", "gusto": "payroll-1-gusto.csv"]
+        for (format, name) in files.sorted(by: { $0.key < $1.key }) {
+            let r = try run(["payouts", "export", "1", "--format", format, "--map", "scenarios/payroll-map.yaml", "--out", dir + "/pay", "--db", db])
+            #expect(r.status == 0, "\(format): \(r.stderr)")
+            let data = try bytes(dir + "/pay/" + name)
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(format) ends every line in CRLF")
+            let control = try JSONSerialization.jsonObject(with: bytes(dir + "/pay/payroll-1-\(format).control.json")) as? [String: Any]
+            #expect(control?["total"] as? String == generic?["total"] as? String, "\(format)")
+            #expect(control?["format"] as? String == format)
+            #expect(control?["file"] as? String == name)
+            #expect(control?["sha256"] as? String == SHA256.hex([UInt8](data)))
+            // The total read back from the file itself, in cents.
+            var cents = 0
+            let lines = text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let header = lines[0]
+            for cells in lines.dropFirst() {
+                for (k, column) in header.enumerated() where ["Earnings 3 Amount", "Amount", "bonus", "commission"].contains(column) && !cells[k].isEmpty {
+                    let parts = cells[k].replacingOccurrences(of: "-", with: "").split(separator: ".")
+                    cents += (cells[k].hasPrefix("-") ? -1 : 1) * (Int(parts[0])! * 100 + Int(parts[1])!)
+                }
+            }
+            let total = (generic?["total"] as? String ?? "").split(separator: ".")
+            #expect(cents == Int(total[0])! * 100 + Int(total[1])!, "\(format)")
+        }
+        // The exports of one run sit side by side in one folder.
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir + "/pay")).isSuperset(of: files.values))
+    }
+
+    /// A map the target cannot take: every offender named, exit 65, nothing written, the run still approved.
+    @Test func preflightWritesNothing() throws {
+        let dir = temp()
+        let db = dir + "/payouts.sqlite"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        #expect(try run(["bonus", Self.plan, Self.metrics, "--period", "2026-11", "--out", dir + "/bonus", "--db", db]).status == 0)
+        #expect(try run(["payouts", "approve", "1", "--db", db]).status == 0)
+        let map = try String(contentsOfFile: Fixtures.packageRoot + "/scenarios/payroll-map.yaml", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  A003:") && !$0.hasPrefix("  A004:") }
+            .joined(separator: "\n").replacingOccurrences(of: "adp: \"RV\"", with: "adp: \"REV\"")
+        try map.write(toFile: dir + "/map.yaml", atomically: true, encoding: .utf8)
+        let r = try run(["payouts", "export", "1", "--format", "adp", "--map", dir + "/map.yaml", "--out", dir + "/pay", "--db", db])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("agent A003 (Xin García) is paid in run 1 but is not under `employees`"), "\(r.stderr)")
+        #expect(r.stderr.contains("agent A004"), "\(r.stderr)")
+        #expect(r.stderr.contains("the ADP earnings code `REV` is not one ADP takes"), "\(r.stderr)")
+        #expect(r.stderr.contains("3 problems found; nothing was written"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/pay"))
+        #expect(try Store.open(db).run(1).summary.status == "approved")
+        // Usage: a profile without a map, a map for the generic CSV; a map that is not there.
+        #expect(try run(["payouts", "export", "1", "--format", "gusto", "--db", db]).status == 64)
+        #expect(try run(["payouts", "export", "1", "--map", dir + "/map.yaml", "--db", db]).status == 64)
+        #expect(try run(["payouts", "export", "1", "--format", "gusto", "--map", dir + "/none.yaml", "--db", db]).status == 66)
+    }
+
+    /// A second run of a period supersedes the first draft; void retires a draft; neither can be approved.
+    @Test func supersededAndVoidDraftsFromTheCommandLine() throws {
+        let dir = temp()
+        let db = dir + "/payouts.sqlite"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for k in 1...2 {
+            #expect(try run(["bonus", Self.plan, Self.metrics, "--period", "2026-11", "--out", dir + "/b\(k)", "--db", db]).status == 0)
+        }
+        let list = try run(["payouts", "list", "--db", db]).stdout
+        #expect(list.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("1 ") && $0.contains("superseded") && $0.contains("by run 2") }, "\(list)")
+        let refused = try run(["payouts", "approve", "1", "--db", db])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("run 1 is superseded by run 2 of 2026-11 and can never be approved"), "\(refused.stderr)")
+        #expect(try run(["payouts", "void", "2", "--db", db]).status == 64, "a reason is required")
+        let void = try run(["payouts", "void", "2", "--reason", "metrics of the wrong month", "--db", db])
+        #expect(void.status == 0, "\(void.stderr)")
+        #expect(void.stdout == "run 2 voided by payroll-clerk: metrics of the wrong month\n")
+        #expect(try run(["payouts", "approve", "2", "--db", db]).stderr.contains("run 2 is void and can never be approved"))
+        #expect(try run(["payouts", "approve", "1", "--db", db]).status == 0)
+        let after = try run(["payouts", "list", "--db", db]).stdout.split(separator: "\n")
+        #expect(after.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("2 ") && $0.contains("void") }
+                && after.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("1 ") && $0.contains("approved") }, "\(after)")
+        #expect(try Store.open(db).audit().contains { $0.what == "voided payout run 2 (Service Excellence, 2026-11): metrics of the wrong month" && $0.who == "payroll-clerk" })
     }
 }

@@ -95,9 +95,10 @@ public enum PayoutSheets {
 
     /// The control file (SPEC §7): `rows`, `total`, `totals_by_earnings_code`, `sha256` of the payroll
     /// file's bytes, then the run's `run`, `period`, `currency`, `format`, `approved_by`, `approved_at`
-    /// (null while a draft), and for an adjustment run `adjusts_run` and `reason`.
+    /// (null while a draft), and for an adjustment run `adjusts_run` and `reason`; `file` names the
+    /// payroll file when the export writes one.
     public static func control(rows: Int, total: ExactDecimal, byCode: [(code: String, total: ExactDecimal)], csvBytes: [UInt8], places: Int = 2,
-                               run: ControlRun) -> String {
+                               run: ControlRun, file: String? = nil) -> String {
         let codes = byCode.map { "    \(JSONText.string($0.code)): \(JSONText.string($0.total.formatted(places: places)))" }
         func text(_ value: String?) -> String { value.map(JSONText.string) ?? "null" }
         var adjustment = ""
@@ -111,7 +112,7 @@ public enum PayoutSheets {
           "totals_by_earnings_code": {
         \(codes.joined(separator: ",\n"))
           },
-          "sha256": "\(SHA256.hex(csvBytes))",
+          "sha256": "\(SHA256.hex(csvBytes))",\(file.map { "\n  \"file\": \(JSONText.string($0))," } ?? "")
           "run": \(run.run),
           "period": \(JSONText.string(run.period)),
           "currency": \(JSONText.string(run.currency)),
