@@ -26,12 +26,13 @@ demo: build
 	@# Thursday's volume rises 10 %: re-roster the week, changing as little of the published roster as pays.
 	.build/debug/shiftwise roster scenarios/thursday-plus-10.yaml --baseline reports/baseline-w49/roster.csv
 	.build/debug/shiftwise compare $(SCENARIO) scenarios/volume-plus-15.yaml
-	@# The payout lifecycle: bonus (a draft run) → approve → export; then one agent's working.
+	@# The payout lifecycle: bonus (a draft run) → approve → export (generic, then ADP with the example map) → statements; then one agent's working.
 	OUT=$$(.build/debug/shiftwise bonus scenarios/rules/bonus-2026.yaml scenarios/data/metrics-2026-11.csv --period 2026-11 \
 		--agents scenarios/data/agents.csv) && printf '%s\n' "$$OUT" && RUN=$$(printf '%s\n' "$$OUT" | sed -n 's/^run //p') && \
 	.build/debug/shiftwise payouts approve $$RUN && \
 	.build/debug/shiftwise payouts export $$RUN && \
 	.build/debug/shiftwise payouts export $$RUN --format adp --map scenarios/payroll-map.yaml && \
+	.build/debug/shiftwise payouts statements $$RUN && \
 	.build/debug/shiftwise payouts list && \
 	.build/debug/shiftwise bonus explain $$RUN A002
 

@@ -2,7 +2,7 @@ import Core
 import Foundation
 public import Reports
 import ScenarioIO
-import Store
+public import Store
 
 /// `shiftwise payouts list | approve RUN | export RUN`: the payout lifecycle draft → approved → exported (SPEC §7).
 public enum PayoutsUseCase {
@@ -104,5 +104,103 @@ public enum PayoutsUseCase {
             return PayoutSheets.PayrollRow(agentID: l.agentID, name: l.name, period: l.period, earningsCode: l.earningsCode, amount: amount,
                                            currency: l.currency)
         }
+    }
+}
+
+/// `shiftwise payouts statements RUN`: one printable statement per agent (奖金明细, SPEC §7) from the
+/// run's stored detail and lines, and an index page.
+public enum StatementsUseCase {
+    public struct Outcome: Sendable {
+        public let files: [String]
+        public let agents: Int
+        public let folder: String
+    }
+
+    /// The statements of `run`, in the order of the run's detail (agents by id).
+    public static func statements(database: String, run id: Int) throws -> (statements: [AgentStatement], summary: RunSummary, status: String) {
+        let store = try Store.openExisting(database)
+        let stored = try store.run(id)
+        guard stored.summary.kind == .bonus, let detail = stored.results.first(where: { $0.name == "payout-detail.csv" }) else {
+            throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) is a \(stored.summary.kind.rawValue) run, not a payout run",
+                                         fix: "`shiftwise payouts list` shows the payout runs")])
+        }
+        let listed = try store.payoutRuns().first { $0.summary.id == id }
+        let status = listed?.listedStatus ?? stored.summary.status ?? "draft"
+        let lines = try store.payoutLines(id)
+        let source = "run \(id) payout-detail.csv"
+        let table = try CSVTable.parse(detail.content, file: source)
+        var bag = DiagnosticBag()
+        let columns = table.columns(required: ["agent_id", "name", "component", "earnings_code", "final_amount", "working"], optional: [], bag: &bag)
+        try bag.throwIfErrors()
+        var order: [String] = []
+        var names: [String: String] = [:]
+        var components: [String: [AgentStatement.Component]] = [:]
+        for r in table.records {
+            let agent = columns.cell("agent_id", in: r)
+            if components[agent] == nil { order.append(agent); components[agent] = [] }
+            names[agent] = columns.cell("name", in: r)
+            guard let amount = ExactDecimal(columns.cell("final_amount", in: r)) else {
+                throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) stores a detail amount that is not a decimal for \(agent)",
+                                             fix: "the database was changed outside shiftwise; restore it from a backup")])
+            }
+            let working = columns.cell("working", in: r).components(separatedBy: "; ").filter { !$0.isEmpty }
+            components[agent, default: []].append(.init(name: columns.cell("component", in: r), earningsCode: columns.cell("earnings_code", in: r),
+                                                        working: working, amount: amount))
+        }
+        // What this run pays each agent, per earnings code, in the order the lines were stored.
+        var payments: [String: [AgentStatement.Payment]] = [:]
+        for l in lines {
+            guard let amount = ExactDecimal(l.amount) else { continue }
+            payments[l.agentID, default: []].append(.init(earningsCode: l.earningsCode, amount: amount))
+            if names[l.agentID] == nil { names[l.agentID] = l.name }
+        }
+        let adjustment = stored.summary.adjustsRun != nil
+        var agents = order
+        if adjustment {
+            // An adjustment run pays only the agents whose amounts changed; what was paid before is the
+            // recalculated amount minus the difference.
+            agents = order.filter { payments[$0] != nil } + payments.keys.filter { components[$0] == nil }.sorted()
+            for a in agents {
+                var due: [String: ExactDecimal] = [:]
+                for c in components[a] ?? [] { due[c.earningsCode, default: .zero] += c.amount }
+                payments[a] = payments[a]?.map { p in
+                    var p = p
+                    p.paidBefore = (due[p.earningsCode] ?? .zero) - p.amount
+                    return p
+                }
+            }
+        }
+        let currency = lines.first?.currency ?? ""
+        let statements = agents.map { a in
+            AgentStatement(agentID: a, name: names[a] ?? "", period: stored.summary.period ?? "", plan: stored.summary.name,
+                           currency: currency, run: id, status: status, approvedBy: stored.summary.approvedBy,
+                           approvedAt: stored.summary.approvedAt, adjustsRun: stored.summary.adjustsRun,
+                           components: components[a] ?? [], payments: payments[a] ?? [])
+        }
+        return (statements, stored.summary, status)
+    }
+
+    /// Writes `statement-<agent>.html` per agent and `index.html` into `outputFolder`
+    /// (default `reports/payouts/<period>/statements-<run>/`).
+    public static func write(database: String, run id: Int, outputFolder: String?) throws -> Outcome {
+        let (statements, summary, status) = try statements(database: database, run: id)
+        let folder = try OutputSet(outputFolder ?? "reports/payouts/\(summary.period ?? "unknown")/statements-\(id)", owner: "statements-\(id)")
+        var files: [String] = []
+        do {
+            let names = AgentCalendar.fileNames(for: statements.map(\.agentID), extension: "html")
+            var listed: [(statement: AgentStatement, file: String)] = []
+            for s in statements {
+                let file = "statement-" + (names[s.agentID] ?? "agent.html")
+                files.append(try folder.write(file, text: StatementPage.render(s)))
+                listed.append((s, file))
+            }
+            files.append(try folder.write("index.html", text: StatementPage.index(listed, run: id, period: summary.period ?? "", plan: summary.name,
+                                                                                   status: status)))
+            try folder.commit()
+        } catch {
+            folder.discard()
+            throw error
+        }
+        return Outcome(files: files, agents: statements.count, folder: folder.path)
     }
 }

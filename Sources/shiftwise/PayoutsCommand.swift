@@ -12,7 +12,7 @@ struct PayoutsCommand: ParsableCommand {
             period records an adjustment run. A draft that a newer run of its period supersedes is listed `superseded`; neither \
             a superseded nor a void run can be approved.
             """,
-        subcommands: [PayoutsListCommand.self, PayoutsApproveCommand.self, PayoutsVoidCommand.self, PayoutsExportCommand.self],
+        subcommands: [PayoutsListCommand.self, PayoutsApproveCommand.self, PayoutsVoidCommand.self, PayoutsExportCommand.self, PayoutsStatementsCommand.self],
         defaultSubcommand: PayoutsListCommand.self
     )
 }
@@ -116,6 +116,36 @@ struct PayoutsExportCommand: ParsableCommand {
         print(outcome.control)
         print(outcome.firstExport ? "run \(runID) exported" : "run \(runID) exported again (the same options give the same bytes)")
         for file in outcome.files { print("wrote \(file)") }
+    }
+}
+
+struct PayoutsStatementsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statements",
+        abstract: "Write one printable bonus statement (奖金明细) per agent, with the working of every line.",
+        discussion: """
+            Writes statement-<agent>.html per agent and index.html into the output folder (default \
+            reports/payouts/<period>/statements-<run>/): self-contained pages, printable on A4. A draft, superseded or void run's \
+            statements say so on the page. For an adjustment run, only the agents it pays, with what was paid before.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The run id, as `payouts list` shows it.", valueName: "run"))
+    var runID: Int
+
+    @Option(name: .long, help: "Output folder (default: reports/payouts/<period>/statements-<run>/).")
+    var out: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if runID < 1 { throw ValidationError("run ids are positive integers") }
+    }
+
+    func run() throws {
+        let outcome = try Failure.report { try StatementsUseCase.write(database: database.path, run: runID, outputFolder: out) }
+        print("\(outcome.agents) statements for run \(runID)")
+        print("wrote \(outcome.folder)/index.html and \(outcome.agents) statement-<agent>.html")
     }
 }
 

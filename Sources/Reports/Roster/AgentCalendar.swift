@@ -77,7 +77,7 @@ public enum AgentCalendar {
     /// `a/b` → `a_b~<hash>.ics`. No plain name holds `~`, so the two kinds never meet.
     ///
     /// - Complexity: O(total length of the ids).
-    public static func fileNames(for agentIDs: [String]) -> [String: String] {
+    public static func fileNames(for agentIDs: [String], extension ext: String = "ics") -> [String: String] {
         func isPlain(_ id: String) -> Bool {
             !id.isEmpty && !id.hasPrefix(".") && id.unicodeScalars.allSatisfy { s in
                 s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == ".")
@@ -88,13 +88,13 @@ public enum AgentCalendar {
         var names: [String: String] = [:]
         for id in agentIDs where names[id] == nil {
             if isPlain(id), byFolded[id.lowercased()] == 1 {
-                names[id] = id + ".ics"
+                names[id] = id + "." + ext
                 continue
             }
             let safe = String(String(id.unicodeScalars.map { s -> Character in
                 s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_") ? Character(s) : "_"
             }).prefix(40))
-            names[id] = safe + "~" + String(SHA256.hex(Array(id.utf8)).prefix(16)) + ".ics"
+            names[id] = safe + "~" + String(SHA256.hex(Array(id.utf8)).prefix(16)) + "." + ext
         }
         return names
     }
