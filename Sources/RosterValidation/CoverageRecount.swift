@@ -70,6 +70,7 @@ public enum CoverageRecount {
 
         let requirements = StaffingCalculator.requirements(for: scenario)
         let available = ExactDecimal.one - scenario.staffing.shrinkage
+        let calculator = StaffingCalculator(policy: scenario.staffing, intervalMinutes: grid.intervalMinutes)
         return (0..<count).map { i in
             let requirement = i < requirements.count ? requirements[i] : nil
             let required = requirement?.agentsScheduled ?? 0
@@ -79,9 +80,8 @@ public enum CoverageRecount {
             let effective = ExactDecimal(working) * available
             var level: Double?
             if let requirement, let contacts = requirement.contacts, contacts.isPositive,
-               let aht = requirement.ahtSeconds, aht.isPositive, let workload = requirement.workload {
-                level = ErlangC.projectedServiceLevel(effectiveAgents: effective.doubleValue, traffic: workload,
-                                                      answerSeconds: scenario.staffing.answerSeconds.doubleValue, ahtSeconds: aht.doubleValue)
+               let aht = requirement.ahtSeconds, aht.isPositive {
+                level = calculator.projected(effectiveAgents: effective.doubleValue, contacts: contacts, ahtSeconds: aht).serviceLevel
             }
             return IntervalCoverage(start: grid.start(of: i), required: required, scheduled: scheduled, onBreak: breaking,
                                     effective: effective, shortfall: max(0, required - working), projectedServiceLevel: level)

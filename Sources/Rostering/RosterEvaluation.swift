@@ -59,6 +59,7 @@ public struct RosterEvaluation: Sendable {
             }
         }
         let keep = 1 - scenario.staffing.shrinkage.doubleValue
+        let calculator = StaffingCalculator(policy: scenario.staffing, intervalMinutes: grid.intervalMinutes)
         var rows: [Interval] = []
         var underIntervals = 0
         var overIntervals = 0
@@ -70,9 +71,8 @@ public struct RosterEvaluation: Sendable {
             let effective = Double(working) * keep
             var sl: Double?
             if let r = requirements.indices.contains(i) ? requirements[i] : nil, let contacts = r.contacts, contacts.isPositive,
-               let aht = r.ahtSeconds, let workload = r.workload {
-                let value = ErlangC.projectedServiceLevel(effectiveAgents: effective, traffic: workload,
-                                                          answerSeconds: scenario.staffing.answerSeconds.doubleValue, ahtSeconds: aht.doubleValue)
+               let aht = r.ahtSeconds {
+                let value = calculator.projected(effectiveAgents: effective, contacts: contacts, ahtSeconds: aht).serviceLevel
                 sl = value
                 slSum[i / grid.intervalsPerDay] += value * contacts.doubleValue
                 slWeight[i / grid.intervalsPerDay] += contacts.doubleValue

@@ -16,9 +16,11 @@ public struct IntervalRequirement: Sendable, Hashable {
     public let serviceLevel: Double?
     /// Occupancy at `agentsNeeded`; nil for closed intervals.
     public let occupancy: Double?
+    /// Erlang A: share of contacts that abandon at `agentsNeeded`; nil under Erlang C and when closed.
+    public let abandonRate: Double?
 
     public init(start: LocalDateTime, contacts: ExactDecimal?, ahtSeconds: ExactDecimal?, workload: Double?, agentsNeeded: Int?,
-                agentsScheduled: Int, serviceLevel: Double?, occupancy: Double?) {
+                agentsScheduled: Int, serviceLevel: Double?, occupancy: Double?, abandonRate: Double? = nil) {
         self.start = start
         self.contacts = contacts
         self.ahtSeconds = ahtSeconds
@@ -27,6 +29,7 @@ public struct IntervalRequirement: Sendable, Hashable {
         self.agentsScheduled = agentsScheduled
         self.serviceLevel = serviceLevel
         self.occupancy = occupancy
+        self.abandonRate = abandonRate
     }
 
     /// Whether contacts are expected (or agents required) in this interval.

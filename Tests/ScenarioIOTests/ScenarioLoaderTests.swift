@@ -92,4 +92,29 @@ import TestSupport
         #expect(InputPath.resolve("/abs/x.csv", relativeTo: "scenarios/base.yaml") == "/abs/x.csv")
         #expect(InputPath.resolve("x.csv", relativeTo: "base.yaml") == "x.csv")
     }
+
+    /// `staffing.model`, patience, abandonment ceiling and concurrency: read, and refused where they make no sense.
+    @Test func erlangAKeys() throws {
+        func staffing(_ lines: String) -> String {
+            ScenarioFixture.yaml.replacingOccurrences(of: "  min_agents_open: 1\n", with: "  min_agents_open: 1\n" + lines)
+        }
+        let good = try ScenarioFixture(overrides: ["tiny.yaml": staffing("  model: erlang_a\n  patience_seconds: 180\n  max_abandon_rate: 0.05\n  concurrency: 2\n")])
+        let s = try ScenarioLoader.load(good.scenario).scenario.staffing
+        #expect(s.model == .erlangA && s.patienceSeconds == 180 && s.maxAbandonRate == ExactDecimal("0.05") && s.concurrency == 2)
+        #expect(try ScenarioLoader.load(try ScenarioFixture().scenario).scenario.staffing.model == .erlangC)
+
+        let bad = try ScenarioFixture(overrides: ["tiny.yaml": staffing("  model: erlang-a\n  concurrency: 0\n  max_abandon_rate: 0.05\n")])
+        #expect {
+            try ScenarioLoader.load(bad.scenario)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("`staffing.model` is `erlang-a`, not a queue model (did you mean `erlang_a`?)")
+                && text.contains("`staffing.concurrency` is 0 but must be ≥ 1")
+                && text.contains("`staffing.max_abandon_rate` applies only to `model: erlang_a`")
+        }
+        let noPatience = try ScenarioFixture(overrides: ["tiny.yaml": staffing("  model: erlang_a\n")])
+        #expect {
+            try ScenarioLoader.load(noPatience.scenario)
+        } throws: { "\($0)".contains("`staffing.model: erlang_a` needs `staffing.patience_seconds`") }
+    }
 }

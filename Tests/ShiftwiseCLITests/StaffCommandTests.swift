@@ -13,9 +13,9 @@ import TestSupport
         #expect(result.stdout.contains("wrote \(out)/requirements.csv"))
         let csv = try String(contentsOfFile: out + "/requirements.csv", encoding: .utf8)
         let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "start,contacts,aht_seconds,workload_erlangs,agents_needed,agents_scheduled,service_level,occupancy")
+        #expect(lines[0] == "start,contacts,aht_seconds,workload_erlangs,agents_needed,agents_scheduled,service_level,occupancy,abandon_rate")
         #expect(lines.count == 338)  // header + 336 intervals + final newline
-        #expect(lines[1] == "2026-11-30T00:00,0,0,0.0000,0,0,,")
+        #expect(lines[1] == "2026-11-30T00:00,0,0,0.0000,0,0,,,")
         // 20 contacts × 300 s / 1800 s = 3.3333 Erlangs.
         #expect(lines[19].hasPrefix("2026-11-30T09:00,20,300,3.3333,"))
     }

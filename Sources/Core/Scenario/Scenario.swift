@@ -81,14 +81,35 @@ public struct StaffingPolicy: Sendable, Hashable {
     public var shrinkage: ExactDecimal
     /// Floor for any interval with contacts.
     public var minAgentsOpen: Int
+    /// The queue: Erlang C (nobody hangs up) or Erlang A (exponential patience, SPEC §5.1).
+    public var model: QueueModel
+    /// Erlang A: mean patience of a waiting contact.
+    public var patienceSeconds: ExactDecimal?
+    /// Erlang A: the highest share of contacts allowed to abandon, when set.
+    public var maxAbandonRate: ExactDecimal?
+    /// Contacts one agent serves at once (chat): the interval is staffed as agents × concurrency servers.
+    public var concurrency: Int
 
-    public init(serviceLevel: ExactDecimal, answerSeconds: ExactDecimal, maxOccupancy: ExactDecimal, shrinkage: ExactDecimal, minAgentsOpen: Int) {
+    public init(serviceLevel: ExactDecimal, answerSeconds: ExactDecimal, maxOccupancy: ExactDecimal, shrinkage: ExactDecimal, minAgentsOpen: Int,
+                model: QueueModel = .erlangC, patienceSeconds: ExactDecimal? = nil, maxAbandonRate: ExactDecimal? = nil, concurrency: Int = 1) {
         self.serviceLevel = serviceLevel
         self.answerSeconds = answerSeconds
         self.maxOccupancy = maxOccupancy
         self.shrinkage = shrinkage
         self.minAgentsOpen = minAgentsOpen
+        self.model = model
+        self.patienceSeconds = patienceSeconds
+        self.maxAbandonRate = maxAbandonRate
+        self.concurrency = concurrency
     }
+}
+
+/// How waiting contacts behave.
+public enum QueueModel: String, Sendable, Hashable, CaseIterable {
+    /// Everyone waits as long as it takes.
+    case erlangC = "erlang_c"
+    /// Waiting contacts hang up after an exponential patience.
+    case erlangA = "erlang_a"
 }
 
 /// A break every agent on a long enough shift takes once.

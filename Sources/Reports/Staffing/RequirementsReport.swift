@@ -1,9 +1,10 @@
 public import Staffing
 import Core
 
-/// `requirements.csv`: one row for every interval of the week (SPEC §5).
+/// `requirements.csv`: one row for every interval of the week (SPEC §5); `abandon_rate` under Erlang A only.
 public enum RequirementsReport {
-    public static let header = ["start", "contacts", "aht_seconds", "workload_erlangs", "agents_needed", "agents_scheduled", "service_level", "occupancy"]
+    public static let header = ["start", "contacts", "aht_seconds", "workload_erlangs", "agents_needed", "agents_scheduled", "service_level", "occupancy",
+                                     "abandon_rate"]
 
     /// The CSV text for `rows`.
     public static func csv(_ rows: [IntervalRequirement], bom: Bool = false) -> CSVWriter {
@@ -19,6 +20,7 @@ public enum RequirementsReport {
                 .number(String(row.agentsScheduled)),
                 row.serviceLevel.map { .number(Format.fixed($0, places: 4)) } ?? .empty,
                 row.occupancy.map { .number(Format.fixed($0, places: 4)) } ?? .empty,
+                row.abandonRate.map { .number(Format.fixed($0, places: 4)) } ?? .empty,
             ])
         }
         return writer

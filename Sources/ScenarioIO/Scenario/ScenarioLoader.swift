@@ -163,17 +163,43 @@ public enum ScenarioLoader {
     }
 
     static func readStaffing(_ top: NodeReader, bag: inout DiagnosticBag) -> StaffingPolicy? {
-        guard let s = top.child("staffing", known: ["service_level", "answer_seconds", "max_occupancy", "shrinkage", "min_agents_open"], bag: &bag)
+        guard let s = top.child("staffing", known: ["model", "service_level", "answer_seconds", "max_occupancy", "shrinkage", "min_agents_open",
+                                                    "patience_seconds", "max_abandon_rate", "concurrency"], bag: &bag)
         else { return nil }
         let sl = s.decimal("service_level", min: 0, max: 1, minExclusive: true, maxExclusive: true, bag: &bag)
         let answer = s.decimal("answer_seconds", min: 0, bag: &bag)
         let occupancy = s.decimal("max_occupancy", min: 0, max: 1, minExclusive: true, bag: &bag)
         let shrinkage = s.decimal("shrinkage", min: 0, max: 1, maxExclusive: true, bag: &bag)
         let minOpen = s.integer("min_agents_open", min: 0, max: 100_000, bag: &bag)
+        var model = QueueModel.erlangC
+        if let (text, location) = s.string("model", bag: &bag) {
+            if let m = QueueModel(rawValue: text) {
+                model = m
+            } else {
+                let names = QueueModel.allCases.map(\.rawValue)
+                bag.error(location, "`staffing.model` is `\(text)`, not a queue model",
+                          fix: closestMatch(to: text, in: names).map { "did you mean `\($0)`?" } ?? "use \(names.joined(separator: " or "))")
+            }
+        }
+        // Patience up to a day: longer is Erlang C (nobody hangs up), which the model key says directly.
+        let patience = s.decimal("patience_seconds", min: 0, max: 86_400, minExclusive: true, bag: &bag)
+        let maxAbandon = s.decimal("max_abandon_rate", min: 0, max: 1, minExclusive: true, maxExclusive: true, bag: &bag)
+        let concurrency = s.integer("concurrency", min: 1, max: 20, bag: &bag)
+        if model == .erlangA, patience == nil, s.node["patience_seconds"] == nil {
+            bag.error(s.keyLocation("model"), "`staffing.model: erlang_a` needs `staffing.patience_seconds`, the mean time a waiting contact holds on",
+                      fix: "add e.g. `patience_seconds: 180` under `staffing:` (from the abandoned calls' waiting times)")
+        }
+        if model == .erlangC {
+            for key in ["patience_seconds", "max_abandon_rate"] where s.node[key] != nil {
+                bag.error(s.keyLocation(key), "`staffing.\(key)` applies only to `model: erlang_a`; under Erlang C nobody abandons",
+                          fix: "add `model: erlang_a` under `staffing:`, or remove `\(key)`")
+            }
+        }
         let d = defaultStaffing
         return StaffingPolicy(
             serviceLevel: sl ?? d.serviceLevel, answerSeconds: answer ?? d.answerSeconds,
-            maxOccupancy: occupancy ?? d.maxOccupancy, shrinkage: shrinkage ?? d.shrinkage, minAgentsOpen: minOpen ?? d.minAgentsOpen
+            maxOccupancy: occupancy ?? d.maxOccupancy, shrinkage: shrinkage ?? d.shrinkage, minAgentsOpen: minOpen ?? d.minAgentsOpen,
+            model: model, patienceSeconds: patience, maxAbandonRate: maxAbandon, concurrency: concurrency ?? 1
         )
     }
 

@@ -11,6 +11,7 @@ public struct ScenarioOverride: Sendable, Hashable {
     public static let numericKeys: [String] = [
         "interval_minutes",
         "staffing.service_level", "staffing.answer_seconds", "staffing.max_occupancy", "staffing.shrinkage", "staffing.min_agents_open",
+        "staffing.patience_seconds", "staffing.max_abandon_rate", "staffing.concurrency",
         "shifts.start_step_minutes",
         "rules.min_rest_hours", "rules.max_consecutive_days", "rules.min_days_off_in_a_row", "rules.max_start_variation_minutes",
         "costs.understaffing_per_agent_hour", "costs.overstaffing_per_agent_hour", "costs.preference_weight", "costs.fairness_weight", "costs.change_weight",
