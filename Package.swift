@@ -24,6 +24,7 @@ let package = Package(
         // Pure modules: no file I/O, no C, no third-party edges.
         .target(name: "Core", swiftSettings: strictSettings),
         .target(name: "Staffing", dependencies: ["Core"], swiftSettings: strictSettings),
+        .target(name: "Forecasting", dependencies: ["Core"], swiftSettings: strictSettings),
         .target(name: "LinearModel", swiftSettings: strictSettings),
         .target(name: "Rostering", dependencies: ["Core", "LinearModel", "Staffing"], swiftSettings: strictSettings),
         .target(name: "Incentives", dependencies: ["Core"], swiftSettings: strictSettings),
@@ -38,7 +39,7 @@ let package = Package(
         ),
         // The SQLite store: the only module that imports GRDB; no GRDB type leaves it.
         .target(name: "Store", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
-        .target(name: "Reports", dependencies: ["Core", "Staffing", "Rostering", "Incentives", "CFileSwap"], swiftSettings: strictSettings),
+        .target(name: "Reports", dependencies: ["Core", "Staffing", "Forecasting", "Rostering", "Incentives", "CFileSwap"], swiftSettings: strictSettings),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare: swaps an output folder into place atomically.
         .target(name: "CFileSwap"),
 
@@ -49,7 +50,8 @@ let package = Package(
         // Use cases and the command-line tool.
         .target(
             name: "Shiftwise",
-            dependencies: ["Core", "Staffing", "LinearModel", "Rostering", "RosterValidation", "Incentives", "ScenarioIO", "Reports", "GLPKSolver", "Store"],
+            dependencies: ["Core", "Staffing", "Forecasting", "LinearModel", "Rostering", "RosterValidation", "Incentives", "ScenarioIO", "Reports", "GLPKSolver",
+                           "Store"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -59,7 +61,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ShiftwiseBench",
-            dependencies: ["Core", "Staffing", "LinearModel", "GLPKSolver", "Rostering", "Shiftwise", "Incentives", "Reports", "ScenarioIO"],
+            dependencies: ["Core", "Staffing", "Forecasting", "LinearModel", "GLPKSolver", "Rostering", "Shiftwise", "Incentives", "Reports", "ScenarioIO"],
             exclude: ["Peers"],
             swiftSettings: strictSettings
         ),
@@ -68,6 +70,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Core", "LinearModel"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Core", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"], swiftSettings: strictSettings),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "Core", "Incentives", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "Core", "ScenarioIO", "TestSupport"], swiftSettings: strictSettings),

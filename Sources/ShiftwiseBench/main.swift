@@ -14,6 +14,9 @@ if only == nil || only == "staffing" {
 if only == nil || only == "roster" || RosterBench.instances.map(\.name).contains(only ?? "") {
     RosterBench.run(only: only == "roster" ? nil : only)
 }
+if only == nil || only == "forecast" {
+    ForecastBench.run()
+}
 if only == nil || only == "bonus" {
     BonusBench.run()
 }
