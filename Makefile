@@ -26,6 +26,9 @@ demo: build
 	@# Thursday's volume rises 10 %: re-roster the week, changing as little of the published roster as pays.
 	.build/debug/shiftwise roster scenarios/thursday-plus-10.yaml --baseline reports/baseline-w49/roster.csv
 	.build/debug/shiftwise compare $(SCENARIO) scenarios/volume-plus-15.yaml
+	@# A forecast made from eight weeks of history (a promotion day left out, a Friday promotion ahead) feeds the example week.
+	.build/debug/shiftwise forecast scenarios/data/history-2026-10-05.csv --week 2026-11-30 --special scenarios/data/special-days.csv
+	.build/debug/shiftwise roster scenarios/from-history-w49.yaml --time-limit 30
 	@# The payout lifecycle: bonus (a draft run) → approve → export (generic, then ADP with the example map) → statements; then one agent's working.
 	OUT=$$(.build/debug/shiftwise bonus scenarios/rules/bonus-2026.yaml scenarios/data/metrics-2026-11.csv --period 2026-11 \
 		--agents scenarios/data/agents.csv) && printf '%s\n' "$$OUT" && RUN=$$(printf '%s\n' "$$OUT" | sed -n 's/^run //p') && \

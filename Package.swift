@@ -34,7 +34,7 @@ let package = Package(
         // Edges: all I/O lives here.
         .target(
             name: "ScenarioIO",
-            dependencies: ["Core", "Incentives", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Core", "Incentives", "Forecasting", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // The SQLite store: the only module that imports GRDB; no GRDB type leaves it.

@@ -136,6 +136,51 @@ def build_forecast(rng):
     return _csv_text(["start", "contacts", "aht_seconds"], rows)
 
 
+HISTORY_WEEKS = 8
+# Days of the history that were not ordinary: a promotion (双11) far above normal and a day the
+# telephony logged only partly; the forecaster must cope with both.
+HISTORY_PROMOTION = date(2026, 11, 11)
+HISTORY_LOGGING_GAP = date(2026, 10, 21)
+
+
+def build_history(rng):
+    """Eight weeks of interval history before the example week, in the forecast format: the same
+    intraday shape with week-to-week drift and interval noise, for `shiftwise forecast`."""
+    rows = []
+    for w in range(HISTORY_WEEKS):
+        week_level = 1.0 + rng.uniform(-0.04, 0.04)
+        for d in range(7):
+            day = WEEK_START - timedelta(days=7 * (HISTORY_WEEKS - w) - d)
+            weekend = d >= 5
+            day_noise = 1.0 + rng.uniform(-0.05, 0.05)
+            if day == HISTORY_PROMOTION:
+                day_noise *= 1.7
+            if day == HISTORY_LOGGING_GAP:
+                day_noise *= 0.25
+            for minute in range(OPEN_MINUTE, CLOSE_MINUTE, INTERVAL_MINUTES):
+                hour = (minute + INTERVAL_MINUTES / 2.0) / 60.0
+                shape = intraday_shape(hour, weekend) * (WEEKEND_NORM if weekend else 1.0)
+                mean = VOLUME_SCALE * DAY_FACTORS[d] * week_level * day_noise * shape
+                contacts = max(0, int(round(mean * (1.0 + rng.gauss(0.0, 0.08)))))
+                aht = aht_for(hour, rng)
+                start = datetime(day.year, day.month, day.day, minute // 60, minute % 60)
+                rows.append([start.strftime("%Y-%m-%dT%H:%M"), str(contacts), str(aht)])
+    return _csv_text(["start", "contacts", "aht_seconds"], rows)
+
+
+SPECIAL_DAYS_CSV = """date,kind,factor
+2026-11-11,exclude,
+2026-12-04,adjust,1.15
+"""
+
+FROM_HISTORY_YAML = """# The example week staffed from a forecast that `shiftwise forecast` made from eight weeks of history:
+#   shiftwise forecast scenarios/data/history-2026-10-05.csv --week 2026-11-30 --special scenarios/data/special-days.csv
+extends: baseline-w49.yaml
+name: from-history-w49
+forecast: ../reports/forecast/2026-11-30/forecast.csv
+"""
+
+
 # --------------------------------------------------------------------------- agents
 
 FIRST_NAMES = [
@@ -467,6 +512,9 @@ def build_all():
     forecast = build_forecast(random.Random(SEED))
     return {
         "payroll-map.yaml": build_payroll_map(agents),
+        "data/history-2026-10-05.csv": build_history(random.Random(SEED + 3)),
+        "data/special-days.csv": SPECIAL_DAYS_CSV,
+        "from-history-w49.yaml": FROM_HISTORY_YAML,
         "data/forecast-w49.csv": forecast,
         "data/forecast-w49-thu10.csv": thursday_plus(forecast),
         "thursday-plus-10.yaml": THURSDAY_YAML,

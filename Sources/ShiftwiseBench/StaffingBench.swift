@@ -2,14 +2,22 @@ import Core
 import Foundation
 import Staffing
 
-/// Times the Erlang C requirement for a whole week.
+/// Times the Erlang C and Erlang A requirements for a whole week.
 enum StaffingBench {
     static func run() {
+        let erlangC = StaffingPolicy(serviceLevel: ExactDecimal("0.8") ?? .zero, answerSeconds: 20,
+                                     maxOccupancy: ExactDecimal("0.85") ?? .one, shrinkage: ExactDecimal("0.3") ?? .zero, minAgentsOpen: 1)
+        measure(title: "staffing (Erlang C, SL 80 % in 20 s, occupancy ≤ 85 %, shrinkage 30 %)", policy: erlangC)
+        var erlangA = erlangC
+        erlangA.model = .erlangA
+        erlangA.patienceSeconds = 120
+        measure(title: "staffing (Erlang A, patience 120 s, otherwise the same)", policy: erlangA)
+    }
+
+    static func measure(title: String, policy: StaffingPolicy) {
         print("")
-        print("staffing (Erlang C, SL 80 % in 20 s, occupancy ≤ 85 %, shrinkage 30 %)")
+        print(title)
         print("instance                         intervals  peak needed  agent-hours   median time   runs")
-        let policy = StaffingPolicy(serviceLevel: ExactDecimal("0.8") ?? .zero, answerSeconds: 20,
-                                    maxOccupancy: ExactDecimal("0.85") ?? .one, shrinkage: ExactDecimal("0.3") ?? .zero, minAgentsOpen: 1)
         let cases: [(String, Int, Double, Int)] = [
             ("week, 30-min, peak ≈ 80", 30, 60, 2000),
             ("week, 15-min, peak ≈ 120", 15, 95, 1000),

@@ -4,7 +4,7 @@ import Shiftwise
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
-        abstract: "Turn a scenario's forecast into agents needed per interval (Erlang C).",
+        abstract: "Turn a scenario's forecast into agents needed per interval (Erlang C or Erlang A).",
         discussion: "Writes requirements.csv into the output folder and prints a short summary."
     )
 

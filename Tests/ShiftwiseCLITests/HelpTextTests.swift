@@ -5,7 +5,7 @@ import TestSupport
 /// Every command's `--help`, pinned: a change to what users read shows up as a failing test and a
 /// reviewed change of the file under Help/.
 @Suite struct HelpTextTests {
-    static let commands = ["", "staff", "roster", "compare", "validate", "bonus", "bonus explain", "runs list", "runs show",
+    static let commands = ["", "forecast", "staff", "roster", "compare", "validate", "bonus", "bonus explain", "runs list", "runs show",
                            "payouts list", "payouts approve", "payouts void", "payouts export", "payouts statements"]
 
     @Test(arguments: commands)
