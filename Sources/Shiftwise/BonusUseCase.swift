@@ -60,6 +60,7 @@ public enum BonusUseCase {
 
         let folder = try OutputSet(outputFolder ?? "reports/payouts/\(period)", owner: "bonus")
         let detail = PayoutSheets.detail(result, scale: plan.plan.rounding.scale, bom: bom).bytes
+        let honours = PayoutSheets.honours(result, bom: bom).bytes
         var files: [String] = []
         var parameters = ["period": period, "out": folder.path, "bom": bom ? "true" : "false"]
         var inputs: [(role: String, path: String)] = [("plan", planPath), ("metrics", metricsPath)]
@@ -101,8 +102,10 @@ public enum BonusUseCase {
             rowCount = rows.count
             files.append(try folder.write("payouts.csv", bytes: payouts))
             files.append(try folder.write("payout-detail.csv", bytes: detail))
+            if !plan.plan.honours.isEmpty { files.append(try folder.write("honours.csv", bytes: honours)) }
             files.append(try folder.write("control.json", text: controlJSON))
-            return [RunResult(name: "payouts.csv", content: String(decoding: payouts, as: UTF8.self)),
+            return (plan.plan.honours.isEmpty ? [] : [RunResult(name: "honours.csv", content: String(decoding: honours, as: UTF8.self))])
+                + [RunResult(name: "payouts.csv", content: String(decoding: payouts, as: UTF8.self)),
                     RunResult(name: "payout-detail.csv", content: String(decoding: detail, as: UTF8.self)),
                     RunResult(name: "control.json", content: controlJSON)]
         }

@@ -120,4 +120,32 @@ import Incentives
             try MetricsReader.read(fixture.path("none.csv"), plan: plan, period: "2026-03", knownAgents: nil)
         }
     }
+
+    /// prev(m): the agent's column m of the month before, undefined when its row (or cell) is missing.
+    @Test func previousPeriodValuesForPrev() throws {
+        let fixture = try PlanFixture()
+        let planText = PlanFixture.plan.replacingOccurrences(of: "  csat_rate: csat_satisfied / csat_responses",
+                                                              with: "  csat_rate: csat_satisfied / csat_responses\n  sales_growth: sales_amount - prev(sales_amount)")
+        let plan = try PlanLoader.load(try fixture.write("plan.yaml", planText), period: "2026-01").plan
+        let path = try fixture.write("m.csv", """
+        \(Self.header)
+        2025-12,A1,Ana,t,150,1000,300,90,50,48,30,8000
+        2026-01,A1,Ana,t,150,1000,300,90,50,48,30,10500
+        2026-01,A2,Bo,t,150,1000,300,90,50,48,30,700
+        2025-12,A2,Bo,t,150,1000,300,90,50,48,30,
+        2025-11,A3,Cy,t,150,1000,300,90,50,48,30,99
+        2026-01,A3,Cy,t,150,1000,300,90,50,48,30,500
+
+        """)
+        let rows = try MetricsReader.read(path, plan: plan, period: "2026-01", knownAgents: nil).table.rows
+        #expect(rows.map(\.agentID) == ["A1", "A2", "A3"])
+        #expect(rows[0].values["prev(sales_amount)"] == 8000)
+        #expect(rows[1].values["prev(sales_amount)"] == nil, "an empty cell is undefined")
+        #expect(rows[2].values["prev(sales_amount)"] == nil, "2025-11 is not the month before 2026-01")
+        // Two rows of the month before for one agent is an error naming both lines.
+        let twice = try fixture.write("twice.csv", "\(Self.header)\n2025-12,A1,Ana,t,1,1,1,1,1,1,1,1\n2025-12,A1,Ana,t,1,1,1,1,1,1,1,2\n2026-01,A1,Ana,t,1,1,1,1,1,1,1,3\n")
+        #expect {
+            try MetricsReader.read(twice, plan: plan, period: "2026-01", knownAgents: nil)
+        } throws: { "\($0)".contains("agent `A1` has two rows for 2025-12 (lines 2 and 3), which prev() reads") }
+    }
 }

@@ -344,4 +344,59 @@ import Incentives
         let negative = try broken("{from: 50, rate: 10}", "{from: 50, rate: -1}", token: "-1")
         expectProblem(negative, "`components[1].tiers.bands[2].rate` is -1 but must be ≥ 0")
     }
+
+    // MARK: - Deductions, honours, prev()
+
+    static let pool = "- { name: team-bonus, earnings_code: BONTEAM, amount_per_team: 5000, split: by_score, min_team_score: 75, score_component: scorecard }"
+
+    @Test func deductionsFloorAndHonoursLoad() throws {
+        let fixture = try PlanFixture()
+        let path = try fixture.plan(replacing: Self.pool, with: Self.pool + """
+
+        deductions:
+          - { name: complaints, earnings_code: DEDCOMP, metric: upheld_complaints, per_unit: 50, cap: 300 }
+        floor_per_agent: 100
+        honours:
+          - { name: 服务之星, rank_by: scorecard, top: 3, within: team, min_score: 85, amount: 200, earnings_code: BONSTAR }
+        """)
+        let plan = try PlanLoader.load(path, period: "2026-03").plan
+        #expect(plan.deductions.map(\.name) == ["complaints"] && plan.deductions[0].perUnit == 50 && plan.deductions[0].cap == 300)
+        #expect(plan.floorPerAgent == 100)
+        #expect(plan.honours.first?.name == "服务之星" && plan.honours.first?.top == 3 && plan.honours.first?.within == .team)
+        #expect(plan.requiredColumns.contains("upheld_complaints"))
+    }
+
+    @Test func honourAndDeductionMistakesAreLocated() throws {
+        let bad = Self.pool + """
+
+        deductions:
+          - { name: complaints, earnings_code: DEDCOMP, metric: upheld_complaints, per_unit: -50 }
+        honours:
+          - { name: star, rank_by: scorecrd, top: 0, within: teams, amount: -5 }
+          - { name: star2, rank_by: productivity, top: 1, amount: 100 }
+        """
+        let fixture = try PlanFixture()
+        let problems = self.problems(try fixture.plan(replacing: Self.pool, with: bad), period: "2026-03").joined(separator: "\n")
+        #expect(problems.contains("`deductions[0].per_unit` is -50 but must be > 0"), "\(problems)")
+        #expect(problems.contains("honour `star`: there is no scorecard `scorecrd` to rank by (did you mean `scorecard`?)"), "\(problems)")
+        #expect(problems.contains("`honours[0].top` is 0 but must be ≥ 1"), "\(problems)")
+        #expect(problems.contains("`honours[0].within` must be team or all, got `teams` (did you mean `team`?)"), "\(problems)")
+        #expect(problems.contains("`honours[0].amount` is -5 but must be > 0"), "\(problems)")
+        #expect(problems.contains("honour `star2`: component `productivity` is not a scorecard"), "\(problems)")
+        #expect(problems.contains("honour `star2` pays an amount but has no `earnings_code`"), "\(problems)")
+    }
+
+    @Test func prevReadsColumnsOnly() throws {
+        let fixture = try PlanFixture()
+        let ok = try fixture.plan(replacing: "  csat_rate: csat_satisfied / csat_responses",
+                                  with: "  csat_rate: csat_satisfied / csat_responses\n  sales_growth: sales_amount - prev(sales_amount)")
+        let plan = try PlanLoader.load(ok, period: "2026-03").plan
+        #expect(plan.previousColumns == ["sales_amount"])
+        #expect(plan.requiredColumns.contains("sales_amount") && !plan.requiredColumns.contains("prev(sales_amount)"))
+        let bad = try fixture.plan(replacing: "  csat_rate: csat_satisfied / csat_responses",
+                                   with: "  csat_rate: csat_satisfied / csat_responses\n  csat_growth: csat_rate - prev(csat_rate)\n  x: prev(1)")
+        let problems = self.problems(bad, period: "2026-03").joined(separator: "\n")
+        #expect(problems.contains("prev(csat_rate) reads a metric column of the period before, but `csat_rate` is a derived metric"), "\(problems)")
+        #expect(problems.contains("prev( must be followed by a metric column name"), "\(problems)")
+    }
 }

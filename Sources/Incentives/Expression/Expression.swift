@@ -31,6 +31,15 @@ public indirect enum Expression: Sendable {
         }
     }
 
+    /// The name under which `prev(metric)` is looked up: the metric's value in the period before.
+    public static func previous(_ metric: String) -> String { "prev(\(metric))" }
+
+    /// The metric column of a `prev(metric)` name, or nil for a plain name.
+    public static func previousMetric(of name: String) -> String? {
+        guard name.hasPrefix("prev("), name.hasSuffix(")") else { return nil }
+        return String(name.dropFirst(5).dropLast())
+    }
+
     /// The metric names the expression reads, for load-time checks against the metrics file.
     ///
     /// - Complexity: O(n) in the number of nodes.

@@ -121,8 +121,26 @@ struct ExpressionParser {
         case .name(let name):
             _ = advance()
             if current.kind == .leftParen {
-                throw ExpressionError("unknown function '\(name)'", column: token.column,
-                                      fix: "expressions have no functions; use + - * / and comparisons")
+                guard name == "prev" else {
+                    throw ExpressionError("unknown function '\(name)'", column: token.column,
+                                          fix: "the only function is prev(metric), the previous period's value; otherwise use + - * / and comparisons")
+                }
+                // prev(metric): the same agent's value of a metric column in the period before.
+                let open = current
+                _ = advance()
+                guard case .name(let metric) = current.kind else {
+                    if current.kind == .end { failedAtEnd = true }
+                    throw ExpressionError("prev( must be followed by a metric column name", column: open.column + 1,
+                                          fix: "write prev(sales_amount)")
+                }
+                _ = advance()
+                guard current.kind == .rightParen else {
+                    if current.kind == .end { failedAtEnd = true }
+                    throw ExpressionError("prev(\(metric) needs its ')'", column: current.column,
+                                          fix: "prev takes one metric column: prev(\(metric))")
+                }
+                _ = advance()
+                return .name(Expression.previous(metric), column: token.column)
             }
             return .name(name, column: token.column)
         case .leftParen:

@@ -17,7 +17,11 @@ final class AgentWork {
     func lookup(_ name: String) -> ExactDecimal? { values[name] }
 
     /// Why `name` has no value.
-    func reason(_ name: String) -> String { undefined[name] ?? "\(name) is empty" }
+    func reason(_ name: String) -> String {
+        if let why = undefined[name] { return why }
+        if Expression.previousMetric(of: name) != nil { return "\(name) has no value: no row or an empty cell for the period before" }
+        return "\(name) is empty"
+    }
 
     func deriveMetrics() {
         for metric in plan.metrics {
@@ -202,6 +206,59 @@ final class AgentWork {
         d.rounded = rounded
         d.finalAmount = rounded
         return (d, score)
+    }
+}
+
+extension AgentWork {
+    /// The agent's deductions as negative details: each `per_unit × metric`, capped, rounded like a
+    /// line; then reduced, last deduction first, so that `total` minus them stays at or above the floor.
+    func deduct(total: ExactDecimal) throws(ComponentProblem) -> [PayoutDetail] {
+        var out: [PayoutDetail] = []
+        for deduction in plan.deductions {
+            var d = PayoutDetail(agentID: row.agentID, name: row.name, component: deduction.name, earningsCode: deduction.earningsCode)
+            d.metric = deduction.metric
+            guard let (v, note) = try value(deduction.metric, rule: plan.missing, component: deduction.name) else {
+                d.working = ["\(deduction.metric) is undefined (\(reason(deduction.metric))): no deduction"]
+                out.append(d)
+                continue
+            }
+            if v.isNegative {
+                throw ComponentProblem(diagnostic: Diagnostic(
+                    at: row.location, "agent \(row.agentID): deduction \(deduction.name) reads \(deduction.metric) = \(v.normalized), below 0",
+                    fix: "a deduction counts something (complaints, violations): check the value"))
+            }
+            d.metricValue = v.description
+            guard let raw = ExpressionArithmetic.product(deduction.perUnit, v).value else { throw outOfRange(deduction.name, deduction.metric, v) }
+            var amount = raw
+            var text = "\(note.map { $0 + "; " } ?? "")deduction \(deduction.metric) \(readable(v)) × \(money(deduction.perUnit)) = \(money(raw))"
+            if let cap = deduction.cap {
+                d.componentCap = cap
+                if amount > cap {
+                    amount = cap
+                    text += ", capped at \(money(cap))"
+                }
+            }
+            let rounded = amount.rounded(scale: plan.rounding.scale, mode: plan.rounding.mode)
+            d.rawAmount = -raw
+            d.afterCap = -amount
+            d.rounded = -rounded
+            d.finalAmount = -rounded
+            d.working = [text]
+            out.append(d)
+        }
+        // The floor: deductions never take the total below it (last deduction reduced first).
+        let floor = plan.floorPerAgent
+        var excess = floor - (total + out.reduce(ExactDecimal.zero) { $0 + $1.finalAmount })
+        for k in out.indices.reversed() where excess.isPositive {
+            let taken = -out[k].finalAmount
+            let cut = min(excess, taken)
+            guard cut.isPositive else { continue }
+            out[k].finalAmount += cut
+            out[k].agentCapRemoved = cut
+            out[k].working.append("reduced by \(money(cut)) so that the total stays at the floor \(money(floor)): \(money(-out[k].finalAmount)) deducted")
+            excess -= cut
+        }
+        return out
     }
 }
 

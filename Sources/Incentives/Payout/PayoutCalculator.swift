@@ -11,7 +11,7 @@ public enum PayoutCalculator {
         var eligibleAgents: [MetricsTable.Row] = []
         // Agents in code-point order of their ids, so results do not depend on the file's row order.
         let rows = metrics.rows.sorted { TeamPoolSplitter.codePointOrder($0.agentID, $1.agentID) }
-        let poolComponents = Set(plan.teamPools.map(\.scoreComponent))
+        let poolComponents = Set(plan.teamPools.map(\.scoreComponent)).union(plan.honours.map(\.rankBy))
         // Each agent's details, components in plan order, then a slot per pool for its share.
         var details: [PayoutDetail] = []
         details.reserveCapacity(rows.count * (plan.components.count + plan.teamPools.count))
@@ -80,9 +80,63 @@ public enum PayoutCalculator {
                 if let slot = poolSlot[share.agentID] { details[slot + p] = d }
             }
         }
+        details.removeAll { $0.component.isEmpty }    // pool slots of agents in no team
+
+        // Honours, then deductions: details that follow each agent's others.
+        var extra: [String: [PayoutDetail]] = [:]
+        let awards = honours(plan: plan, eligible: eligibleAgents, scores: scores)
+        for a in awards {
+            var d = PayoutDetail(agentID: a.agentID, name: a.name, component: a.honour, earningsCode: a.earningsCode ?? "")
+            d.metric = "honour"
+            d.metricValue = a.score.formatted(places: 2)
+            d.bandReached = "rank \(a.rank)"
+            let honour = plan.honours.first { $0.name == a.honour }
+            let group = a.group == "all" ? "all eligible agents" : "team \(a.group)"
+            var text = "\(a.honour): rank \(a.rank) in \(group) by \(honour?.rankBy ?? "") score \(a.score.formatted(places: 2))"
+            text += " (the top \(honour?.top ?? 0)\(honour?.minScore.map { ", from a score of \($0)" } ?? ""), ties at the last place included)"
+            if let amount = a.amount {
+                d.rawAmount = amount
+                d.afterCap = amount
+                d.rounded = amount
+                d.finalAmount = amount
+                text += ": pays \(money(amount, plan)), neither prorated nor capped"
+            }
+            d.working = [text]
+            extra[a.agentID, default: []].append(d)
+        }
+        if !plan.deductions.isEmpty {
+            var totalsSoFar: [String: ExactDecimal] = [:]
+            for d in details { totalsSoFar[d.agentID, default: .zero] += d.finalAmount }
+            for (id, ds) in extra { for d in ds { totalsSoFar[id, default: .zero] += d.finalAmount } }
+            for row in eligibleAgents {
+                let agent = AgentWork(plan: plan, row: row)
+                agent.deriveMetrics()
+                do {
+                    let ds = try agent.deduct(total: totalsSoFar[row.agentID] ?? .zero)
+                    extra[row.agentID, default: []].append(contentsOf: ds)
+                } catch {
+                    problems.append(error.diagnostic)
+                }
+            }
+            if !problems.isEmpty { throw PayoutError(diagnostics: problems) }
+        }
+        if !extra.isEmpty {
+            var merged: [PayoutDetail] = []
+            merged.reserveCapacity(details.count + extra.values.reduce(0) { $0 + $1.count })
+            var k = 0
+            while k < details.count {
+                let id = details[k].agentID
+                while k < details.count, details[k].agentID == id {
+                    merged.append(details[k])
+                    k += 1
+                }
+                if let ds = extra.removeValue(forKey: id) { merged.append(contentsOf: ds) }
+            }
+            details = merged
+        }
+
         var lines: [PayoutLine] = []
         var totals: [String: ExactDecimal] = [:]
-        details.removeAll { $0.component.isEmpty }    // pool slots of agents in no team
         for d in details where !d.finalAmount.isZero {
             lines.append(PayoutLine(agentID: d.agentID, name: d.name, component: d.component, earningsCode: d.earningsCode, amount: d.finalAmount))
             totals[d.agentID, default: .zero] += d.finalAmount
@@ -99,7 +153,37 @@ public enum PayoutCalculator {
             }
         }
         return PayoutResult(period: metrics.period, currency: plan.currency, lines: lines, details: details, totals: totals,
-                            warnings: warnings)
+                            warnings: warnings, honours: awards)
+    }
+
+    /// Every honour's awards: per group (team, or all), the eligible agents with a score of at least
+    /// `min_score`, ranked by score (competition ranking: ties share a rank); those ranked within
+    /// `top` get it — everyone tied with the last place included. Independent of row order.
+    static func honours(plan: BonusPlan, eligible: [MetricsTable.Row], scores: [String: [String: ExactDecimal]]) -> [HonourAward] {
+        var out: [HonourAward] = []
+        for honour in plan.honours {
+            let byAgent = scores[honour.rankBy] ?? [:]
+            var groups: [String: [(row: MetricsTable.Row, score: ExactDecimal)]] = [:]
+            for row in eligible {
+                guard let score = byAgent[row.agentID] else { continue }
+                if let min = honour.minScore, score < min { continue }
+                let group = honour.within == .all ? "all" : row.team
+                if group.isEmpty { continue }   // an agent in no team has no team to be ranked in
+                groups[group, default: []].append((row, score))
+            }
+            for group in groups.keys.sorted(by: TeamPoolSplitter.codePointOrder) {
+                let ranked = groups[group]!.sorted { $0.score != $1.score ? $0.score > $1.score : TeamPoolSplitter.codePointOrder($0.row.agentID, $1.row.agentID) }
+                var rank = 0
+                for (i, entry) in ranked.enumerated() {
+                    // Competition rank: 1 + how many scored strictly higher (ties share the rank).
+                    if i > 0, entry.score != ranked[i - 1].score { rank = i }
+                    guard rank < honour.top else { break }
+                    out.append(HonourAward(honour: honour.name, group: group, rank: rank + 1, agentID: entry.row.agentID, name: entry.row.name,
+                                           score: entry.score, amount: honour.amount, earningsCode: honour.earningsCode))
+                }
+            }
+        }
+        return out
     }
 
     static func money(_ value: ExactDecimal, _ plan: BonusPlan) -> String {

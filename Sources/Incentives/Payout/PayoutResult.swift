@@ -56,14 +56,18 @@ public struct PayoutResult: Sendable {
     /// Agent totals (sum of its lines).
     public let totals: [String: ExactDecimal]
     public let warnings: [Diagnostic]
+    /// Every honour awarded, by honour (plan order), group, rank and agent id.
+    public var honours: [HonourAward] = []
 
-    public init(period: String, currency: String, lines: [PayoutLine], details: [PayoutDetail], totals: [String: ExactDecimal], warnings: [Diagnostic]) {
+    public init(period: String, currency: String, lines: [PayoutLine], details: [PayoutDetail], totals: [String: ExactDecimal], warnings: [Diagnostic],
+                honours: [HonourAward] = []) {
         self.period = period
         self.currency = currency
         self.lines = lines
         self.details = details
         self.totals = totals
         self.warnings = warnings
+        self.honours = honours
     }
 
     /// Σ lines by earnings code.
@@ -80,4 +84,16 @@ public struct PayoutResult: Sendable {
 public struct PayoutError: Error, Sendable, CustomStringConvertible {
     public let diagnostics: [Diagnostic]
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// One agent's honour: the honour, its group (a team, or `all`), the agent's rank there and score.
+public struct HonourAward: Sendable, Hashable {
+    public let honour: String
+    public let group: String
+    public let rank: Int
+    public let agentID: String
+    public let name: String
+    public let score: ExactDecimal
+    public let amount: ExactDecimal?
+    public let earningsCode: String?
 }

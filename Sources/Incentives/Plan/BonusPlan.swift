@@ -18,6 +18,12 @@ public struct BonusPlan: Sendable {
     public var proration: Proration?
     public var capPerAgent: ExactDecimal?
     public var teamPools: [TeamPool]
+    /// Deductions (扣罚): negative lines after the per-agent cap.
+    public var deductions: [Deduction] = []
+    /// Deductions never take an agent's total below this (0 unless the plan says otherwise).
+    public var floorPerAgent: ExactDecimal = .zero
+    /// Honours (评优, e.g. 服务之星): ranks by a scorecard that may carry an amount.
+    public var honours: [Honour] = []
     /// The plan-wide rule for undefined values (SPEC §4.4), default `.error`.
     public var missing: MissingRule
     /// Where the plan came from, for messages.
@@ -58,7 +64,19 @@ public struct BonusPlan: Sendable {
         }
         if let p = proration { names.insert(p.metric) }
         if teamPools.contains(where: { $0.split == .byHours }) { names.insert("hours_worked") }
+        for d in deductions { names.insert(d.metric) }
+        // prev(m) reads column m of the period before.
+        names = Set(names.map { Expression.previousMetric(of: $0) ?? $0 })
         return names.subtracting(derived)
+    }
+
+    /// The metric columns read through `prev(…)`: their values of the period before are needed.
+    public var previousColumns: Set<String> {
+        var names = Set<String>()
+        for m in metrics { names.formUnion(m.expression.referencedNames) }
+        for c in eligibility { names.formUnion(c.expression.referencedNames) }
+        for g in gates { names.formUnion(g.condition.expression.referencedNames) }
+        return Set(names.compactMap { Expression.previousMetric(of: $0) })
     }
 }
 
@@ -260,5 +278,54 @@ public struct TeamPool: Sendable, Hashable {
         self.split = split
         self.minTeamScore = minTeamScore
         self.scoreComponent = scoreComponent
+    }
+}
+
+/// A deduction (扣罚): `per_unit × metric`, capped, rounded like a line, paid as a negative line with
+/// its own earnings code after the per-agent cap; reduced (last deduction first) so that no agent's
+/// total falls below the plan's `floor_per_agent`.
+public struct Deduction: Sendable, Hashable {
+    public var name: String
+    public var earningsCode: String
+    public var metric: String
+    public var perUnit: ExactDecimal
+    public var cap: ExactDecimal?
+    public var location: SourceLocation
+
+    public init(name: String, earningsCode: String, metric: String, perUnit: ExactDecimal, cap: ExactDecimal?, location: SourceLocation) {
+        self.name = name
+        self.earningsCode = earningsCode
+        self.metric = metric
+        self.perUnit = perUnit
+        self.cap = cap
+        self.location = location
+    }
+}
+
+/// An honour (评优, e.g. 服务之星): the eligible agents ranked by a scorecard's score within their team
+/// or overall; the `top` best (and everyone tied with the last place) get it; an `amount` is paid as a
+/// line, neither prorated nor capped.
+public struct Honour: Sendable, Hashable {
+    public enum Within: String, Sendable, Hashable, CaseIterable { case team, all }
+    public var name: String
+    /// The scorecard component whose score ranks.
+    public var rankBy: String
+    public var top: Int
+    public var within: Within
+    public var minScore: ExactDecimal?
+    public var amount: ExactDecimal?
+    public var earningsCode: String?
+    public var location: SourceLocation
+
+    public init(name: String, rankBy: String, top: Int, within: Within, minScore: ExactDecimal?, amount: ExactDecimal?, earningsCode: String?,
+                location: SourceLocation) {
+        self.name = name
+        self.rankBy = rankBy
+        self.top = top
+        self.within = within
+        self.minScore = minScore
+        self.amount = amount
+        self.earningsCode = earningsCode
+        self.location = location
     }
 }

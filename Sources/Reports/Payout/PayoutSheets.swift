@@ -52,6 +52,15 @@ public enum PayoutSheets {
         return sums.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
+    /// `honours.csv`: `honour,group,rank,agent_id,name,score` — every honour awarded (SPEC §4.5).
+    public static func honours(_ result: PayoutResult, bom: Bool = false) -> CSVWriter {
+        var w = CSVWriter(header: ["honour", "group", "rank", "agent_id", "name", "score"], bom: bom)
+        for a in result.honours {
+            w.append([.text(a.honour), .text(a.group), .number(String(a.rank)), .text(a.agentID), .text(a.name), .number(a.score.formatted(places: 2))])
+        }
+        return w
+    }
+
     /// Every step of every agent's components and pool shares.
     public static func detail(_ result: PayoutResult, scale: Int, bom: Bool = false) -> CSVWriter {
         var w = CSVWriter(header: ["agent_id", "name", "component", "earnings_code", "metric", "metric_value", "band_reached", "gates",

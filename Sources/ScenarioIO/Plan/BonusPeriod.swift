@@ -16,4 +16,11 @@ public enum BonusPeriod {
         guard let next else { return nil }
         return first...next.adding(days: -1)
     }
+
+    /// The month before `YYYY-MM` (`2026-10` for `2026-11`, `2025-12` for `2026-01`), or nil when the text is not a month.
+    public static func previous(of period: String) -> String? {
+        guard let first = dates(of: period)?.lowerBound else { return nil }
+        let last = first.adding(days: -1)
+        return (last.year < 1000 ? String(repeating: "0", count: 4 - String(last.year).count) : "") + "\(last.year)-" + (last.month < 10 ? "0" : "") + "\(last.month)"
+    }
 }

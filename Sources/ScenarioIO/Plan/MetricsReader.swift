@@ -75,10 +75,38 @@ public enum MetricsReader {
 
         var rows: [MetricsTable.Row] = []
         var firstLine: [String: Int] = [:]
+        // prev(m): the same agent's column m in the period before (undefined when the row or the cell is missing).
+        let previousColumns = plan.previousColumns.sorted()
+        let previousPeriod = previousColumns.isEmpty ? nil : BonusPeriod.previous(of: period)
+        var previous: [String: [String: ExactDecimal]] = [:]
+        var previousLine: [String: Int] = [:]
         for record in csv.records {
             let (periodText, periodLocation) = cell("period", record)
             guard BonusPeriod.dates(of: periodText) != nil else {
                 bag.error(periodLocation, "period must be a month YYYY-MM, got `\(periodText)`", fix: "write it like \(period)")
+                continue
+            }
+            if let previousPeriod, periodText == previousPeriod {
+                let id = cell("agent_id", record).text
+                guard !id.isEmpty else { continue }
+                if let first = previousLine[id] {
+                    bag.error(cell("agent_id", record).location, "agent `\(id)` has two rows for \(previousPeriod) (lines \(first) and \(record.line)), which prev() reads",
+                              fix: "keep one row per agent and period")
+                    continue
+                }
+                previousLine[id] = record.line
+                var values: [String: ExactDecimal] = [:]
+                for name in previousColumns {
+                    let (text, location) = cell(name, record)
+                    guard !text.isEmpty else { continue }
+                    if let value = ExactDecimal(text), value.normalized.scale <= maxDecimals, value <= magnitudeLimit, value >= -magnitudeLimit {
+                        values[Expression.previous(name)] = value
+                    } else {
+                        bag.error(location, "`\(text)` in column `\(name)` (\(previousPeriod), read by prev(\(name))) is not a number a metric may be",
+                                  fix: "write a plain number such as 12.5, or leave it empty when unknown")
+                    }
+                }
+                previous[id] = values
                 continue
             }
             guard periodText == period else { continue }
@@ -125,6 +153,11 @@ public enum MetricsReader {
             let periods = Set(csv.records.map { cell("period", $0).text }).filter { !$0.isEmpty }.sorted()
             bag.error(SourceLocation(file: file), "the file has no rows for the period \(period)",
                       fix: periods.isEmpty ? "add one row per agent for \(period)" : "it holds \(periods.prefix(6).joined(separator: ", ")); check --period and the file")
+        }
+        if previousPeriod != nil {
+            for k in rows.indices {
+                if let values = previous[rows[k].agentID] { rows[k].values.merge(values) { current, _ in current } }
+            }
         }
         try bag.throwIfErrors()
         return LoadedMetrics(table: MetricsTable(period: period, rows: rows, file: file), warnings: bag.warnings)

@@ -18,7 +18,7 @@ public struct LoadedPlan: Sendable {
 /// returned only when there are none. Numbers are read exactly from the YAML text.
 public enum PlanLoader {
     static let topKeys = ["plan", "version", "currency", "effective", "rounding", "missing", "metrics", "eligibility", "gates",
-                          "components", "proration", "cap_per_agent", "team_pools"]
+                          "components", "proration", "cap_per_agent", "team_pools", "deductions", "floor_per_agent", "honours"]
 
     /// Loads the plan at `path` for the payout period `period` (`YYYY-MM`).
     ///
@@ -56,10 +56,94 @@ public enum PlanLoader {
         let proration = readProration(top, bag: &bag)
         let cap = top.decimal("cap_per_agent", min: .zero, bag: &bag)
         let pools = readPools(top, components: components, bag: &bag)
+        var taken = Set(components.map(\.name) + pools.map(\.name))
+        let deductions = readDeductions(top, taken: &taken, bag: &bag)
+        let floor = top.decimal("floor_per_agent", min: .zero, bag: &bag)
+        let honours = readHonours(top, components: components, bag: &bag)
         guard !bag.hasErrors else { return nil }
-        return BonusPlan(name: name, version: version, currency: currency, effective: effective, rounding: rounding,
-                         metrics: metrics, eligibility: eligibility, gates: gates, components: components, proration: proration,
-                         capPerAgent: cap, teamPools: pools, missing: missing, file: file)
+        var plan = BonusPlan(name: name, version: version, currency: currency, effective: effective, rounding: rounding,
+                             metrics: metrics, eligibility: eligibility, gates: gates, components: components, proration: proration,
+                             capPerAgent: cap, teamPools: pools, missing: missing, file: file)
+        plan.deductions = deductions
+        plan.floorPerAgent = floor ?? .zero
+        plan.honours = honours
+        return plan
+    }
+
+    static let deductionKeys = ["name", "earnings_code", "metric", "per_unit", "cap"]
+    static let honourKeys = ["name", "rank_by", "top", "within", "min_score", "amount", "earnings_code"]
+
+    /// `deductions:` (扣罚): name, earnings code, metric, a positive amount per unit, an optional cap.
+    static func readDeductions(_ top: NodeReader, taken: inout Set<String>, bag: inout DiagnosticBag) -> [Deduction] {
+        guard let items = top.list("deductions", bag: &bag) else { return [] }
+        var out: [Deduction] = []
+        for (i, item) in items.enumerated() {
+            guard let d = NodeReader.mapping(item, path: "deductions[\(i)]", known: deductionKeys, bag: &bag) else { continue }
+            let name = d.string("name", required: true, bag: &bag)
+            if let name, !taken.insert(name.text).inserted {
+                bag.error(name.location, "the name `\(name.text)` is already used", fix: "give every component, pool and deduction its own name")
+            }
+            let code = d.earningsCode("earnings_code", required: true, bag: &bag)
+            let metric = d.string("metric", required: true, bag: &bag)
+            // The amount per unit is what one unit takes away: a positive number (the line is written negative).
+            let perUnit = d.decimal("per_unit", required: true, min: .zero, minExclusive: true, bag: &bag)
+            let cap = d.decimal("cap", min: .zero, minExclusive: true, bag: &bag)
+            if let name, let code, let metric, let perUnit {
+                out.append(Deduction(name: name.text, earningsCode: code.text, metric: metric.text, perUnit: perUnit, cap: cap, location: item.location))
+            }
+        }
+        return out
+    }
+
+    /// `honours:` (评优): ranked by a scorecard component, within a team or overall, the top N (ties at the
+    /// last place included), from a minimum score, with an optional amount and its earnings code.
+    static func readHonours(_ top: NodeReader, components: [Component], bag: inout DiagnosticBag) -> [Honour] {
+        guard let items = top.list("honours", bag: &bag) else { return [] }
+        let scorecards = components.filter { if case .scorecard = $0.kind { true } else { false } }.map(\.name)
+        var out: [Honour] = []
+        var names = Set<String>()
+        for (i, item) in items.enumerated() {
+            guard let h = NodeReader.mapping(item, path: "honours[\(i)]", known: honourKeys, bag: &bag) else { continue }
+            let name = h.string("name", required: true, bag: &bag)
+            if let name, !names.insert(name.text).inserted {
+                bag.error(name.location, "two honours are called `\(name.text)`", fix: "give every honour its own name")
+            }
+            var rankBy: String?
+            if let (text, location) = h.string("rank_by", required: true, bag: &bag) {
+                if scorecards.contains(text) {
+                    rankBy = text
+                } else if components.contains(where: { $0.name == text }) {
+                    bag.error(location, "honour `\(name?.text ?? "")`: component `\(text)` is not a scorecard, so it has no score to rank by",
+                              fix: "name a component that has a `scorecard:`")
+                } else {
+                    bag.error(location, "honour `\(name?.text ?? "")`: there is no scorecard `\(text)` to rank by",
+                              fix: closestMatch(to: text, in: scorecards).map { "did you mean `\($0)`?" }
+                                ?? (scorecards.isEmpty ? "add a scorecard component" : "scorecards: \(scorecards.joined(separator: ", "))"))
+                }
+            }
+            let topCount = h.integer("top", required: true, min: 1, max: 100_000, bag: &bag)
+            var within = Honour.Within.all
+            if let (text, location) = h.string("within", bag: &bag) {
+                if let w = Honour.Within(rawValue: text) {
+                    within = w
+                } else {
+                    bag.error(location, "`honours[\(i)].within` must be team or all, got `\(text)`",
+                              fix: closestMatch(to: text, in: ["team", "all"]).map { "did you mean `\($0)`?" } ?? "use team or all")
+                }
+            }
+            let minScore = h.decimal("min_score", min: .zero, bag: &bag)
+            let amount = h.decimal("amount", min: .zero, minExclusive: true, bag: &bag)
+            let code = h.earningsCode("earnings_code", bag: &bag)
+            if amount != nil, code == nil, h.node["earnings_code"] == nil {
+                bag.error(h.keyLocation("amount"), "honour `\(name?.text ?? "")` pays an amount but has no `earnings_code`",
+                          fix: "add `earnings_code: BONSTAR` (the code payroll pays it under)")
+            }
+            if let name, let rankBy, let topCount {
+                out.append(Honour(name: name.text, rankBy: rankBy, top: topCount, within: within, minScore: minScore, amount: amount,
+                                  earningsCode: code?.text, location: item.location))
+            }
+        }
+        return out
     }
 
     static func readEffective(_ top: NodeReader, period: String, file: String, bag: inout DiagnosticBag) -> ClosedRange<LocalDate>? {
@@ -184,6 +268,11 @@ public enum PlanLoader {
             }
             guard let (_, expression, base) = expression(entry.value, what: "metric `\(entry.key)`", as: .number, bag: &bag) else { continue }
             for (name, col) in nameColumns(expression) {
+                if let column = Expression.previousMetric(of: name), names.contains(column) {
+                    bag.error(self.column(base, plus: col), "prev(\(column)) reads a metric column of the period before, but `\(column)` is a derived metric",
+                              fix: "write the derived metric's formula with prev() on each column, e.g. prev(csat_satisfied) / prev(csat_responses)")
+                    continue
+                }
                 guard let defined = names.firstIndex(of: name), defined >= index else { continue }
                 if defined == index {
                     bag.error(column(base, plus: col), "metric `\(entry.key)` refers to itself",
