@@ -172,7 +172,7 @@ import Testing
         ("a +", "missing operand after '+' at column 3 (add a number, a metric name or '(' after it, or remove it)"),
         ("a + * b", "unexpected '*' at column 5 (put a number, a metric name or '(' before it)"),
         ("a < b < c", "comparisons cannot be chained ('<') at column 7 (join two comparisons with 'and', e.g. 'a < b and b < c')"),
-        ("max(a, b)", "unknown function 'max' at column 1 (expressions have no functions; use + - * / and comparisons)"),
+        ("max(a, b)", "unknown function 'max' at column 1 (the only function is prev(metric), the previous period's value; otherwise use + - * / and comparisons)"),
         ("1e3 > x", "invalid number '1e3' at column 1 (write a plain decimal such as 40 or 0.95 (no exponents, units or separators))"),
         ("x > .5", "invalid number '.5' at column 5 (write 0.5)"),
         ("x > 1.2.3", "invalid number '1.2.3' at column 5 (write a plain decimal such as 40 or 0.95 (no exponents, units or separators))"),
