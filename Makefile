@@ -38,6 +38,11 @@ demo: build
 	.build/debug/shiftwise payouts statements $$RUN && \
 	.build/debug/shiftwise payouts list && \
 	.build/debug/shiftwise bonus explain $$RUN A002
+	@# 质检 and the e-commerce desk's 金牌客服 plan: sample contacts for inspection, score the inspected ones, pay the month
+	@# (好评 per good review, 阶梯 growth against October, 服务之星, complaint deductions).
+	.build/debug/shiftwise qa sample scenarios/data/ecommerce-contacts-2026-11.csv --per-agent 3 --seed 20261130
+	.build/debug/shiftwise qa score scenarios/data/ecommerce-qa-forms-2026-11.csv --form scenarios/rules/qa-form.yaml
+	.build/debug/shiftwise bonus scenarios/rules/ecommerce-2026.yaml scenarios/data/ecommerce-metrics.csv --period 2026-11 --out reports/payouts/ecommerce-2026-11
 
 test: deps
 	$(SWIFT) build --build-tests

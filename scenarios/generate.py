@@ -181,6 +181,120 @@ forecast: ../reports/forecast/2026-11-30/forecast.csv
 """
 
 
+# --------------------------------------------------------------------------- e-commerce desk (Chinese)
+
+ZH_SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"]
+ZH_GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平",
+            "刚", "桂英", "晓东", "雨萱", "子涵", "欣怡", "浩然", "梓轩", "思远", "佳琪"]
+ZH_TEAMS = ["售前组", "售后组", "直播组"]
+ECOM_AGENTS = 40
+
+ECOMMERCE_PLAN_YAML = """# 金牌客服激励方案: an e-commerce service desk's monthly incentive plan (SPEC §4.5):
+# 好评奖励 per good review with a cap, 阶梯 growth against last month, a service scorecard,
+# 服务之星 for the best two of each team, complaint deductions that never take pay below zero.
+plan: 金牌客服激励方案
+version: "2026.11"
+currency: CNY
+effective: { from: 2026-01-01, to: 2026-12-31 }
+rounding: { scale: 2, mode: half-up }
+metrics:
+  csat_rate: csat_satisfied / csat_responses
+  sales_growth: sales_amount - prev(sales_amount)
+eligibility: [ "hours_worked >= 80" ]
+gates:
+  quality: "qa_score >= 70"
+components:
+  - name: 好评奖励
+    earnings_code: BONREV
+    metric: good_reviews
+    tiers: { mode: graduated, bands: [ {from: 0, rate: 3}, {from: 100, rate: 5} ] }
+    cap: 800
+  - name: 销售增长阶梯
+    earnings_code: BONGROW
+    metric: sales_growth
+    missing: zero                       # no row last month (a new hire): growth counted as 0
+    requires: [quality]
+    tiers: { mode: step, bands: [ {from: 2000, amount: 100}, {from: 5000, amount: 300}, {from: 10000, amount: 800} ] }
+  - name: 服务评分
+    earnings_code: BONSCORE
+    scorecard:
+      measures:
+        - { metric: csat_rate, weight: 0.5, points: [ {from: 0.85, points: 60}, {from: 0.92, points: 80}, {from: 0.97, points: 100} ] }
+        - { metric: qa_score, weight: 0.5, points: [ {from: 70, points: 60}, {from: 85, points: 80}, {from: 95, points: 100} ] }
+      grades: [ {from: 90, grade: A, coefficient: 1.5}, {from: 75, grade: B, coefficient: 1.0}, {from: 60, grade: C, coefficient: 0.5} ]
+      base_amount: 600
+proration: { metric: hours_worked, full_at: 174 }
+cap_per_agent: 3000
+deductions:
+  - { name: 投诉扣罚, earnings_code: DEDCOMP, metric: upheld_complaints, per_unit: 100, cap: 500 }
+floor_per_agent: 0
+honours:
+  - { name: 服务之星, rank_by: 服务评分, top: 2, within: team, min_score: 85, amount: 300, earnings_code: BONSTAR }
+"""
+
+QA_FORM_YAML = """# 质检评分表: the e-commerce desk's quality-inspection form (SPEC §10); weights sum to 100,
+# a contact with 规范用语 (compliant wording) scored 0 fails outright.
+form: 客服质检评分表
+criteria:
+  - { name: 服务态度, weight: 30 }
+  - { name: 问题解决, weight: 40 }
+  - { name: 规范用语, weight: 30, auto_fail: true }
+"""
+
+
+def ecommerce_agents(rng):
+    agents = []
+    used = set()
+    for i in range(ECOM_AGENTS):
+        while True:
+            name = rng.choice(ZH_SURNAMES) + rng.choice(ZH_GIVEN)
+            if name not in used:
+                used.add(name)
+                break
+        agents.append(("E%03d" % (i + 1), name, ZH_TEAMS[i % 3]))
+    return agents
+
+
+def build_ecommerce_metrics(rng):
+    """October and November rows for 40 agents (four of them new in November)."""
+    header = ["agent_id", "period", "name", "team", "hours_worked", "good_reviews", "sales_amount", "csat_responses",
+              "csat_satisfied", "qa_score", "upheld_complaints"]
+    rows = []
+    for agent_id, name, team in ecommerce_agents(random.Random(SEED + 7)):
+        base_sales = rng.uniform(20000, 60000) if team != "售后组" else rng.uniform(2000, 8000)
+        new_hire = agent_id in ("E037", "E038", "E039", "E040")
+        for period, growth in (("2026-10", 1.0), ("2026-11", rng.uniform(0.9, 1.35))):
+            if period == "2026-10" and new_hire:
+                continue
+            hours = rng.choice([174, 174, 174, 168, 160, 150, 120, 90]) if period == "2026-11" else 174
+            responses = rng.randint(60, 220)
+            satisfied = int(round(responses * rng.uniform(0.82, 0.995)))
+            rows.append([agent_id, period, name, team, "%.1f" % hours, str(rng.randint(20, 180)), "%.2f" % (base_sales * growth),
+                         str(responses), str(satisfied), "%.1f" % rng.uniform(62, 99), str(rng.choice([0, 0, 0, 0, 1, 1, 2, 3, 6]))])
+    return _csv_text(header, rows)
+
+
+def build_ecommerce_contacts(rng):
+    """Handled contacts of November: 12 to 30 per agent."""
+    rows = []
+    for agent_id, _, _ in ecommerce_agents(random.Random(SEED + 7)):
+        for k in range(rng.randint(12, 30)):
+            day = rng.randint(1, 30)
+            minute = rng.randint(9 * 60, 23 * 60 + 59)
+            rows.append(["C%s-%03d" % (agent_id, k + 1), agent_id, "2026-11-%02dT%02d:%02d" % (day, minute // 60, minute % 60), rng.choice(["chat", "phone"])])
+    return _csv_text(["contact_id", "agent_id", "start", "channel"], rows)
+
+
+def build_ecommerce_qa_forms(rng):
+    """Inspectors' scores for three contacts of each agent (one fails on wording now and then)."""
+    rows = []
+    for agent_id, _, _ in ecommerce_agents(random.Random(SEED + 7)):
+        for k in range(3):
+            wording = 0 if rng.random() < 0.05 else rng.choice([80, 90, 100])
+            rows.append(["C%s-%03d" % (agent_id, k + 1), agent_id, str(rng.choice([70, 80, 90, 100])), str(rng.choice([60, 70, 80, 90, 100])), str(wording)])
+    return _csv_text(["contact_id", "agent_id", "服务态度", "问题解决", "规范用语"], rows)
+
+
 # --------------------------------------------------------------------------- agents
 
 FIRST_NAMES = [
@@ -512,6 +626,11 @@ def build_all():
     forecast = build_forecast(random.Random(SEED))
     return {
         "payroll-map.yaml": build_payroll_map(agents),
+        "rules/ecommerce-2026.yaml": ECOMMERCE_PLAN_YAML,
+        "rules/qa-form.yaml": QA_FORM_YAML,
+        "data/ecommerce-metrics.csv": build_ecommerce_metrics(random.Random(SEED + 8)),
+        "data/ecommerce-contacts-2026-11.csv": build_ecommerce_contacts(random.Random(SEED + 9)),
+        "data/ecommerce-qa-forms-2026-11.csv": build_ecommerce_qa_forms(random.Random(SEED + 10)),
         "data/history-2026-10-05.csv": build_history(random.Random(SEED + 3)),
         "data/special-days.csv": SPECIAL_DAYS_CSV,
         "from-history-w49.yaml": FROM_HISTORY_YAML,

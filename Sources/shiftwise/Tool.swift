@@ -14,7 +14,7 @@ struct Tool: ParsableCommand {
         A database written by a newer Shiftwise is refused with 65.
         """,
         version: "0.1.0",
-        subcommands: [ForecastCommand.self, StaffCommand.self, RosterCommand.self, CompareCommand.self, ValidateCommand.self, BonusCommand.self, RunsCommand.self, PayoutsCommand.self]
+        subcommands: [ForecastCommand.self, StaffCommand.self, RosterCommand.self, CompareCommand.self, ValidateCommand.self, BonusCommand.self, QualityCommand.self, RunsCommand.self, PayoutsCommand.self]
     )
 
     /// Bare `shiftwise` is a usage error: the help goes to stderr and the exit code is 64.
@@ -44,7 +44,7 @@ struct Tool: ParsableCommand {
             let subcommands = command.configuration.subcommands
             // Only commands whose words are all subcommands; `bonus PLAN …` takes file names.
             let id = ObjectIdentifier(command)
-            guard !subcommands.isEmpty, [Tool.self, RunsCommand.self, PayoutsCommand.self].contains(where: { ObjectIdentifier($0) == id }) else { return nil }
+            guard !subcommands.isEmpty, [Tool.self, RunsCommand.self, PayoutsCommand.self, QualityCommand.self].contains(where: { ObjectIdentifier($0) == id }) else { return nil }
             if word == "help" { return nil }
             guard let next = subcommands.first(where: { $0._commandName == word }) else {
                 let names = subcommands.map { $0._commandName }
