@@ -13,6 +13,8 @@ public struct RosterEvaluation: Sendable {
         public let surplus: Int
         /// Projected service level; nil when the interval has no contacts (or no forecast).
         public let serviceLevel: Double?
+        /// Projected share of contacts that abandon (Erlang A only).
+        public var abandonRate: Double? = nil
     }
 
     public let intervals: [Interval]
@@ -70,9 +72,12 @@ public struct RosterEvaluation: Sendable {
             let working = scheduled[i] - onBreak[i]
             let effective = Double(working) * keep
             var sl: Double?
+            var abandon: Double?
             if let r = requirements.indices.contains(i) ? requirements[i] : nil, let contacts = r.contacts, contacts.isPositive,
                let aht = r.ahtSeconds {
-                let value = calculator.projected(effectiveAgents: effective, contacts: contacts, ahtSeconds: aht).serviceLevel
+                let projected = calculator.projected(effectiveAgents: effective, contacts: contacts, ahtSeconds: aht)
+                let value = projected.serviceLevel
+                abandon = projected.abandonRate
                 sl = value
                 slSum[i / grid.intervalsPerDay] += value * contacts.doubleValue
                 slWeight[i / grid.intervalsPerDay] += contacts.doubleValue
@@ -82,7 +87,7 @@ public struct RosterEvaluation: Sendable {
             underIntervals += shortfall
             overIntervals += surplus
             rows.append(Interval(required: required, scheduled: scheduled[i], onBreak: onBreak[i], effective: effective,
-                                 shortfall: shortfall, surplus: surplus, serviceLevel: sl))
+                                 shortfall: shortfall, surplus: surplus, serviceLevel: sl, abandonRate: abandon))
         }
         intervals = rows
         paidMinutes = paid

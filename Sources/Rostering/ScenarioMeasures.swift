@@ -20,6 +20,15 @@ public struct ScenarioMeasures: Sendable {
     public let solverGap: Double
     /// The scenario's bonus total, when it configures a bonus.
     public let bonusTotal: ExactDecimal?
+    /// Agents in the scenario (hires included).
+    public var agents: Int = 0
+    public var overstaffedAgentHours: ExactDecimal = .zero
+    /// Contact-weighted projected abandonment over the week (Erlang A only).
+    public var abandonRate: Double?
+    /// `optimal` or `feasible`.
+    public var solverStatus: String = ""
+    /// objective − bound, in money: how much cheaper a roster could still be.
+    public var gapAmount: Double = 0
 
     public init(requirements: [IntervalRequirement], evaluation: RosterEvaluation, grid: TimeGrid, solverGap: Double, bonusTotal: ExactDecimal? = nil) {
         var contacts = ExactDecimal.zero
@@ -46,5 +55,13 @@ public struct ScenarioMeasures: Sendable {
         costPerContact = contacts.isPositive ? evaluation.labourCost.divided(by: contacts, scale: 6, mode: .halfEven) : nil
         self.solverGap = solverGap
         self.bonusTotal = bonusTotal
+        overstaffedAgentHours = evaluation.overstaffedAgentHours
+        var abandoned = 0.0, offered = 0.0
+        for (i, r) in requirements.enumerated() {
+            guard let c = r.contacts, c.isPositive, evaluation.intervals.indices.contains(i), let a = evaluation.intervals[i].abandonRate else { continue }
+            abandoned += a * c.doubleValue
+            offered += c.doubleValue
+        }
+        abandonRate = offered > 0 ? abandoned / offered : nil
     }
 }

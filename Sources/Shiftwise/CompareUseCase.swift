@@ -4,7 +4,7 @@ public import ScenarioIO
 public import Staffing
 import Reports
 import LinearModel
-import Incentives
+public import Incentives
 import Foundation
 import Store
 
@@ -68,7 +68,7 @@ public enum CompareUseCase {
                     var scenario = result.scenario
                     if let override { scenario.name += "@\(override.key)=\(override.value)" }
                     // A scenario's bonus plan is computed with the inputs, so its problems stop the comparison early too.
-                    let bonus = try scenario.bonus.map { try bonusTotal($0, agents: Set(scenario.agents.map(\.id))) }
+                    let bonus = try scenario.bonus.map { try bonusTotal($0, agents: Set(scenario.agents.map(\.id)), projection: nil) }
                     loaded.append((scenario.name, scenario, override?.value, bonus?.total))
                     // Scenarios that share a plan or a file would repeat its warnings: each is said once.
                     warnings += (result.warnings + (bonus?.warnings ?? [])).filter { !warnings.contains($0) }
@@ -97,8 +97,17 @@ public enum CompareUseCase {
                 let solution = try RosterSolver.solve(scenario: scenario, requirements: requirements,
                                                       timeLimitSeconds: scenario.solver.timeLimitSeconds.doubleValue,
                                                       mipGap: scenario.solver.mipGap.doubleValue)
-                let measures = ScenarioMeasures(requirements: requirements, evaluation: solution.evaluation, grid: scenario.grid, solverGap: solution.gap,
-                                                bonusTotal: item.bonus)
+                // With `project: true` the plan pays metrics projected from this roster, so the bonus moves with the what-if.
+                var bonus = item.bonus
+                if let reference = scenario.bonus, reference.project {
+                    bonus = try bonusTotal(reference, agents: Set(scenario.agents.map(\.id)),
+                                           projection: BonusProjection(scenario: scenario, requirements: requirements, roster: solution.roster)).total
+                }
+                var measures = ScenarioMeasures(requirements: requirements, evaluation: solution.evaluation, grid: scenario.grid, solverGap: solution.gap,
+                                                bonusTotal: bonus)
+                measures.agents = scenario.agents.count
+                measures.solverStatus = solution.status.rawValue
+                measures.gapAmount = max(0, solution.objective - solution.bound)
                 progress(String(format: "%@: %@, labour %@, service level %@, gap %.2f %% (%.1f s)", item.name, solution.status.rawValue,
                                 solution.evaluation.labourCost.formatted(places: 2),
                                 solution.evaluation.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a",
@@ -152,11 +161,12 @@ public enum CompareUseCase {
 
 extension CompareUseCase {
     /// The total a scenario's `bonus:` plan pays for its period.
-    static func bonusTotal(_ reference: BonusReference, agents: Set<String>) throws -> (total: ExactDecimal, warnings: [Diagnostic]) {
+    static func bonusTotal(_ reference: BonusReference, agents: Set<String>, projection: BonusProjection?) throws -> (total: ExactDecimal, warnings: [Diagnostic]) {
         let plan = try PlanLoader.load(reference.planPath, period: reference.period)
         let metrics = try MetricsReader.read(reference.metricsPath, plan: plan.plan, period: reference.period, knownAgents: agents)
         do {
-            let result = try PayoutCalculator.calculate(plan: plan.plan, metrics: metrics.table)
+            let table = projection.map { $0.apply(to: metrics.table) } ?? metrics.table
+            let result = try PayoutCalculator.calculate(plan: plan.plan, metrics: table)
             return (result.total, plan.warnings + metrics.warnings + result.warnings)
         } catch {
             throw InputError(error.diagnostics)
@@ -186,5 +196,48 @@ final class ResultBox: @unchecked Sendable {
         lock.lock()
         values[index] = value
         lock.unlock()
+    }
+}
+
+/// Metrics projected from a scenario's roster (SPEC §8): per agent, `hours_worked` = rostered paid
+/// hours × the weeks in the period (4.35 for a month), `contacts_handled` = the agent's share of the
+/// week's forecast contacts in proportion to its hours on the phones (shifts less breaks) × the same
+/// factor; every other metric as the metrics file gives it. Agents of the file without shifts work 0.
+public struct BonusProjection: Sendable {
+    public static let weeksPerMonth = ExactDecimal(mantissa: 435, scale: 2)
+    public let hours: [String: ExactDecimal]
+    public let contacts: [String: ExactDecimal]
+
+    public init(scenario: Scenario, requirements: [IntervalRequirement], roster: Roster) {
+        var paid: [String: Int] = [:]
+        var working: [String: Int] = [:]
+        for shift in roster.shifts {
+            let id = scenario.agents[shift.agentIndex].id
+            paid[id, default: 0] += shift.paidMinutes
+            working[id, default: 0] += shift.lengthMinutes - shift.breaks.reduce(0) { $0 + $1.minutes }
+        }
+        let weekContacts = requirements.reduce(ExactDecimal.zero) { $0 + ($1.contacts ?? .zero) }
+        let totalWorking = working.values.reduce(0, +)
+        var hours: [String: ExactDecimal] = [:]
+        var contacts: [String: ExactDecimal] = [:]
+        for agent in scenario.agents {
+            let minutes = ExactDecimal(paid[agent.id] ?? 0)
+            hours[agent.id] = (minutes * Self.weeksPerMonth).divided(by: 60, scale: 6, mode: .halfEven) ?? .zero
+            let share = totalWorking > 0 ? weekContacts * ExactDecimal(working[agent.id] ?? 0) * Self.weeksPerMonth : .zero
+            contacts[agent.id] = totalWorking > 0 ? share.divided(by: ExactDecimal(totalWorking), scale: 6, mode: .halfEven) ?? .zero : .zero
+        }
+        self.hours = hours
+        self.contacts = contacts
+    }
+
+    /// The table with each rostered agent's `hours_worked` and `contacts_handled` replaced by the projection.
+    public func apply(to table: MetricsTable) -> MetricsTable {
+        var t = table
+        for k in t.rows.indices {
+            let id = t.rows[k].agentID
+            t.rows[k].values["hours_worked"] = hours[id] ?? .zero
+            t.rows[k].values["contacts_handled"] = contacts[id] ?? .zero
+        }
+        return t
     }
 }

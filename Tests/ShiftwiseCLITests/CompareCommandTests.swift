@@ -38,7 +38,8 @@ import TestSupport
         #expect(header == "measure,tiny,busier,busier - tiny")
         let rows = try table(out + "/compare.csv")
         #expect(Set(rows.keys) == ["contacts", "required_agent_hours", "paid_hours", "labour_cost", "understaffed_agent_hours", "service_level_week",
-                                   "service_level_worst_day", "occupancy", "bonus_total", "cost_per_contact", "solver_gap"])
+                                   "service_level_worst_day", "occupancy", "bonus_total", "cost_per_contact", "solver_gap",
+                                   "agents", "overstaffed_agent_hours", "abandon_rate", "solver_status"])
         for (k, name) in ["tiny", "busier"].enumerated() {
             let alone = fixture.path("alone-" + name)
             let scenario = name == "tiny" ? fixture.scenario : fixture.path("busier.yaml")

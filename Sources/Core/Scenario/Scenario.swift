@@ -288,10 +288,14 @@ public struct BonusReference: Sendable, Hashable {
     public var planPath: String
     public var metricsPath: String
     public var period: String
+    /// Apply the plan to metrics projected from the scenario's own roster (SPEC §8): `hours_worked` and
+    /// `contacts_handled` from the roster, everything else from the metrics file.
+    public var project: Bool
 
-    public init(planPath: String, metricsPath: String, period: String) {
+    public init(planPath: String, metricsPath: String, period: String, project: Bool = false) {
         self.planPath = planPath
         self.metricsPath = metricsPath
         self.period = period
+        self.project = project
     }
 }

@@ -63,6 +63,10 @@ public enum ComparePage {
         t += "</tr></thead><tbody>\n"
         for row in rows {
             t += "<tr><td>\(row.measure)</td>"
+            if let texts = row.texts {
+                t += texts.map { "<td>\(HTML.escape($0))</td>" }.joined() + columns.dropFirst().map { _ in "<td></td>" }.joined() + "</tr>\n"
+                continue
+            }
             t += row.values.map { v in "<td class=\"num\">\(v.map { Format.fixed($0, places: row.places) } ?? "")</td>" }.joined()
             for v in row.values.dropFirst() {
                 guard let v, let base = row.values.first ?? nil else { t += "<td></td>"; continue }
@@ -73,7 +77,25 @@ public enum ComparePage {
             }
             t += "</tr>\n"
         }
-        return t + "</tbody></table>\n"
+        t += "</tbody></table>\n"
+        // Each roster is within its gap of the best possible: when two columns' labour costs differ by less
+        // than their gaps allow, which of the two is cheaper at best is not proven.
+        var unproven: [String] = []
+        for i in columns.indices {
+            for j in columns.indices where j > i {
+                let a = columns[i].measures, b = columns[j].measures
+                let diff = abs(a.labourCost.doubleValue - b.labourCost.doubleValue)
+                if a.gapAmount + b.gapAmount > diff {
+                    unproven.append("\(HTML.escape(columns[i].name)) and \(HTML.escape(columns[j].name)): labour cost differs by \(Format.fixed(diff, places: 2)), "
+                                    + "while their rosters are within \(Format.fixed(a.gapAmount, places: 2)) and \(Format.fixed(b.gapAmount, places: 2)) of the best possible")
+                }
+            }
+        }
+        if !unproven.isEmpty {
+            t += "<p class=\"note\"><b>Order not proven.</b> " + unproven.joined(separator: "; ")
+                + ". The solver's gaps are wider than the difference, so a longer run could reverse these two; raise the time limit or lower the gap to settle it.</p>\n"
+        }
+        return t
     }
 
     static func legend(_ columns: [Column]) -> String {

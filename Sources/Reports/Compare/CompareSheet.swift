@@ -10,6 +10,8 @@ public enum CompareSheet {
         /// true: more is better; false: less is better; nil: neither.
         public let moreIsBetter: Bool?
         public let values: [Double?]
+        /// For a measure that is text (`solver_status`): the text per scenario.
+        public var texts: [String]? = nil
     }
 
     public static func rows(_ measures: [ScenarioMeasures]) -> [Row] {
@@ -26,6 +28,10 @@ public enum CompareSheet {
             Row(measure: "bonus_total", places: 2, moreIsBetter: false, values: measures.map { d($0.bonusTotal) }),
             Row(measure: "cost_per_contact", places: 4, moreIsBetter: false, values: measures.map { d($0.costPerContact) }),
             Row(measure: "solver_gap", places: 6, moreIsBetter: false, values: measures.map(\.solverGap)),
+            Row(measure: "agents", places: 0, moreIsBetter: nil, values: measures.map { Double($0.agents) }),
+            Row(measure: "overstaffed_agent_hours", places: 2, moreIsBetter: false, values: measures.map { d($0.overstaffedAgentHours) }),
+            Row(measure: "abandon_rate", places: 4, moreIsBetter: false, values: measures.map(\.abandonRate)),
+            Row(measure: "solver_status", places: 0, moreIsBetter: nil, values: measures.map { _ in nil }, texts: measures.map(\.solverStatus)),
         ]
     }
 
@@ -34,6 +40,11 @@ public enum CompareSheet {
         var w = CSVWriter(header: ["measure"] + names + names.dropFirst().map { "\($0) - \(first)" }, bom: bom)
         for row in rows(measures) {
             var cells: [CSVCell] = [.text(row.measure)]
+            if let texts = row.texts {
+                // Text has no difference column: the differences are left empty.
+                w.append(cells + texts.map { .text($0) } + texts.dropFirst().map { _ in .empty })
+                continue
+            }
             cells += row.values.map { v in v.map { .number(Format.fixed($0, places: row.places)) } ?? .empty }
             for v in row.values.dropFirst() {
                 if let v, let base = row.values.first ?? nil {

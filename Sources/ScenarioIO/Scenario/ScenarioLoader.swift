@@ -370,7 +370,8 @@ public enum ScenarioLoader {
     }
 
     static func readBonus(_ top: NodeReader, bag: inout DiagnosticBag) -> BonusReference? {
-        guard let b = top.child("bonus", known: ["plan", "metrics", "period"], bag: &bag) else { return nil }
+        guard let b = top.child("bonus", known: ["plan", "metrics", "period", "project"], bag: &bag) else { return nil }
+        let project = b.bool("project", bag: &bag) ?? false
         let plan = b.string("plan", required: true, bag: &bag)
         let metrics = b.string("metrics", required: true, bag: &bag)
         let period = b.string("period", required: true, bag: &bag)
@@ -379,7 +380,7 @@ public enum ScenarioLoader {
         }
         guard let plan, let metrics, let period else { return nil }
         return BonusReference(planPath: InputPath.resolve(plan.text, relativeTo: plan.location.file),
-                              metricsPath: InputPath.resolve(metrics.text, relativeTo: metrics.location.file), period: period.text)
+                              metricsPath: InputPath.resolve(metrics.text, relativeTo: metrics.location.file), period: period.text, project: project)
     }
 
     static func isPeriod(_ text: String) -> Bool {
