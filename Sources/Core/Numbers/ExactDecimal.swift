@@ -235,14 +235,28 @@ public struct ExactDecimal: Sendable, Hashable, Comparable {
     /// The text of the mantissa at its own scale, e.g. `-25.00`.
     public var plainText: String {
         let negative = mantissa < 0
-        var digits = String(negative ? -mantissa : mantissa)
-        if scale > 0 {
-            if digits.count <= scale {
-                digits = String(repeating: "0", count: scale - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        var wide = negative ? UInt128(bitPattern: 0 &- mantissa) : UInt128(bitPattern: mantissa)
+        // The digits, least significant first (String(Int128) and String.insert were the slow part).
+        var digits: [UInt8] = []
+        digits.reserveCapacity(40)
+        while wide > UInt128(UInt64.max) {
+            digits.append(UInt8(wide % 10))
+            wide /= 10
         }
-        return negative ? "-" + digits : digits
+        var narrow = UInt64(wide)
+        repeat {
+            digits.append(UInt8(narrow % 10))
+            narrow /= 10
+        } while narrow > 0
+        while digits.count <= scale { digits.append(0) }   // a digit before the point
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + 2)
+        if negative { out.append(UInt8(ascii: "-")) }
+        for i in stride(from: digits.count - 1, through: 0, by: -1) {
+            out.append(UInt8(ascii: "0") + digits[i])
+            if i == scale, scale > 0 { out.append(UInt8(ascii: ".")) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
