@@ -71,6 +71,16 @@ public enum ForecastUseCase {
                 DemandForecast.contacts(for: monday.adding(days: d), origin: monday, history: used, method: method) ?? Array(repeating: 0, count: perDay)
             }
         }
+        // Each day needs a same weekday within the look-back (12 weeks): a week further out is not forecast.
+        let blind = (0..<7).map { week.adding(days: $0) }.filter { day in
+            !(1...DemandForecast.lookbackWeeks).contains { used[day.adding(days: -7 * $0)] != nil }
+        }
+        if !blind.isEmpty {
+            bag.error(SourceLocation(file: history.file),
+                      "the history ends \(last) and has no \(blind.map { $0.weekday.shortName }.joined(separator: ", ")) within \(DemandForecast.lookbackWeeks) weeks before \(week); the forecast looks back at most \(DemandForecast.lookbackWeeks) weeks",
+                      fix: "forecast a week closer to the history, or give history up to the weeks before \(week)")
+            throw InputError(bag.items)
+        }
         // The week.
         var contacts = forecastWeek(week, method: .trimmedMean)
         for (date, factor) in factors {

@@ -1,4 +1,4 @@
-import Core
+public import Core
 import Foundation
 public import Reports
 import ScenarioIO
@@ -136,15 +136,16 @@ public enum StatementsUseCase {
         var names: [String: String] = [:]
         var components: [String: [AgentStatement.Component]] = [:]
         for r in table.records {
-            let agent = columns.cell("agent_id", in: r)
+            // The detail sheet's text cells carry the formula guard's `'`: read back as the agent's own id and name.
+            let agent = FormulaGuard.undo(columns.cell("agent_id", in: r))
             if components[agent] == nil { order.append(agent); components[agent] = [] }
-            names[agent] = columns.cell("name", in: r)
+            names[agent] = FormulaGuard.undo(columns.cell("name", in: r))
             guard let amount = ExactDecimal(columns.cell("final_amount", in: r)) else {
                 throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) stores a detail amount that is not a decimal for \(agent)",
                                              fix: "the database was changed outside shiftwise; restore it from a backup")])
             }
             let working = columns.cell("working", in: r).components(separatedBy: "; ").filter { !$0.isEmpty }
-            components[agent, default: []].append(.init(name: columns.cell("component", in: r), earningsCode: columns.cell("earnings_code", in: r),
+            components[agent, default: []].append(.init(name: FormulaGuard.undo(columns.cell("component", in: r)), earningsCode: columns.cell("earnings_code", in: r),
                                                         working: working, amount: amount))
         }
         // What this run pays each agent, per earnings code, in the order the lines were stored.
@@ -182,7 +183,7 @@ public enum StatementsUseCase {
 
     /// Writes `statement-<agent>.html` per agent and `index.html` into `outputFolder`
     /// (default `reports/payouts/<period>/statements-<run>/`).
-    public static func write(database: String, run id: Int, outputFolder: String?) throws -> Outcome {
+    public static func write(database: String, run id: Int, outputFolder: String?, texts: Texts = .english) throws -> Outcome {
         let (statements, summary, status) = try statements(database: database, run: id)
         let folder = try OutputSet(outputFolder ?? "reports/payouts/\(summary.period ?? "unknown")/statements-\(id)", owner: "statements-\(id)")
         var files: [String] = []
@@ -191,11 +192,11 @@ public enum StatementsUseCase {
             var listed: [(statement: AgentStatement, file: String)] = []
             for s in statements {
                 let file = "statement-" + (names[s.agentID] ?? "agent.html")
-                files.append(try folder.write(file, text: StatementPage.render(s)))
+                files.append(try folder.write(file, text: StatementPage.render(s, texts: texts)))
                 listed.append((s, file))
             }
             files.append(try folder.write("index.html", text: StatementPage.index(listed, run: id, period: summary.period ?? "", plan: summary.name,
-                                                                                   status: status)))
+                                                                                   status: status, texts: texts)))
             try folder.commit()
         } catch {
             folder.discard()

@@ -22,6 +22,8 @@ public enum RosterUseCase {
         public var pins: String?
         /// The SQLite database the run is recorded in.
         public var database: String = "shiftwise.sqlite"
+        /// The language of the pages a person reads (roster.html).
+        public var texts: Texts = .english
         public var progress: (@Sendable (String) -> Void)?
         /// Incumbent and bound as GLPK's branch-and-bound goes.
         public var searchProgress: (@Sendable (SearchProgress) -> Void)?
@@ -86,7 +88,8 @@ public enum RosterUseCase {
             parameters: ["time_limit_seconds": "\(timeLimit)", "mip_gap": "\(mipGap)", "out": folder.path, "calendar_sequence": "\(sequence)"],
             inputs: RunRecording.scenarioInputs(scenario), outcome: solution.status.rawValue, outputs: folder
         ) { id in
-            let w = try writeReports(scenario: scenario, solution: solution, into: folder, subfolder: nil, run: id, calendarSequence: sequence)
+            let w = try writeReports(scenario: scenario, solution: solution, into: folder, subfolder: nil, run: id, calendarSequence: sequence,
+                                     texts: options.texts)
             written = w
             return w.texts.map { RunResult(name: $0.name, content: $0.content) }
         }
@@ -172,7 +175,7 @@ public enum RosterUseCase {
     /// independent checker has counted the hard-rule violations of the roster as written.
     /// `run` is the recorded run's id that `summary.json` carries.
     static func writeReports(scenario: Scenario, solution: RosterSolver.Solution, into outputs: OutputSet, subfolder: String?, run: Int?,
-                             calendarSequence: Int = 0) throws -> Written {
+                             calendarSequence: Int = 0, texts: Texts = .english) throws -> Written {
         let roster = solution.roster
         let rosterCSV = RosterSheets.roster(roster, scenario: scenario)
         let prefix = subfolder.map { $0 + "/" } ?? ""
@@ -199,7 +202,7 @@ public enum RosterUseCase {
         if scenario.baseline != nil {
             files.append(try folder.write("changes.csv", bytes: RosterSheets.changes(roster, scenario: scenario).bytes))
         }
-        files.append(try folder.write("roster.html", text: RosterPage.html(summary: summary, roster: roster, scenario: scenario)))
+        files.append(try folder.write("roster.html", text: RosterPage.html(summary: summary, roster: roster, scenario: scenario, texts: texts)))
         let calendarNames = AgentCalendar.fileNames(for: scenario.agents.map(\.id))
         for (a, agent) in scenario.agents.enumerated() {
             try folder.write("calendars/" + (calendarNames[agent.id] ?? ""), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario, sequence: calendarSequence))

@@ -39,6 +39,8 @@ struct BonusRunCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         let parts = period.split(separator: "-")
         guard period.count == 7, parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), y > 1900, (1...12).contains(m) else {
@@ -76,6 +78,8 @@ struct ExplainCommand: ParsableCommand {
     var agent: String
 
     @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         let text = try Failure.report(writes: false) { try ExplainUseCase.run(runFolder: runFolder, agentID: agent, database: database.path) }

@@ -26,6 +26,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if scenarios.isEmpty { throw ValidationError("name at least one scenario") }
         if scenarios.count == 1 && vary == nil { throw ValidationError("compare needs two scenarios, or one with --vary") }

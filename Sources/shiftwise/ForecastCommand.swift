@@ -26,6 +26,8 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: reports/forecast/<week>/).")
     var out: String?
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         guard let date = LocalDate(iso: week) else { throw ValidationError("--week `\(week)` is not a date; write the Monday as YYYY-MM-DD") }
         if date.weekday != .mon { throw ValidationError("--week \(week) is a \(date.weekday.shortName); a forecast week starts on a Monday") }

@@ -22,6 +22,8 @@ struct PayoutsListCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
         print(try Failure.report(writes: false) { try PayoutsUseCase.list(database: database.path) }, terminator: "")
     }
@@ -38,6 +40,8 @@ struct PayoutsApproveCommand: ParsableCommand {
     var runID: Int
 
     @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         if runID < 1 { throw ValidationError("run ids are positive integers") }
@@ -62,6 +66,8 @@ struct PayoutsVoidCommand: ParsableCommand {
     var reason: String
 
     @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         if runID < 1 { throw ValidationError("run ids are positive integers") }
@@ -103,6 +109,8 @@ struct PayoutsExportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if runID < 1 { throw ValidationError("run ids are positive integers") }
         if format != .generic, map == nil { throw ValidationError("--format \(format.rawValue) needs --map FILE: who each agent is in \(format.format.displayName) and what each earnings code is called there") }
@@ -138,12 +146,14 @@ struct PayoutsStatementsCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if runID < 1 { throw ValidationError("run ids are positive integers") }
     }
 
     func run() throws {
-        let outcome = try Failure.report { try StatementsUseCase.write(database: database.path, run: runID, outputFolder: out) }
+        let outcome = try Failure.report { try StatementsUseCase.write(database: database.path, run: runID, outputFolder: out, texts: language.texts) }
         print("\(outcome.agents) statements for run \(runID)")
         print("wrote \(outcome.folder)/index.html and \(outcome.agents) statement-<agent>.html")
     }

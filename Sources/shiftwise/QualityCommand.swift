@@ -28,6 +28,8 @@ struct QualitySampleCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: reports/qa/).")
     var out: String?
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if perAgent < 1 { throw ValidationError("--per-agent must be 1 or more") }
     }
@@ -62,6 +64,8 @@ struct QualityScoreCommand: ParsableCommand {
 
     @Option(name: .long, help: "Output folder (default: reports/qa/).")
     var out: String?
+
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         let outcome = try Failure.report { try QualityUseCase.score(formsPath: forms, formPath: form, samplePath: sample, outputFolder: out) }

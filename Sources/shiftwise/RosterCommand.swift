@@ -35,6 +35,8 @@ struct RosterCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit <= 604_800) {
             throw ValidationError("--time-limit must be a number of seconds above 0 and at most 604800 (a week), got \(timeLimit)")
@@ -44,14 +46,16 @@ struct RosterCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try Failure.report {
-            try RosterUseCase.run(scenarioPath: scenario, options: .init(
+            var options = RosterUseCase.Options(
                 outputFolder: out, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: exportLP, baseline: baseline, pins: pin, database: database.path,
                 progress: { Progress.line($0) },
                 searchProgress: { p in
                     let incumbent = p.incumbent.map { String(format: "%.2f", $0) } ?? "none yet"
                     let bound = p.bound.map { String(format: "%.2f", $0) } ?? "–"
                     Progress.live(String(format: "searching: roster %@, bound %@, %.1f s", incumbent, bound, p.elapsedSeconds))
-                }))
+                })
+            options.texts = language.texts
+            return try RosterUseCase.run(scenarioPath: scenario, options: options)
 
         }
         Progress.finish()

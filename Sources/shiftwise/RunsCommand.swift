@@ -15,6 +15,8 @@ struct RunsListCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
         print(try Failure.report(writes: false) { try RunsUseCase.list(database: database.path) }, terminator: "")
     }
@@ -34,6 +36,8 @@ struct RunsShowCommand: ParsableCommand {
     var result: String?
 
     @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         if runID < 1 { throw ValidationError("run ids are positive integers") }

@@ -16,6 +16,8 @@ struct StaffCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
         let outcome = try Failure.report {
             try StaffUseCase.run(scenarioPath: scenario, outputFolder: out, database: database.path)

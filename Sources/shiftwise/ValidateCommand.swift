@@ -26,6 +26,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if noCoverage, coverage != nil { throw ValidationError("give either --coverage or --no-coverage, not both") }
     }

@@ -58,7 +58,7 @@ import Testing
     /// Earnings 3 slot; File # six digits with leading zeros; file name PR<co code>EPI.csv.
     @Test func adpPaydata() throws {
         let f = try file(.adp)
-        #expect(f.name == "PR3ABEPI.csv")
+        #expect(f.name == "adp-12/PR3ABEPI.csv", "ADP's own name, in a folder of the run")
         #expect(f.bytes == Self.crlf([
             "Co Code,Batch ID,File #,Earnings 3 Code,Earnings 3 Amount",
             "3AB,BON11,000123,RV,600.00",
@@ -155,6 +155,13 @@ import Testing
         #expect(g.count == 2, "\(g)")
         #expect(g.contains { $0.contains("`quality_bonus` is not a Gusto earning column") })
         #expect(g.contains { $0.contains("`employees.A003` has no `last_name`") })
+        // A name a spreadsheet would run is refused rather than altered (Gusto matches by it); Paychex needs the pay date.
+        var formula = Self.map()
+        formula.employees["A001"]?.lastName = Self.v("=Li", line: 5)
+        #expect(problems(.gusto, map: formula).contains { $0.contains("`=Li` starts with =") })
+        var noDate = Self.map()
+        noDate.payDate = nil
+        #expect(problems(.paychex, map: noDate).contains { $0.contains("`pay_date` is missing") })
     }
 
     /// ADP takes negative amounts (adjustment runs give money back); Paychex earnings lines and Gusto's upload do not.
@@ -179,6 +186,10 @@ import Testing
         map.employees["A003"]?.firstName = Self.v("josé", line: 7)
         map.employees["A003"]?.lastName = Self.v("Núñez, Jr", line: 7)
         #expect(problems(.adp, map: map) == ["map.yaml:7:3: error: agents A002 and A003 both have `file_number` `000124`: ADP Workforce Now would pay them as one person (give each agent its own file_number)"])
+        // 124 and 000124 are one File # in ADP.
+        var padded = Self.map()
+        padded.employees["A003"]?.fileNumber = Self.v("124", line: 7)
+        #expect(problems(.adp, map: padded).first?.contains("agents A002 and A003 both have `file_number` `124`") == true, "\(problems(.adp, map: padded))")
         #expect(problems(.paychex, map: map).count == 1)
         #expect(problems(.gusto, map: map).first?.contains("agents A002 and A003 have the same name") == true)
         // Gusto's own id tells them apart.

@@ -160,7 +160,7 @@ import TestSupport
         #expect(try run(["bonus", Self.plan, Self.metrics, "--period", "2026-11", "--out", dir + "/bonus", "--db", db]).status == 0)
         #expect(try run(["payouts", "approve", "1", "--db", db]).status == 0)
         let generic = try JSONSerialization.jsonObject(with: bytes(dir + "/bonus/control.json")) as? [String: Any]
-        let files = ["adp": "PR3ABEPI.csv", "paychex": "payroll-1-paychex.csv", "gusto": "payroll-1-gusto.csv"]
+        let files = ["adp": "adp-1/PR3ABEPI.csv", "paychex": "payroll-1-paychex.csv", "gusto": "payroll-1-gusto.csv"]
         for (format, name) in files.sorted(by: { $0.key < $1.key }) {
             let r = try run(["payouts", "export", "1", "--format", format, "--map", "scenarios/payroll-map.yaml", "--out", dir + "/pay", "--db", db])
             #expect(r.status == 0, "\(format): \(r.stderr)")
@@ -185,8 +185,8 @@ import TestSupport
             let total = (generic?["total"] as? String ?? "").split(separator: ".")
             #expect(cents == Int(total[0])! * 100 + Int(total[1])!, "\(format)")
         }
-        // The exports of one run sit side by side in one folder.
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir + "/pay")).isSuperset(of: files.values))
+        // The exports of one run sit side by side in one folder (ADP's file in a folder of the run, so runs never collide).
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir + "/pay")).isSuperset(of: ["adp-1", "payroll-1-paychex.csv", "payroll-1-gusto.csv"]))
     }
 
     /// A map the target cannot take: every offender named, exit 65, nothing written, the run still approved.

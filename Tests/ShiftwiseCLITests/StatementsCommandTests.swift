@@ -75,6 +75,7 @@ import TestSupport
         agent_id,period,name,hours_worked
         ../evil,2026-11,<script>alert(1)</script>,115.4
         A2,2026-11,"Bo ""the"" & <b>",100.1
+        -A9,2026-11,=Minus,160
 
         """)
         let db = fixture.path("p.sqlite")
@@ -83,11 +84,14 @@ import TestSupport
         let r = try CommandRunner.run(["payouts", "statements", "1", "--out", fixture.path("st"), "--db", db])
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: fixture.path("st")).filter { $0 != ".shiftwise-outputs" }.sorted()
-        #expect(files.count == 3 && files.allSatisfy { !$0.contains("/") && !$0.hasPrefix(".") }, "\(files)")
+        #expect(files.count == 4 && files.allSatisfy { !$0.contains("/") && !$0.hasPrefix(".") }, "\(files)")
         #expect(!FileManager.default.fileExists(atPath: fixture.path("evil.html")))
         let evil = try String(contentsOfFile: fixture.path("st/") + (files.first { $0.hasPrefix("statement-___evil~") } ?? ""), encoding: .utf8)
         #expect(evil.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !evil.contains("<script>"))
         let bo = try String(contentsOfFile: fixture.path("st/statement-A2.html"), encoding: .utf8)
         #expect(bo.contains("Bo &quot;the&quot; &amp; &lt;b&gt;"))
+        // An id the detail sheet guards with a `'` is read back as itself, with its total (300 for 160 hours).
+        let index = try String(contentsOfFile: fixture.path("st/index.html"), encoding: .utf8)
+        #expect(index.contains(">-A9</a></td><td>=Minus</td><td class=\"num\">300.00 CNY</td>"), "\(index)")
     }
 }

@@ -24,7 +24,11 @@ public enum CommandRunner {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        var env = ProcessInfo.processInfo.environment
+        // The language comes from the test, never from the machine running it.
+        for key in ["SHIFTWISE_LANG", "LC_ALL", "LC_MESSAGES"] { env[key] = nil }
+        env["LANG"] = "C.UTF-8"
+        env.merge(environment) { $1 }
         var scratchDB: String?
         if environment["SHIFTWISE_DB"] == nil {
             let path = NSTemporaryDirectory() + "shiftwise-cli-\(UUID().uuidString).sqlite"

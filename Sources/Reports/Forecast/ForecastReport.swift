@@ -53,7 +53,8 @@ public enum ForecastReport {
             let start = LocalDateTime(date: o.week.adding(days: k / perDay), minuteOfDay: (k % perDay) * o.intervalMinutes)
             let contacts = Format.fixed(max(0, c), places: 2)
             let open = contacts != "0.00"
-            w.append([.text(start.description), .number(contacts), .number(open ? Format.fixed(o.ahtSeconds[k], places: 1) : "0")])
+            // A scenario needs aht_seconds > 0 wherever contacts are expected: never written below 0.1.
+            w.append([.text(start.description), .number(contacts), .number(open ? Format.fixed(max(0.1, o.ahtSeconds[k]), places: 1) : "0")])
         }
         return w
     }

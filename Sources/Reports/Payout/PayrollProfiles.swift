@@ -99,7 +99,7 @@ public enum PayrollProfiles {
                               fix: "add `file_number: \"000123\"` (the employee's File # in ADP)")
                 continue
             }
-            groups.add(employee: number.text, code: code.text, row: row)
+            groups.add(employee: adpFileNumber(number.text), code: code.text, row: row)
         }
         for (number, location) in check.values(\.fileNumber, key: "file_number", of: rows) {
             if !(1...6).contains(number.count) || !number.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
@@ -110,7 +110,8 @@ public enum PayrollProfiles {
             check.problem(location, "the ADP earnings code `\(code)` is not one ADP takes: 1 or 2 capital letters or digits, numbers 0–79 except 40, 50, 60 and 61",
                           fix: "copy the earnings code from ADP's earnings set-up, e.g. B or RV")
         }
-        check.duplicates(\.fileNumber, key: "file_number", of: rows)
+        // File # 101 and 000101 are the same employee in ADP: compared as written to the file.
+        check.duplicates(\.fileNumber, key: "file_number", of: rows, normalise: adpFileNumber)
         var w = CSVWriter(header: adpHeader, bom: bom, crlf: true)
         var total = ExactDecimal.zero
         for g in groups.items {
@@ -119,10 +120,15 @@ public enum PayrollProfiles {
                                   fix: "split the payment across pay periods, or enter it in ADP by hand")
             }
             total += g.amount
-            let padded = String(repeating: "0", count: max(0, 6 - g.employee.count)) + g.employee
-            w.append([.text(map.companyCode?.text ?? ""), .text(map.batchID?.text ?? ""), .text(padded), .text(g.code), .number(g.amount.formatted(places: 2))])
+            w.append([.text(map.companyCode?.text ?? ""), .text(map.batchID?.text ?? ""), .text(g.employee), .text(g.code), .number(g.amount.formatted(places: 2))])
         }
-        return PayrollFile(name: "PR\(map.companyCode?.text ?? "")EPI.csv", bytes: w.bytes, rows: groups.items.count, total: total)
+        // ADP's own name, in a folder of the run: two runs of a period never overwrite each other's file.
+        return PayrollFile(name: "adp-\(run)/PR\(map.companyCode?.text ?? "")EPI.csv", bytes: w.bytes, rows: groups.items.count, total: total)
+    }
+
+    /// A File # as written to the file: six digits, zero-padded.
+    static func adpFileNumber(_ text: String) -> String {
+        String(repeating: "0", count: max(0, 6 - text.count)) + text
     }
 
     /// 1–2 characters A–Z or 0–9; a number only from 0 to 79 and not 40, 50, 60 or 61.
@@ -136,6 +142,9 @@ public enum PayrollProfiles {
 
     static func paychex(_ rows: [PayoutSheets.PayrollRow], map: PayrollMap, run: Int, bom: Bool, check: inout Preflight) -> PayrollFile {
         let client = check.required(map.companyCode, "company_code", what: "Paychex's Client ID")
+        if map.payDate == nil {
+            check.problem(map.location, "`pay_date` is missing: it is Paychex's Line Date of every earnings line", fix: "add `pay_date: 2026-12-05` at the top of \(map.file)")
+        }
         if let client, !(1...8).contains(client.text.count) || !client.text.unicodeScalars.allSatisfy(Preflight.alphanumeric) {
             check.problem(client.location, "`company_code` is `\(client.text)`: Paychex's Client ID is up to 8 letters or digits",
                           fix: "copy the Client ID from Paychex Flex")
@@ -205,6 +214,11 @@ public enum PayrollProfiles {
                 continue
             }
             guard let column, gustoColumns.contains(column.text) else { continue }
+            for value in [employee.firstName, employee.lastName].compactMap({ $0 }) where value.text.first.map({ "=+-@".contains($0) }) == true {
+                // A spreadsheet would run it, and neutralising it would change the name Gusto matches by.
+                check.problem(value.location, "`\(value.text)` starts with \(value.text.prefix(1)), which spreadsheets run as a formula; Gusto matches employees by this name",
+                              fix: "write the name as Gusto has it without the leading sign, or add `gusto_employee_id`")
+            }
             if sums[row.agentID] == nil { order.append(row.agentID) }
             sums[row.agentID, default: [:]][column.text, default: .zero] += row.amount
             columnsUsed.insert(column.text)
@@ -218,6 +232,7 @@ public enum PayrollProfiles {
                 check.problem(location, "`gusto_employee_id` is `\(id)`: Gusto's employee id is 6 letters or digits", fix: "copy it from Gusto, or leave it out")
             }
         }
+        check.duplicates(\.gustoEmployeeID, key: "gusto_employee_id", of: rows)
         // Gusto matches by name (or its own id): two agents with one name and no id would be paid as one.
         var byName: [String: [String]] = [:]
         for a in order {
@@ -365,16 +380,18 @@ struct Preflight {
     }
 
     /// Two agents mapped to one payroll employee would be paid as one person.
-    mutating func duplicates(_ field: KeyPath<PayrollMap.Employee, PayrollMap.Value?>, key: String, of rows: [PayoutSheets.PayrollRow]) {
+    mutating func duplicates(_ field: KeyPath<PayrollMap.Employee, PayrollMap.Value?>, key: String, of rows: [PayoutSheets.PayrollRow],
+                             normalise: (String) -> String = { $0 }) {
         var owner: [String: String] = [:]
         var done = Set<String>()
         for row in rows where done.insert(row.agentID).inserted {
             guard let v = map.employees[row.agentID]?[keyPath: field] else { continue }
-            if let other = owner[v.text] {
+            let id = normalise(v.text)
+            if let other = owner[id] {
                 problem(v.location, "agents \(other) and \(row.agentID) both have `\(key)` `\(v.text)`: \(format.displayName) would pay them as one person",
                         fix: "give each agent its own \(key)")
             } else {
-                owner[v.text] = row.agentID
+                owner[id] = row.agentID
             }
         }
     }

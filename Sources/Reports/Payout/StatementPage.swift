@@ -69,34 +69,46 @@ public struct AgentStatement: Sendable {
 
 public enum StatementPage {
     /// The page for one statement.
-    public static func render(_ s: AgentStatement) -> String {
+    /// A payout state in words.
+    static func state(_ status: String, _ t: Texts) -> String {
+        switch status {
+        case "draft": t(.payoutDraft)
+        case "approved": t(.payoutApproved)
+        case "exported": t(.payoutExported)
+        case "void": t(.payoutVoid)
+        case "superseded": t(.payoutSuperseded)
+        default: status
+        }
+    }
+
+    public static func render(_ s: AgentStatement, texts t: Texts = .english) -> String {
         let e = HTML.escape
-        let money = { (v: ExactDecimal) in grouped(v) + " " + e(s.currency) }
+        let money = { (v: ExactDecimal) in e(t.money(v, currency: s.currency, places: max(2, v.scale))) }
         var stamp = ""
         switch s.status {
-        case "draft": stamp = "<div class=\"stamp\">Draft — not yet approved; amounts may change</div>"
-        case "superseded": stamp = "<div class=\"stamp\">Superseded by a newer run of this period — not paid</div>"
-        case "void": stamp = "<div class=\"stamp\">Void — this run is not paid</div>"
+        case "draft": stamp = "<div class=\"stamp\">\(t(.statementStampDraft))</div>"
+        case "superseded": stamp = "<div class=\"stamp\">\(t(.statementStampSuperseded))</div>"
+        case "void": stamp = "<div class=\"stamp\">\(t(.statementStampVoid))</div>"
         default: break
         }
-        var state = s.status
-        if let by = s.approvedBy, let at = s.approvedAt { state += ", approved by \(by) on \(at.prefix(10))" }
+        var stateText = state(s.status, t)
+        if let by = s.approvedBy, let at = s.approvedAt, let day = LocalDate(iso: at.prefix(10)) { stateText = t(.statementApprovedBy, stateText, by, t.date(day)) }
         var html = """
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8">
+        <html lang="\(t.htmlLang)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Bonus statement — \(e(s.agentID)) \(e(s.name)) — \(e(s.period))</title>
+        <title>\(t(.statementTitle)) — \(e(s.agentID)) \(e(s.name)) — \(e(s.period))</title>
         <style>\(style)</style></head>
         <body><main class="sheet">
-        <header><h1>Bonus statement</h1><div class="sub">\(e(s.plan)) · period \(e(s.period))</div>\(stamp)</header>
+        <header><h1>\(t(.statementTitle))</h1><div class="sub">\(e(t(.statementSub, s.plan, s.period)))</div>\(stamp)</header>
         <table class="who">
-        <tr><th>Agent</th><td>\(e(s.agentID)) \(e(s.name))</td><th>Period</th><td>\(e(s.period))</td></tr>
-        <tr><th>Run</th><td>\(s.run)\(s.adjustsRun.map { " (adjusts run \($0))" } ?? "")</td><th>State</th><td>\(e(state))</td></tr>
+        <tr><th>\(t(.statementAgent))</th><td>\(e(s.agentID)) \(e(s.name))</td><th>\(t(.statementPeriod))</th><td>\(e(s.period))</td></tr>
+        <tr><th>\(t(.statementRun))</th><td>\(s.run)\(s.adjustsRun.map { t(.statementAdjusts, String($0)) } ?? "")</td><th>\(t(.statementState))</th><td>\(e(stateText))</td></tr>
         </table>
 
         """
         if s.components.isEmpty {
-            html += "<p class=\"none\">No component of the plan applies to this agent in this period.</p>\n"
+            html += "<p class=\"none\">\(t(.statementNoComponent))</p>\n"
         }
         for c in s.components {
             html += "<section class=\"line\"><h2><span class=\"name\">\(e(c.name))</span>"
@@ -106,16 +118,16 @@ public enum StatementPage {
             html += "</ol></section>\n"
         }
         if s.adjustsRun != nil {
-            html += "<h2 class=\"adj\">What this run pays</h2>\n<table class=\"pay\"><tr><th>Earnings code</th><th>Now due</th><th>Paid before</th><th>This run pays</th></tr>\n"
+            html += "<h2 class=\"adj\">\(t(.statementPaysHeading))</h2>\n<table class=\"pay\"><tr><th>\(t(.statementCode))</th><th>\(t(.statementNowDue))</th><th>\(t(.statementPaidBefore))</th><th>\(t(.statementThisRun))</th></tr>\n"
             for p in s.payments {
                 let before = p.paidBefore ?? .zero
                 html += "<tr><td>\(e(p.earningsCode))</td><td class=\"num\">\(money(before + p.amount))</td><td class=\"num\">\(money(before))</td><td class=\"num\">\(money(p.amount))</td></tr>\n"
             }
-            html += "</table>\n<p class=\"note\">This is an adjustment: the period was recalculated, and only the difference to what the earlier approved runs paid is paid now.</p>\n"
+            html += "</table>\n<p class=\"note\">\(t(.statementAdjustmentNote))</p>\n"
         }
         html += """
-        <div class="total"><span>\(s.adjustsRun == nil ? "Total" : "This run pays")</span><span>\(money(s.total))</span></div>
-        <footer>Every amount above follows from the plan and the period's metrics as written; the working of each line is the calculation itself. Run \(s.run) · \(e(s.period)) · \(e(s.agentID)).</footer>
+        <div class="total"><span>\(s.adjustsRun == nil ? t(.statementTotal) : t(.statementThisRunPays))</span><span>\(money(s.total))</span></div>
+        <footer>\(e(t(.statementFooter, String(s.run), s.period, s.agentID)))</footer>
         </main></body></html>
 
         """
@@ -123,40 +135,24 @@ public enum StatementPage {
     }
 
     /// An index of a run's statements: agent, name, total and the page.
-    public static func index(_ statements: [(statement: AgentStatement, file: String)], run: Int, period: String, plan: String, status: String) -> String {
+    public static func index(_ statements: [(statement: AgentStatement, file: String)], run: Int, period: String, plan: String, status: String,
+                             texts t: Texts = .english) -> String {
         let e = HTML.escape
         var rows = ""
         for (s, file) in statements {
-            rows += "<tr><td><a href=\"\(e(file))\">\(e(s.agentID))</a></td><td>\(e(s.name))</td><td class=\"num\">\(grouped(s.total)) \(e(s.currency))</td></tr>\n"
+            rows += "<tr><td><a href=\"\(e(file))\">\(e(s.agentID))</a></td><td>\(e(s.name))</td><td class=\"num\">\(e(t.money(s.total, currency: s.currency, places: max(2, s.total.scale))))</td></tr>\n"
         }
         return """
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>Bonus statements — run \(run) — \(e(period))</title>
+        <html lang="\(t.htmlLang)"><head><meta charset="utf-8"><title>\(t(.statementIndexTitle)) — \(run) — \(e(period))</title>
         <style>\(style)</style></head>
         <body><main class="sheet">
-        <header><h1>Bonus statements</h1><div class="sub">\(e(plan)) · period \(e(period)) · run \(run) (\(e(status))) · \(statements.count) agents</div></header>
-        <table class="pay"><tr><th>Agent</th><th>Name</th><th>Total</th></tr>
+        <header><h1>\(t(.statementIndexTitle))</h1><div class="sub">\(e(t(.statementIndexSub, plan, period, String(run), state(status, t), String(statements.count))))</div></header>
+        <table class="pay"><tr><th>\(t(.statementAgent))</th><th>\(t(.colName))</th><th>\(t(.statementTotalColumn))</th></tr>
         \(rows)</table>
         </main></body></html>
 
         """
-    }
-
-    /// `1,304.03`: thousands grouped, the amount's own decimals (at least 2), a leading minus.
-    public static func grouped(_ value: ExactDecimal) -> String {
-        let text = value.formatted(places: max(2, value.scale))
-        let negative = text.hasPrefix("-")
-        let body = negative ? String(text.dropFirst()) : text
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        var whole = String(parts[0])
-        var out = ""
-        while whole.count > 3 {
-            out = "," + whole.suffix(3) + out
-            whole = String(whole.dropLast(3))
-        }
-        out = whole + out
-        if parts.count > 1 { out += "." + parts[1] }
-        return (negative ? "−" : "") + out
     }
 
     /// Screen and A4 print styles; no scripts, no external resources.

@@ -9,71 +9,75 @@ public import Rostering
 /// The timeline is drawn by a small script from data embedded in the page (JSON with `<`, `>` and
 /// `&` escaped, so no agent name can end the script); the rest is plain HTML and SVG.
 public enum RosterPage {
-    public static func html(summary: RosterSummary, roster: Roster, scenario: Scenario) -> String {
+    public static func html(summary: RosterSummary, roster: Roster, scenario: Scenario, texts t: Texts = .english) -> String {
         let e = summary.evaluation
         let grid = scenario.grid
         let target = scenario.staffing.serviceLevel.doubleValue
-        var page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-        page += "<title>Roster \(HTML.escape(scenario.name))</title><style>\(HTML.style)\(style)</style></head><body>\n"
-        page += "<h1>Roster — \(HTML.escape(scenario.name))</h1>\n"
-        page += "<div class=\"sub\">Week \(grid.weekStart) – \(grid.weekEnd) · \(scenario.agents.count) agents · status <b>\(HTML.escape(summary.status))</b> · objective \(Format.fixed(summary.objective, places: 2)) \(HTML.escape(summary.currency)), proven bound \(Format.fixed(summary.bound, places: 2)), gap \(Format.fixed(summary.gap * 100, places: 2)) %</div>\n"
+        let currency = summary.currency
+        func money(_ v: Double) -> String { t.money(ExactDecimal(Format.fixed(v, places: 2)) ?? .zero, currency: currency) }
+        let status = summary.status == "optimal" ? t(.statusOptimal) : summary.status == "feasible" ? t(.statusFeasible) : summary.status
+        var page = "<!DOCTYPE html>\n<html lang=\"\(t.htmlLang)\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+        page += "<title>\(HTML.escape(t(.rosterTitle, scenario.name)))</title><style>\(HTML.style)\(style)</style></head><body>\n"
+        page += "<h1>\(HTML.escape(t(.rosterTitle, scenario.name)))</h1>\n"
+        page += "<div class=\"sub\">" + HTML.escape(t(.rosterSub, t.date(grid.weekStart), t.date(grid.weekEnd), String(scenario.agents.count), status,
+                                                        money(summary.objective), money(summary.bound), t.percent(summary.gap, places: 2))) + "</div>\n"
 
         let violations = summary.hardRuleViolations
         let slWeek = e.serviceLevelWeek
-        let targetText = "target \(Format.fixed(target * 100, places: 0)) % in \(scenario.staffing.answerSeconds.plainText) s"
+        let targetText = t(.rosterTarget, t.percent(target, places: 0), scenario.staffing.answerSeconds.plainText)
         let kpis: [(String, String, String)] = [
-            (slWeek.map { Format.fixed($0 * 100, places: 1) + " %" } ?? "–", "projected service level (week), \(targetText)",
+            (slWeek.map { t.percent($0) } ?? "–", t(.kpiServiceLevel, targetText),
              slWeek.map { $0 + 1e-9 >= target ? "ok" : "bad" } ?? ""),
-            (RosterSheets.hours(e.paidMinutes), "paid hours", ""),
-            (e.labourCost.formatted(places: 2) + " " + summary.currency, "labour cost", ""),
-            (e.understaffedAgentHours.formatted(places: 1), "understaffed agent-hours", e.understaffedAgentHours.isZero ? "ok" : "bad"),
-            (e.overstaffedAgentHours.formatted(places: 1), "overstaffed agent-hours", ""),
-            (String(summary.shifts), "shifts", ""),
-            (String(violations), "hard-rule violations", violations == 0 ? "ok" : "bad"),
+            (RosterSheets.hours(e.paidMinutes), t(.kpiPaidHours), ""),
+            (t.money(e.labourCost, currency: currency), t(.kpiLabourCost), ""),
+            (e.understaffedAgentHours.formatted(places: 1), t(.kpiUnderstaffed), e.understaffedAgentHours.isZero ? "ok" : "bad"),
+            (e.overstaffedAgentHours.formatted(places: 1), t(.kpiOverstaffed), ""),
+            (String(summary.shifts), t(.kpiShifts), ""),
+            (String(violations), t(.kpiViolations), violations == 0 ? "ok" : "bad"),
         ]
         page += "<div class=\"kpis\">" + kpis.map { v, l, c in
             "<div class=\"kpi\"><div class=\"v \(c)\">\(HTML.escape(v))</div><div class=\"l\">\(HTML.escape(l))</div></div>"
         }.joined() + "</div>\n"
 
-        page += "<h2>Coverage against requirement</h2>\n"
-        page += "<div class=\"legend\"><span><i class=\"sw\" style=\"background:#9ec5f0\"></i>on the phones (on shift, not on break)</span>"
-        page += "<span><i class=\"sw\" style=\"background:#f6d28b\"></i>on break</span>"
-        page += "<span><i class=\"sw\" style=\"background:#c62828;height:3px\"></i>required</span>"
-        page += "<span><i class=\"sw\" style=\"background:#e57373;opacity:.5\"></i>shortfall</span>"
-        page += "<span>every day on the same scale · projected service level per day against the \(HTML.escape(targetText))</span></div>\n<div class=\"days\">\n"
+        page += "<h2>\(t(.coverageHeading))</h2>\n"
+        page += "<div class=\"legend\"><span><i class=\"sw\" style=\"background:#9ec5f0\"></i>\(t(.legendOnPhones))</span>"
+        page += "<span><i class=\"sw\" style=\"background:#f6d28b\"></i>\(t(.legendOnBreak))</span>"
+        page += "<span><i class=\"sw\" style=\"background:#c62828;height:3px\"></i>\(t(.legendRequired))</span>"
+        page += "<span><i class=\"sw\" style=\"background:#e57373;opacity:.5\"></i>\(t(.legendShortfall))</span>"
+        page += "<span>\(HTML.escape(t(.legendSameScale, targetText)))</span></div>\n<div class=\"days\">\n"
         // One scale for every day, so days compare at a glance.
         let peak = max(1, e.intervals.map { max($0.required, $0.scheduled) }.max() ?? 1)
         for d in 0..<TimeGrid.days {
-            page += dayChart(day: d, evaluation: e, scenario: scenario, peak: peak, target: target)
+            page += dayChart(day: d, evaluation: e, scenario: scenario, peak: peak, target: target, texts: t)
         }
         page += "</div>\n"
 
-        page += "<h2>Timeline</h2>\n"
-        page += "<div class=\"controls\"><label>Show <select id=\"view\"><option value=\"week\">the week</option>"
+        page += "<h2>\(t(.timelineHeading))</h2>\n"
+        page += "<div class=\"controls\"><label>\(t(.controlShow)) <select id=\"view\"><option value=\"week\">\(t(.controlWeek))</option>"
         for d in 0..<TimeGrid.days {
             let date = grid.date(ofDay: d)
-            page += "<option value=\"\(d)\">\(date.weekday.shortName) \(date)</option>"
+            page += "<option value=\"\(d)\">\(t.dayHeading(date))</option>"
         }
-        page += "</select></label> <label>Team <select id=\"team\"><option value=\"\">all teams</option>"
+        page += "</select></label> <label>\(t(.controlTeam)) <select id=\"team\"><option value=\"\">\(t(.controlAllTeams))</option>"
         for team in Array(Set(scenario.agents.compactMap { $0.team.isEmpty ? nil : $0.team })).sorted() {
             page += "<option value=\"\(HTML.escape(team))\">\(HTML.escape(team))</option>"
         }
-        page += "</select></label> <label>Name or id <input id=\"who\" type=\"search\" placeholder=\"filter\"></label>"
-        page += " <label>On break at <select id=\"bday\">"
-        for d in 0..<TimeGrid.days { page += "<option value=\"\(d)\">\(grid.date(ofDay: d).weekday.shortName)</option>" }
+        page += "</select></label> <label>\(t(.controlName)) <input id=\"who\" type=\"search\" placeholder=\"\(t(.controlFilter))\"></label>"
+        page += " <label>\(t(.controlBreakAt)) <select id=\"bday\">"
+        for d in 0..<TimeGrid.days { page += "<option value=\"\(d)\">\(t.weekday(grid.date(ofDay: d).weekday))</option>" }
         page += "</select> <input id=\"btime\" type=\"time\" value=\"12:30\" step=\"\(grid.intervalMinutes * 60)\"></label>"
         page += " <span id=\"count\" class=\"muted\"></span></div>\n"
-        page += "<div class=\"legend\"><span><i class=\"sw\" style=\"background:#4f8fd6\"></i>shift</span><span><i class=\"sw\" style=\"background:#f6d28b\"></i>break</span>"
-        page += "<span><i class=\"sw\" style=\"background:#7b4fd6\"></i>late shift (ends after \(ClockTime(minutes: scenario.costs.lateShiftAfterMinutes).wallClock) or past midnight)</span>"
-        page += "<span><i class=\"sw\" style=\"background:#c62828;width:2px\"></i>the time chosen for breaks</span></div>\n"
+        page += "<div class=\"legend\"><span><i class=\"sw\" style=\"background:#4f8fd6\"></i>\(t(.legendShift))</span><span><i class=\"sw\" style=\"background:#f6d28b\"></i>\(t(.legendBreak))</span>"
+        page += "<span><i class=\"sw\" style=\"background:#7b4fd6\"></i>\(t(.legendLate, ClockTime(minutes: scenario.costs.lateShiftAfterMinutes).wallClock))</span>"
+        page += "<span><i class=\"sw\" style=\"background:#c62828;width:2px\"></i>\(t(.legendChosenTime))</span></div>\n"
         page += "<div id=\"onbreak\" class=\"onbreak\"></div>\n<div id=\"timeline\" class=\"timeline\"></div>\n"
 
-        page += "<h2>Agents</h2>\n<div class=\"scroll\"><table id=\"agents\"><thead><tr><th>agent</th><th>name</th><th>team</th><th>contract</th>"
+        page += "<h2>\(t(.agentsHeading))</h2>\n<div class=\"scroll\"><table id=\"agents\"><thead><tr><th>\(t(.colAgent))</th><th>\(t(.colName))</th><th>\(t(.colTeam))</th><th>\(t(.colContract))</th>"
         for d in 0..<TimeGrid.days {
             let date = grid.date(ofDay: d)
-            page += "<th>\(date.weekday.shortName) \(pad(date.month, 2))-\(pad(date.day, 2))</th>"
+            page += t.language == .zhCN ? "<th>\(t.weekday(date.weekday)) \(date.month)/\(date.day)</th>" : "<th>\(date.weekday.shortName) \(pad(date.month, 2))-\(pad(date.day, 2))</th>"
         }
-        page += "<th>paid h</th><th>contract h</th><th>late shifts</th><th>weekend days</th></tr></thead><tbody>\n"
+        page += "<th>\(t(.colPaidHours))</th><th>\(t(.colContractHours))</th><th>\(t(.colLateShifts))</th><th>\(t(.colWeekendDays))</th></tr></thead><tbody>\n"
         var byAgent: [Int: [Int: RosteredShift]] = [:]
         for s in roster.shifts { byAgent[s.agentIndex, default: [:]][s.day] = s }
         // Late shifts and weekend days as the fairness rule counts them.
@@ -85,10 +89,10 @@ public enum RosterPage {
             page += "<tr data-a=\"\(a)\"><td>\(HTML.escape(agent.id))</td><td>\(HTML.escape(agent.name))</td><td>\(HTML.escape(agent.team))</td><td>\(HTML.escape(agent.contract))</td>"
             for d in 0..<TimeGrid.days {
                 if let s = mine[d] {
-                    let breaks = s.breaks.isEmpty ? "" : "<br><small>break \(HTML.escape(RosterSheets.breaksText(s)))</small>"
+                    let breaks = s.breaks.isEmpty ? "" : "<br><small>\(t(.legendBreak)) \(HTML.escape(RosterSheets.breaksText(s)))</small>"
                     page += "<td\(isLate(s) ? " class=\"late\"" : "")>\(RosterSheets.shiftText(s))\(breaks)</td>"
                 } else {
-                    page += "<td class=\"off\">OFF</td>"
+                    page += "<td class=\"off\">\(t(.dayOff))</td>"
                 }
             }
             let paid = mine.values.reduce(0) { $0 + $1.paidMinutes }
@@ -106,11 +110,13 @@ public enum RosterPage {
             "[\(s.agentIndex),\(s.day),\(s.startMinute),\(s.lengthMinutes),\(isLate(s) ? 1 : 0),[" +
                 s.breaks.sorted { $0.offsetMinutes < $1.offsetMinutes }.map { "[\($0.offsetMinutes),\($0.minutes)]" }.joined(separator: ",") + "]]"
         }
-        let dayNames = (0..<TimeGrid.days).map { d -> String in let date = grid.date(ofDay: d); return json("\(date.weekday.shortName) \(date)") }
+        let dayNames = (0..<TimeGrid.days).map { d -> String in json(t.dayHeading(grid.date(ofDay: d))) }
+        // The script's words, from the same table.
+        let words = [t(.jsAgents), t(.jsOnBreak), t(.jsNobody), t(.jsShown), t(.jsLate), t(.jsWeekend)].map(json).joined(separator: ",")
         let first = min(scenario.shifts.earliestStart.minutes, roster.shifts.map(\.startMinute).min() ?? Int.max)
         let last = max(scenario.shifts.latestEnd.minutes, roster.shifts.map { $0.startMinute + $0.lengthMinutes }.max() ?? 0)
         page += "<script>\nconst DATA={agents:[\(agentsJSON.joined(separator: ","))],\nshifts:[\(shiftsJSON.joined(separator: ","))],\n"
-        page += "days:[\(dayNames.joined(separator: ","))],from:\(first - first % 60),to:\(last + (60 - last % 60) % 60)};\n\(script)</script>\n"
+        page += "days:[\(dayNames.joined(separator: ","))],from:\(first - first % 60),to:\(last + (60 - last % 60) % 60),words:[\(words)]};\n\(script)</script>\n"
         page += "</body></html>\n"
         return page
     }
@@ -164,13 +170,14 @@ public enum RosterPage {
       const week=view.value==='week',day=week?0:Number(view.value);
       const span=DATA.to-DATA.from,total=week?7*1440:span;
       const pos=(d,m)=>week?((d*1440+m)/total*100):((m-DATA.from+(d-day)*1440)/span*100);
-      const head=el('div','tl-row tl-head');head.appendChild(el('div','tl-name','', ids.length+' agents'));const lane=el('div','tl-lane');
+      const W=DATA.words,fill=(s,...a)=>s.replace(/\\{(\\d)\\}/g,(m,i)=>a[Number(i)]);
+      const head=el('div','tl-row tl-head');head.appendChild(el('div','tl-name','',fill(W[0],ids.length)));const lane=el('div','tl-lane');
       if(week){for(let d=0;d<7;d++){lane.appendChild(el('div','tl-grid','left:'+(d/7*100)+'%'));lane.appendChild(el('span','tl-tick','left:'+((d+0.5)/7*100)+'%',DATA.days[d]));}}
       else{for(let m=DATA.from;m<=DATA.to;m+=60){const x=(m-DATA.from)/span*100;lane.appendChild(el('div','tl-grid','left:'+x+'%'));if((m-DATA.from)%120===0)lane.appendChild(el('span','tl-tick','left:'+x+'%',hm(m)));}}
       head.appendChild(lane);tl.appendChild(head);
       const [bh,bm]=btime.value.split(':').map(Number),bd=Number(bday.value),at=bd*1440+bh*60+bm;
       const rows={};
-      for(const i of ids){const a=DATA.agents[i],row=el('div','tl-row');const name=el('div','tl-name','',a[0]+' '+a[1]);name.title=a[0]+' '+a[1]+' · '+a[2]+' · '+a[3]+' · '+a[4]+' h · late '+a[5]+' · weekend '+a[6];
+      for(const i of ids){const a=DATA.agents[i],row=el('div','tl-row');const name=el('div','tl-name','',a[0]+' '+a[1]);name.title=a[0]+' '+a[1]+' · '+a[2]+' · '+a[3]+' · '+a[4]+' h · '+W[4]+' '+a[5]+' · '+W[5]+' '+a[6];
         row.appendChild(name);const l=el('div','tl-lane');row.appendChild(l);rows[i]=l;tl.appendChild(row);}
       const onBreak=[];
       for(const s of DATA.shifts){const [a,d,st,len,late,brs]=s;if(!shown.has(a))continue;
@@ -183,8 +190,8 @@ public enum RosterPage {
       const nowX=week?(at/total*100):((at-day*1440-DATA.from)/span*100);
       if(nowX>=0&&nowX<=100)for(const i of ids)rows[i].appendChild(el('div','tl-now','left:'+nowX+'%'));
       const names=onBreak.map(a=>DATA.agents[a][0]+' '+DATA.agents[a][1]);
-      $('onbreak').textContent='On break '+DATA.days[bd]+' '+btime.value+': '+(names.length?names.length+' — '+names.join(', '):'nobody');
-      $('count').textContent=ids.length+' of '+DATA.agents.length+' agents shown';
+      $('onbreak').textContent=fill(W[1],DATA.days[bd]+' '+btime.value)+': '+(names.length?names.length+' — '+names.join(', '):W[2]);
+      $('count').textContent=fill(W[3],ids.length,DATA.agents.length);
       for(const tr of document.querySelectorAll('#agents tbody tr'))tr.style.display=shown.has(Number(tr.dataset.a))?'':'none';
     }
     // A link may choose the view: roster.html#view=3&team=team-birch&who=A01&break=3T12:30
@@ -197,16 +204,16 @@ public enum RosterPage {
     """
 
     /// An SVG step chart of one day: working agents (stacked with those on break) against the requirement.
-    static func dayChart(day d: Int, evaluation e: RosterEvaluation, scenario: Scenario, peak: Int, target: Double) -> String {
+    static func dayChart(day d: Int, evaluation e: RosterEvaluation, scenario: Scenario, peak: Int, target: Double, texts t: Texts) -> String {
         let grid = scenario.grid
         let perDay = grid.intervalsPerDay
         let rows = Array(e.intervals[(d * perDay)..<((d + 1) * perDay)])
         // Show the hours that have a requirement or anyone on shift, padded by one interval.
         let active = rows.indices.filter { rows[$0].required > 0 || rows[$0].scheduled > 0 }
         let date = grid.date(ofDay: d)
-        let sl = e.serviceLevelByDay[d].map { " · projected SL <span class=\"\($0 + 1e-9 >= target ? "ok" : "bad")\">\(Format.fixed($0 * 100, places: 1)) %</span>" } ?? ""
+        let sl = e.serviceLevelByDay[d].map { " · \(t(.dayProjectedSL)) <span class=\"\($0 + 1e-9 >= target ? "ok" : "bad")\">\(t.percent($0))</span>" } ?? ""
         guard let firstActive = active.first, let lastActive = active.last else {
-            return "<div class=\"day\"><h3>\(date.weekday.shortName) \(date)</h3><p>closed</p></div>\n"
+            return "<div class=\"day\"><h3>\(t.dayHeading(date))</h3><p>\(t(.dayClosed))</p></div>\n"
         }
         let first = max(0, firstActive - 1)
         let last = min(perDay - 1, lastActive + 1)
@@ -215,7 +222,7 @@ public enum RosterPage {
         let plotW = width - left - 6, plotH = height - bottom - 6
         func x(_ k: Int) -> Double { left + plotW * Double(k) / Double(count) }
         func y(_ v: Int) -> Double { 6 + plotH * (1 - Double(v) / Double(peak)) }
-        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"coverage \(date)\">"
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(t(.coverageHeading)) \(date)\">"
         // Gridlines and axis labels.
         let step = niceStep(Double(peak) / 4)
         var v = 0
@@ -249,8 +256,8 @@ public enum RosterPage {
         svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"1.6\"/>"
         svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - 6))\" y1=\"\(f(y(0)))\" y2=\"\(f(y(0)))\" stroke=\"#9aa3b2\"/></svg>"
         let short = rows.reduce(0) { $0 + $1.shortfall }
-        let shortText = short > 0 ? " · <span class=\"bad\">shortfall \(RosterSheets.hours(short * grid.intervalMinutes)) agent-h</span>" : ""
-        return "<div class=\"day\"><h3>\(date.weekday.shortName) \(date)\(sl)\(shortText)</h3>\(svg)</div>\n"
+        let shortText = short > 0 ? " · <span class=\"bad\">\(t(.dayShortfall, RosterSheets.hours(short * grid.intervalMinutes)))</span>" : ""
+        return "<div class=\"day\"><h3>\(t.dayHeading(date))\(sl)\(shortText)</h3>\(svg)</div>\n"
     }
 
     static func f(_ v: Double) -> String { Format.fixed(v, places: 1) }

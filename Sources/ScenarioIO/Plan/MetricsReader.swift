@@ -87,7 +87,7 @@ public enum MetricsReader {
                 continue
             }
             if let previousPeriod, periodText == previousPeriod {
-                let id = cell("agent_id", record).text
+                let id = FormulaGuard.undo(cell("agent_id", record).text)
                 guard !id.isEmpty else { continue }
                 if let first = previousLine[id] {
                     bag.error(cell("agent_id", record).location, "agent `\(id)` has two rows for \(previousPeriod) (lines \(first) and \(record.line)), which prev() reads",

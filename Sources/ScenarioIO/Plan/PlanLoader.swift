@@ -60,6 +60,27 @@ public enum PlanLoader {
         let deductions = readDeductions(top, taken: &taken, bag: &bag)
         let floor = top.decimal("floor_per_agent", min: .zero, bag: &bag)
         let honours = readHonours(top, components: components, bag: &bag)
+        // prev() reads columns: a derived metric inside it (in eligibility or a gate) has no value the month before.
+        let derived = Set(metrics.map(\.name))
+        for condition in eligibility + gates.map(\.condition) {
+            for name in condition.expression.referencedNames.sorted() {
+                if let column = Expression.previousMetric(of: name), derived.contains(column) {
+                    bag.error(condition.location, "prev(\(column)) in `\(condition.text)` reads a metric column of the period before, but `\(column)` is a derived metric",
+                              fix: "define a derived metric with prev() on each of its columns, and use that")
+                }
+            }
+        }
+        // Amounts paid as written: finer than the plan's rounding they would be shown one way and paid another.
+        for h in honours {
+            if let amount = h.amount, amount.normalized.scale > rounding.scale {
+                bag.error(h.location, "honour `\(h.name)` pays \(amount.normalized), finer than the plan's rounding to \(rounding.scale) decimals",
+                          fix: "give the amount with at most \(rounding.scale) decimals")
+            }
+        }
+        for d in deductions where d.perUnit.normalized.scale > rounding.scale {
+            bag.error(d.location, "deduction `\(d.name)` takes \(d.perUnit.normalized) per unit, finer than the plan's rounding to \(rounding.scale) decimals",
+                      fix: "give per_unit with at most \(rounding.scale) decimals")
+        }
         guard !bag.hasErrors else { return nil }
         var plan = BonusPlan(name: name, version: version, currency: currency, effective: effective, rounding: rounding,
                              metrics: metrics, eligibility: eligibility, gates: gates, components: components, proration: proration,

@@ -1,0 +1,102 @@
+/// Every key a person-facing text is looked up by.
+public enum TextKey: String, Sendable, CaseIterable {
+    // Status words
+    case statusOptimal, statusFeasible
+    case payoutDraft, payoutApproved, payoutExported, payoutVoid, payoutSuperseded
+    // roster.html
+    case rosterTitle, rosterSub, rosterTarget
+    case kpiServiceLevel, kpiPaidHours, kpiLabourCost, kpiUnderstaffed, kpiOverstaffed, kpiShifts, kpiViolations
+    case coverageHeading, legendOnPhones, legendOnBreak, legendRequired, legendShortfall, legendSameScale
+    case timelineHeading, controlShow, controlWeek, controlTeam, controlAllTeams, controlName, controlFilter, controlBreakAt
+    case legendShift, legendBreak, legendLate, legendChosenTime
+    case agentsHeading, colAgent, colName, colTeam, colContract, colPaidHours, colContractHours, colLateShifts, colWeekendDays, dayOff
+    case dayProjectedSL, dayClosed, dayShortfall
+    case jsAgents, jsOnBreak, jsNobody, jsShown, jsLate, jsWeekend
+    // Statements
+    case statementTitle, statementIndexTitle, statementSub, statementAgent, statementPeriod, statementRun, statementState
+    case statementAdjusts, statementApprovedBy, statementStampDraft, statementStampSuperseded, statementStampVoid
+    case statementNoComponent, statementPaysHeading, statementCode, statementNowDue, statementPaidBefore, statementThisRun
+    case statementAdjustmentNote, statementTotal, statementThisRunPays, statementFooter, statementIndexSub, statementTotalColumn
+    // Command summaries
+    case cliRosterSummary, cliRosterBound, cliRun, cliWrote
+}
+
+extension Texts {
+    static let englishTable: [TextKey: String] = [
+        .statusOptimal: "optimal", .statusFeasible: "feasible",
+        .payoutDraft: "draft", .payoutApproved: "approved", .payoutExported: "exported", .payoutVoid: "void", .payoutSuperseded: "superseded",
+
+        .rosterTitle: "Roster — {0}",
+        .rosterSub: "Week {0} – {1} · {2} agents · status {3} · objective {4}, proven bound {5}, gap {6}",
+        .rosterTarget: "target {0} in {1} s",
+        .kpiServiceLevel: "projected service level (week), {0}", .kpiPaidHours: "paid hours", .kpiLabourCost: "labour cost",
+        .kpiUnderstaffed: "understaffed agent-hours", .kpiOverstaffed: "overstaffed agent-hours", .kpiShifts: "shifts",
+        .kpiViolations: "hard-rule violations",
+        .coverageHeading: "Coverage against requirement", .legendOnPhones: "on the phones (on shift, not on break)", .legendOnBreak: "on break",
+        .legendRequired: "required", .legendShortfall: "shortfall",
+        .legendSameScale: "every day on the same scale · projected service level per day against the {0}",
+        .timelineHeading: "Timeline", .controlShow: "Show", .controlWeek: "the week", .controlTeam: "Team", .controlAllTeams: "all teams",
+        .controlName: "Name or id", .controlFilter: "filter", .controlBreakAt: "On break at",
+        .legendShift: "shift", .legendBreak: "break", .legendLate: "late shift (ends after {0} or past midnight)",
+        .legendChosenTime: "the time chosen for breaks",
+        .agentsHeading: "Agents", .colAgent: "agent", .colName: "name", .colTeam: "team", .colContract: "contract", .colPaidHours: "paid h",
+        .colContractHours: "contract h", .colLateShifts: "late shifts", .colWeekendDays: "weekend days", .dayOff: "OFF",
+        .dayProjectedSL: "projected SL", .dayClosed: "closed", .dayShortfall: "shortfall {0} agent-h",
+        .jsAgents: "{0} agents", .jsOnBreak: "On break {0}", .jsNobody: "nobody", .jsShown: "{0} of {1} agents shown", .jsLate: "late",
+        .jsWeekend: "weekend",
+
+        .statementTitle: "Bonus statement", .statementIndexTitle: "Bonus statements", .statementSub: "{0} · period {1}",
+        .statementAgent: "Agent", .statementPeriod: "Period", .statementRun: "Run", .statementState: "State",
+        .statementAdjusts: " (adjusts run {0})", .statementApprovedBy: "{0}, approved by {1} on {2}",
+        .statementStampDraft: "Draft — not yet approved; amounts may change",
+        .statementStampSuperseded: "Superseded by a newer run of this period — not paid", .statementStampVoid: "Void — this run is not paid",
+        .statementNoComponent: "No component of the plan applies to this agent in this period.", .statementPaysHeading: "What this run pays",
+        .statementCode: "Earnings code", .statementNowDue: "Now due", .statementPaidBefore: "Paid before", .statementThisRun: "This run pays",
+        .statementAdjustmentNote: "This is an adjustment: the period was recalculated, and only the difference to what the earlier approved runs paid is paid now.",
+        .statementTotal: "Total", .statementThisRunPays: "This run pays",
+        .statementFooter: "Every amount above follows from the plan and the period's metrics as written; the working of each line is the calculation itself. Run {0} · {1} · {2}.",
+        .statementIndexSub: "{0} · period {1} · run {2} ({3}) · {4} agents", .statementTotalColumn: "Total",
+
+        .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
+        .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
+    ]
+
+    static let chinese: [TextKey: String] = [
+        .statusOptimal: "最优", .statusFeasible: "可行",
+        .payoutDraft: "草稿", .payoutApproved: "已审批", .payoutExported: "已导出", .payoutVoid: "已作废", .payoutSuperseded: "已被取代",
+
+        .rosterTitle: "排班 — {0}",
+        .rosterSub: "{0} 至 {1} · {2} 名客服 · 状态 {3} · 目标值 {4}，已证明下界 {5}，差距 {6}",
+        .rosterTarget: "目标：{1} 秒内接通 {0}",
+        .kpiServiceLevel: "预计服务水平（全周），{0}", .kpiPaidHours: "带薪工时", .kpiLabourCost: "人工成本",
+        .kpiUnderstaffed: "人力缺口（人·小时）", .kpiOverstaffed: "人力冗余（人·小时）", .kpiShifts: "班次数",
+        .kpiViolations: "违反硬性规则",
+        .coverageHeading: "在线人数与需求", .legendOnPhones: "在线（在班且未休息）", .legendOnBreak: "休息中",
+        .legendRequired: "需求人数", .legendShortfall: "人力缺口",
+        .legendSameScale: "每天使用同一刻度 · 每日预计服务水平对比{0}",
+        .timelineHeading: "班次时间轴", .controlShow: "显示", .controlWeek: "整周", .controlTeam: "班组", .controlAllTeams: "全部班组",
+        .controlName: "姓名或工号", .controlFilter: "筛选", .controlBreakAt: "查看休息时刻",
+        .legendShift: "班次", .legendBreak: "休息", .legendLate: "晚班（{0} 之后下班或跨午夜）",
+        .legendChosenTime: "所选休息时刻",
+        .agentsHeading: "客服", .colAgent: "工号", .colName: "姓名", .colTeam: "班组", .colContract: "合同", .colPaidHours: "带薪工时",
+        .colContractHours: "合同工时", .colLateShifts: "晚班数", .colWeekendDays: "周末出勤天数", .dayOff: "休",
+        .dayProjectedSL: "预计服务水平", .dayClosed: "不营业", .dayShortfall: "人力缺口 {0} 人·小时",
+        .jsAgents: "{0} 名客服", .jsOnBreak: "{0} 休息中", .jsNobody: "无人", .jsShown: "显示 {0} / {1} 名客服", .jsLate: "晚班",
+        .jsWeekend: "周末",
+
+        .statementTitle: "奖金明细", .statementIndexTitle: "奖金明细汇总", .statementSub: "{0} · 期间 {1}",
+        .statementAgent: "客服", .statementPeriod: "期间", .statementRun: "批次", .statementState: "状态",
+        .statementAdjusts: "（调整批次 {0}）", .statementApprovedBy: "{0}，由 {1} 于 {2} 审批",
+        .statementStampDraft: "草稿 — 尚未审批，金额可能变动",
+        .statementStampSuperseded: "已被本期更新的批次取代 — 不予发放", .statementStampVoid: "已作废 — 本批次不予发放",
+        .statementNoComponent: "本期方案中没有适用于该客服的奖项。", .statementPaysHeading: "本批次发放",
+        .statementCode: "收入代码", .statementNowDue: "现应发", .statementPaidBefore: "已发放", .statementThisRun: "本批发放",
+        .statementAdjustmentNote: "这是调整批次：本期已重新计算，本次只发放与此前已审批批次的差额。",
+        .statementTotal: "合计", .statementThisRunPays: "本批发放",
+        .statementFooter: "以上每笔金额均按方案和本期指标计算得出，每一行的计算过程即为算法本身。批次 {0} · {1} · {2}。",
+        .statementIndexSub: "{0} · 期间 {1} · 批次 {2}（{3}）· {4} 名客服", .statementTotalColumn: "合计",
+
+        .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
+        .cliRosterBound: "目标值 {0}，下界 {1}，差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
+    ]
+}

@@ -1,0 +1,119 @@
+/// The words a person reads, one table per language (SPEC §12). A key missing from a table is a
+/// failing test (`TextsTests`), and both tables must use the same placeholders `{0}`, `{1}`, ….
+/// Machine files (CSV headers, JSON keys, payroll formats) never go through here.
+public struct Texts: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    public static let english = Texts(.en)
+
+    /// The text of `key` with `{0}`, `{1}`, … replaced by `arguments` in order.
+    public func callAsFunction(_ key: TextKey, _ arguments: String...) -> String {
+        let text = (language == .zhCN ? Texts.chinese[key] : Texts.englishTable[key]) ?? Texts.englishTable[key] ?? key.rawValue
+        return Texts.fill(text, arguments)
+    }
+
+    /// `{n}` replaced by `arguments[n]` (a placeholder without an argument stays as written).
+    static func fill(_ text: String, _ arguments: [String]) -> String {
+        var out = ""
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == "{", let close = text[i...].firstIndex(of: "}"), let n = Int(text[text.index(after: i)..<close]), n >= 0, n < arguments.count {
+                out += arguments[n]
+                i = text.index(after: close)
+            } else {
+                out.append(text[i])
+                i = text.index(after: i)
+            }
+        }
+        return out
+    }
+
+    /// The placeholders a table's text uses, for the completeness test.
+    public static func placeholders(_ key: TextKey, in language: Language) -> Set<Int>? {
+        guard let text = language == .zhCN ? chinese[key] : englishTable[key] else { return nil }
+        var found = Set<Int>()
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == "{", let close = text[i...].firstIndex(of: "}"), let n = Int(text[text.index(after: i)..<close]) { found.insert(n) }
+            i = text.index(after: i)
+        }
+        return found
+    }
+
+    /// `<html lang="…">`.
+    public var htmlLang: String { language.rawValue }
+
+    /// A weekday's short name: `Mon` / `周一`.
+    public func weekday(_ day: Weekday) -> String {
+        switch language {
+        case .en: day.shortName
+        case .zhCN: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][day.rawValue]
+        }
+    }
+
+    /// A date for a person: `2026-11-30` / `2026年11月30日`.
+    public func date(_ d: LocalDate) -> String {
+        switch language {
+        case .en: d.description
+        case .zhCN: "\(d.year)年\(d.month)月\(d.day)日"
+        }
+    }
+
+    /// A short date for headings: `Mon 2026-11-30` / `11月30日 周一`.
+    public func dayHeading(_ d: LocalDate) -> String {
+        switch language {
+        case .en: "\(d.weekday.shortName) \(d)"
+        case .zhCN: "\(d.month)月\(d.day)日 \(weekday(d.weekday))"
+        }
+    }
+
+    /// Money for a person: `1,304.03 CNY` / `¥1,304.03` (the yuan sign for CNY, else the code after the number),
+    /// with `places` decimals (rounded half-even when the value has more).
+    public func money(_ value: ExactDecimal, currency: String, places: Int = 2) -> String {
+        let text = Texts.grouped(value.rounded(scale: places, mode: .halfEven), places: places)
+        if language == .zhCN, currency == "CNY" { return text.hasPrefix("−") ? "−¥" + text.dropFirst() : "¥" + text }
+        return text + " " + currency
+    }
+
+    /// `1,304.03`: thousands grouped, `places` decimals (at least the value's own), a true minus sign.
+    public static func grouped(_ value: ExactDecimal, places: Int = 2) -> String {
+        let text = value.formatted(places: max(places, value.scale))
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        var whole = String(parts[0])
+        var out = ""
+        while whole.count > 3 {
+            out = "," + whole.suffix(3) + out
+            whole = String(whole.dropLast(3))
+        }
+        out = whole + out
+        if parts.count > 1 { out += "." + parts[1] }
+        return (negative ? "−" : "") + out
+    }
+
+    /// A share as a percentage: `80.5 %` / `80.5%`.
+    public func percent(_ share: Double, places: Int = 1) -> String {
+        let number = Texts.fixed(share * 100, places: places)
+        return language == .zhCN ? number + "%" : number + " %"
+    }
+
+    static func fixed(_ value: Double, places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        let negative = rounded < 0
+        let magnitude = abs(rounded)
+        let whole = Int(magnitude)
+        var text = String(whole)
+        if places > 0 {
+            let frac = Int(((magnitude - Double(whole)) * scale).rounded())
+            let digits = String(frac)
+            text += "." + String(repeating: "0", count: max(0, places - digits.count)) + digits
+        }
+        return negative && rounded != 0 ? "-" + text : text
+    }
+}
+

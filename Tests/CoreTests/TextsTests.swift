@@ -1,0 +1,55 @@
+import Testing
+@testable import Core
+
+/// The string tables: every key in both languages with the same placeholders; the language chosen
+/// as SPEC §12 says; money and dates as a person of each language reads them.
+@Suite struct TextsTests {
+    @Test func everyKeyInBothTablesWithTheSamePlaceholders() {
+        for key in TextKey.allCases {
+            let en = Texts.placeholders(key, in: .en), zh = Texts.placeholders(key, in: .zhCN)
+            #expect(en != nil, "\(key) is missing in English")
+            #expect(zh != nil, "\(key) is missing in Chinese")
+            #expect(en == zh, "\(key): placeholders \(en ?? []) in English, \(zh ?? []) in Chinese")
+        }
+        #expect(Texts.englishTable.count == TextKey.allCases.count && Texts.chinese.count == TextKey.allCases.count)
+    }
+
+    @Test func chineseTextHasNoLatinWords() {
+        // Chinese texts may hold digits, placeholders, units like "s" and "h", and names the data gives — not English words.
+        let allowedWords: Set<String> = ["SL"]
+        for key in TextKey.allCases {
+            let text = Texts(.zhCN)(key)
+            var word = ""
+            for ch in text + " " {
+                if ch.isASCII, ch.isLetter { word.append(ch); continue }
+                if word.count > 1, !allowedWords.contains(word) { Issue.record("\(key): `\(word)` in \(text)") }
+                word = ""
+            }
+        }
+    }
+
+    @Test func languageResolution() throws {
+        #expect(try Language.resolve(option: "zh-CN", environment: [:]) == .zhCN)
+        #expect(try Language.resolve(option: "en", environment: ["LANG": "zh_CN.UTF-8"]) == .en)
+        #expect(try Language.resolve(option: nil, environment: ["SHIFTWISE_LANG": "zh-CN", "LANG": "en_US.UTF-8"]) == .zhCN)
+        #expect(try Language.resolve(option: nil, environment: ["LANG": "zh_CN.UTF-8"]) == .zhCN)
+        #expect(try Language.resolve(option: nil, environment: ["LANG": "zh_TW.UTF-8"]) == .en, "Traditional Chinese is not Simplified")
+        #expect(try Language.resolve(option: nil, environment: ["LANG": "C"]) == .en)
+        #expect(try Language.resolve(option: nil, environment: [:]) == .en)
+        #expect(throws: UnknownLanguage.self) { try Language.resolve(option: "fr", environment: [:]) }
+        #expect(throws: UnknownLanguage.self) { try Language.resolve(option: nil, environment: ["SHIFTWISE_LANG": "de"]) }
+    }
+
+    @Test func moneyDatesAndNumbersForEachLanguage() {
+        let zh = Texts(.zhCN), en = Texts.english
+        #expect(zh.money(ExactDecimal("1304.03")!, currency: "CNY") == "¥1,304.03")
+        #expect(zh.money(ExactDecimal("-25.5")!, currency: "CNY") == "−¥25.50")
+        #expect(zh.money(ExactDecimal("1234567.891")!, currency: "USD") == "1,234,567.89 USD")
+        #expect(en.money(ExactDecimal("164334.000000")!, currency: "CNY") == "164,334.00 CNY")
+        #expect(zh.date(LocalDate(year: 2026, month: 11, day: 30)!) == "2026年11月30日")
+        #expect(en.date(LocalDate(year: 2026, month: 11, day: 30)!) == "2026-11-30")
+        #expect(zh.dayHeading(LocalDate(year: 2026, month: 12, day: 6)!) == "12月6日 周日")
+        #expect(zh.percent(0.8) == "80.0%" && en.percent(0.8) == "80.0 %")
+        #expect(zh(.rosterTitle, "w49") == "排班 — w49")
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Languages (SPEC §12): Chinese pages with no English labels and ¥ amounts; machine files the same
+/// bytes in every language; the language from --lang, SHIFTWISE_LANG or LANG; an unknown one is exit 64.
+@Suite struct LanguageTests {
+    static let englishLabels = ["Coverage against requirement", "Timeline", "Agents", "paid hours", "labour cost", "understaffed agent-hours",
+                                "hard-rule violations", "on the phones", "on break", "the week", "all teams", "Name or id", "On break at",
+                                "late shifts", "weekend days", "projected SL", "nobody", "agents shown", ">OFF<", "status", "objective", "proven bound"]
+
+    @Test func chineseRosterPageAndIdenticalMachineFiles() throws {
+        let fixture = try ScenarioFixture()
+        let en = try CommandRunner.run(["roster", fixture.scenario, "--out", fixture.path("en"), "--db", fixture.path("db.sqlite"), "--lang", "en"])
+        let zh = try CommandRunner.run(["roster", fixture.scenario, "--out", fixture.path("zh"), "--db", fixture.path("db.sqlite"), "--lang", "zh-CN"])
+        #expect(en.status == 0 && zh.status == 0, "\(en.stderr)\(zh.stderr)")
+        let page = try String(contentsOfFile: fixture.path("zh/roster.html"), encoding: .utf8)
+        #expect(page.contains("<html lang=\"zh-CN\">"))
+        #expect(page.contains("排班 — tiny") && page.contains("人工成本") && page.contains("¥"))
+        for label in Self.englishLabels { #expect(!page.contains(label), "English label `\(label)` in the Chinese page") }
+        for name in ["roster.csv", "roster-grid.csv", "coverage.csv", "calendars/A1.ics"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.path("en/" + name))) == Data(contentsOf: URL(fileURLWithPath: fixture.path("zh/" + name))),
+                    "\(name) is a machine file: the same bytes in every language")
+        }
+        let english = try String(contentsOfFile: fixture.path("en/roster.html"), encoding: .utf8)
+        #expect(english.contains("<html lang=\"en\">") && english.contains("Coverage against requirement"))
+    }
+
+    @Test func payoutsAreTheSameBytesInEveryLanguage() throws {
+        let fixture = try ScenarioFixture()
+        try fixture.write("plan.yaml", RoundingScaleTests.plan.replacingOccurrences(of: "scale: 3", with: "scale: 2"))
+        try fixture.write("metrics.csv", RoundingScaleTests.metrics)
+        for lang in ["en", "zh-CN"] {
+            let r = try CommandRunner.run(["bonus", fixture.path("plan.yaml"), fixture.path("metrics.csv"), "--period", "2026-11", "--out", fixture.path(lang),
+                                           "--db", fixture.path(lang + ".sqlite"), "--lang", lang])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        for name in ["payouts.csv", "payout-detail.csv"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.path("en/" + name))) == Data(contentsOf: URL(fileURLWithPath: fixture.path("zh-CN/" + name))))
+        }
+        // Statements in Chinese: 奖金明细 with ¥ amounts.
+        let st = try CommandRunner.run(["payouts", "statements", "1", "--out", fixture.path("st"), "--db", fixture.path("zh-CN.sqlite"), "--lang", "zh-CN"])
+        #expect(st.status == 0, "\(st.stderr)")
+        let statement = try String(contentsOfFile: fixture.path("st/statement-A1.html"), encoding: .utf8)
+        #expect(statement.contains("<html lang=\"zh-CN\">") && statement.contains("奖金明细") && statement.contains("¥216.38") && statement.contains("草稿"))
+    }
+
+    @Test func languageFromTheEnvironmentAndUnknownLanguages() throws {
+        let fixture = try ScenarioFixture()
+        let byLocale = try CommandRunner.run(["roster", fixture.scenario, "--out", fixture.path("l"), "--db", fixture.path("db.sqlite")],
+                                             environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(byLocale.status == 0, "\(byLocale.stderr)")
+        #expect(try String(contentsOfFile: fixture.path("l/roster.html"), encoding: .utf8).contains("<html lang=\"zh-CN\">"))
+        let fr = try CommandRunner.run(["roster", fixture.scenario, "--lang", "fr"])
+        #expect(fr.status == 64)
+        #expect(fr.stderr.contains("--lang `fr` is not a language Shiftwise speaks; use en or zh-CN"), "\(fr.stderr)")
+        #expect(try CommandRunner.run(["runs", "list", "--db", fixture.path("db.sqlite")], environment: ["SHIFTWISE_LANG": "klingon"]).status == 64)
+    }
+}
