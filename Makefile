@@ -38,6 +38,8 @@ demo: build
 	.build/debug/shiftwise payouts statements $$RUN && \
 	.build/debug/shiftwise payouts list && \
 	.build/debug/shiftwise bonus explain $$RUN A002
+	@# The Chinese e-commerce desk (open until midnight, Erlang A, chats two at a time), rostered in Chinese.
+	.build/debug/shiftwise roster scenarios/ecommerce-w49.yaml --lang zh-CN
 	@# 质检 and the e-commerce desk's 金牌客服 plan: sample contacts for inspection, score the inspected ones, pay the month
 	@# (好评 per good review, 阶梯 growth against October, 服务之星, complaint deductions).
 	.build/debug/shiftwise qa sample scenarios/data/ecommerce-contacts-2026-11.csv --per-agent 3 --seed 20261130

@@ -295,6 +295,75 @@ def build_ecommerce_qa_forms(rng):
     return _csv_text(["contact_id", "agent_id", "服务态度", "问题解决", "规范用语"], rows)
 
 
+ECOMMERCE_YAML = """\
+# 电商客服中心（第49周）: a Chinese e-commerce service desk open 09:00 to midnight, busiest in the
+# evening live-stream hours, 40 agents with Chinese names, the 金牌客服 plan for its bonus budget.
+name: 电商客服-w49
+week_start: 2026-11-30
+interval_minutes: 30
+forecast: data/ecommerce-forecast-w49.csv
+agents: data/ecommerce-agents.csv
+staffing:
+  model: erlang_a                # shoppers hang up when kept waiting
+  patience_seconds: 120
+  service_level: 0.85
+  answer_seconds: 30
+  max_occupancy: 0.85
+  shrinkage: 0.20
+  concurrency: 2                 # chat: two conversations at once
+  min_agents_open: 2
+shifts:
+  lengths_hours: [5, 9]
+  start_step_minutes: 30
+  earliest_start: "09:00"
+  latest_end: "24:00"
+  breaks:
+    - { name: 用餐, minutes: 60, paid: false, min_shift_hours: 6, earliest_after_hours: 2.5, latest_before_end_hours: 2 }
+contracts:
+  全职: { min_hours: 40, max_hours: 40, max_days: 5, lengths_hours: [9] }
+  兼职: { min_hours: 15, max_hours: 25, max_days: 5, lengths_hours: [5] }
+rules:
+  min_rest_hours: 11
+  max_consecutive_days: 6
+costs:
+  currency: CNY
+  understaffing_per_agent_hour: 200
+  preference_weight: 10
+solver:
+  time_limit_seconds: 30
+  mip_gap: 0.005
+bonus:
+  plan: rules/ecommerce-2026.yaml
+  metrics: data/ecommerce-metrics.csv
+  period: 2026-11
+  project: true
+"""
+
+
+def build_ecommerce_agents():
+    rows = []
+    for i, (agent_id, name, team) in enumerate(ecommerce_agents(random.Random(SEED + 7))):
+        full = i % 4 != 3
+        rows.append([agent_id, name, "全职" if full else "兼职", "32.00" if full else "26.00", team, "", "", ""])
+    return _csv_text(["agent_id", "name", "contract", "hourly_cost", "team", "unavailable", "preferred_days_off", "preferred_start"], rows)
+
+
+def build_ecommerce_forecast(rng):
+    """Chats per half hour, 09:00 to midnight: a daytime plateau and the evening live-stream peak."""
+    rows = []
+    for d in range(7):
+        day = WEEK_START + timedelta(days=d)
+        level = [1.0, 0.95, 0.95, 1.0, 1.1, 1.25, 1.2][d]
+        for minute in range(9 * 60, 24 * 60, 30):
+            hour = minute / 60.0 + 0.25
+            shape = 0.55 + 0.35 * _gauss_bump(hour, 14.5, 2.5) + 1.0 * _gauss_bump(hour, 21.5, 1.3)
+            contacts = 42.0 * level * shape * (1.0 + rng.gauss(0.0, 0.04))
+            aht = int(round(420 + 60 * _gauss_bump(hour, 21.5, 1.5) + rng.uniform(-15, 15)))
+            start = datetime(day.year, day.month, day.day, minute // 60, minute % 60)
+            rows.append([start.strftime("%Y-%m-%dT%H:%M"), "%.2f" % contacts, str(aht)])
+    return _csv_text(["start", "contacts", "aht_seconds"], rows)
+
+
 # --------------------------------------------------------------------------- agents
 
 FIRST_NAMES = [
@@ -627,6 +696,9 @@ def build_all():
     return {
         "payroll-map.yaml": build_payroll_map(agents),
         "rules/ecommerce-2026.yaml": ECOMMERCE_PLAN_YAML,
+        "ecommerce-w49.yaml": ECOMMERCE_YAML,
+        "data/ecommerce-agents.csv": build_ecommerce_agents(),
+        "data/ecommerce-forecast-w49.csv": build_ecommerce_forecast(random.Random(SEED + 11)),
         "rules/qa-form.yaml": QA_FORM_YAML,
         "data/ecommerce-metrics.csv": build_ecommerce_metrics(random.Random(SEED + 8)),
         "data/ecommerce-contacts-2026-11.csv": build_ecommerce_contacts(random.Random(SEED + 9)),
