@@ -52,7 +52,7 @@ public enum CompareUseCase {
     /// Loads every scenario (all input problems are reported together), rosters them in parallel
     /// up to the number of cores, writes each one's reports beside `compare.csv` and `compare.html`.
     /// The comparison is recorded as one run in the database at `database`.
-    public static func run(scenarioPaths: [String], variation: Variation?, outputFolder: String?, database: String,
+    public static func run(scenarioPaths: [String], variation: Variation?, outputFolder: String?, database: String, texts: Texts = .english,
                            progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> Outcome {
         let started = ContinuousClock.now
         let recording = try RunRecording(database: database)
@@ -133,7 +133,7 @@ public enum CompareUseCase {
             ComparePage.Column(name: $0.name, measures: $0.measures, evaluation: $0.solution.evaluation, grid: $0.scenario.grid,
                                variedValue: $0.variedValue.flatMap { ExactDecimal($0)?.doubleValue })
         }
-        let page = ComparePage.html(columns: pageColumns, currency: columns.first?.scenario.costs.currency ?? "", variedKey: variation?.key)
+        let page = ComparePage.html(columns: pageColumns, currency: columns.first?.scenario.costs.currency ?? "", variedKey: variation?.key, texts: texts)
         var parameters = ["out": root]
         if let variation { parameters["vary"] = variation.key + "=" + variation.overrides.map(\.value).joined(separator: ",") }
         var seenPaths = Set<String>()
@@ -145,7 +145,8 @@ public enum CompareUseCase {
                                        outcome: outcome, outputs: folder) { id in
             var results: [RunResult] = []
             for c in columns {
-                let written = try RosterUseCase.writeReports(scenario: c.scenario, solution: c.solution, into: folder, subfolder: c.name, run: id)
+                let written = try RosterUseCase.writeReports(scenario: c.scenario, solution: c.solution, into: folder, subfolder: c.name, run: id,
+                                                             texts: texts)
                 results += written.texts.map { RunResult(name: c.name + "/" + $0.name, content: $0.content) }
             }
             files.append(try folder.write("compare.csv", bytes: compareCSV))

@@ -16,7 +16,7 @@ public enum ForecastUseCase {
     /// The weeks back-tested at most.
     static let backtestWeeks = 4
 
-    public static func run(historyPath: String, week: LocalDate, specialPath: String?, outputFolder: String?) throws -> Outcome {
+    public static func run(historyPath: String, week: LocalDate, specialPath: String?, outputFolder: String?, texts: Texts = .english) throws -> Outcome {
         var history = try HistoryReader.read(historyPath)
         let specials = try specialPath.map { try SpecialDaysReader.read($0) } ?? []
         var warnings = history.warnings
@@ -159,7 +159,7 @@ public enum ForecastUseCase {
         do {
             files.append(try folder.write("forecast.csv", bytes: ForecastReport.forecastCSV(outcome).bytes))
             files.append(try folder.write("accuracy.csv", bytes: ForecastReport.accuracyCSV(outcome).bytes))
-            files.append(try folder.write("forecast.html", text: ForecastReport.page(outcome, historyFile: history.file)))
+            files.append(try folder.write("forecast.html", text: ForecastReport.page(outcome, historyFile: history.file, texts: texts)))
             try folder.commit()
         } catch {
             folder.discard()

@@ -41,7 +41,8 @@ struct CompareCommand: ParsableCommand {
             do { return try CompareUseCase.Variation(text) } catch { throw ValidationError("\(error)") }
         }
         let outcome = try Failure.report {
-            try CompareUseCase.run(scenarioPaths: scenarios, variation: variation, outputFolder: out, database: database.path, progress: { Progress.line($0) })
+            try CompareUseCase.run(scenarioPaths: scenarios, variation: variation, outputFolder: out, database: database.path, texts: language.texts,
+                                   progress: { Progress.line($0) })
         }
         Failure.printWarnings(outcome.warnings)
         let width = max(24, outcome.columns.map { $0.name.count }.max() ?? 0)

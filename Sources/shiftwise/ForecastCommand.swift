@@ -36,7 +36,7 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         let monday = LocalDate(iso: week)!
         let outcome = try Failure.report {
-            try ForecastUseCase.run(historyPath: history, week: monday, specialPath: special, outputFolder: out)
+            try ForecastUseCase.run(historyPath: history, week: monday, specialPath: special, outputFolder: out, texts: language.texts)
         }
         Failure.printWarnings(outcome.warnings)
         print(outcome.summary)

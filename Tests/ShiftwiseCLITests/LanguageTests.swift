@@ -56,4 +56,27 @@ import TestSupport
         #expect(fr.stderr.contains("--lang `fr` is not a language Shiftwise speaks; use en or zh-CN"), "\(fr.stderr)")
         #expect(try CommandRunner.run(["runs", "list", "--db", fixture.path("db.sqlite")], environment: ["SHIFTWISE_LANG": "klingon"]).status == 64)
     }
+
+    @Test func chineseForecastAndComparePages() throws {
+        let fixture = try ScenarioFixture()
+        let f = try CommandRunner.run(["forecast", "scenarios/data/history-2026-10-05.csv", "--week", "2026-11-30", "--out", fixture.path("fc"), "--lang", "zh-CN"],
+                                      in: Fixtures.packageRoot)
+        #expect(f.status == 0, "\(f.stderr)")
+        let forecast = try String(contentsOfFile: fixture.path("fc/forecast.html"), encoding: .utf8)
+        #expect(forecast.contains("<html lang=\"zh-CN\">") && forecast.contains("当周预测") && forecast.contains("季节性朴素法"))
+        for label in ["Forecast for the week", ">history<", "history,", "Back-test", "seasonal_naive", "contacts per", "method"] {
+            #expect(!forecast.contains(label), "`\(label)` in the Chinese forecast page")
+        }
+        try fixture.write("busier.yaml", CompareCommandTests.busier)
+        let c = try CommandRunner.run(["compare", fixture.scenario, fixture.path("busier.yaml"), "--out", fixture.path("cmp"), "--db", fixture.path("db.sqlite"),
+                                       "--lang", "zh-CN"])
+        #expect(c.status == 0, "\(c.stderr)")
+        let compare = try String(contentsOfFile: fixture.path("cmp/compare.html"), encoding: .utf8)
+        #expect(compare.contains("<html lang=\"zh-CN\">") && compare.contains("假设情景对比") && compare.contains("人工成本"))
+        for label in ["What-if comparison", "measure", "labour_cost", "on the phones", "Cost and service level", ">optimal<"] {
+            #expect(!compare.contains(label), "`\(label)` in the Chinese comparison page")
+        }
+        // compare.csv keeps its English keys.
+        #expect(try String(contentsOfFile: fixture.path("cmp/compare.csv"), encoding: .utf8).contains("\nlabour_cost,"))
+    }
 }

@@ -17,6 +17,15 @@ public enum TextKey: String, Sendable, CaseIterable {
     case statementAdjusts, statementApprovedBy, statementStampDraft, statementStampSuperseded, statementStampVoid
     case statementNoComponent, statementPaysHeading, statementCode, statementNowDue, statementPaidBefore, statementThisRun
     case statementAdjustmentNote, statementTotal, statementThisRunPays, statementFooter, statementIndexSub, statementTotalColumn
+    // compare.html
+    case compareTitle, compareSub, compareCoverageHeading, compareCostHeading, compareLabourBar, compareSLBar, compareCostAgainst, compareMeasure
+    case compareLegend, compareUnprovenPair, compareUnprovenNote
+    case mContacts, mRequiredAgentHours, mPaidHours, mLabourCost, mUnderstaffed, mServiceLevelWeek, mServiceLevelWorstDay, mOccupancy
+    case mBonusTotal, mCostPerContact, mSolverGap, mAgents, mOverstaffed, mAbandonRate, mSolverStatus
+    // forecast.html
+    case forecastTitle, forecastSub, forecastLegendHistory, forecastLegendBacktest, forecastLegendForecast, forecastBacktestHeading
+    case forecastBacktestNote, forecastColWeek, forecastColMethod, forecastColWAPEContacts, forecastColWAPEAHT, forecastAxis
+    case forecastMethodTrimmed, forecastMethodNaive, forecastAllWeeks
     // Command summaries
     case cliRosterSummary, cliRosterBound, cliRun, cliWrote
 }
@@ -57,6 +66,26 @@ extension Texts {
         .statementFooter: "Every amount above follows from the plan and the period's metrics as written; the working of each line is the calculation itself. Run {0} · {1} · {2}.",
         .statementIndexSub: "{0} · period {1} · run {2} ({3}) · {4} agents", .statementTotalColumn: "Total",
 
+        .compareTitle: "What-if comparison", .compareSub: "{0} scenarios · Δ: difference to {1} · money in {2}",
+        .compareCoverageHeading: "Requirement and coverage over the week", .compareCostHeading: "Cost and service level",
+        .compareLabourBar: "labour cost ({0})", .compareSLBar: "projected service level, week (%)", .compareCostAgainst: "Cost against {0}",
+        .compareMeasure: "measure", .compareLegend: "{0}: on the phones (solid), required (dashed)",
+        .compareUnprovenPair: "{0} and {1}: labour cost differs by {2}, while their rosters are within {3} and {4} of the best possible",
+        .compareUnprovenNote: "Order not proven. {0}. The solver's gaps are wider than the difference, so a longer run could reverse these two; raise the time limit or lower the gap to settle it.",
+        .mContacts: "contacts", .mRequiredAgentHours: "required agent-hours", .mPaidHours: "paid hours", .mLabourCost: "labour cost",
+        .mUnderstaffed: "understaffed agent-hours", .mServiceLevelWeek: "service level, week", .mServiceLevelWorstDay: "service level, worst day",
+        .mOccupancy: "occupancy", .mBonusTotal: "bonus total", .mCostPerContact: "cost per contact", .mSolverGap: "solver gap", .mAgents: "agents",
+        .mOverstaffed: "overstaffed agent-hours", .mAbandonRate: "abandon rate", .mSolverStatus: "solver status",
+
+        .forecastTitle: "Forecast for the week of {0}",
+        .forecastSub: "from {0}: {1} days of history from {2}, {3}-minute intervals · {4} contacts forecast",
+        .forecastLegendHistory: "history", .forecastLegendBacktest: "back-test (forecast of a past week from the weeks before it)",
+        .forecastLegendForecast: "forecast", .forecastBacktestHeading: "Back-test",
+        .forecastBacktestNote: "WAPE = Σ|forecast − actual| ÷ Σ actual over the week's intervals; handle time weighted by the actual contacts. Seasonal naive repeats the week before.",
+        .forecastColWeek: "week", .forecastColMethod: "method", .forecastColWAPEContacts: "WAPE contacts", .forecastColWAPEAHT: "WAPE handle time",
+        .forecastAxis: "contacts per {0} minutes", .forecastMethodTrimmed: "trimmed mean of 8 weeks (Shiftwise)", .forecastMethodNaive: "seasonal naive",
+        .forecastAllWeeks: "all",
+
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -95,6 +124,26 @@ extension Texts {
         .statementTotal: "合计", .statementThisRunPays: "本批发放",
         .statementFooter: "以上每笔金额均按方案和本期指标计算得出，每一行的计算过程即为算法本身。批次 {0} · {1} · {2}。",
         .statementIndexSub: "{0} · 期间 {1} · 批次 {2}（{3}）· {4} 名客服", .statementTotalColumn: "合计",
+
+        .compareTitle: "假设情景对比", .compareSub: "{0} 个情景 · Δ：与 {1} 的差值 · 金额单位 {2}",
+        .compareCoverageHeading: "全周需求与覆盖", .compareCostHeading: "成本与服务水平",
+        .compareLabourBar: "人工成本（{0}）", .compareSLBar: "全周预计服务水平（%）", .compareCostAgainst: "成本随 {0} 的变化",
+        .compareMeasure: "指标", .compareLegend: "{0}：在线（实线），需求（虚线）",
+        .compareUnprovenPair: "{0} 与 {1}：人工成本相差 {2}，而两者的排班分别距最优不超过 {3} 和 {4}",
+        .compareUnprovenNote: "先后未经证明。{0}。求解差距大于两者之差，延长求解可能使两者次序颠倒；请提高时间上限或降低差距后再比较。",
+        .mContacts: "联系量", .mRequiredAgentHours: "需求人时", .mPaidHours: "带薪工时", .mLabourCost: "人工成本",
+        .mUnderstaffed: "人力缺口（人·小时）", .mServiceLevelWeek: "全周服务水平", .mServiceLevelWorstDay: "最差一天服务水平",
+        .mOccupancy: "占用率", .mBonusTotal: "奖金总额", .mCostPerContact: "单次联系成本", .mSolverGap: "求解差距", .mAgents: "客服人数",
+        .mOverstaffed: "人力冗余（人·小时）", .mAbandonRate: "放弃率", .mSolverStatus: "求解状态",
+
+        .forecastTitle: "{0} 当周预测",
+        .forecastSub: "依据 {0}：自 {2} 起 {1} 天历史数据，{3} 分钟粒度 · 预测联系量 {4}",
+        .forecastLegendHistory: "历史", .forecastLegendBacktest: "回测（用此前各周预测过去的一周）",
+        .forecastLegendForecast: "预测", .forecastBacktestHeading: "回测",
+        .forecastBacktestNote: "WAPE = Σ|预测 − 实际| ÷ Σ 实际，按一周各时段计算；处理时长按实际联系量加权。季节性朴素法即照搬上一周。",
+        .forecastColWeek: "周", .forecastColMethod: "方法", .forecastColWAPEContacts: "联系量 WAPE", .forecastColWAPEAHT: "处理时长 WAPE",
+        .forecastAxis: "每 {0} 分钟联系量", .forecastMethodTrimmed: "8 周截尾均值（本产品）", .forecastMethodNaive: "季节性朴素法",
+        .forecastAllWeeks: "合计",
 
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",

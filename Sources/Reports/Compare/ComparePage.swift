@@ -34,37 +34,45 @@ public enum ComparePage {
         return parts.map { $0[1] }
     }
 
-    public static func html(columns: [Column], currency: String, variedKey: String?) -> String {
+    public static func html(columns: [Column], currency: String, variedKey: String?, texts t: Texts = .english) -> String {
         let firstName = columns.first?.name ?? ""
         let columns = zip(columns, labels(columns)).map { c, label in
             Column(name: label, measures: c.measures, evaluation: c.evaluation, grid: c.grid, variedValue: c.variedValue)
         }
-        var page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>What-if comparison</title>"
+        var page = "<!DOCTYPE html>\n<html lang=\"\(t.htmlLang)\"><head><meta charset=\"utf-8\"><title>\(t(.compareTitle))</title>"
         page += "<style>\(HTML.style) td.better{background:#e6f4ea} td.worse{background:#fce8e6} thead th{white-space:normal;max-width:190px;vertical-align:bottom} .charts{display:flex;flex-wrap:wrap;gap:18px}</style></head><body>\n"
-        page += "<h1>What-if comparison</h1>\n<div class=\"sub\">\(columns.count) scenarios · Δ: difference to <b>\(HTML.escape(firstName))</b> · money in \(HTML.escape(currency))</div>\n"
-        page += table(columns)
-        page += "<h2>Requirement and coverage over the week</h2>\n" + legend(columns) + weekChart(columns)
-        page += "<h2>Cost and service level</h2>\n<div class=\"charts\">"
-        page += bars(columns, title: "labour cost (\(currency))", values: columns.map { $0.measures.labourCost.doubleValue }, places: 0)
-        page += bars(columns, title: "projected service level, week (%)", values: columns.map { ($0.measures.serviceLevelWeek ?? 0) * 100 }, places: 1)
+        page += "<h1>\(t(.compareTitle))</h1>\n<div class=\"sub\">\(HTML.escape(t(.compareSub, String(columns.count), firstName, currency)))</div>\n"
+        page += table(columns, texts: t)
+        page += "<h2>\(t(.compareCoverageHeading))</h2>\n" + legend(columns, texts: t) + weekChart(columns, texts: t)
+        page += "<h2>\(t(.compareCostHeading))</h2>\n<div class=\"charts\">"
+        page += bars(columns, title: t(.compareLabourBar, currency), values: columns.map { $0.measures.labourCost.doubleValue }, places: 0)
+        page += bars(columns, title: t(.compareSLBar), values: columns.map { ($0.measures.serviceLevelWeek ?? 0) * 100 }, places: 1)
         page += "</div>\n"
         if let variedKey, columns.allSatisfy({ $0.variedValue != nil }) {
-            page += "<h2>Cost against \(HTML.escape(variedKey))</h2>\n" + curve(columns, key: variedKey, currency: currency)
+            page += "<h2>\(HTML.escape(t(.compareCostAgainst, variedKey)))</h2>\n" + curve(columns, key: variedKey, currency: currency, label: t(.compareCostAgainst, variedKey))
         }
         page += "</body></html>\n"
         return page
     }
 
-    static func table(_ columns: [Column]) -> String {
+    /// The measure names a person reads (the CSV keeps its keys).
+    static let measureKeys: [String: TextKey] = [
+        "contacts": .mContacts, "required_agent_hours": .mRequiredAgentHours, "paid_hours": .mPaidHours, "labour_cost": .mLabourCost,
+        "understaffed_agent_hours": .mUnderstaffed, "service_level_week": .mServiceLevelWeek, "service_level_worst_day": .mServiceLevelWorstDay,
+        "occupancy": .mOccupancy, "bonus_total": .mBonusTotal, "cost_per_contact": .mCostPerContact, "solver_gap": .mSolverGap, "agents": .mAgents,
+        "overstaffed_agent_hours": .mOverstaffed, "abandon_rate": .mAbandonRate, "solver_status": .mSolverStatus,
+    ]
+
+    static func table(_ columns: [Column], texts words: Texts = .english) -> String {
         let rows = CompareSheet.rows(columns.map(\.measures))
-        var t = "<table><thead><tr><th>measure</th>"
+        var t = "<table><thead><tr><th>\(words(.compareMeasure))</th>"
         t += columns.enumerated().map { i, c in "<th><span style=\"color:\(colour(i))\">■</span> \(HTML.escape(c.name))</th>" }.joined()
         t += columns.dropFirst().map { "<th>Δ \(HTML.escape($0.name))</th>" }.joined()
         t += "</tr></thead><tbody>\n"
         for row in rows {
-            t += "<tr><td>\(row.measure)</td>"
+            t += "<tr><td>\(measureKeys[row.measure].map { words($0) } ?? row.measure)</td>"
             if let texts = row.texts {
-                t += texts.map { "<td>\(HTML.escape($0))</td>" }.joined() + columns.dropFirst().map { _ in "<td></td>" }.joined() + "</tr>\n"
+                t += texts.map { "<td>\(HTML.escape($0 == "optimal" ? words(.statusOptimal) : $0 == "feasible" ? words(.statusFeasible) : $0))</td>" }.joined() + columns.dropFirst().map { _ in "<td></td>" }.joined() + "</tr>\n"
                 continue
             }
             t += row.values.map { v in "<td class=\"num\">\(v.map { Format.fixed($0, places: row.places) } ?? "")</td>" }.joined()
@@ -86,25 +94,24 @@ public enum ComparePage {
                 let a = columns[i].measures, b = columns[j].measures
                 let diff = abs(a.labourCost.doubleValue - b.labourCost.doubleValue)
                 if a.gapAmount + b.gapAmount > diff {
-                    unproven.append("\(HTML.escape(columns[i].name)) and \(HTML.escape(columns[j].name)): labour cost differs by \(Format.fixed(diff, places: 2)), "
-                                    + "while their rosters are within \(Format.fixed(a.gapAmount, places: 2)) and \(Format.fixed(b.gapAmount, places: 2)) of the best possible")
+                    unproven.append(HTML.escape(words(.compareUnprovenPair, columns[i].name, columns[j].name, Format.fixed(diff, places: 2),
+                                                      Format.fixed(a.gapAmount, places: 2), Format.fixed(b.gapAmount, places: 2))))
                 }
             }
         }
         if !unproven.isEmpty {
-            t += "<p class=\"note\"><b>Order not proven.</b> " + unproven.joined(separator: "; ")
-                + ". The solver's gaps are wider than the difference, so a longer run could reverse these two; raise the time limit or lower the gap to settle it.</p>\n"
+            t += "<p class=\"note\">" + words(.compareUnprovenNote, unproven.joined(separator: words.language == .zhCN ? "；" : "; ")) + "</p>\n"
         }
         return t
     }
 
-    static func legend(_ columns: [Column]) -> String {
+    static func legend(_ columns: [Column], texts t: Texts = .english) -> String {
         "<div class=\"legend\">" + columns.enumerated().map { i, c in
-            "<span><i class=\"sw\" style=\"background:\(colour(i))\"></i>\(HTML.escape(c.name)): on the phones (solid), required (dashed)</span>"
+            "<span><i class=\"sw\" style=\"background:\(colour(i))\"></i>\(HTML.escape(t(.compareLegend, c.name)))</span>"
         }.joined() + "</div>\n"
     }
 
-    static func weekChart(_ columns: [Column]) -> String {
+    static func weekChart(_ columns: [Column], texts t: Texts = .english) -> String {
         guard let grid = columns.first?.grid else { return "" }
         let count = columns.map { $0.evaluation.intervals.count }.max() ?? 0
         guard count > 0 else { return "" }
@@ -125,7 +132,7 @@ public enum ComparePage {
         for d in 0..<TimeGrid.days {
             let date = grid.date(ofDay: d)
             svg += "<line x1=\"\(f(x(Double(d * perDay))))\" x2=\"\(f(x(Double(d * perDay))))\" y1=\"8\" y2=\"\(f(height - bottom))\" stroke=\"#d9dee7\"/>"
-            svg += "<text x=\"\(f(x(Double(d * perDay) + Double(perDay) / 2)))\" y=\"\(f(height - 5))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6577\">\(date.weekday.shortName) \(pad(date.month, 2))-\(pad(date.day, 2))</text>"
+            svg += "<text x=\"\(f(x(Double(d * perDay) + Double(perDay) / 2)))\" y=\"\(f(height - 5))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6577\">\(t.language == .zhCN ? t.dayHeading(date) : "\(date.weekday.shortName) \(pad(date.month, 2))-\(pad(date.day, 2))")</text>"
         }
         for (i, c) in columns.enumerated().reversed() {
             var working = ""
@@ -158,7 +165,7 @@ public enum ComparePage {
     }
 
     /// Labour cost (left axis) and service level (right axis) against the varied value.
-    static func curve(_ columns: [Column], key: String, currency: String) -> String {
+    static func curve(_ columns: [Column], key: String, currency: String, label: String) -> String {
         let points = columns.compactMap { c -> (x: Double, cost: Double, sl: Double)? in
             guard let v = c.variedValue else { return nil }
             return (v, c.measures.labourCost.doubleValue, (c.measures.serviceLevelWeek ?? 0) * 100)
@@ -173,7 +180,7 @@ public enum ComparePage {
         func x(_ v: Double) -> Double { points.count == 1 ? left + plotW / 2 : left + plotW * (v - first.x) / xSpan }
         func yc(_ v: Double) -> Double { top + plotH * (1 - (v - cMin) / (cMax - cMin)) }
         func ys(_ v: Double) -> Double { top + plotH * (1 - (v - sMin) / max(1e-9, sMax - sMin)) }
-        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" role=\"img\" aria-label=\"cost against \(HTML.escape(key))\">"
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" role=\"img\" aria-label=\"\(HTML.escape(label))\">"
         svg += "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(top + plotH))\" stroke=\"#1f77b4\"/>"
         svg += "<line x1=\"\(f(width - right))\" x2=\"\(f(width - right))\" y1=\"\(f(top))\" y2=\"\(f(top + plotH))\" stroke=\"#2ca02c\"/>"
         svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(top + plotH))\" y2=\"\(f(top + plotH))\" stroke=\"#9aa3b2\"/>"

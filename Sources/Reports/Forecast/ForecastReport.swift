@@ -71,7 +71,7 @@ public enum ForecastReport {
 
     /// `forecast.html`: the history, the back-tested weeks and the forecast on one time axis (daily
     /// totals as bars of the chart's scale, intervals as lines), and the accuracy table.
-    public static func page(_ o: ForecastOutcome, historyFile: String) -> String {
+    public static func page(_ o: ForecastOutcome, historyFile: String, texts t: Texts = .english) -> String {
         let e = HTML.escape
         let perDay = 1440 / o.intervalMinutes
         let historyDays = o.history.count / perDay
@@ -93,7 +93,7 @@ public enum ForecastReport {
             return d
         }
         let forecastDay = o.week.daysSinceEpoch - o.historyStart.daysSinceEpoch
-        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"history, back-test and forecast\">"
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(t(.forecastLegendHistory)), \(t(.forecastBacktestHeading)), \(t(.forecastLegendForecast))\">"
         // Grid, y labels.
         var v = 0.0
         while v <= yMax + 1e-9 {
@@ -117,17 +117,19 @@ public enum ForecastReport {
             svg += "<path d=\"\(path(b.contacts, fromDay: b.week.daysSinceEpoch - o.historyStart.daysSinceEpoch))\" class=\"back\"/>"
         }
         svg += "<path d=\"\(path(o.contacts, fromDay: forecastDay))\" class=\"fc\"/>"
-        svg += "<text x=\"\(left)\" y=\"\(height - 4)\" class=\"axis\">contacts per \(o.intervalMinutes) minutes</text></svg>"
+        svg += "<text x=\"\(left)\" y=\"\(height - 4)\" class=\"axis\">\(t(.forecastAxis, String(o.intervalMinutes)))</text></svg>"
 
         var rows = ""
         for a in o.accuracy {
-            rows += "<tr><td>\(e(a.week))</td><td>\(e(a.method))</td><td class=\"num\">\(a.wapeContacts.map { Format.fixed(100 * $0, places: 1) + " %" } ?? "–")</td><td class=\"num\">\(a.wapeAHT.map { Format.fixed(100 * $0, places: 1) + " %" } ?? "–")</td></tr>"
+            let method = a.method == ForecastMethod.trimmedMean.rawValue ? t(.forecastMethodTrimmed) : a.method == ForecastMethod.seasonalNaive.rawValue ? t(.forecastMethodNaive) : a.method
+            let week = a.week == "all" ? t(.forecastAllWeeks) : LocalDate(iso: a.week).map(t.date) ?? a.week
+            rows += "<tr><td>\(e(week))</td><td>\(e(method))</td><td class=\"num\">\(a.wapeContacts.map { t.percent($0) } ?? "–")</td><td class=\"num\">\(a.wapeAHT.map { t.percent($0) } ?? "–")</td></tr>"
         }
         let total = o.contacts.reduce(0, +)
         return """
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Forecast — week of \(o.week)</title>
+        <html lang="\(t.htmlLang)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(e(t(.forecastTitle, t.date(o.week))))</title>
         <style>\(HTML.style)
         svg{width:100%;height:auto;max-width:1200px;border:1px solid #e3e7ee;border-radius:8px;background:#fff}
         .grid{stroke:#eef1f5} .week{stroke:#c9d0db;stroke-dasharray:2 3} .fweek{fill:#e8f0fe}
@@ -135,13 +137,13 @@ public enum ForecastReport {
         .ylab{font-size:11px;fill:#5b6577;text-anchor:end} .xlab{font-size:11px;fill:#5b6577} .axis{font-size:11px;fill:#5b6577}
         .legend span{font-size:13px}
         </style></head><body>
-        <h1>Forecast for the week of \(o.week)</h1>
-        <div class="sub">from \(e(historyFile)): \(historyDays) days of history from \(o.historyStart), \(o.intervalMinutes)-minute intervals · \(Format.fixed(total, places: 0)) contacts forecast</div>
-        <div class="legend"><span><span class="sw" style="background:#7b8594"></span>history</span><span><span class="sw" style="background:#e07b00"></span>back-test (forecast of a past week from the weeks before it)</span><span><span class="sw" style="background:#1b5fbf"></span>forecast</span></div>
+        <h1>\(e(t(.forecastTitle, t.date(o.week))))</h1>
+        <div class="sub">\(e(t(.forecastSub, historyFile, String(historyDays), t.date(o.historyStart), String(o.intervalMinutes), Format.fixed(total, places: 0))))</div>
+        <div class="legend"><span><span class="sw" style="background:#7b8594"></span>\(t(.forecastLegendHistory))</span><span><span class="sw" style="background:#e07b00"></span>\(t(.forecastLegendBacktest))</span><span><span class="sw" style="background:#1b5fbf"></span>\(t(.forecastLegendForecast))</span></div>
         \(svg)
-        <h2>Back-test</h2>
-        <p class="sub">WAPE = Σ|forecast − actual| ÷ Σ actual over the week's intervals; handle time weighted by the actual contacts. Seasonal naive repeats the week before.</p>
-        <table><tr><th>week</th><th>method</th><th>WAPE contacts</th><th>WAPE handle time</th></tr>\(rows)</table>
+        <h2>\(t(.forecastBacktestHeading))</h2>
+        <p class="sub">\(e(t(.forecastBacktestNote)))</p>
+        <table><tr><th>\(t(.forecastColWeek))</th><th>\(t(.forecastColMethod))</th><th>\(t(.forecastColWAPEContacts))</th><th>\(t(.forecastColWAPEAHT))</th></tr>\(rows)</table>
         </body></html>
 
         """
