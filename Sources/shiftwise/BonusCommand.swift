@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Incentives
 import Shiftwise
 
@@ -53,14 +54,12 @@ struct BonusRunCommand: ParsableCommand {
             try BonusUseCase.run(planPath: plan, metricsPath: metrics, period: period, agentsPath: agents, outputFolder: out, bom: bom, database: database.path)
         }
         Failure.printWarnings(outcome.warnings)
-        print("period \(period): \(Set(outcome.result.lines.map(\.agentID)).count) agents paid")
-        if let adjusted = outcome.adjustsRun {
-            print("adjustment of run \(adjusted): the period already has approved payouts, so payouts.csv holds only the differences "
-                  + "(\(outcome.rows) lines, reason recalculation)")
-        }
+        let t = language.texts
+        print(t(.cliBonusPaid, period, String(Set(outcome.result.lines.map(\.agentID)).count)))
+        if let adjusted = outcome.adjustsRun { print(t(.cliBonusAdjustment, String(adjusted), String(outcome.rows))) }
         print(outcome.control)
         print("run \(outcome.run)")
-        for file in outcome.files { print("wrote \(file)") }
+        for file in outcome.files { print(t(.cliWrote, file)) }
     }
 }
 

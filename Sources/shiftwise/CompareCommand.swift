@@ -46,16 +46,17 @@ struct CompareCommand: ParsableCommand {
         }
         Failure.printWarnings(outcome.warnings)
         let width = max(24, outcome.columns.map { $0.name.count }.max() ?? 0)
-        print(Self.row(["scenario", "labour cost", "paid h", "under h", "SL week", "gap"], nameWidth: width))
+        let t = language.texts
+        print(Self.row(t(.cliCompareHeader).split(separator: "|").map(String.init), nameWidth: width))
         for c in outcome.columns {
             let m = c.measures
             print(Self.row([c.name, m.labourCost.formatted(places: 2), m.paidHours.formatted(places: 1), m.understaffedAgentHours.formatted(places: 1),
                             m.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a", String(format: "%.2f %%", m.solverGap * 100)],
                            nameWidth: width))
         }
-        print(String(format: "%d scenarios in %.1f s", outcome.columns.count, outcome.wallSeconds))
+        print(t(.cliCompareDone, String(outcome.columns.count), String(format: "%.1f", outcome.wallSeconds)))
         print("run \(outcome.run)")
-        for file in outcome.files { print("wrote \(file)") }
+        for file in outcome.files { print(t(.cliWrote, file)) }
     }
 
     /// One line of the terminal table: the name left-aligned, the numbers right-aligned in fixed widths.

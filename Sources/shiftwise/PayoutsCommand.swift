@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 import Reports
 import Shiftwise
@@ -122,8 +123,9 @@ struct PayoutsExportCommand: ParsableCommand {
             try PayoutsUseCase.export(database: database.path, run: runID, outputFolder: out, bom: bom, format: format.format, mapPath: map)
         }
         print(outcome.control)
-        print(outcome.firstExport ? "run \(runID) exported" : "run \(runID) exported again (the same options give the same bytes)")
-        for file in outcome.files { print("wrote \(file)") }
+        let t = language.texts
+        print(outcome.firstExport ? t(.cliExported, String(runID)) : t(.cliExportedAgain, String(runID)))
+        for file in outcome.files { print(t(.cliWrote, file)) }
     }
 }
 
@@ -154,8 +156,8 @@ struct PayoutsStatementsCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try Failure.report { try StatementsUseCase.write(database: database.path, run: runID, outputFolder: out, texts: language.texts) }
-        print("\(outcome.agents) statements for run \(runID)")
-        print("wrote \(outcome.folder)/index.html and \(outcome.agents) statement-<agent>.html")
+        print(language.texts(.cliStatements, String(outcome.agents), String(runID)))
+        print(language.texts(.cliStatementsWrote, outcome.folder, String(outcome.agents)))
     }
 }
 

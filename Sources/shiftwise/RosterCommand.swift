@@ -63,12 +63,16 @@ struct RosterCommand: ParsableCommand {
         let solution = outcome.solution
         let e = solution.evaluation
         let currency = outcome.scenario.costs.currency
-        print("scenario \(outcome.scenario.name): \(outcome.scenario.agents.count) agents, \(solution.roster.shifts.count) shifts")
-        print("status \(solution.status.rawValue): objective \(String(format: "%.2f", solution.objective)) \(currency), bound \(String(format: "%.2f", solution.bound)), gap \(String(format: "%.2f", solution.gap * 100)) %, \(String(format: "%.1f", solution.solveSeconds)) s")
-        print("paid hours \(e.paidMinutes / 60), labour \(e.labourCost.formatted(places: 2)) \(currency), understaffed \(e.understaffedAgentHours.formatted(places: 1)) agent-hours, service level \(e.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a")")
-        print("hard-rule violations found by the independent check: \(outcome.violations.count)")
+        let t = language.texts
+        let status = t.language == .en ? solution.status.rawValue : solution.status == .optimal ? t(.statusOptimal) : t(.statusFeasible)
+        print(t(.cliRosterScenario, outcome.scenario.name, String(outcome.scenario.agents.count), String(solution.roster.shifts.count)))
+        print(t(.cliRosterStatus, status, String(format: "%.2f", solution.objective), currency, String(format: "%.2f", solution.bound),
+                String(format: "%.2f", solution.gap * 100), String(format: "%.1f", solution.solveSeconds)))
+        print(t(.cliRosterHours, String(e.paidMinutes / 60), e.labourCost.formatted(places: 2), currency, e.understaffedAgentHours.formatted(places: 1),
+                e.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a"))
+        print(t(.cliRosterViolations, String(outcome.violations.count)))
         for v in outcome.violations { Failure.printError(v.description) }
         print("run \(outcome.run)")
-        for file in outcome.files { print("wrote \(file)") }
+        for file in outcome.files { print(t(.cliWrote, file)) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Shiftwise
 
 struct StaffCommand: ParsableCommand {
@@ -24,9 +25,10 @@ struct StaffCommand: ParsableCommand {
         }
         Failure.printWarnings(outcome.warnings)
         let peak = outcome.peak
-        print("scenario \(outcome.scenarioName): \(outcome.requirements.count) intervals, \(outcome.openIntervals) open")
-        print("peak \(peak.agents) agents scheduled\(peak.start.map { " at \($0)" } ?? ""); \(outcome.agentHours) agent-hours required")
+        let t = language.texts
+        print(t(.cliStaffScenario, outcome.scenarioName, String(outcome.requirements.count), String(outcome.openIntervals)))
+        print(t(.cliStaffPeak, String(peak.agents), peak.start.map { t(.cliStaffPeakAt, "\($0)") } ?? "", "\(outcome.agentHours)"))
         print("run \(outcome.run)")
-        for file in outcome.files { print("wrote \(file)") }
+        for file in outcome.files { print(t(.cliWrote, file)) }
     }
 }

@@ -40,10 +40,14 @@ struct ValidateCommand: ParsableCommand {
         Failure.printWarnings(outcome.scenarioWarnings)
         for finding in outcome.rosterFindings + outcome.coverageFindings { Failure.printError(finding.description) }
         if outcome.rosterHolds {
-            print("roster OK: \(outcome.shiftCount) shift\(outcome.shiftCount == 1 ? "" : "s"), \(outcome.agentCount) agent\(outcome.agentCount == 1 ? "" : "s"); every hard rule holds")
+            if language.language == .en {
+                print("roster OK: \(outcome.shiftCount) shift\(outcome.shiftCount == 1 ? "" : "s"), \(outcome.agentCount) agent\(outcome.agentCount == 1 ? "" : "s"); every hard rule holds")
+            } else {
+                print(language.texts(.cliValidateRoster, String(outcome.shiftCount), String(outcome.agentCount)))
+            }
         }
         if outcome.coverageMatches, outcome.coverageIntervals > 0 {
-            print("coverage OK: \(outcome.coverageIntervals) intervals match")
+            print(language.texts(.cliValidateCoverage, String(outcome.coverageIntervals)))
         }
         let rosterErrors = outcome.rosterFindings.filter { $0.severity == .error }.count
         let coverageErrors = outcome.coverageFindings.filter { $0.severity == .error }.count

@@ -28,6 +28,12 @@ public enum TextKey: String, Sendable, CaseIterable {
     case forecastMethodTrimmed, forecastMethodNaive, forecastAllWeeks
     // Command summaries
     case cliRosterSummary, cliRosterBound, cliRun, cliWrote
+    case cliRosterScenario, cliRosterStatus, cliRosterHours, cliRosterViolations
+    case cliStaffScenario, cliStaffPeak, cliStaffPeakAt
+    case cliValidateRoster, cliValidateCoverage
+    case cliBonusPaid, cliBonusAdjustment
+    case cliCompareHeader, cliCompareDone
+    case cliStatements, cliStatementsWrote, cliExported, cliExportedAgain
 }
 
 extension Texts {
@@ -86,6 +92,18 @@ extension Texts {
         .forecastAxis: "contacts per {0} minutes", .forecastMethodTrimmed: "trimmed mean of 8 weeks (Shiftwise)", .forecastMethodNaive: "seasonal naive",
         .forecastAllWeeks: "all",
 
+        .cliRosterScenario: "scenario {0}: {1} agents, {2} shifts",
+        .cliRosterStatus: "status {0}: objective {1} {2}, bound {3}, gap {4} %, {5} s",
+        .cliRosterHours: "paid hours {0}, labour {1} {2}, understaffed {3} agent-hours, service level {4}",
+        .cliRosterViolations: "hard-rule violations found by the independent check: {0}",
+        .cliStaffScenario: "scenario {0}: {1} intervals, {2} open", .cliStaffPeak: "peak {0} agents scheduled{1}; {2} agent-hours required",
+        .cliStaffPeakAt: " at {0}",
+        .cliValidateRoster: "roster OK: {0} shift(s), {1} agent(s); every hard rule holds", .cliValidateCoverage: "coverage OK: {0} intervals match",
+        .cliBonusPaid: "period {0}: {1} agents paid",
+        .cliBonusAdjustment: "adjustment of run {0}: the period already has approved payouts, so payouts.csv holds only the differences ({1} lines, reason recalculation)",
+        .cliCompareHeader: "scenario|labour cost|paid h|under h|SL week|gap", .cliCompareDone: "{0} scenarios in {1} s",
+        .cliStatements: "{0} statements for run {1}", .cliStatementsWrote: "wrote {0}/index.html and {1} statement-<agent>.html",
+        .cliExported: "run {0} exported", .cliExportedAgain: "run {0} exported again (the same options give the same bytes)",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -145,6 +163,18 @@ extension Texts {
         .forecastAxis: "每 {0} 分钟联系量", .forecastMethodTrimmed: "8 周截尾均值（本产品）", .forecastMethodNaive: "季节性朴素法",
         .forecastAllWeeks: "合计",
 
+        .cliRosterScenario: "情景 {0}：{1} 名客服，{2} 个班次",
+        .cliRosterStatus: "状态 {0}：目标值 {1} {2}，下界 {3}，差距 {4}%，用时 {5} 秒",
+        .cliRosterHours: "带薪工时 {0}，人工成本 {1} {2}，人力缺口 {3} 人·小时，服务水平 {4}",
+        .cliRosterViolations: "独立校验发现的硬性规则违规：{0}",
+        .cliStaffScenario: "情景 {0}：{1} 个时段，{2} 个营业时段", .cliStaffPeak: "峰值需排 {0} 人{1}；需求 {2} 人·小时",
+        .cliStaffPeakAt: "（{0}）",
+        .cliValidateRoster: "排班通过：{0} 个班次，{1} 名客服；全部硬性规则成立", .cliValidateCoverage: "覆盖通过：{0} 个时段一致",
+        .cliBonusPaid: "期间 {0}：发放 {1} 名客服",
+        .cliBonusAdjustment: "调整批次 {0}：本期已有审批过的发放，payouts.csv 只含差额（{1} 行，原因 recalculation）",
+        .cliCompareHeader: "情景|人工成本|带薪工时|缺口人时|全周服务水平|差距", .cliCompareDone: "{0} 个情景，用时 {1} 秒",
+        .cliStatements: "批次 {1} 共 {0} 份奖金明细", .cliStatementsWrote: "已写入 {0}/index.html 及 {1} 份 statement-<agent>.html",
+        .cliExported: "批次 {0} 已导出", .cliExportedAgain: "批次 {0} 再次导出（相同选项得到相同字节）",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]
