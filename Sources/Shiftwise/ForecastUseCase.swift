@@ -165,20 +165,32 @@ public enum ForecastUseCase {
             folder.discard()
             throw error
         }
-        var lines = ["forecast for the week of \(week) from \(before.count) days of history (\(first) to \(last), \(history.intervalMinutes)-minute intervals)"
-                     + (excluded.isEmpty ? "" : ", \(excluded.count) day\(excluded.count == 1 ? "" : "s") excluded")]
+        let t = texts
+        // English keeps its singulars and plurals; the table's texts serve every other language.
+        func english(_ count: Int, _ one: String, _ many: String) -> String { count == 1 ? one : many }
+        var head = t(.cliForecastFrom, t.language == .en ? week.description : t.date(week), String(before.count),
+                     t.language == .en ? first.description : t.date(first), t.language == .en ? last.description : t.date(last), String(history.intervalMinutes))
+        if !excluded.isEmpty {
+            head += t.language == .en ? ", \(excluded.count) \(english(excluded.count, "day", "days")) excluded" : t(.cliForecastExcluded, String(excluded.count))
+        }
+        var lines = [head]
         let total = contacts.reduce(0, +)
         if let peak = contacts.indices.max(by: { contacts[$0] < contacts[$1] }) {
             let start = LocalDateTime(date: week.adding(days: peak / perDay), minuteOfDay: (peak % perDay) * history.intervalMinutes)
-            lines.append("\(Format.fixed(total, places: 0)) contacts; peak \(Format.fixed(contacts[peak], places: 1)) at \(start)"
-                         + (factors.isEmpty ? "" : "; \(factors.count) day\(factors.count == 1 ? "" : "s") adjusted"))
+            var line = t(.cliForecastTotal, Format.fixed(total, places: 0), Format.fixed(contacts[peak], places: 1), start.description)
+            if !factors.isEmpty {
+                line += t.language == .en ? "; \(factors.count) \(english(factors.count, "day", "days")) adjusted" : t(.cliForecastAdjusted, String(factors.count))
+            }
+            lines.append(line)
         }
         if let mine = accuracy.first(where: { $0.week == "all" && $0.method == ForecastMethod.trimmedMean.rawValue }),
            let naive = accuracy.first(where: { $0.week == "all" && $0.method == ForecastMethod.seasonalNaive.rawValue }) {
-            func pct(_ v: Double?) -> String { v.map { Format.fixed(100 * $0, places: 1) + " %" } ?? "–" }
-            lines.append("back-test over \(tested.count) week\(tested.count == 1 ? "" : "s"): WAPE \(pct(mine.wapeContacts)) (seasonal naive \(pct(naive.wapeContacts))), handle time \(pct(mine.wapeAHT)) (\(pct(naive.wapeAHT)))")
+            func pct(_ v: Double?) -> String { v.map { t.percent($0) } ?? "–" }
+            var line = t(.cliForecastBacktest, String(tested.count), pct(mine.wapeContacts), pct(naive.wapeContacts), pct(mine.wapeAHT), pct(naive.wapeAHT))
+            if t.language == .en { line = line.replacingOccurrences(of: "week(s)", with: english(tested.count, "week", "weeks")) }
+            lines.append(line)
         } else {
-            lines.append("no back-test: the history has no whole week with two weeks before it")
+            lines.append(t(.cliForecastNoBacktest))
         }
         return Outcome(forecast: outcome, files: files, summary: lines.joined(separator: "\n"), warnings: warnings)
     }

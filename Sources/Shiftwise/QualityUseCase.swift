@@ -1,4 +1,4 @@
-import Core
+public import Core
 import Foundation
 import Incentives
 import Reports
@@ -11,7 +11,7 @@ public enum QualityUseCase {
         public let files: [String]
     }
 
-    public static func sample(contactsPath: String, perAgent k: Int, seed: UInt64, outputFolder: String?) throws -> Outcome {
+    public static func sample(contactsPath: String, perAgent k: Int, seed: UInt64, outputFolder: String?, texts: Texts = .english) throws -> Outcome {
         let contacts = try QualityReaders.contacts(contactsPath)
         let drawn = QualityInspection.sample(contacts, perAgent: k, seed: seed)
         var w = CSVWriter(header: ["contact_id", "agent_id", "start"])
@@ -26,10 +26,10 @@ public enum QualityUseCase {
             throw error
         }
         let agents = Set(contacts.map(\.agentID)).count
-        return Outcome(summary: "sampled \(drawn.count) of \(contacts.count) contacts: up to \(k) for each of \(agents) agents (seed \(seed))", files: files)
+        return Outcome(summary: texts(.cliQASample, String(drawn.count), String(contacts.count), String(k), String(agents), String(seed)), files: files)
     }
 
-    public static func score(formsPath: String, formPath: String, samplePath: String?, outputFolder: String?) throws -> Outcome {
+    public static func score(formsPath: String, formPath: String, samplePath: String?, outputFolder: String?, texts: Texts = .english) throws -> Outcome {
         let form = try QualityReaders.form(formPath)
         let known = try samplePath.map { path in
             Dictionary(try QualityReaders.contacts(path).map { ($0.id, $0.agentID) }, uniquingKeysWith: { a, _ in a })
@@ -47,6 +47,6 @@ public enum QualityUseCase {
             folder.discard()
             throw error
         }
-        return Outcome(summary: "form \(form.name): \(scored.count) contacts of \(agents.count) agents scored", files: files)
+        return Outcome(summary: texts(.cliQAScore, form.name, String(scored.count), String(agents.count)), files: files)
     }
 }

@@ -29,7 +29,7 @@ struct LanguageOptions: ParsableArguments {
 
     func validate() throws {
         do {
-            _ = try Language.resolve(option: lang, environment: ProcessInfo.processInfo.environment)
+            Failure.texts = Texts(try Language.resolve(option: lang, environment: ProcessInfo.processInfo.environment))
         } catch {
             throw ValidationError(error.description)
         }

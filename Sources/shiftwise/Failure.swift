@@ -11,6 +11,9 @@ import Store
 /// The exit code is the error's ``FailureCategory``; an error that wraps another (a comparison's
 /// scenario) keeps the wrapped one's category and message.
 enum Failure {
+    /// The language of the messages, set once the command's `--lang` is validated (the process runs one command).
+    nonisolated(unsafe) static var texts = Texts.english
+
     /// Runs `body`; on failure prints the error and exits with its category's code.
     /// - Parameter writes: whether the command would write files, so the message can say that none were.
     static func report<T>(writes: Bool = true, _ body: () throws -> T) throws -> T {
@@ -35,6 +38,7 @@ enum Failure {
             // The first screenfuls are what a person reads; the count says how many more there are.
             let shown = error.diagnostics.prefix(printLimit).map(\.description)
             let more = error.diagnostics.count > printLimit ? ["… and \(error.diagnostics.count - printLimit) more not shown"] : []
+            if texts.language != .en { return shown + more + [texts(writes ? .cliProblemsNothingWritten : .cliProblems, String(count))] }
             return shown + more + ["\(count) problem\(count == 1 ? "" : "s") found\(nothingWritten)"]
         case let error as MissingInputError:
             return [error.description]

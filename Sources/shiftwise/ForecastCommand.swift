@@ -40,6 +40,6 @@ struct ForecastCommand: ParsableCommand {
         }
         Failure.printWarnings(outcome.warnings)
         print(outcome.summary)
-        for file in outcome.files { print("wrote \(file)") }
+        for file in outcome.files { print(language.texts(.cliWrote, file)) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Shiftwise
 
 struct QualityCommand: ParsableCommand {
@@ -35,9 +36,9 @@ struct QualitySampleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = try Failure.report { try QualityUseCase.sample(contactsPath: contacts, perAgent: perAgent, seed: seed, outputFolder: out) }
+        let outcome = try Failure.report { try QualityUseCase.sample(contactsPath: contacts, perAgent: perAgent, seed: seed, outputFolder: out, texts: language.texts) }
         print(outcome.summary)
-        for file in outcome.files { print("wrote \(file)") }
+        for file in outcome.files { print(language.texts(.cliWrote, file)) }
     }
 }
 
@@ -68,8 +69,8 @@ struct QualityScoreCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func run() throws {
-        let outcome = try Failure.report { try QualityUseCase.score(formsPath: forms, formPath: form, samplePath: sample, outputFolder: out) }
+        let outcome = try Failure.report { try QualityUseCase.score(formsPath: forms, formPath: form, samplePath: sample, outputFolder: out, texts: language.texts) }
         print(outcome.summary)
-        for file in outcome.files { print("wrote \(file)") }
+        for file in outcome.files { print(language.texts(.cliWrote, file)) }
     }
 }

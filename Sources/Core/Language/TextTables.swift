@@ -34,6 +34,8 @@ public enum TextKey: String, Sendable, CaseIterable {
     case cliBonusPaid, cliBonusAdjustment
     case cliCompareHeader, cliCompareDone
     case cliStatements, cliStatementsWrote, cliExported, cliExportedAgain
+    case cliForecastFrom, cliForecastExcluded, cliForecastTotal, cliForecastAdjusted, cliForecastBacktest, cliForecastNoBacktest
+    case cliQASample, cliQAScore, cliProblems, cliProblemsNothingWritten
 }
 
 extension Texts {
@@ -104,6 +106,13 @@ extension Texts {
         .cliCompareHeader: "scenario|labour cost|paid h|under h|SL week|gap", .cliCompareDone: "{0} scenarios in {1} s",
         .cliStatements: "{0} statements for run {1}", .cliStatementsWrote: "wrote {0}/index.html and {1} statement-<agent>.html",
         .cliExported: "run {0} exported", .cliExportedAgain: "run {0} exported again (the same options give the same bytes)",
+        .cliForecastFrom: "forecast for the week of {0} from {1} days of history ({2} to {3}, {4}-minute intervals)",
+        .cliForecastExcluded: ", {0} day(s) excluded", .cliForecastTotal: "{0} contacts; peak {1} at {2}", .cliForecastAdjusted: "; {0} day(s) adjusted",
+        .cliForecastBacktest: "back-test over {0} week(s): WAPE {1} (seasonal naive {2}), handle time {3} ({4})",
+        .cliForecastNoBacktest: "no back-test: the history has no whole week with two weeks before it",
+        .cliQASample: "sampled {0} of {1} contacts: up to {2} for each of {3} agents (seed {4})",
+        .cliQAScore: "form {0}: {1} contacts of {2} agents scored",
+        .cliProblems: "{0} problem(s) found", .cliProblemsNothingWritten: "{0} problem(s) found; nothing was written",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -175,6 +184,13 @@ extension Texts {
         .cliCompareHeader: "情景|人工成本|带薪工时|缺口人时|全周服务水平|差距", .cliCompareDone: "{0} 个情景，用时 {1} 秒",
         .cliStatements: "批次 {1} 共 {0} 份奖金明细", .cliStatementsWrote: "已写入 {0}/index.html 及 {1} 份 statement-<agent>.html",
         .cliExported: "批次 {0} 已导出", .cliExportedAgain: "批次 {0} 再次导出（相同选项得到相同字节）",
+        .cliForecastFrom: "{0} 当周预测，依据 {1} 天历史数据（{2} 至 {3}，{4} 分钟粒度）",
+        .cliForecastExcluded: "，排除 {0} 天", .cliForecastTotal: "联系量 {0}；峰值 {1}（{2}）", .cliForecastAdjusted: "；调整 {0} 天",
+        .cliForecastBacktest: "回测 {0} 周：WAPE {1}（季节性朴素法 {2}），处理时长 {3}（{4}）",
+        .cliForecastNoBacktest: "无法回测：历史中没有前面还有两周数据的完整一周",
+        .cliQASample: "已抽取 {1} 条中的 {0} 条联系记录：{3} 名客服每人最多 {2} 条（种子 {4}）",
+        .cliQAScore: "评分表 {0}：已评 {2} 名客服的 {1} 条联系记录",
+        .cliProblems: "发现 {0} 个问题", .cliProblemsNothingWritten: "发现 {0} 个问题；未写入任何文件",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]
