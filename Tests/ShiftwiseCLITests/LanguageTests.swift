@@ -63,7 +63,7 @@ import TestSupport
                                       in: Fixtures.packageRoot)
         #expect(f.status == 0, "\(f.stderr)")
         let forecast = try String(contentsOfFile: fixture.path("fc/forecast.html"), encoding: .utf8)
-        #expect(forecast.contains("<html lang=\"zh-CN\">") && forecast.contains("当周预测") && forecast.contains("季节性朴素法"))
+        #expect(forecast.contains("<html lang=\"zh-CN\">") && forecast.contains("起一周进线量预测") && forecast.contains("季节性朴素法"))
         for label in ["Forecast for the week", ">history<", "history,", "Back-test", "seasonal_naive", "contacts per", "method"] {
             #expect(!forecast.contains(label), "`\(label)` in the Chinese forecast page")
         }

@@ -112,7 +112,7 @@ public enum RosterPage {
         }
         let dayNames = (0..<TimeGrid.days).map { d -> String in json(t.dayHeading(grid.date(ofDay: d))) }
         // The script's words, from the same table.
-        let words = [t(.jsAgents), t(.jsOnBreak), t(.jsNobody), t(.jsShown), t(.jsLate), t(.jsWeekend)].map(json).joined(separator: ",")
+        let words = [t(.jsAgents), t(.jsOnBreak), t(.jsNobody), t(.jsShown), t(.jsLate), t(.jsWeekend), t(.jsColon), t(.jsComma)].map(json).joined(separator: ",")
         let first = min(scenario.shifts.earliestStart.minutes, roster.shifts.map(\.startMinute).min() ?? Int.max)
         let last = max(scenario.shifts.latestEnd.minutes, roster.shifts.map { $0.startMinute + $0.lengthMinutes }.max() ?? 0)
         page += "<script>\nconst DATA={agents:[\(agentsJSON.joined(separator: ","))],\nshifts:[\(shiftsJSON.joined(separator: ","))],\n"
@@ -190,7 +190,7 @@ public enum RosterPage {
       const nowX=week?(at/total*100):((at-day*1440-DATA.from)/span*100);
       if(nowX>=0&&nowX<=100)for(const i of ids)rows[i].appendChild(el('div','tl-now','left:'+nowX+'%'));
       const names=onBreak.map(a=>DATA.agents[a][0]+' '+DATA.agents[a][1]);
-      $('onbreak').textContent=fill(W[1],DATA.days[bd]+' '+btime.value)+': '+(names.length?names.length+' — '+names.join(', '):W[2]);
+      $('onbreak').textContent=fill(W[1],DATA.days[bd]+' '+btime.value)+W[6]+(names.length?names.length+' — '+names.join(W[7]):W[2]);
       $('count').textContent=fill(W[3],ids.length,DATA.agents.length);
       for(const tr of document.querySelectorAll('#agents tbody tr'))tr.style.display=shown.has(Number(tr.dataset.a))?'':'none';
     }
