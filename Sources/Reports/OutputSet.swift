@@ -125,6 +125,22 @@ public final class OutputSet {
         try write(name, bytes: Array(text.utf8))
     }
 
+    /// Writes `files` as one set into `path` and puts it in place, or nothing at all when any write fails.
+    ///
+    /// - Returns: the folder as given and the path of every file written, in order.
+    public static func writeAll(_ path: String, owner: String, files: [(name: String, bytes: [UInt8])]) throws(OutputError) -> (folder: String, written: [String]) {
+        let set = try OutputSet(path, owner: owner)
+        var written: [String] = []
+        do {
+            for f in files { written.append(try set.write(f.name, bytes: f.bytes)) }
+            try set.commit()
+        } catch {
+            set.discard()
+            throw error
+        }
+        return (set.path, written)
+    }
+
     /// Puts the set in place: carries the folder's other entries over, then exchanges the staging
     /// folder with the target in one step and removes what the target held before.
     public func commit() throws(OutputError) {

@@ -154,17 +154,10 @@ public enum ForecastUseCase {
         let outcome = ForecastOutcome(week: week, intervalMinutes: history.intervalMinutes, contacts: contacts, ahtSeconds: aht,
                                       historyStart: shownFrom, history: shown, backtests: backtests.filter { $0.week >= shownFrom }, accuracy: accuracy)
 
-        let folder = try OutputSet(outputFolder ?? "reports/forecast/\(week)", owner: "forecast")
-        var files: [String] = []
-        do {
-            files.append(try folder.write("forecast.csv", bytes: ForecastReport.forecastCSV(outcome).bytes))
-            files.append(try folder.write("accuracy.csv", bytes: ForecastReport.accuracyCSV(outcome).bytes))
-            files.append(try folder.write("forecast.html", text: ForecastReport.page(outcome, historyFile: history.file, texts: texts)))
-            try folder.commit()
-        } catch {
-            folder.discard()
-            throw error
-        }
+        let files = try OutputSet.writeAll(outputFolder ?? "reports/forecast/\(week)", owner: "forecast", files: [
+            ("forecast.csv", ForecastReport.forecastCSV(outcome).bytes), ("accuracy.csv", ForecastReport.accuracyCSV(outcome).bytes),
+            ("forecast.html", Array(ForecastReport.page(outcome, historyFile: history.file, texts: texts).utf8)),
+        ]).written
         let t = texts
         // English keeps its singulars and plurals; the table's texts serve every other language.
         func english(_ count: Int, _ one: String, _ many: String) -> String { count == 1 ? one : many }

@@ -185,23 +185,18 @@ public enum StatementsUseCase {
     /// (default `reports/payouts/<period>/statements-<run>/`).
     public static func write(database: String, run id: Int, outputFolder: String?, texts: Texts = .english) throws -> Outcome {
         let (statements, summary, status) = try statements(database: database, run: id)
-        let folder = try OutputSet(outputFolder ?? "reports/payouts/\(summary.period ?? "unknown")/statements-\(id)", owner: "statements-\(id)")
-        var files: [String] = []
-        do {
-            let names = AgentCalendar.fileNames(for: statements.map(\.agentID), extension: "html")
-            var listed: [(statement: AgentStatement, file: String)] = []
-            for s in statements {
-                let file = "statement-" + (names[s.agentID] ?? "agent.html")
-                files.append(try folder.write(file, text: StatementPage.render(s, texts: texts)))
-                listed.append((s, file))
-            }
-            files.append(try folder.write("index.html", text: StatementPage.index(listed, run: id, period: summary.period ?? "", plan: summary.name,
-                                                                                   status: status, texts: texts)))
-            try folder.commit()
-        } catch {
-            folder.discard()
-            throw error
+        let names = AgentCalendar.fileNames(for: statements.map(\.agentID), extension: "html")
+        var pages: [(name: String, bytes: [UInt8])] = []
+        var listed: [(statement: AgentStatement, file: String)] = []
+        for s in statements {
+            let file = "statement-" + (names[s.agentID] ?? "agent.html")
+            pages.append((file, Array(StatementPage.render(s, texts: texts).utf8)))
+            listed.append((s, file))
         }
-        return Outcome(files: files, agents: statements.count, folder: folder.path)
+        pages.append(("index.html", Array(StatementPage.index(listed, run: id, period: summary.period ?? "", plan: summary.name, status: status,
+                                                               texts: texts).utf8)))
+        let (folder, files) = try OutputSet.writeAll(outputFolder ?? "reports/payouts/\(summary.period ?? "unknown")/statements-\(id)",
+                                                     owner: "statements-\(id)", files: pages)
+        return Outcome(files: files, agents: statements.count, folder: folder)
     }
 }

@@ -16,15 +16,7 @@ public enum QualityUseCase {
         let drawn = QualityInspection.sample(contacts, perAgent: k, seed: seed)
         var w = CSVWriter(header: ["contact_id", "agent_id", "start"])
         for c in drawn { w.append([.text(c.id), .text(c.agentID), .text(c.start)]) }
-        let folder = try OutputSet(outputFolder ?? "reports/qa", owner: "qa-sample")
-        var files: [String] = []
-        do {
-            files.append(try folder.write("sample.csv", bytes: w.bytes))
-            try folder.commit()
-        } catch {
-            folder.discard()
-            throw error
-        }
+        let files = try OutputSet.writeAll(outputFolder ?? "reports/qa", owner: "qa-sample", files: [("sample.csv", w.bytes)]).written
         let agents = Set(contacts.map(\.agentID)).count
         return Outcome(summary: texts(.cliQASample, String(drawn.count), String(contacts.count), String(k), String(agents), String(seed)), files: files)
     }
@@ -38,15 +30,7 @@ public enum QualityUseCase {
         let agents = QualityInspection.agentScores(scored)
         var w = CSVWriter(header: ["agent_id", "inspected", "qa_score"])
         for a in agents { w.append([.text(a.agentID), .number(String(a.inspected)), .number(a.qaScore.formatted(places: 2))]) }
-        let folder = try OutputSet(outputFolder ?? "reports/qa", owner: "qa-score")
-        var files: [String] = []
-        do {
-            files.append(try folder.write("qa_scores.csv", bytes: w.bytes))
-            try folder.commit()
-        } catch {
-            folder.discard()
-            throw error
-        }
+        let files = try OutputSet.writeAll(outputFolder ?? "reports/qa", owner: "qa-score", files: [("qa_scores.csv", w.bytes)]).written
         return Outcome(summary: texts(.cliQAScore, form.name, String(scored.count), String(agents.count)), files: files)
     }
 }
