@@ -107,6 +107,7 @@ public enum BonusUseCase {
             return (plan.plan.honours.isEmpty ? [] : [RunResult(name: "honours.csv", content: String(decoding: honours, as: UTF8.self))])
                 + [RunResult(name: "payouts.csv", content: String(decoding: payouts, as: UTF8.self)),
                     RunResult(name: "payout-detail.csv", content: String(decoding: detail, as: UTF8.self)),
+                    RunResult(name: "payout-steps.json", content: WorkingSteps.json(result.details)),
                     RunResult(name: "control.json", content: controlJSON)]
         }
         return Outcome(result: result, warnings: warnings, files: files, control: control, run: run,
@@ -152,8 +153,9 @@ public enum ExplainUseCase {
     /// The explanation; RUN is a bonus run's id in the database at `database`, or its output folder (or detail file).
     ///
     /// A RUN made only of digits is a run id unless a folder or file of that name exists.
-    public static func run(runFolder: String, agentID: String, database: String? = nil) throws -> String {
+    public static func run(runFolder: String, agentID: String, database: String? = nil, texts: Texts = .english) throws -> String {
         let text: String, path: String
+        var stepsByAgent: [String: [(component: String, steps: [WorkingStep])]] = [:]
         if let id = Int(runFolder), id > 0, let database, !FileManager.default.fileExists(atPath: runFolder) {
             let run = try Store.openExisting(database).run(id)
             guard run.summary.kind == .bonus, let detail = run.results.first(where: { $0.name == "payout-detail.csv" }) else {
@@ -162,6 +164,10 @@ public enum ExplainUseCase {
             }
             text = detail.content
             path = "run \(id) payout-detail.csv"
+            // The structured working, for a language other than the detail sheet's English.
+            if texts.language != .en, let steps = run.results.first(where: { $0.name == "payout-steps.json" }) {
+                stepsByAgent = WorkingSteps.read(steps.content)
+            }
         } else {
             path = runFolder.hasSuffix(".csv") ? runFolder : runFolder + "/payout-detail.csv"
             text = try TextFile.read(path)
@@ -181,16 +187,44 @@ public enum ExplainUseCase {
         var lines = ["\(agentID) \(columns.cell("name", in: rows[0]))"]
         var total = ExactDecimal.zero
         var places = 2
-        for r in rows {
+        let steps = stepsByAgent[agentID] ?? []
+        for (k, r) in rows.enumerated() {
             let amount = ExactDecimal(columns.cell("final_amount", in: r)) ?? .zero
             total += amount
             let code = columns.cell("earnings_code", in: r)
-            let head = code.isEmpty ? columns.cell("component", in: r) : "\(columns.cell("component", in: r)) (\(code))"
-            lines.append("  \(head): " + columns.cell("working", in: r))
-            lines.append("    pays \(columns.cell("final_amount", in: r))")
+            let component = columns.cell("component", in: r)
+            let head = code.isEmpty ? component : "\(component) (\(code))"
+            var working = columns.cell("working", in: r)
+            if k < steps.count, steps[k].component == FormulaGuard.undo(component) {
+                working = steps[k].steps.map { $0.text(texts.language) }.joined(separator: texts.language == .zhCN ? "；" : "; ")
+            }
+            lines.append("  \(head)\(texts.language == .zhCN ? "：" : ": ")" + working)
+            lines.append("    " + texts(.explainPays, columns.cell("final_amount", in: r)))
             places = max(places, amount.scale)
         }
-        lines.append("  total \(total.formatted(places: places))")
+        lines.append("  " + texts(.explainTotal, total.formatted(places: places)))
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The working of every detail line as structured steps (`payout-steps.json`, stored with the run), so
+/// that `bonus explain` and the statements can speak any language; `payout-detail.csv` keeps English.
+enum WorkingSteps {
+    /// `[[agent_id, component, [step…]], …]` in the detail's order.
+    static func json(_ details: [PayoutDetail]) -> String {
+        let rows: [Any] = details.map { [$0.agentID, $0.component, $0.steps.map(\.jsonObject)] as [Any] }
+        guard let data = try? JSONSerialization.data(withJSONObject: rows, options: [.withoutEscapingSlashes]) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The steps by agent id, in the detail's order (one entry per detail line); empty when the text is not such a file.
+    static func read(_ text: String) -> [String: [(component: String, steps: [WorkingStep])]] {
+        guard let rows = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [Any] else { return [:] }
+        var out: [String: [(component: String, steps: [WorkingStep])]] = [:]
+        for case let row as [Any] in rows where row.count == 3 {
+            guard let agent = row[0] as? String, let component = row[1] as? String, let steps = row[2] as? [Any] else { continue }
+            out[agent, default: []].append((component, steps.compactMap { WorkingStep(jsonObject: $0) }))
+        }
+        return out
     }
 }

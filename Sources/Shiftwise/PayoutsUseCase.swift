@@ -1,6 +1,7 @@
 public import Core
 import Foundation
 public import Reports
+import Incentives
 import ScenarioIO
 public import Store
 
@@ -135,6 +136,7 @@ public enum StatementsUseCase {
         var order: [String] = []
         var names: [String: String] = [:]
         var components: [String: [AgentStatement.Component]] = [:]
+        let stepsByAgent = stored.results.first { $0.name == "payout-steps.json" }.map { WorkingSteps.read($0.content) } ?? [:]
         for r in table.records {
             // The detail sheet's text cells carry the formula guard's `'`: read back as the agent's own id and name.
             let agent = FormulaGuard.undo(columns.cell("agent_id", in: r))
@@ -144,9 +146,13 @@ public enum StatementsUseCase {
                 throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) stores a detail amount that is not a decimal for \(agent)",
                                              fix: "the database was changed outside shiftwise; restore it from a backup")])
             }
-            let working = columns.cell("working", in: r).components(separatedBy: "; ").filter { !$0.isEmpty }
-            components[agent, default: []].append(.init(name: FormulaGuard.undo(columns.cell("component", in: r)), earningsCode: columns.cell("earnings_code", in: r),
-                                                        working: working, amount: amount))
+            let component = FormulaGuard.undo(columns.cell("component", in: r))
+            let k = components[agent, default: []].count
+            let structured = stepsByAgent[agent].flatMap { k < $0.count && $0[k].component == component ? $0[k].steps : nil }
+            // English from the structured steps when the run kept them (no splitting of sentences on "; ").
+            let working = structured?.map { $0.text(.en) } ?? columns.cell("working", in: r).components(separatedBy: "; ").filter { !$0.isEmpty }
+            components[agent, default: []].append(.init(name: component, earningsCode: columns.cell("earnings_code", in: r),
+                                                        working: working, amount: amount, steps: structured))
         }
         // What this run pays each agent, per earnings code, in the order the lines were stored.
         var payments: [String: [AgentStatement.Payment]] = [:]

@@ -14,7 +14,7 @@ enum BonusBench {
         }
         print("")
         print("bonus (the example plan: 5 components, scorecard, proration, agent cap, team pool)")
-        print("agents     calculate   payroll CSV   lines     total                 peak MiB")
+        print("agents     calculate   payroll CSV   detail CSV   lines     total                 peak MiB")
         for count in [10_000, 100_000] {
             let table = metrics(count)
             let clock = ContinuousClock.now
@@ -26,8 +26,12 @@ enum BonusBench {
             let csvClock = ContinuousClock.now
             let bytes = PayoutSheets.payouts(result).bytes
             let written = seconds(csvClock.duration(to: .now))
-            print(String(format: "%7d  %9.3f s  %10.3f s  %6d  %16@  %10.1f", count, calculated, written, result.lines.count,
-                         result.total.formatted(places: 2), PeakMemory.mebibytes) + (bytes.isEmpty ? " (empty)" : ""))
+            // The detail sheet writes every line's working in English (the calculation keeps it structured).
+            let detailClock = ContinuousClock.now
+            let detail = PayoutSheets.detail(result, scale: plan.rounding.scale).bytes
+            let detailed = seconds(detailClock.duration(to: .now))
+            print(String(format: "%7d  %9.3f s  %10.3f s  %9.3f s  %6d  %16@  %10.1f", count, calculated, written, detailed, result.lines.count,
+                         result.total.formatted(places: 2), PeakMemory.mebibytes) + (bytes.isEmpty || detail.isEmpty ? " (empty)" : ""))
         }
     }
 

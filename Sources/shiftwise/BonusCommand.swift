@@ -81,7 +81,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func run() throws {
-        let text = try Failure.report(writes: false) { try ExplainUseCase.run(runFolder: runFolder, agentID: agent, database: database.path) }
+        let text = try Failure.report(writes: false) { try ExplainUseCase.run(runFolder: runFolder, agentID: agent, database: database.path, texts: language.texts) }
         print(text)
     }
 }

@@ -79,4 +79,22 @@ import TestSupport
         // compare.csv keeps its English keys.
         #expect(try String(contentsOfFile: fixture.path("cmp/compare.csv"), encoding: .utf8).contains("\nlabour_cost,"))
     }
+
+    /// `bonus explain` and the statements speak Chinese from the run's structured working; the detail sheet stays English.
+    @Test func chineseWorkingOfBonusLines() throws {
+        let fixture = try ScenarioFixture()
+        try fixture.write("plan.yaml", RoundingScaleTests.plan.replacingOccurrences(of: "scale: 3", with: "scale: 2"))
+        try fixture.write("metrics.csv", RoundingScaleTests.metrics)
+        #expect(try CommandRunner.run(["bonus", fixture.path("plan.yaml"), fixture.path("metrics.csv"), "--period", "2026-11", "--out", fixture.path("b"),
+                                       "--db", fixture.path("db.sqlite")]).status == 0)
+        let zh = try CommandRunner.run(["bonus", "explain", "1", "A1", "--db", fixture.path("db.sqlite"), "--lang", "zh-CN"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        // 300 × 115.4 / 160 = 216.375 → 216.38, as in the English sheet, in Chinese words.
+        #expect(zh.stdout.contains("按出勤折算 115.4/160：300 × 115.4 / 160 = 216.375，四舍五入保留 2 位小数：216.38"), "\(zh.stdout)")
+        #expect(zh.stdout.contains("实发 216.38") && zh.stdout.contains("合计 216.38"), "\(zh.stdout)")
+        let en = try CommandRunner.run(["bonus", "explain", "1", "A1", "--db", fixture.path("db.sqlite")])
+        #expect(en.stdout.contains("prorated by 115.4/160: 300 × 115.4 / 160 = 216.375, rounded half-up to 2 decimals: 216.38"), "\(en.stdout)")
+        let detail = try String(contentsOfFile: fixture.path("b/payout-detail.csv"), encoding: .utf8)
+        #expect(detail.contains("rounded half-up to 2 decimals: 216.38") && !detail.contains("按出勤折算"))
+    }
 }

@@ -36,6 +36,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case cliStatements, cliStatementsWrote, cliExported, cliExportedAgain
     case cliForecastFrom, cliForecastExcluded, cliForecastTotal, cliForecastAdjusted, cliForecastBacktest, cliForecastNoBacktest
     case cliQASample, cliQAScore, cliProblems, cliProblemsNothingWritten
+    case explainPays, explainTotal
 }
 
 extension Texts {
@@ -113,6 +114,7 @@ extension Texts {
         .cliQASample: "sampled {0} of {1} contacts: up to {2} for each of {3} agents (seed {4})",
         .cliQAScore: "form {0}: {1} contacts of {2} agents scored",
         .cliProblems: "{0} problem(s) found", .cliProblemsNothingWritten: "{0} problem(s) found; nothing was written",
+        .explainPays: "pays {0}", .explainTotal: "total {0}",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -191,6 +193,7 @@ extension Texts {
         .cliQASample: "从 {1} 条中抽检 {0} 条：{3} 名客服，每人最多 {2} 条（随机种子 {4}）",
         .cliQAScore: "质检表 {0}：已评 {2} 名客服的 {1} 条记录",
         .cliProblems: "发现 {0} 个问题", .cliProblemsNothingWritten: "发现 {0} 个问题；未写入任何文件",
+        .explainPays: "实发 {0}", .explainTotal: "合计 {0}",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]

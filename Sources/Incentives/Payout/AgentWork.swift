@@ -35,10 +35,13 @@ final class AgentWork {
     }
 
     /// `qa_score >= 80 was not met (qa_score = 76)`.
-    func describe(_ condition: Condition, met: Bool) -> String {
+    func describe(_ condition: Condition) -> WorkingStep {
         let names = condition.expression.referencedNames.sorted()
-        let shown = names.map { n in values[n].map { "\(n) = \($0)" } ?? "\(n) undefined: \(reason(n))" }.joined(separator: ", ")
-        return "\(condition.text) \(met ? "was met" : "was not met")" + (shown.isEmpty ? "" : " (\(shown))")
+        let shown = names.map { n in
+            values[n].map { WorkingStep(.conditionValue, .text(n), .text($0.description)) }
+                ?? WorkingStep(.conditionUndefined, .text(n), .step(WorkingStep.reason(reason(n))))
+        }
+        return WorkingStep(.condition, .text(condition.text), shown.isEmpty ? .none : .step(WorkingStep(.noteAfter, .steps(shown))))
     }
 
     func holds(_ condition: Condition) -> Bool {
@@ -46,8 +49,8 @@ final class AgentWork {
     }
 
     /// The first eligibility rule that fails, in words.
-    func failedEligibility() -> String? {
-        plan.eligibility.first { !holds($0) }.map { describe($0, met: false) }
+    func failedEligibility() -> WorkingStep? {
+        plan.eligibility.first { !holds($0) }.map { describe($0) }
     }
 
     func evaluateGates() -> [String: Bool] {
@@ -73,10 +76,10 @@ final class AgentWork {
     }
 
     /// A value the plan needs, under the missing rule that applies: nil means "skip".
-    func value(_ metric: String, rule: MissingRule, component: String) throws(ComponentProblem) -> (value: ExactDecimal, note: String?)? {
+    func value(_ metric: String, rule: MissingRule, component: String) throws(ComponentProblem) -> (value: ExactDecimal, note: WorkingStep?)? {
         if let v = values[metric] { return (v, nil) }
         switch rule {
-        case .zero: return (.zero, "\(metric) is undefined (\(reason(metric))), counted as 0")
+        case .zero: return (.zero, WorkingStep(.undefinedZero, .text(metric), .step(WorkingStep.reason(reason(metric)))))
         case .skip: return nil
         case .error:
             throw ComponentProblem(diagnostic: Diagnostic(
@@ -93,39 +96,41 @@ final class AgentWork {
 
         // A scorecard's score exists for every eligible agent, even where `requires` stops the payment.
         var score: ExactDecimal?
-        var scoreText = ""
+        var scoreParts: [WorkingStep] = []
+        var noMeasure = false
         if case .scorecard(let card) = component.kind {
             var weighted = ExactDecimal.zero
             var weights = ExactDecimal.zero
-            var parts: [String] = []
             for m in card.measures {
                 guard let (v, note) = try value(m.metric, rule: m.missing ?? plan.missing, component: component.name) else {
-                    parts.append("\(m.metric) undefined (\(reason(m.metric))): left out, other weights rescaled")
+                    scoreParts.append(WorkingStep(.measureLeftOut, .text(m.metric), .step(WorkingStep.reason(reason(m.metric)))))
                     continue
                 }
                 let points = TierTable.points(v, bands: m.points, better: m.better)
                 weighted += m.weight * points
                 weights += m.weight
-                parts.append("\(m.metric) \(readable(v))\(note.map { " (\($0))" } ?? "") → \(points) points × \(m.weight)")
+                scoreParts.append(WorkingStep(.measure, .text(m.metric), .text(readable(v)), note.map { .step(WorkingStep(.noteAfter, .step($0))) } ?? .none,
+                                              .text(points.description), .text(m.weight.description)))
             }
             if weights.isPositive {
                 score = weights == .one ? weighted : weighted.divided(by: weights, scale: 12, mode: .halfEven)
-                scoreText = parts.joined(separator: ", ")
             } else {
-                scoreText = parts.joined(separator: ", ") + "; no measure has a value"
+                noMeasure = true
             }
         }
+        let noMeasureStep: WorkingStep.Value = noMeasure ? .step(WorkingStep(.noMeasure)) : .none
 
         for gate in component.requires where gates[gate] != true {
-            let text = plan.gates.first { $0.name == gate }.map { describe($0.condition, met: false) } ?? "unknown gate"
-            d.working = ["requires gate \(gate): \(text); pays 0"]
+            let why = plan.gates.first { $0.name == gate }.map { describe($0.condition) } ?? WorkingStep(.unknownGate)
+            d.steps = [WorkingStep(.gateNotMet, .text(gate), .step(why))]
             if score != nil { d.metric = "score"; d.metricValue = score.map { $0.formatted(places: 2) } ?? "" }
             return (d, score)
         }
         for req in component.requiresMin {
             guard let v = values[req.metric], v >= req.minimum else {
-                let has = values[req.metric].map { "has \($0)" } ?? "undefined (\(reason(req.metric)))"
-                d.working = ["requires \(req.metric) ≥ \(req.minimum), \(has); pays 0"]
+                let has = values[req.metric].map { WorkingStep(.has, .text($0.description)) }
+                    ?? WorkingStep(.undefinedHas, .step(WorkingStep.reason(reason(req.metric))))
+                d.steps = [WorkingStep(.requiresMin, .text(req.metric), .text(req.minimum.description), .step(has))]
                 return (d, score)
             }
         }
@@ -135,7 +140,7 @@ final class AgentWork {
         case .tiers(let metric, let tiers):
             d.metric = metric
             guard let (v, note) = try value(metric, rule: rule, component: component.name) else {
-                d.working = ["\(metric) is undefined (\(reason(metric))): component skipped, pays 0"]
+                d.steps = [WorkingStep(.undefinedSkipped, .text(metric), .step(WorkingStep.reason(reason(metric))))]
                 return (d, score)
             }
             d.metricValue = v.description
@@ -143,27 +148,29 @@ final class AgentWork {
             raw = amount
             let band = TierTable.bandReached(v, tiers: tiers)
             d.bandReached = band.map { tiers.better == .higher ? "≥ \(tiers.bands[$0].threshold)" : "≤ \(tiers.bands[$0].threshold)" } ?? "none"
-            let reached = band == nil ? "is below the first band" : "reached band \(d.bandReached)"
-            let how: String = switch tiers.mode {
-            case .step: ""
-            case .graduated: " (graduated: each unit at its band's rate)"
-            case .retroactive: band.map { " (retroactive: every unit at \(tiers.bands[$0].value))" } ?? ""
+            let reached = band == nil ? WorkingStep(.belowFirstBand) : WorkingStep(.reachedBand, .text(d.bandReached))
+            let how: WorkingStep.Value = switch tiers.mode {
+            case .step: .none
+            case .graduated: .step(WorkingStep(.graduated))
+            case .retroactive: band.map { .step(WorkingStep(.retroactive, .text(tiers.bands[$0].value.description))) } ?? .none
             }
-            d.working.append("\(note.map { $0 + "; " } ?? "")\(metric) \(readable(v)) \(reached)\(how): \(money(raw))")
+            d.steps.append(WorkingStep(.tier, note.map { .step(WorkingStep(.notePrefix, .step($0))) } ?? .none, .text(metric), .text(readable(v)),
+                                       .step(reached), how, .text(money(raw))))
         case .scorecard(let card):
             d.metric = "score"
             guard let score else {
-                d.working = ["score: \(scoreText); pays 0"]
+                d.steps = [WorkingStep(.scoreNone, .steps(scoreParts), noMeasureStep)]
                 return (d, nil)
             }
             d.metricValue = score.formatted(places: 2)
             if let grade = card.grades.first(where: { $0.from <= score }) {
                 raw = card.baseAmount * grade.coefficient
                 d.bandReached = grade.grade
-                d.working.append("score \(readable(score)) (\(scoreText)) is grade \(grade.grade) (≥ \(grade.from)): \(money(card.baseAmount)) × \(grade.coefficient) = \(money(raw))")
+                d.steps.append(WorkingStep(.scoreGraded, .text(readable(score)), .steps(scoreParts), noMeasureStep, .text(grade.grade), .text(grade.from.description),
+                                           .text(money(card.baseAmount)), .text(grade.coefficient.description), .text(money(raw))))
             } else {
                 d.bandReached = "none"
-                d.working.append("score \(readable(score)) (\(scoreText)) is below every grade: 0")
+                d.steps.append(WorkingStep(.scoreBelowGrades, .text(readable(score)), .steps(scoreParts), noMeasureStep))
             }
         }
         d.rawAmount = raw
@@ -172,7 +179,7 @@ final class AgentWork {
             d.componentCap = cap
             if amount > cap {
                 amount = cap
-                d.working.append("capped at \(money(cap))")
+                d.steps.append(WorkingStep(.capped, .text(money(cap))))
             }
         }
         d.afterCap = amount
@@ -198,7 +205,10 @@ final class AgentWork {
                 let exact = quotient * p.fullAt == product
                 let shown = exact ? quotient.normalized.description : "≈ " + quotient.formatted(places: plan.rounding.scale + 4)
                 d.proration = "\(hours)/\(p.fullAt)"
-                d.working.append("prorated by \(hours)/\(p.fullAt): \(amount.normalized) × \(hours) / \(p.fullAt) = \(shown), rounded \(plan.rounding.mode.rawValue) to \(plan.rounding.scale) decimals: \(money(rounded))")
+                d.steps.append(WorkingStep(.prorated, .text(hours.description), .text(p.fullAt.description), .text(amount.normalized.description), .text(shown),
+                                           plan.rounding.mode.rawValue == WorkingStep.mode(plan.rounding.mode).text(.en)
+                                               ? .step(WorkingStep.mode(plan.rounding.mode)) : .text(plan.rounding.mode.rawValue),
+                                           .text(String(plan.rounding.scale)), .text(money(rounded))))
             } else {
                 d.proration = "1"
             }
@@ -218,7 +228,7 @@ extension AgentWork {
             var d = PayoutDetail(agentID: row.agentID, name: row.name, component: deduction.name, earningsCode: deduction.earningsCode)
             d.metric = deduction.metric
             guard let (v, note) = try value(deduction.metric, rule: plan.missing, component: deduction.name) else {
-                d.working = ["\(deduction.metric) is undefined (\(reason(deduction.metric))): no deduction"]
+                d.steps = [WorkingStep(.deductionUndefined, .text(deduction.metric), .step(WorkingStep.reason(reason(deduction.metric))))]
                 out.append(d)
                 continue
             }
@@ -230,20 +240,22 @@ extension AgentWork {
             d.metricValue = v.description
             guard let raw = ExpressionArithmetic.product(deduction.perUnit, v).value else { throw outOfRange(deduction.name, deduction.metric, v) }
             var amount = raw
-            var text = "\(note.map { $0 + "; " } ?? "")deduction \(deduction.metric) \(readable(v)) × \(money(deduction.perUnit)) = \(money(raw))"
+            var capped: WorkingStep.Value = .none
             if let cap = deduction.cap {
                 d.componentCap = cap
                 if amount > cap {
                     amount = cap
-                    text += ", capped at \(money(cap))"
+                    capped = .step(WorkingStep(.deductionCap, .text(money(cap))))
                 }
             }
+            let text = WorkingStep(.deduction, note.map { .step(WorkingStep(.notePrefix, .step($0))) } ?? .none, .text(deduction.metric), .text(readable(v)),
+                                   .text(money(deduction.perUnit)), .text(money(raw)), capped)
             let rounded = amount.rounded(scale: plan.rounding.scale, mode: plan.rounding.mode)
             d.rawAmount = -raw
             d.afterCap = -amount
             d.rounded = -rounded
             d.finalAmount = -rounded
-            d.working = [text]
+            d.steps = [text]
             out.append(d)
         }
         // The floor: deductions never take the total below it (last deduction reduced first).
@@ -255,7 +267,7 @@ extension AgentWork {
             guard cut.isPositive else { continue }
             out[k].finalAmount += cut
             out[k].agentCapRemoved = cut
-            out[k].working.append("reduced by \(money(cut)) so that the total stays at the floor \(money(floor)): \(money(-out[k].finalAmount)) deducted")
+            out[k].steps.append(WorkingStep(.deductionFloor, .text(money(cut)), .text(money(floor)), .text(money(-out[k].finalAmount))))
             excess -= cut
         }
         return out

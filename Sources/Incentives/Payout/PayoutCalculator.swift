@@ -24,7 +24,7 @@ public enum PayoutCalculator {
             // Eligibility: all must hold.
             if let failed = agent.failedEligibility() {
                 var d = PayoutDetail(agentID: row.agentID, name: row.name, component: "(eligibility)", earningsCode: "")
-                d.working = ["not eligible: \(failed); no bonus this period"]
+                d.steps = [WorkingStep(.notEligible, .step(failed))]
                 details.append(d)
                 continue
             }
@@ -52,7 +52,7 @@ public enum PayoutCalculator {
                     if cut.isPositive {
                         details[j].agentCapRemoved = cut
                         details[j].finalAmount -= cut
-                        details[j].working.append("agent cap \(money(cap, plan)) reached: \(money(cut, plan)) removed, \(money(details[j].finalAmount, plan)) paid")
+                        details[j].steps.append(WorkingStep(.agentCap, .text(money(cap, plan)), .text(money(cut, plan)), .text(money(details[j].finalAmount, plan))))
                         excess -= cut
                     }
                 }
@@ -76,7 +76,7 @@ public enum PayoutCalculator {
                 d.afterCap = d.rawAmount
                 d.rounded = share.amount
                 d.finalAmount = share.amount
-                d.working = share.working
+                d.steps = share.steps
                 if let slot = poolSlot[share.agentID] { details[slot + p] = d }
             }
         }
@@ -91,17 +91,17 @@ public enum PayoutCalculator {
             d.metricValue = a.score.formatted(places: 2)
             d.bandReached = "rank \(a.rank)"
             let honour = plan.honours.first { $0.name == a.honour }
-            let group = a.group == "all" ? "all eligible agents" : "team \(a.group)"
-            var text = "\(a.honour): rank \(a.rank) in \(group) by \(honour?.rankBy ?? "") score \(a.score.formatted(places: 2))"
-            text += " (the top \(honour?.top ?? 0)\(honour?.minScore.map { ", from a score of \($0)" } ?? ""), ties at the last place included)"
+            let group = honour?.within == .all ? WorkingStep(.groupAll) : WorkingStep(.groupTeam, .text(a.group))
+            var pays: WorkingStep.Value = .none
             if let amount = a.amount {
                 d.rawAmount = amount
                 d.afterCap = amount
                 d.rounded = amount
                 d.finalAmount = amount
-                text += ": pays \(money(amount, plan)), neither prorated nor capped"
+                pays = .step(WorkingStep(.honourPays, .text(money(amount, plan))))
             }
-            d.working = [text]
+            d.steps = [WorkingStep(.honour, .text(a.honour), .text(String(a.rank)), .step(group), .text(honour?.rankBy ?? ""), .text(a.score.formatted(places: 2)),
+                                   .text(String(honour?.top ?? 0)), honour?.minScore.map { .step(WorkingStep(.honourMinScore, .text($0.description))) } ?? .none, pays)]
             extra[a.agentID, default: []].append(d)
         }
         if !plan.deductions.isEmpty {

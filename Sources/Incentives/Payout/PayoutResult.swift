@@ -35,8 +35,20 @@ public struct PayoutDetail: Sendable, Hashable {
     public var rounded: ExactDecimal = .zero
     public var agentCapRemoved: ExactDecimal = .zero
     public var finalAmount: ExactDecimal = .zero
-    /// The working in sentences.
-    public var working: [String] = []
+    /// The working, step by step, in any language (``WorkingStep``).
+    public var steps: [WorkingStep] = []
+    /// The working in English sentences (as `payout-detail.csv` writes it).
+    public var working: [String] { steps.map { $0.text(.en) } }
+
+    /// The working as one text, sentences joined by `"; "` (the detail sheet's cell), built in one string.
+    public func workingText(_ language: Language = .en) -> String {
+        var out = ""
+        for (i, step) in steps.enumerated() {
+            if i > 0 { out += "; " }
+            step.append(to: &out, language)
+        }
+        return out
+    }
 
     public init(agentID: String, name: String, component: String, earningsCode: String) {
         self.agentID = agentID

@@ -11,7 +11,7 @@ public enum TeamPoolSplitter {
         public let exact: ExactDecimal
         /// Rounded down to the scale, plus any leftover cents it received.
         public let amount: ExactDecimal
-        public let working: [String]
+        public let steps: [WorkingStep]
     }
 
     /// Every eligible member's share, teams in code-point order, members by agent id.
@@ -33,7 +33,7 @@ public enum TeamPoolSplitter {
             if let minimum = pool.minTeamScore, teamScore < minimum {
                 for p in people {
                     result.append(Share(agentID: p.agentID, name: p.name, team: team, teamScore: teamScore, exact: .zero, amount: .zero,
-                                        working: ["team \(team) score \(teamScore.formatted(places: 2)) is below \(minimum): the pool pays nothing"]))
+                                        steps: [WorkingStep(.poolBelow, .text(team), .text(teamScore.formatted(places: 2)), .text(minimum.description))]))
                 }
                 continue
             }
@@ -45,11 +45,11 @@ public enum TeamPoolSplitter {
             }
             var total = weighted.reduce(ExactDecimal.zero) { $0 + $1.1 }
             var weights = weighted
-            var fallback = ""
+            var fallback: WorkingStep.Value = .none
             if !total.isPositive {
                 weights = people.map { ($0, .one) }
                 total = ExactDecimal(people.count)
-                fallback = " (every weight is 0: split equally)"
+                fallback = .step(WorkingStep(.poolEqualFallback))
             }
             // amount × weight fits Int128 for every value the loaders accept; the long division cannot overflow.
             let exact = weights.map { w in
@@ -72,16 +72,19 @@ public enum TeamPoolSplitter {
                 k += 1
             }
             let basis = switch pool.split {
-            case .byScore: "score"
-            case .byHours: "hours_worked"
-            case .equally: "equal shares"
+            case .byScore: WorkingStep(.splitScore)
+            case .byHours: WorkingStep(.splitHours)
+            case .equally: WorkingStep(.splitEqual)
             }
             for (i, e) in exact.enumerated() {
                 let extra = amounts[i] - e.2.rounded(scale: scale, mode: .down)
-                var working = "team \(team) score \(teamScore.formatted(places: 2)): pool \(pool.amountPerTeam.formatted(places: scale)) split by \(basis)\(fallback), \(e.1)/\(total) → \(e.2.formatted(places: 6)), rounded down \(e.2.rounded(scale: scale, mode: .down).formatted(places: scale))"
-                if extra.isPositive { working += " + \(extra.formatted(places: scale)) left over = \(amounts[i].formatted(places: scale))" }
+                let leftOver: WorkingStep.Value = extra.isPositive
+                    ? .step(WorkingStep(.poolLeftOver, .text(extra.formatted(places: scale)), .text(amounts[i].formatted(places: scale)))) : .none
+                let step = WorkingStep(.poolShare, .text(team), .text(teamScore.formatted(places: 2)), .text(pool.amountPerTeam.formatted(places: scale)),
+                                       .step(basis), fallback, .text("\(e.1)"), .text("\(total)"), .text(e.2.formatted(places: 6)),
+                                       .text(e.2.rounded(scale: scale, mode: .down).formatted(places: scale)), leftOver)
                 result.append(Share(agentID: e.0.agentID, name: e.0.name, team: team, teamScore: teamScore, exact: e.2, amount: amounts[i],
-                                    working: [working]))
+                                    steps: [step]))
             }
         }
         return result

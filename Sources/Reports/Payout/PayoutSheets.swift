@@ -70,7 +70,7 @@ public enum PayoutSheets {
             w.append([
                 .text(d.agentID), .text(d.name), .text(d.component), .text(d.earningsCode), .text(d.metric), .text(d.metricValue), .text(d.bandReached),
                 .text(d.gates), m(d.rawAmount), d.componentCap.map(m) ?? .empty, m(d.afterCap), .text(d.proration), m(d.rounded), m(d.agentCapRemoved),
-                m(d.finalAmount), .text(d.working.joined(separator: "; ")),
+                m(d.finalAmount), .text(d.workingText()),
             ])
         }
         return w

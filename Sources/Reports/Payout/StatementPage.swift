@@ -1,4 +1,5 @@
 public import Core
+public import Incentives
 
 /// One agent's bonus statement (奖金明细, SPEC §7): a self-contained HTML page, printable on A4,
 /// with every line's working in sentences, the total, the run and its state.
@@ -7,15 +8,24 @@ public struct AgentStatement: Sendable {
     public struct Component: Sendable {
         public var name: String
         public var earningsCode: String
-        /// The steps, in order, as sentences.
+        /// The steps, in order, as English sentences (from the detail sheet).
         public var working: [String]
         public var amount: ExactDecimal
+        /// The same steps structured, when the run kept them: rendered in the page's language.
+        public var steps: [WorkingStep]?
 
-        public init(name: String, earningsCode: String, working: [String], amount: ExactDecimal) {
+        public init(name: String, earningsCode: String, working: [String], amount: ExactDecimal, steps: [WorkingStep]? = nil) {
             self.name = name
             self.earningsCode = earningsCode
             self.working = working
             self.amount = amount
+            self.steps = steps
+        }
+
+        /// The steps as sentences in `language`.
+        public func sentences(_ language: Language) -> [String] {
+            guard language != .en, let steps else { return working }
+            return steps.map { $0.text(language) }
         }
     }
 
@@ -114,7 +124,7 @@ public enum StatementPage {
             html += "<section class=\"line\"><h2><span class=\"name\">\(e(c.name))</span>"
             if !c.earningsCode.isEmpty { html += " <span class=\"code\">\(e(c.earningsCode))</span>" }
             html += "<span class=\"amount\">\(money(c.amount))</span></h2>\n<ol>"
-            for step in c.working { html += "<li>\(e(step))</li>" }
+            for step in c.sentences(t.language) { html += "<li>\(e(step))</li>" }
             html += "</ol></section>\n"
         }
         if s.adjustsRun != nil {
