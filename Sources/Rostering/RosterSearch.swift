@@ -53,7 +53,7 @@ public enum RosterSearch {
                              solver: any MIPSolver & ColumnGenerationSolver, searchNodes: Int = 5000,
                              onModel: (LinearModel) throws -> Void = { _ in },
                              progress: @escaping @Sendable (String) -> Void = { _ in },
-                             searchProgress: (@Sendable (SearchProgress) -> Void)? = nil) throws -> Solution {
+                             searchProgress: (@Sendable (SearchProgress) -> Void)? = nil, texts t: Texts = .english) throws -> Solution {
         let clock = ContinuousClock.now
         let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
         // The heuristic's week graphs serve the diagnosis too, so they are built once.
@@ -62,7 +62,7 @@ public enum RosterSearch {
         guard reasons.isEmpty else { throw RosterFailure.infeasible(reasons) }
         let built = RosterModelBuilder.build(problem)
         let buildSeconds = seconds(since: clock)
-        progress("model: \(built.model.variables.count) variables, \(built.model.constraints.count) constraints (\(ProgressText.fixed(buildSeconds, places: 1)) s)")
+        progress(t(.progModel, String(built.model.variables.count), String(built.model.constraints.count), ProgressText.fixed(buildSeconds, places: 1)))
         try onModel(built.model)
 
         let solveClock = ContinuousClock.now
@@ -83,14 +83,15 @@ public enum RosterSearch {
             plainScenario.costs.fairnessWeight = .zero
             let left = timeLimitSeconds - seconds(since: clock)
             if let plain = try? solve(scenario: plainScenario, requirements: requirements, timeLimitSeconds: max(1, left / 2), mipGap: mipGap,
-                                      solver: solver, searchNodes: searchNodes, progress: { progress("without fairness: " + $0) }) {
-                let levelled = level(plain.roster, problem: problem, model: built, deadline: deadline, progress: progress)
+                                      solver: solver, searchNodes: searchNodes, progress: { progress(t(.progWithoutFairness, $0)) }, texts: t) {
+                let levelled = level(plain.roster, problem: problem, model: built, deadline: deadline, progress: progress, texts: t)
                 let repaired = heuristic.solve(start: levelled, deadline: deadline, onPass: onPass)
                 if built.improves(built.values(for: repaired.roster), on: built.values(for: first.roster)) { first = repaired }
             }
         }
         var heuristicRoster = first.roster
-        progress("first roster \(ProgressText.fixed(built.model.objectiveValue(of: built.values(for: heuristicRoster)), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+        progress(t(.progFirst, ProgressText.fixed(built.model.objectiveValue(of: built.values(for: heuristicRoster)), places: 2),
+                   ProgressText.fixed(seconds(since: solveClock), places: 1)))
 
         // The LP bound of the whole problem by column generation over whole weeks (each agent's
         // rules convexified), started from the first roster's weeks; its solution guides a second roster.
@@ -114,13 +115,14 @@ public enum RosterSearch {
             lpValues = x
             generatedWeeks = cg.weeks
             let fractional = cg.weights.filter { $0.values.contains { $0 > 1e-6 && $0 < 1 - 1e-6 } }.count
-            progress("week bound \(ProgressText.fixed(cg.bound, places: 2))\(cg.converged ? "" : " (column generation stopped early)") after \(cg.rounds) rounds over \(cg.columns) weeks (\(fractional) agents fractional, \(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+            progress(t(.progWeekBound, ProgressText.fixed(cg.bound, places: 2), cg.converged ? "" : t(.progStoppedEarly), String(cg.rounds), String(cg.columns),
+                       String(fractional), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             // The guided roster and the search are improvements: past the time limit they are skipped.
             let guided = ContinuousClock.now < deadline ? heuristic.solve(guide: cg.weights, deadline: deadline).roster : heuristicRoster
             if built.improves(built.values(for: guided), on: built.values(for: heuristicRoster)) { heuristicRoster = guided }
         }
         var values = built.values(for: heuristicRoster)
-        progress("heuristic roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+        progress(t(.progHeuristic, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
         func gapOpen() -> Bool {
             let c = built.model.objectiveValue(of: values)
             return c > 0 && (c - bound) / c > mipGap
@@ -151,7 +153,7 @@ public enum RosterSearch {
                 let dived = built.values(for: heuristic.solve(start: built.roster(from: placed), deadline: deadline.advanced(by: .seconds(5))).roster)
                 if built.improves(dived, on: values) { values = dived }
             }
-            progress("diving over the week master: roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+            progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
         }
         // Rules with variables of their own (days-off runs, start spreads, fairness) make the compact
         // model's relaxation weaker than the week master's, so its search rarely helps there: the dive goes first.
@@ -178,7 +180,10 @@ public enum RosterSearch {
                 let polished = heuristic.solve(start: built.roster(from: better), deadline: deadline).roster
                 values = built.values(for: polished)
             }
-            progress("search over the LP's shifts: \(search.status.rawValue), roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+            let status = t.language == .en ? search.status.rawValue
+                : search.status == .optimal ? t(.statusOptimal) : search.status == .feasible ? t(.statusFeasible) : search.status.rawValue
+            progress(t(.progSearch, status, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2),
+                       ProgressText.fixed(seconds(since: solveClock), places: 1)))
         }
         if !diveFirst { try diveOverWeeks() }
         // While the gap is still open: neighbourhoods (groups of agents re-rostered exactly by branch and
@@ -188,7 +193,7 @@ public enum RosterSearch {
         while searchNodes > 0, built.model.variables.count > smallModel, ContinuousClock.now < deadline, gapOpen() {
             let before = built.model.objectiveValue(of: values)
             values = improveByGroups(values, model: built, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
-                                     seed: UInt64(round), progress: progress)
+                                     seed: UInt64(round), progress: progress, texts: t)
             if !generatedWeeks.isEmpty, ContinuousClock.now < deadline, gapOpen() {
                 let left = timeLimitSeconds - seconds(since: clock)
                 if let chosen = try WeekColumnGeneration.chooseWeeks(heuristic: heuristic, weeks: generatedWeeks, incumbent: heuristic.weeks(of: built.roster(from: values)),
@@ -196,7 +201,7 @@ public enum RosterSearch {
                     let polished = built.values(for: heuristic.solve(start: chosen, deadline: deadline).roster)
                     if built.improves(polished, on: values) { values = polished }
                 }
-                progress("weeks chosen among the generated ones: roster \(ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)) (\(ProgressText.fixed(seconds(since: solveClock), places: 1)) s)")
+                progress(t(.progChosen, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             }
             round += 1
             if built.model.objectiveValue(of: values) >= before - 1e-6 { break }
@@ -231,7 +236,7 @@ public enum RosterSearch {
     /// inside the narrower range (``CountRangeRule``), and the step is kept when the whole objective,
     /// fairness included, falls; until no step helps or time runs out.
     static func level(_ start: Roster, problem: RosterProblem, model: RosterModel, deadline: ContinuousClock.Instant,
-                      progress: (String) -> Void) -> Roster {
+                      progress: (String) -> Void, texts t: Texts = .english) -> Roster {
         func cost(_ roster: Roster) -> Double? {
             let values = model.values(for: roster)
             return model.model.isFeasible(values) ? model.model.objectiveValue(of: values) : nil
@@ -266,7 +271,7 @@ public enum RosterSearch {
                 }
             }
         }
-        progress("fairness levelling: \(steps) step\(steps == 1 ? "" : "s"), roster \(ProgressText.fixed(bestCost, places: 2))")
+        progress(t(.progLevelling, String(steps), t.language == .en && steps != 1 ? "s" : "", ProgressText.fixed(bestCost, places: 2)))
         return best
     }
 
@@ -277,7 +282,7 @@ public enum RosterSearch {
     /// without improvement.
     static func improveByGroups(_ start: [Double], model built: RosterModel, bound: Double, mipGap: Double,
                                 solver: any MIPSolver, deadline: ContinuousClock.Instant, groupSize: Int = 24, seed: UInt64 = 0,
-                                progress: (String) -> Void) -> [Double] {
+                                progress: (String) -> Void, texts t: Texts = .english) -> [Double] {
         var values = start
         var cost = built.model.objectiveValue(of: values)
         let agents = built.problem.scenario.agents.count
@@ -328,7 +333,7 @@ public enum RosterSearch {
             }
             sinceImprovement += 1
         }
-        progress("groups of \(size) agents re-rostered exactly: \(tried) tried, roster \(ProgressText.fixed(cost, places: 2))")
+        progress(t(.progGroups, String(size), String(tried), ProgressText.fixed(cost, places: 2)))
         return values
     }
 

@@ -91,12 +91,12 @@ public enum CompareUseCase {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
             let item = jobs[k]
             let scenario = item.scenario
-            progress("\(item.name): rostering \(scenario.agents.count) agents…")
+            progress(texts(.progRostering, item.name, String(scenario.agents.count)))
             do {
                 let requirements = StaffingCalculator.requirements(for: scenario)
                 let solution = try RosterSolver.solve(scenario: scenario, requirements: requirements,
                                                       timeLimitSeconds: scenario.solver.timeLimitSeconds.doubleValue,
-                                                      mipGap: scenario.solver.mipGap.doubleValue)
+                                                      mipGap: scenario.solver.mipGap.doubleValue, texts: texts)
                 // With `project: true` the plan pays metrics projected from this roster, so the bonus moves with the what-if.
                 var bonus = item.bonus
                 if let reference = scenario.bonus, reference.project {

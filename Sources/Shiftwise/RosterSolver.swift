@@ -13,10 +13,10 @@ public enum RosterSolver {
     public static func solve(scenario: Scenario, requirements: [IntervalRequirement], timeLimitSeconds: Double, mipGap: Double,
                              exportLP: String? = nil, searchNodes: Int = 5000,
                              progress: @escaping @Sendable (String) -> Void = { _ in },
-                             searchProgress: (@Sendable (SearchProgress) -> Void)? = nil) throws -> Solution {
+                             searchProgress: (@Sendable (SearchProgress) -> Void)? = nil, texts: Texts = .english) throws -> Solution {
         try RosterSearch.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: timeLimitSeconds, mipGap: mipGap,
                                solver: GLPKSolver(), searchNodes: searchNodes,
                                onModel: { model in if let exportLP { try GLPKSolver.exportLP(model, to: exportLP) } },
-                               progress: progress, searchProgress: searchProgress)
+                               progress: progress, searchProgress: searchProgress, texts: texts)
     }
 }

@@ -79,7 +79,7 @@ public enum RosterUseCase {
         defer { if let lpStaging { unlink(lpStaging) } }
         let solution = try RosterSolver.solve(
             scenario: scenario, requirements: requirements, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: lpStaging,
-            progress: { options.progress?($0) }, searchProgress: options.searchProgress)
+            progress: { options.progress?($0) }, searchProgress: options.searchProgress, texts: options.texts)
         // Calendars of a re-roster update the baseline's: one generation (SEQUENCE) above the run that wrote it.
         let sequence = try options.baseline.map { try calendarSequence(after: $0, store: recording.store) } ?? 0
         var written: Written?

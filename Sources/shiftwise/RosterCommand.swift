@@ -49,10 +49,10 @@ struct RosterCommand: ParsableCommand {
             var options = RosterUseCase.Options(
                 outputFolder: out, timeLimitSeconds: timeLimit, mipGap: mipGap, exportLP: exportLP, baseline: baseline, pins: pin, database: database.path,
                 progress: { Progress.line($0) },
-                searchProgress: { p in
-                    let incumbent = p.incumbent.map { String(format: "%.2f", $0) } ?? "none yet"
+                searchProgress: { [texts = language.texts] p in
+                    let incumbent = p.incumbent.map { String(format: "%.2f", $0) } ?? texts(.progNoneYet)
                     let bound = p.bound.map { String(format: "%.2f", $0) } ?? "–"
-                    Progress.live(String(format: "searching: roster %@, bound %@, %.1f s", incumbent, bound, p.elapsedSeconds))
+                    Progress.live(texts(.progSearching, incumbent, bound, String(format: "%.1f", p.elapsedSeconds)))
                 })
             options.texts = language.texts
             return try RosterUseCase.run(scenarioPath: scenario, options: options)
@@ -69,7 +69,7 @@ struct RosterCommand: ParsableCommand {
         print(t(.cliRosterStatus, status, String(format: "%.2f", solution.objective), currency, String(format: "%.2f", solution.bound),
                 String(format: "%.2f", solution.gap * 100), String(format: "%.1f", solution.solveSeconds)))
         print(t(.cliRosterHours, String(e.paidMinutes / 60), e.labourCost.formatted(places: 2), currency, e.understaffedAgentHours.formatted(places: 1),
-                e.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a"))
+                e.serviceLevelWeek.map { t.language == .en ? String(format: "%.1f %%", $0 * 100) : t.percent($0) } ?? "n/a"))
         print(t(.cliRosterViolations, String(outcome.violations.count)))
         for v in outcome.violations { Failure.printError(v.description) }
         print("run \(outcome.run)")

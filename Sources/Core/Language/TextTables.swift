@@ -37,6 +37,8 @@ public enum TextKey: String, Sendable, CaseIterable {
     case cliForecastFrom, cliForecastExcluded, cliForecastTotal, cliForecastAdjusted, cliForecastBacktest, cliForecastNoBacktest
     case cliQASample, cliQAScore, cliProblems, cliProblemsNothingWritten
     case explainPays, explainTotal
+    case progModel, progWithoutFairness, progFirst, progWeekBound, progStoppedEarly, progHeuristic, progDive, progSearch, progChosen
+    case progLevelling, progGroups, progRostering, progSearching, progNoneYet
 }
 
 extension Texts {
@@ -115,6 +117,13 @@ extension Texts {
         .cliQAScore: "form {0}: {1} contacts of {2} agents scored",
         .cliProblems: "{0} problem(s) found", .cliProblemsNothingWritten: "{0} problem(s) found; nothing was written",
         .explainPays: "pays {0}", .explainTotal: "total {0}",
+        .progModel: "model: {0} variables, {1} constraints ({2} s)", .progWithoutFairness: "without fairness: {0}", .progFirst: "first roster {0} ({1} s)",
+        .progWeekBound: "week bound {0}{1} after {2} rounds over {3} weeks ({4} agents fractional, {5} s)",
+        .progStoppedEarly: " (column generation stopped early)", .progHeuristic: "heuristic roster {0} ({1} s)",
+        .progDive: "diving over the week master: roster {0} ({1} s)", .progSearch: "search over the LP's shifts: {0}, roster {1} ({2} s)",
+        .progChosen: "weeks chosen among the generated ones: roster {0} ({1} s)", .progLevelling: "fairness levelling: {0} step{1}, roster {2}",
+        .progGroups: "groups of {0} agents re-rostered exactly: {1} tried, roster {2}", .progRostering: "{0}: rostering {1} agents…",
+        .progSearching: "searching: roster {0}, bound {1}, {2} s", .progNoneYet: "none yet",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -194,6 +203,13 @@ extension Texts {
         .cliQAScore: "质检表 {0}：已评 {2} 名客服的 {1} 条记录",
         .cliProblems: "发现 {0} 个问题", .cliProblemsNothingWritten: "发现 {0} 个问题；未写入任何文件",
         .explainPays: "实发 {0}", .explainTotal: "合计 {0}",
+        .progModel: "模型：{0} 个变量，{1} 个约束（{2} 秒）", .progWithoutFairness: "不计公平：{0}", .progFirst: "初始排班 {0}（{1} 秒）",
+        .progWeekBound: "周下界 {0}{1}：{2} 轮，{3} 个周方案（{4} 名客服为分数解，{5} 秒）",
+        .progStoppedEarly: "（列生成提前停止）", .progHeuristic: "启发式排班 {0}（{1} 秒）",
+        .progDive: "周主问题下潜：排班 {0}（{1} 秒）", .progSearch: "在线性松弛所用班次中搜索：{0}，排班 {1}（{2} 秒）",
+        .progChosen: "从已生成的周方案中选择：排班 {0}（{1} 秒）", .progLevelling: "公平调平：{0} 步{1}，排班 {2}",
+        .progGroups: "按 {0} 人分组精确重排：尝试 {1} 组，排班 {2}", .progRostering: "{0}：正在为 {1} 名客服排班…",
+        .progSearching: "搜索中：排班 {0}，下界 {1}，{2} 秒", .progNoneYet: "暂无",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]
