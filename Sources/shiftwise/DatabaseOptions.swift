@@ -29,7 +29,9 @@ struct LanguageOptions: ParsableArguments {
 
     func validate() throws {
         do {
-            Failure.texts = Texts(try Language.resolve(option: lang, environment: ProcessInfo.processInfo.environment))
+            let texts = Texts(try Language.resolve(option: lang, environment: ProcessInfo.processInfo.environment))
+            Failure.texts = texts
+            Texts.current = texts
         } catch {
             throw ValidationError(error.description)
         }

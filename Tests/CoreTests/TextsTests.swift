@@ -17,7 +17,7 @@ import Testing
     @Test func chineseTextHasNoLatinWords() {
         // Chinese texts may hold digits, placeholders, units like "s" and "h", and names the data gives — not English words.
         // File names and machine codes the texts quote (payouts.csv, statement-<agent>.html, reason recalculation) stay as they are.
-        let allowedWords: Set<String> = ["SL", "WAPE", "Shiftwise", "payouts", "csv", "index", "html", "statement", "agent", "recalculation"]
+        let allowedWords: Set<String> = ["SL", "WAPE", "Shiftwise", "true", "false", "payouts", "csv", "index", "html", "statement", "agent", "recalculation"]
         for key in TextKey.allCases {
             let text = Texts(.zhCN)(key)
             var word = ""

@@ -97,4 +97,15 @@ import TestSupport
         let detail = try String(contentsOfFile: fixture.path("b/payout-detail.csv"), encoding: .utf8)
         #expect(detail.contains("rounded half-up to 2 decimals: 216.38") && !detail.contains("按出勤折算"))
     }
+
+    /// The readers' common messages in Chinese; file:line:column stays.
+    @Test func chineseErrorMessages() throws {
+        let fixture = try ScenarioFixture(overrides: ["tiny.yaml": ScenarioFixture.yaml.replacingOccurrences(of: "interval_minutes: 30", with: "intervl_minutes: 30")])
+        let r = try CommandRunner.run(["staff", fixture.scenario, "--out", fixture.path("o"), "--lang", "zh-CN"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("tiny.yaml:3:1: error: 未知的键 `intervl_minutes` (是否想写 `interval_minutes`？)"), "\(r.stderr)")
+        #expect(r.stderr.contains("缺少 `interval_minutes`") && r.stderr.contains("未写入任何文件"), "\(r.stderr)")
+        let en = try CommandRunner.run(["staff", fixture.scenario, "--out", fixture.path("o")])
+        #expect(en.stderr.contains("tiny.yaml:3:1: error: unknown key `intervl_minutes` (did you mean `interval_minutes`?)"), "\(en.stderr)")
+    }
 }

@@ -39,6 +39,11 @@ public enum TextKey: String, Sendable, CaseIterable {
     case explainPays, explainTotal
     case progModel, progWithoutFairness, progFirst, progWeekBound, progStoppedEarly, progHeuristic, progDive, progSearch, progChosen
     case progLevelling, progGroups, progRostering, progSearching, progNoneYet
+    // Messages of the readers (the common ones)
+    case errMapping, errMappingFix, errUnknownKey, errDidYouMean, errKnownKeys, errMissingKey, errMissingKeyFix, errSingleValue
+    case errNumber, errNumberFix, errRange, errRangeFix, errWhole, errWholeFix, errAtLeast, errAtLeastFix, errAtMost, errAtMostFix
+    case errBool, errList, errListFix, errColumnMissing, errColumnUnknown, errColumnTwice, errColumnTwiceFix
+    case kindScalar, kindMapping, kindList, kindNothing, errKnownColumns
 }
 
 extension Texts {
@@ -124,6 +129,19 @@ extension Texts {
         .progChosen: "weeks chosen among the generated ones: roster {0} ({1} s)", .progLevelling: "fairness levelling: {0} step{1}, roster {2}",
         .progGroups: "groups of {0} agents re-rostered exactly: {1} tried, roster {2}", .progRostering: "{0}: rostering {1} agents…",
         .progSearching: "searching: roster {0}, bound {1}, {2} s", .progNoneYet: "none yet",
+        .errMapping: "`{0}` must be a mapping (key: value pairs), not {1}", .errMappingFix: "write it as `key: value` lines indented under `{0}`",
+        .errUnknownKey: "unknown key `{0}`", .errDidYouMean: "did you mean `{0}`?", .errKnownKeys: "known keys here: {0}",
+        .errMissingKey: "`{0}` is missing", .errMissingKeyFix: "add `{0}: …` here", .errSingleValue: "`{0}` must be a single value, not {1}",
+        .errNumber: "`{0}` must be a number, got `{1}`", .errNumberFix: "write a plain number such as 0.8 or 20",
+        .errRange: "`{0}` is {1} but must be {2}", .errRangeFix: "use a value {0}",
+        .errWhole: "`{0}` must be a whole number, got `{1}`", .errWholeFix: "write a whole number such as 30",
+        .errAtLeast: "`{0}` is {1} but must be ≥ {2}", .errAtLeastFix: "use a value of at least {0}",
+        .errAtMost: "`{0}` is {1} but must be ≤ {2}", .errAtMostFix: "use a value of at most {0}",
+        .errBool: "`{0}` must be true or false, got `{1}`", .errList: "`{0}` must be a list, not {1}", .errListFix: "write it as [a, b] or as `- item` lines",
+        .errColumnMissing: "required column `{0}` is missing", .errColumnUnknown: "unknown column `{0}` is ignored",
+        .errColumnTwice: "column `{0}` appears twice (also column {1})", .errColumnTwiceFix: "rename or delete one of them",
+        .kindScalar: "a single value", .kindMapping: "a mapping (key: value pairs)", .kindList: "a list", .kindNothing: "nothing",
+        .errKnownColumns: "known columns: {0}",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -210,6 +228,19 @@ extension Texts {
         .progChosen: "从已生成的周方案中选择：排班 {0}（{1} 秒）", .progLevelling: "公平调平：{0} 步{1}，排班 {2}",
         .progGroups: "按 {0} 人分组精确重排：尝试 {1} 组，排班 {2}", .progRostering: "{0}：正在为 {1} 名客服排班…",
         .progSearching: "搜索中：排班 {0}，下界 {1}，{2} 秒", .progNoneYet: "暂无",
+        .errMapping: "`{0}` 应为映射（键: 值），而不是{1}", .errMappingFix: "在 `{0}` 下缩进，逐行写成 `键: 值`",
+        .errUnknownKey: "未知的键 `{0}`", .errDidYouMean: "是否想写 `{0}`？", .errKnownKeys: "此处可用的键：{0}",
+        .errMissingKey: "缺少 `{0}`", .errMissingKeyFix: "在此处添加 `{0}: …`", .errSingleValue: "`{0}` 应为单个值，而不是{1}",
+        .errNumber: "`{0}` 应为数字，实际为 `{1}`", .errNumberFix: "写成普通数字，如 0.8 或 20",
+        .errRange: "`{0}` 为 {1}，但应 {2}", .errRangeFix: "请使用 {0} 的值",
+        .errWhole: "`{0}` 应为整数，实际为 `{1}`", .errWholeFix: "写成整数，如 30",
+        .errAtLeast: "`{0}` 为 {1}，但应 ≥ {2}", .errAtLeastFix: "请使用不小于 {0} 的值",
+        .errAtMost: "`{0}` 为 {1}，但应 ≤ {2}", .errAtMostFix: "请使用不大于 {0} 的值",
+        .errBool: "`{0}` 应为 true 或 false，实际为 `{1}`", .errList: "`{0}` 应为列表，而不是{1}", .errListFix: "写成 [a, b] 或逐行 `- 项`",
+        .errColumnMissing: "缺少必需的列 `{0}`", .errColumnUnknown: "未知的列 `{0}`，已忽略",
+        .errColumnTwice: "列 `{0}` 出现了两次（另见第 {1} 列）", .errColumnTwiceFix: "重命名或删除其中一列",
+        .kindScalar: "单个值", .kindMapping: "映射（键: 值）", .kindList: "列表", .kindNothing: "空值",
+        .errKnownColumns: "可用的列：{0}",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]

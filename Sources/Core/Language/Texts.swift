@@ -8,6 +8,10 @@ public struct Texts: Sendable {
 
     public static let english = Texts(.en)
 
+    /// The language of messages for this process (a command runs once): set by the command line from
+    /// `--lang`, read where a message is made deep inside a reader.
+    nonisolated(unsafe) public static var current = Texts.english
+
     /// The text of `key` with `{0}`, `{1}`, … replaced by `arguments` in order.
     public func callAsFunction(_ key: TextKey, _ arguments: String...) -> String {
         let text = (language == .zhCN ? Texts.chinese[key] : Texts.englishTable[key]) ?? Texts.englishTable[key] ?? key.rawValue

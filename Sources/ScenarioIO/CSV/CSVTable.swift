@@ -126,7 +126,7 @@ public struct CSVTable: Sendable {
                 continue
             }
             if let first = index[key] {
-                bag.error(location, "column `\(name)` appears twice (also column \(first + 1))", fix: "rename or delete one of them")
+                bag.error(location, Texts.current(.errColumnTwice, name, String(first + 1)), fix: Texts.current(.errColumnTwiceFix))
                 continue
             }
             if known.contains(key) {
@@ -134,8 +134,8 @@ public struct CSVTable: Sendable {
             } else {
                 ignored += 1
                 if ignored <= 20 {
-                    let hint = closestMatch(to: key, in: known).map { "did you mean `\($0)`?" } ?? "known columns: \(known.joined(separator: ", "))"
-                    bag.warning(location, "unknown column `\(name)` is ignored", fix: hint)
+                    let hint = closestMatch(to: key, in: known).map { Texts.current(.errDidYouMean, $0) } ?? Texts.current(.errKnownColumns, known.joined(separator: ", "))
+                    bag.warning(location, Texts.current(.errColumnUnknown, name), fix: hint)
                 }
                 index[key] = i
             }
@@ -154,7 +154,7 @@ public struct CSVTable: Sendable {
         for name in required where index[name] == nil {
             let hint = closestMatch(to: name, in: header.map { $0.lowercased() }).map { "rename `\($0)` to `\(name)`" }
                 ?? "add a `\(name)` column to the header"
-            bag.error(SourceLocation(file: file, line: headerLine), "required column `\(name)` is missing", fix: hint)
+            bag.error(SourceLocation(file: file, line: headerLine), Texts.current(.errColumnMissing, name), fix: hint)
         }
         return CSVColumns(file: file, index: index)
     }

@@ -16,14 +16,13 @@ public struct NodeReader {
     /// Opens `node` as a mapping with the given known keys, reporting unknown keys with a did-you-mean.
     public static func mapping(_ node: YAMLNode, path: String, known: [String], bag: inout DiagnosticBag) -> NodeReader? {
         guard case .mapping(let entries, _) = node else {
-            bag.error(node.location, "`\(path)` must be a mapping (key: value pairs), not \(node.kindName)",
-                      fix: "write it as `key: value` lines indented under `\(path)`")
+            bag.error(node.location, Texts.current(.errMapping, path, node.kindName), fix: Texts.current(.errMappingFix, path))
             return nil
         }
         for entry in entries where !known.contains(entry.key) {
-            let hint = closestMatch(to: entry.key, in: known).map { "did you mean `\($0)`?" }
-                ?? "known keys here: \(known.joined(separator: ", "))"
-            bag.error(entry.keyLocation, "unknown key `\(qualified(path, entry.key))`", fix: hint)
+            let hint = closestMatch(to: entry.key, in: known).map { Texts.current(.errDidYouMean, $0) }
+                ?? Texts.current(.errKnownKeys, known.joined(separator: ", "))
+            bag.error(entry.keyLocation, Texts.current(.errUnknownKey, qualified(path, entry.key)), fix: hint)
         }
         return NodeReader(node, path: path)
     }
@@ -38,7 +37,7 @@ public struct NodeReader {
     public func value(_ key: String, required: Bool, bag: inout DiagnosticBag) -> YAMLNode? {
         guard let v = node[key], !v.isNull else {
             if required {
-                bag.error(node.location, "`\(name(key))` is missing", fix: "add `\(key): …` here")
+                bag.error(node.location, Texts.current(.errMissingKey, name(key)), fix: Texts.current(.errMissingKeyFix, key))
             }
             return nil
         }
@@ -55,7 +54,7 @@ public struct NodeReader {
     public func string(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> (text: String, location: SourceLocation)? {
         guard let v = value(key, required: required, bag: &bag) else { return nil }
         guard case .scalar(let text, _, let location) = v else {
-            bag.error(v.location, "`\(name(key))` must be a single value, not \(v.kindName)")
+            bag.error(v.location, Texts.current(.errSingleValue, name(key), v.kindName))
             return nil
         }
         return (text, location)
@@ -101,7 +100,7 @@ public struct NodeReader {
     static func decimal(_ text: String, at location: SourceLocation, name: String, min: ExactDecimal?, max: ExactDecimal?,
                         minExclusive: Bool, maxExclusive: Bool, bag: inout DiagnosticBag) -> ExactDecimal? {
         guard let value = ExactDecimal(text) else {
-            bag.error(location, "`\(name)` must be a number, got `\(text)`", fix: "write a plain number such as 0.8 or 20")
+            bag.error(location, Texts.current(.errNumber, name, text), fix: Texts.current(.errNumberFix))
             return nil
         }
         // Every number in a YAML file is bounded, so the exact arithmetic built on it cannot overflow.
@@ -117,7 +116,7 @@ public struct NodeReader {
             let lower = min.map { (minExclusive ? "> " : "≥ ") + $0.description }
             let upper = max.map { (maxExclusive ? "< " : "≤ ") + $0.description }
             let range = [lower, upper].compactMap { $0 }.joined(separator: " and ")
-            bag.error(location, "`\(name)` is \(text) but must be \(range)", fix: "use a value \(range)")
+            bag.error(location, Texts.current(.errRange, name, text, range), fix: Texts.current(.errRangeFix, range))
             return nil
         }
         return value
@@ -127,15 +126,15 @@ public struct NodeReader {
     public func integer(_ key: String, required: Bool = false, min: Int? = nil, max: Int? = nil, bag: inout DiagnosticBag) -> Int? {
         guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
         guard let value = ExactDecimal(text)?.intValue else {
-            bag.error(location, "`\(name(key))` must be a whole number, got `\(text)`", fix: "write a whole number such as 30")
+            bag.error(location, Texts.current(.errWhole, name(key), text), fix: Texts.current(.errWholeFix))
             return nil
         }
         if let min, value < min {
-            bag.error(location, "`\(name(key))` is \(value) but must be ≥ \(min)", fix: "use a value of at least \(min)")
+            bag.error(location, Texts.current(.errAtLeast, name(key), String(value), String(min)), fix: Texts.current(.errAtLeastFix, String(min)))
             return nil
         }
         if let max, value > max {
-            bag.error(location, "`\(name(key))` is \(value) but must be ≤ \(max)", fix: "use a value of at most \(max)")
+            bag.error(location, Texts.current(.errAtMost, name(key), String(value), String(max)), fix: Texts.current(.errAtMostFix, String(max)))
             return nil
         }
         return value
@@ -171,7 +170,7 @@ public struct NodeReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            bag.error(location, "`\(name(key))` must be true or false, got `\(text)`")
+            bag.error(location, Texts.current(.errBool, name(key), text))
             return nil
         }
     }
@@ -192,7 +191,7 @@ public struct NodeReader {
     public func list(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> [YAMLNode]? {
         guard let v = value(key, required: required, bag: &bag) else { return nil }
         guard case .sequence(let items, _) = v else {
-            bag.error(v.location, "`\(name(key))` must be a list, not \(v.kindName)", fix: "write it as [a, b] or as `- item` lines")
+            bag.error(v.location, Texts.current(.errList, name(key), v.kindName), fix: Texts.current(.errListFix))
             return nil
         }
         return items

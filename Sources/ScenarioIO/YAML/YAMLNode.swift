@@ -24,10 +24,11 @@ public indirect enum YAMLNode: Sendable {
 
     /// A short word for the kind of value, for messages.
     public var kindName: String {
-        switch self {
-        case .scalar: isNull ? "nothing" : "a single value"
-        case .mapping: "a mapping (key: value pairs)"
-        case .sequence: "a list"
+        let t = Texts.current
+        return switch self {
+        case .scalar: isNull ? t(.kindNothing) : t(.kindScalar)
+        case .mapping: t(.kindMapping)
+        case .sequence: t(.kindList)
         }
     }
 
