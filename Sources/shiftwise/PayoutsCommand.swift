@@ -124,7 +124,7 @@ struct PayoutsExportCommand: ParsableCommand {
         }
         print(outcome.control)
         let t = language.texts
-        print(outcome.firstExport ? t(.cliExported, String(runID)) : t(.cliExportedAgain, String(runID)))
+        print(outcome.firstExport ? t(.cliExported, String(runID), format.rawValue) : t(.cliExportedAgain, String(runID), format.rawValue))
         for file in outcome.files { print(t(.cliWrote, file)) }
     }
 }

@@ -38,7 +38,7 @@ import TestSupport
 
         let first = try run(["payouts", "export", "1", "--out", dir + "/e1", "--db", db])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("run 1 exported\n"))
+        #expect(first.stdout.contains("run 1 exported as generic\n"), "\(first.stdout)")
         let second = try run(["payouts", "export", "1", "--out", dir + "/e2", "--db", db])
         #expect(second.status == 0, "\(second.stderr)")
         for name in ["payroll-1.csv", "payroll-1.control.json"] {
