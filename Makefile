@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 SCENARIO ?= scenarios/baseline-w49.yaml
 
-.PHONY: demo test bench bench-peers deps build release clean scenarios
+.PHONY: demo test bench bench-peers deps build release clean scenarios screenshots
 
 # Installs GLPK and SQLite headers through apt when missing.
 deps:
@@ -57,6 +57,24 @@ bench: release
 bench-peers: release
 	python3 -m pip install --quiet highspy
 	python3 Sources/ShiftwiseBench/Peers/bench_peers.py .build/release/ShiftwiseBench $(INSTANCES)
+
+# PNGs of the pages a person reads, in English and Chinese, from headless Chromium (with the CJK fonts
+# Chinese pages need): run after `make demo`; they land in reports/screenshots/.
+SHOT = chromium --headless --no-sandbox --disable-gpu --hide-scrollbars
+screenshots: build
+	@if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+		echo "installing chromium and fonts-noto-cjk"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+	@test -f reports/baseline-w49/roster.html || { echo "run make demo first"; exit 1; }
+	mkdir -p reports/screenshots
+	.build/debug/shiftwise forecast scenarios/data/history-2026-10-05.csv --week 2026-11-30 --out reports/screenshots/forecast-zh --lang zh-CN >/dev/null
+	$(SHOT) --window-size=1400,2000 --screenshot=reports/screenshots/roster-en.png "file://$(CURDIR)/reports/baseline-w49/roster.html#view=2" 2>/dev/null
+	$(SHOT) --window-size=1400,2000 --screenshot=reports/screenshots/roster-zh.png "file://$(CURDIR)/reports/电商客服-w49/roster.html#view=4" 2>/dev/null
+	$(SHOT) --window-size=1300,1500 --screenshot=reports/screenshots/compare-en.png "file://$(CURDIR)/reports/compare/compare.html" 2>/dev/null
+	$(SHOT) --window-size=1300,900 --screenshot=reports/screenshots/forecast-en.png "file://$(CURDIR)/reports/forecast/2026-11-30/forecast.html" 2>/dev/null
+	$(SHOT) --window-size=1300,900 --screenshot=reports/screenshots/forecast-zh.png "file://$(CURDIR)/reports/screenshots/forecast-zh/forecast.html" 2>/dev/null
+	@ls reports/screenshots/*.png
 
 # Regenerates the example data (deterministic: same bytes every time).
 scenarios:
