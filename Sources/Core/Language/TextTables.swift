@@ -43,7 +43,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case errMapping, errMappingFix, errUnknownKey, errDidYouMean, errKnownKeys, errMissingKey, errMissingKeyFix, errSingleValue
     case errNumber, errNumberFix, errRange, errRangeFix, errWhole, errWholeFix, errAtLeast, errAtLeastFix, errAtMost, errAtMostFix
     case errBool, errList, errListFix, errColumnMissing, errColumnUnknown, errColumnTwice, errColumnTwiceFix
-    case kindScalar, kindMapping, kindList, kindNothing, errKnownColumns
+    case kindScalar, kindMapping, kindList, kindNothing, errKnownColumns, warnBandFrom, warnBandTo, warnBandFix, controlSummary
 }
 
 extension Texts {
@@ -142,6 +142,8 @@ extension Texts {
         .errColumnTwice: "column `{0}` appears twice (also column {1})", .errColumnTwiceFix: "rename or delete one of them",
         .kindScalar: "a single value", .kindMapping: "a mapping (key: value pairs)", .kindList: "a list", .kindNothing: "nothing",
         .errKnownColumns: "known columns: {0}",
+        .warnBandFrom: "component {0}: no agent reached the band from {1} this period", .warnBandTo: "component {0}: no agent reached the band to {1} this period",
+        .warnBandFix: "check the band against the metric's range ({0})", .controlSummary: "control: {0} rows, total {1} {2}",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -241,6 +243,8 @@ extension Texts {
         .errColumnTwice: "列 `{0}` 出现了两次（另见第 {1} 列）", .errColumnTwiceFix: "重命名或删除其中一列",
         .kindScalar: "单个值", .kindMapping: "映射（键: 值）", .kindList: "列表", .kindNothing: "空值",
         .errKnownColumns: "可用的列：{0}",
+        .warnBandFrom: "奖项 {0}：本期没有客服达到 {1} 起的档位", .warnBandTo: "奖项 {0}：本期没有客服达到 {1} 及以下的档位",
+        .warnBandFix: "请对照指标 {0} 的实际范围检查该档位", .controlSummary: "核对：{0} 行，合计 {1} {2}",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]

@@ -146,9 +146,9 @@ public enum PayoutCalculator {
             for (k, component) in plan.components.enumerated() {
                 guard case .tiers(let metric, let tiers) = component.kind else { continue }
                 for (b, band) in tiers.bands.enumerated() where !reached[k].contains(b) {
-                    let edge = tiers.better == .higher ? "from \(band.threshold)" : "to \(band.threshold)"
-                    warnings.append(Diagnostic(.warning, at: component.location, "component \(component.name): no agent reached the band \(edge) this period",
-                                               fix: "check the band against the metric's range (\(metric))"))
+                    let t = Texts.current
+                    let message = t(tiers.better == .higher ? .warnBandFrom : .warnBandTo, component.name, band.threshold.description)
+                    warnings.append(Diagnostic(.warning, at: component.location, message, fix: t(.warnBandFix, metric)))
                 }
             }
         }

@@ -136,7 +136,7 @@ public enum PayoutSheets {
     /// The control summary printed on stdout: rows, totals per earnings code, the file's checksum.
     public static func controlSummary(rows: Int, total: ExactDecimal, byCode: [(code: String, total: ExactDecimal)], currency: String, csvBytes: [UInt8],
                                       places: Int = 2) -> String {
-        var lines = ["control: \(rows) rows, total \(total.formatted(places: places)) \(currency)"]
+        var lines = [Texts.current(.controlSummary, String(rows), total.formatted(places: places), currency)]
         for c in byCode { lines.append("  \(c.code.padding(toLength: 12, withPad: " ", startingAt: 0)) \(c.total.formatted(places: places))") }
         lines.append("  sha256 \(SHA256.hex(csvBytes))")
         return lines.joined(separator: "\n")
