@@ -44,6 +44,8 @@ public enum TextKey: String, Sendable, CaseIterable {
     case errNumber, errNumberFix, errRange, errRangeFix, errWhole, errWholeFix, errAtLeast, errAtLeastFix, errAtMost, errAtMostFix
     case errBool, errList, errListFix, errColumnMissing, errColumnUnknown, errColumnTwice, errColumnTwiceFix
     case kindScalar, kindMapping, kindList, kindNothing, errKnownColumns, warnBandFrom, warnBandTo, warnBandFix, controlSummary
+    case agEmptyID, agUniqueFix, agIDTwice, agUnknownContract, agCost, agCostFix, agUnavailableOutside, agUnavailableBad, agUnavailableFix
+    case agDayOffBad, agDayOffFix, agWindow, agWindowFix, agNoAgents, agNoAgentsFix, agTime, agTimeFix
 }
 
 extension Texts {
@@ -144,6 +146,16 @@ extension Texts {
         .errKnownColumns: "known columns: {0}",
         .warnBandFrom: "component {0}: no agent reached the band from {1} this period", .warnBandTo: "component {0}: no agent reached the band to {1} this period",
         .warnBandFix: "check the band against the metric's range ({0})", .controlSummary: "control: {0} rows, total {1} {2}",
+        .agEmptyID: "agent_id is empty", .agUniqueFix: "give every agent a unique id", .agIDTwice: "agent_id `{0}` is used twice (first on line {1})",
+        .agUnknownContract: "unknown contract `{0}`",
+        .agCost: "hourly_cost must be a number from 0 to 1000000 with at most 4 decimals, got `{0}`",
+        .agCostFix: "write it like 35.50 (no currency sign, `.` as decimal point)",
+        .agUnavailableOutside: "unavailable date {0} is outside the week {1} – {2} and has no effect",
+        .agUnavailableBad: "`{0}` in unavailable is neither a date nor a weekday", .agUnavailableFix: "use dates like {0} or weekdays Mon…Sun, separated by `;`",
+        .agDayOffBad: "`{0}` in preferred_days_off is not a weekday", .agDayOffFix: "use Mon, Tue, Wed, Thu, Fri, Sat or Sun, separated by `;`",
+        .agWindow: "latest_end {0} is not after earliest_start {1}", .agWindowFix: "for a window past midnight write e.g. 26:00",
+        .agNoAgents: "the agents file lists no agents", .agNoAgentsFix: "add one row per agent",
+        .agTime: "{0} must be a time HH:MM, got `{1}`", .agTimeFix: "write it like 08:30",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -245,6 +257,16 @@ extension Texts {
         .errKnownColumns: "可用的列：{0}",
         .warnBandFrom: "奖项 {0}：本期没有客服达到 {1} 起的档位", .warnBandTo: "奖项 {0}：本期没有客服达到 {1} 及以下的档位",
         .warnBandFix: "请对照指标 {0} 的实际范围检查该档位", .controlSummary: "核对：{0} 行，合计 {1} {2}",
+        .agEmptyID: "agent_id 为空", .agUniqueFix: "为每名客服填写唯一的工号", .agIDTwice: "工号 `{0}` 重复（首次出现在第 {1} 行）",
+        .agUnknownContract: "未知的合同类型 `{0}`",
+        .agCost: "hourly_cost 应为 0 至 1000000 之间、最多 4 位小数的数字，实际为 `{0}`",
+        .agCostFix: "写成 35.50 这样的形式（不带货币符号，用 `.` 作小数点）",
+        .agUnavailableOutside: "不可排班日期 {0} 不在 {1} 至 {2} 这一周内，不起作用",
+        .agUnavailableBad: "unavailable 中的 `{0}` 既不是日期也不是星期", .agUnavailableFix: "使用 {0} 这样的日期或 Mon…Sun 星期缩写，以 `;` 分隔",
+        .agDayOffBad: "preferred_days_off 中的 `{0}` 不是星期", .agDayOffFix: "使用 Mon、Tue、Wed、Thu、Fri、Sat 或 Sun，以 `;` 分隔",
+        .agWindow: "latest_end {0} 不晚于 earliest_start {1}", .agWindowFix: "跨午夜的时段请写成 26:00 这样的形式",
+        .agNoAgents: "客服文件中没有任何客服", .agNoAgentsFix: "每名客服一行",
+        .agTime: "{0} 应为 HH:MM 格式的时间，实际为 `{1}`", .agTimeFix: "写成 08:30 这样的形式",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]

@@ -17,9 +17,9 @@ public enum AgentsReader {
         for record in table.records {
             let id = columns.text("agent_id", in: record, maxLength: Agent.maxIDLength, bag: &local)
             if id.isEmpty {
-                local.error(columns.location("agent_id", in: record), "agent_id is empty", fix: "give every agent a unique id")
+                local.error(columns.location("agent_id", in: record), Texts.current(.agEmptyID), fix: Texts.current(.agUniqueFix))
             } else if let first = firstLine[id] {
-                local.error(columns.location("agent_id", in: record), "agent_id `\(id)` is used twice (first on line \(first))", fix: "give every agent a unique id")
+                local.error(columns.location("agent_id", in: record), Texts.current(.agIDTwice, id, String(first)), fix: Texts.current(.agUniqueFix))
             } else {
                 firstLine[id] = record.line
             }
@@ -27,12 +27,12 @@ public enum AgentsReader {
             if !contractNames.contains(contract) {
                 let hint = closestMatch(to: contract, in: contractNames).map { "did you mean `\($0)`?" }
                     ?? "the scenario defines: \(contractNames.joined(separator: ", "))"
-                local.error(columns.location("contract", in: record), "unknown contract `\(contract)`", fix: hint)
+                local.error(columns.location("contract", in: record), Texts.current(.agUnknownContract, contract), fix: hint)
             }
             let costText = columns.cell("hourly_cost", in: record)
             let cost = ExactDecimal(costText)
             if cost == nil || cost?.isNegative == true || (cost.map { $0 > ExactDecimal(1_000_000) || $0.normalized.scale > 4 } ?? false) {
-                local.error(columns.location("hourly_cost", in: record), "hourly_cost must be a number from 0 to 1000000 with at most 4 decimals, got `\(costText)`", fix: "write it like 35.50 (no currency sign, `.` as decimal point)")
+                local.error(columns.location("hourly_cost", in: record), Texts.current(.agCost, costText), fix: Texts.current(.agCostFix))
             }
             var dates = Set<LocalDate>()
             var weekdays = Set<Weekday>()
@@ -41,12 +41,12 @@ public enum AgentsReader {
                     weekdays.insert(day)
                 } else if let date = LocalDate(iso: token) {
                     if date < grid.weekStart || date > grid.weekEnd {
-                        local.warning(columns.location("unavailable", in: record), "unavailable date \(date) is outside the week \(grid.weekStart) – \(grid.weekEnd) and has no effect")
+                        local.warning(columns.location("unavailable", in: record), Texts.current(.agUnavailableOutside, date.description, grid.weekStart.description, grid.weekEnd.description))
                     }
                     dates.insert(date)
                 } else {
-                    local.error(columns.location("unavailable", in: record), "`\(token)` in unavailable is neither a date nor a weekday",
-                                fix: "use dates like \(grid.weekStart.adding(days: 2)) or weekdays Mon…Sun, separated by `;`")
+                    local.error(columns.location("unavailable", in: record), Texts.current(.agUnavailableBad, String(token)),
+                                fix: Texts.current(.agUnavailableFix, grid.weekStart.adding(days: 2).description))
                 }
             }
             var preferred = Set<Weekday>()
@@ -54,16 +54,16 @@ public enum AgentsReader {
                 if let day = Weekday(name: token) {
                     preferred.insert(day)
                 } else {
-                    local.error(columns.location("preferred_days_off", in: record), "`\(token)` in preferred_days_off is not a weekday",
-                                fix: "use Mon, Tue, Wed, Thu, Fri, Sat or Sun, separated by `;`")
+                    local.error(columns.location("preferred_days_off", in: record), Texts.current(.agDayOffBad, String(token)),
+                                fix: Texts.current(.agDayOffFix))
                 }
             }
             let preferredStart = clock(columns, "preferred_start", record, maxHours: nil, bag: &local)
             let earliest = clock(columns, "earliest_start", record, maxHours: nil, bag: &local)
             let latest = clock(columns, "latest_end", record, maxHours: 48, bag: &local)
             if let earliest, let latest, latest <= earliest {
-                local.error(columns.location("latest_end", in: record), "latest_end \(latest) is not after earliest_start \(earliest)",
-                            fix: "for a window past midnight write e.g. 26:00")
+                local.error(columns.location("latest_end", in: record), Texts.current(.agWindow, "\(latest)", "\(earliest)"),
+                            fix: Texts.current(.agWindowFix))
             }
             guard let cost else { continue }
             agents.append(Agent(
@@ -74,7 +74,7 @@ public enum AgentsReader {
             ))
         }
         if table.records.isEmpty {
-            local.error(SourceLocation(file: table.file, line: table.headerLine), "the agents file lists no agents", fix: "add one row per agent")
+            local.error(SourceLocation(file: table.file, line: table.headerLine), Texts.current(.agNoAgents), fix: Texts.current(.agNoAgentsFix))
         }
         bag.append(contentsOf: local.items)
         return agents
@@ -88,7 +88,7 @@ public enum AgentsReader {
         let text = columns.cell(name, in: record)
         guard !text.isEmpty else { return nil }
         guard let time = maxHours.map({ ClockTime(text: text, maxHours: $0) }) ?? ClockTime(timeOfDay: text) else {
-            bag.error(columns.location(name, in: record), "\(name) must be a time HH:MM, got `\(text)`", fix: "write it like 08:30")
+            bag.error(columns.location(name, in: record), Texts.current(.agTime, name, text), fix: Texts.current(.agTimeFix))
             return nil
         }
         return time
