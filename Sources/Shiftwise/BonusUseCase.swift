@@ -178,13 +178,15 @@ public enum ExplainUseCase {
             "metric", "metric_value", "band_reached", "gates", "raw_amount", "component_cap", "after_cap", "proration", "rounded", "agent_cap_removed",
         ], bag: &bag)
         try bag.throwIfErrors()
-        let rows = table.records.filter { columns.cell("agent_id", in: $0) == agentID }
+        // The sheet's text cells carry the formula guard's `'`: compared and shown as the agent's own id.
+        let rows = table.records.filter { FormulaGuard.undo(columns.cell("agent_id", in: $0)) == agentID }
         guard !rows.isEmpty else {
-            let ids = Set(table.records.map { columns.cell("agent_id", in: $0) })
+            let ids = Set(table.records.map { FormulaGuard.undo(columns.cell("agent_id", in: $0)) })
             let hint = closestMatch(to: agentID, in: ids.sorted()).map { "did you mean \($0)?" } ?? "the run has \(ids.count) agents"
             throw InputError([Diagnostic(at: SourceLocation(file: path), "agent \(agentID) is not in this run", fix: hint)])
         }
-        var lines = ["\(agentID) \(columns.cell("name", in: rows[0]))"]
+        var lines = ["\(agentID) \(FormulaGuard.undo(columns.cell("name", in: rows[0])))"]
+        var english = false
         var total = ExactDecimal.zero
         var places = 2
         let steps = stepsByAgent[agentID] ?? []
@@ -192,17 +194,24 @@ public enum ExplainUseCase {
             let amount = ExactDecimal(columns.cell("final_amount", in: r)) ?? .zero
             total += amount
             let code = columns.cell("earnings_code", in: r)
-            let component = columns.cell("component", in: r)
+            var component = FormulaGuard.undo(columns.cell("component", in: r))
+            if component == "(eligibility)" { component = texts(.eligibilityLabel) }
             let head = code.isEmpty ? component : "\(component) (\(code))"
             var working = columns.cell("working", in: r)
-            if k < steps.count, steps[k].component == FormulaGuard.undo(component) {
-                working = steps[k].steps.map { $0.text(texts.language) }.joined(separator: texts.language == .zhCN ? "；" : "; ")
+            // The stored steps are used only when they say exactly what the sheet says (in English).
+            if texts.language != .en {
+                if k < steps.count, steps[k].steps.map({ $0.text(.en) }).joined(separator: "; ") == working {
+                    working = steps[k].steps.map { $0.text(texts.language) }.joined(separator: texts.language == .zhCN ? "；" : "; ")
+                } else {
+                    english = true
+                }
             }
             lines.append("  \(head)\(texts.language == .zhCN ? "：" : ": ")" + working)
             lines.append("    " + texts(.explainPays, columns.cell("final_amount", in: r)))
             places = max(places, amount.scale)
         }
         lines.append("  " + texts(.explainTotal, total.formatted(places: places)))
+        if english { lines.append("  " + texts(.explainEnglishNote)) }
         return lines.joined(separator: "\n")
     }
 }

@@ -108,10 +108,11 @@ public enum CompareUseCase {
                 measures.agents = scenario.agents.count
                 measures.solverStatus = solution.status.rawValue
                 measures.gapAmount = max(0, solution.objective - solution.bound)
-                progress(String(format: "%@: %@, labour %@, service level %@, gap %.2f %% (%.1f s)", item.name, solution.status.rawValue,
-                                solution.evaluation.labourCost.formatted(places: 2),
-                                solution.evaluation.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a",
-                                solution.gap * 100, solution.solveSeconds))
+                let status = texts.language == .en ? solution.status.rawValue : solution.status == .optimal ? texts(.statusOptimal) : texts(.statusFeasible)
+                progress(texts(.progCompared, item.name, status, solution.evaluation.labourCost.formatted(places: 2),
+                               solution.evaluation.serviceLevelWeek.map { texts.language == .en ? String(format: "%.1f %%", $0 * 100) : texts.percent($0) }
+                                   ?? texts(.notAvailable),
+                               String(format: "%.2f", solution.gap * 100), String(format: "%.1f", solution.solveSeconds)))
                 results.set(k, .success(Column(name: item.name, scenario: scenario, requirements: requirements, solution: solution,
                                                measures: measures, variedValue: item.varied)))
             } catch {

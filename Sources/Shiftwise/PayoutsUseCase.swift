@@ -148,9 +148,11 @@ public enum StatementsUseCase {
             }
             let component = FormulaGuard.undo(columns.cell("component", in: r))
             let k = components[agent, default: []].count
+            let cell = columns.cell("working", in: r)
+            // The stored steps are used only when they say exactly what the sheet says (in English).
             let structured = stepsByAgent[agent].flatMap { k < $0.count && $0[k].component == component ? $0[k].steps : nil }
-            // English from the structured steps when the run kept them (no splitting of sentences on "; ").
-            let working = structured?.map { $0.text(.en) } ?? columns.cell("working", in: r).components(separatedBy: "; ").filter { !$0.isEmpty }
+                .flatMap { $0.map { $0.text(.en) }.joined(separator: "; ") == cell ? $0 : nil }
+            let working = structured?.map { $0.text(.en) } ?? cell.components(separatedBy: "; ").filter { !$0.isEmpty }
             components[agent, default: []].append(.init(name: component, earningsCode: columns.cell("earnings_code", in: r),
                                                         working: working, amount: amount, steps: structured))
         }

@@ -51,7 +51,8 @@ struct CompareCommand: ParsableCommand {
         for c in outcome.columns {
             let m = c.measures
             print(Self.row([c.name, m.labourCost.formatted(places: 2), m.paidHours.formatted(places: 1), m.understaffedAgentHours.formatted(places: 1),
-                            m.serviceLevelWeek.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a", String(format: "%.2f %%", m.solverGap * 100)],
+                            m.serviceLevelWeek.map { t.language == .en ? String(format: "%.1f %%", $0 * 100) : t.percent($0) } ?? t(.notAvailable),
+                            t.language == .en ? String(format: "%.2f %%", m.solverGap * 100) : t.percent(m.solverGap, places: 2)],
                            nameWidth: width))
         }
         print(t(.cliCompareDone, String(outcome.columns.count), String(format: "%.1f", outcome.wallSeconds)))

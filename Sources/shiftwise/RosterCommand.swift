@@ -69,7 +69,7 @@ struct RosterCommand: ParsableCommand {
         print(t(.cliRosterStatus, status, String(format: "%.2f", solution.objective), currency, String(format: "%.2f", solution.bound),
                 String(format: "%.2f", solution.gap * 100), String(format: "%.1f", solution.solveSeconds)))
         print(t(.cliRosterHours, String(e.paidMinutes / 60), e.labourCost.formatted(places: 2), currency, e.understaffedAgentHours.formatted(places: 1),
-                e.serviceLevelWeek.map { t.language == .en ? String(format: "%.1f %%", $0 * 100) : t.percent($0) } ?? "n/a"))
+                e.serviceLevelWeek.map { t.language == .en ? String(format: "%.1f %%", $0 * 100) : t.percent($0) } ?? t(.notAvailable)))
         print(t(.cliRosterViolations, String(outcome.violations.count)))
         for v in outcome.violations { Failure.printError(v.description) }
         print("run \(outcome.run)")

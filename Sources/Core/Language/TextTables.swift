@@ -46,6 +46,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case kindScalar, kindMapping, kindList, kindNothing, errKnownColumns, warnBandFrom, warnBandTo, warnBandFix, controlSummary
     case agEmptyID, agUniqueFix, agIDTwice, agUnknownContract, agCost, agCostFix, agUnavailableOutside, agUnavailableBad, agUnavailableFix
     case agDayOffBad, agDayOffFix, agWindow, agWindowFix, agNoAgents, agNoAgentsFix, agTime, agTimeFix
+    case rangeAnd, notAvailable, eligibilityLabel, explainEnglishNote, progCompared, ariaCoverage
 }
 
 extension Texts {
@@ -156,6 +157,9 @@ extension Texts {
         .agWindow: "latest_end {0} is not after earliest_start {1}", .agWindowFix: "for a window past midnight write e.g. 26:00",
         .agNoAgents: "the agents file lists no agents", .agNoAgentsFix: "add one row per agent",
         .agTime: "{0} must be a time HH:MM, got `{1}`", .agTimeFix: "write it like 08:30",
+        .rangeAnd: " and ", .notAvailable: "n/a", .eligibilityLabel: "(eligibility)",
+        .explainEnglishNote: "(the working of this run is kept in English only)",
+        .progCompared: "{0}: {1}, labour {2}, service level {3}, gap {4} % ({5} s)", .ariaCoverage: "requirement and coverage",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -267,6 +271,9 @@ extension Texts {
         .agWindow: "latest_end {0} 不晚于 earliest_start {1}", .agWindowFix: "跨午夜的时段请写成 26:00 这样的形式",
         .agNoAgents: "客服文件中没有任何客服", .agNoAgentsFix: "每名客服一行",
         .agTime: "{0} 应为 HH:MM 格式的时间，实际为 `{1}`", .agTimeFix: "写成 08:30 这样的形式",
+        .rangeAnd: " 且 ", .notAvailable: "无", .eligibilityLabel: "（资格条件）",
+        .explainEnglishNote: "（本批次的计算过程只保存了英文版本）",
+        .progCompared: "{0}：{1}，人工成本 {2}，服务水平 {3}，求解差距 {4}%（{5} 秒）", .ariaCoverage: "需求与在线人数",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]

@@ -217,7 +217,10 @@ extension WorkingStep {
             } else if item is NSNull {
                 values.append(.none)
             } else if let list = (item as? [String: Any])?["l"] as? [Any] {
-                values.append(.steps(list.compactMap { WorkingStep(jsonObject: $0) }))
+                // All or nothing: a step that does not read back makes the whole step unreadable.
+                let steps = list.compactMap { WorkingStep(jsonObject: $0) }
+                guard steps.count == list.count else { return nil }
+                values.append(.steps(steps))
             } else if let step = WorkingStep(jsonObject: item) {
                 values.append(.step(step))
             } else {

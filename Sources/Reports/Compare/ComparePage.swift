@@ -120,7 +120,7 @@ public enum ComparePage {
         let plotW = width - left - 8, plotH = height - bottom - 8
         func x(_ k: Double) -> Double { left + plotW * k / Double(count) }
         func y(_ v: Double) -> Double { 8 + plotH * (1 - v / Double(peak)) }
-        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"requirement and coverage\">"
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(t(.ariaCoverage))\">"
         let step = RosterPage.niceStep(Double(peak) / 5)
         var v = 0
         while v <= peak {

@@ -121,7 +121,7 @@ public enum StatementPage {
             html += "<p class=\"none\">\(t(.statementNoComponent))</p>\n"
         }
         for c in s.components {
-            html += "<section class=\"line\"><h2><span class=\"name\">\(e(c.name))</span>"
+            html += "<section class=\"line\"><h2><span class=\"name\">\(e(c.name == "(eligibility)" ? t(.eligibilityLabel) : c.name))</span>"
             if !c.earningsCode.isEmpty { html += " <span class=\"code\">\(e(c.earningsCode))</span>" }
             html += "<span class=\"amount\">\(money(c.amount))</span></h2>\n<ol>"
             for step in c.sentences(t.language) { html += "<li>\(e(step))</li>" }

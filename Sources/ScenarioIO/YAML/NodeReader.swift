@@ -115,7 +115,7 @@ public struct NodeReader {
         if bad {
             let lower = min.map { (minExclusive ? "> " : "≥ ") + $0.description }
             let upper = max.map { (maxExclusive ? "< " : "≤ ") + $0.description }
-            let range = [lower, upper].compactMap { $0 }.joined(separator: " and ")
+            let range = [lower, upper].compactMap { $0 }.joined(separator: Texts.current(.rangeAnd))
             bag.error(location, Texts.current(.errRange, name, text, range), fix: Texts.current(.errRangeFix, range))
             return nil
         }
