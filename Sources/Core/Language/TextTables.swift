@@ -47,6 +47,9 @@ public enum TextKey: String, Sendable, CaseIterable {
     case agEmptyID, agUniqueFix, agIDTwice, agUnknownContract, agCost, agCostFix, agUnavailableOutside, agUnavailableBad, agUnavailableFix
     case agDayOffBad, agDayOffFix, agWindow, agWindowFix, agNoAgents, agNoAgentsFix, agTime, agTimeFix
     case rangeAnd, notAvailable, eligibilityLabel, explainEnglishNote, progCompared, ariaCoverage
+    case fcNoRows, fcNoRowsFix, fcContactsNegative, fcContactsNegativeFix, fcContactsNumber, fcContactsNumberFix, fcAHTNegative, fcAHTNegativeFix
+    case fcAHTNumber, fcAHTNumberFix, fcAHTMissing, fcAHTMissingFix, fcNotDateTime, fcNotDateTimeFix, fcOutsideWeek, fcOutsideWeekFix
+    case fcMisaligned, fcMisalignedFix, fcTwice, fcTwiceFix, fcEmpty
 }
 
 extension Texts {
@@ -160,6 +163,17 @@ extension Texts {
         .rangeAnd: " and ", .notAvailable: "n/a", .eligibilityLabel: "(eligibility)",
         .explainEnglishNote: "(the working of this run is kept in English only)",
         .progCompared: "{0}: {1}, labour {2}, service level {3}, gap {4} % ({5} s)", .ariaCoverage: "requirement and coverage",
+        .fcNoRows: "the forecast has no rows: every interval is closed and nothing is staffed", .fcNoRowsFix: "add one row per open interval: start,contacts,aht_seconds",
+        .fcContactsNegative: "contacts is negative ({0})", .fcContactsNegativeFix: "use 0 or more contacts",
+        .fcContactsNumber: "contacts must be a number, got `{0}`", .fcContactsNumberFix: "write a number such as 42 or 41.5 (decimal point `.`)",
+        .fcAHTNegative: "aht_seconds is negative ({0})", .fcAHTNegativeFix: "use the average handle time in seconds, > 0",
+        .fcAHTNumber: "aht_seconds must be a number, got `{0}`", .fcAHTNumberFix: "write seconds such as 300",
+        .fcAHTMissing: "aht_seconds is {0} but the interval has {1} contacts", .fcAHTMissingFix: "give the average handle time in seconds (> 0), or set contacts to 0",
+        .fcEmpty: "empty",
+        .fcNotDateTime: "`{0}` is not a date-time", .fcNotDateTimeFix: "write the interval start like {0}",
+        .fcOutsideWeek: "{0} is outside the week {1} – {2}", .fcOutsideWeekFix: "delete the row or change week_start",
+        .fcMisaligned: "{0} is not on the {1}-minute interval grid", .fcMisalignedFix: "start intervals on the grid, e.g. {0}",
+        .fcTwice: "interval {0} appears twice (first on line {1})", .fcTwiceFix: "keep one row per interval",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -274,6 +288,17 @@ extension Texts {
         .rangeAnd: " 且 ", .notAvailable: "无", .eligibilityLabel: "（资格条件）",
         .explainEnglishNote: "（本批次的计算过程只保存了英文版本）",
         .progCompared: "{0}：{1}，人工成本 {2}，服务水平 {3}，求解差距 {4}%（{5} 秒）", .ariaCoverage: "需求与在线人数",
+        .fcNoRows: "预测文件没有任何行：所有时段都不营业，不会排任何人", .fcNoRowsFix: "每个营业时段一行：`start,contacts,aht_seconds`",
+        .fcContactsNegative: "`contacts` 为负数（{0}）", .fcContactsNegativeFix: "进线量应为 0 或以上",
+        .fcContactsNumber: "`contacts` 应为数字，实际为 `{0}`", .fcContactsNumberFix: "写成 42 或 41.5 这样的数字（小数点用 `.`）",
+        .fcAHTNegative: "`aht_seconds` 为负数（{0}）", .fcAHTNegativeFix: "填写以秒计的平均处理时长，> 0",
+        .fcAHTNumber: "`aht_seconds` 应为数字，实际为 `{0}`", .fcAHTNumberFix: "写成 300 这样的秒数",
+        .fcAHTMissing: "`aht_seconds` 为 {0}，但该时段有 {1} 个进线", .fcAHTMissingFix: "填写以秒计的平均处理时长（> 0），或把进线量设为 0",
+        .fcEmpty: "空",
+        .fcNotDateTime: "`{0}` 不是日期时间", .fcNotDateTimeFix: "把时段开始写成 {0} 这样的形式",
+        .fcOutsideWeek: "{0} 不在 {1} 至 {2} 这一周内", .fcOutsideWeekFix: "删除该行或修改 week_start",
+        .fcMisaligned: "{0} 不在 {1} 分钟的时段网格上", .fcMisalignedFix: "时段应从网格点开始，如 {0}",
+        .fcTwice: "时段 {0} 出现了两次（首次在第 {1} 行）", .fcTwiceFix: "每个时段只保留一行",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]

@@ -42,8 +42,7 @@ public enum ForecastReader {
                         fix: "sum the queues into one forecast")
         }
         if table.records.isEmpty {
-            local.warning(SourceLocation(file: table.file, line: table.headerLine), "the forecast has no rows: every interval is closed and nothing is staffed",
-                          fix: "add one row per open interval: start,contacts,aht_seconds")
+            local.warning(SourceLocation(file: table.file, line: table.headerLine), Texts.current(.fcNoRows), fix: Texts.current(.fcNoRowsFix))
         }
         // Rows only every second interval: a forecast of a coarser grid, most likely (30-minute volumes read as 15-minute ones).
         let iv = grid.intervalMinutes
@@ -71,7 +70,7 @@ public enum ForecastReader {
         var contacts: ExactDecimal?
         if let value = ExactDecimal(contactsText) {
             if value.isNegative {
-                bag.error(columns.location("contacts", in: record), "contacts is negative (\(contactsText))", fix: "use 0 or more contacts")
+                bag.error(columns.location("contacts", in: record), Texts.current(.fcContactsNegative, contactsText), fix: Texts.current(.fcContactsNegativeFix))
             } else if value > maxContacts || value.normalized.scale > maxDecimals {
                 bag.error(columns.location("contacts", in: record), "contacts is \(contactsText), more than \(maxContacts) or more than \(maxDecimals) decimals",
                           fix: "give the contacts expected in this interval, e.g. 42.5")
@@ -79,14 +78,14 @@ public enum ForecastReader {
                 contacts = value
             }
         } else {
-            bag.error(columns.location("contacts", in: record), "contacts must be a number, got `\(contactsText)`", fix: "write a number such as 42 or 41.5 (decimal point `.`)")
+            bag.error(columns.location("contacts", in: record), Texts.current(.fcContactsNumber, contactsText), fix: Texts.current(.fcContactsNumberFix))
         }
         var aht: ExactDecimal?
         if ahtText.isEmpty {
             aht = .zero
         } else if let value = ExactDecimal(ahtText) {
             if value.isNegative {
-                bag.error(columns.location("aht_seconds", in: record), "aht_seconds is negative (\(ahtText))", fix: "use the average handle time in seconds, > 0")
+                bag.error(columns.location("aht_seconds", in: record), Texts.current(.fcAHTNegative, ahtText), fix: Texts.current(.fcAHTNegativeFix))
             } else if value > maxAHTSeconds || value.normalized.scale > maxDecimals {
                 bag.error(columns.location("aht_seconds", in: record), "aht_seconds is \(ahtText), more than \(maxAHTSeconds) (a day) or more than \(maxDecimals) decimals",
                           fix: "give the average handle time in seconds, e.g. 300")
@@ -94,12 +93,12 @@ public enum ForecastReader {
                 aht = value
             }
         } else {
-            bag.error(columns.location("aht_seconds", in: record), "aht_seconds must be a number, got `\(ahtText)`", fix: "write seconds such as 300")
+            bag.error(columns.location("aht_seconds", in: record), Texts.current(.fcAHTNumber, ahtText), fix: Texts.current(.fcAHTNumberFix))
         }
         guard let contacts, let aht else { return nil }
         if contacts.isPositive && !aht.isPositive {
-            bag.error(columns.location("aht_seconds", in: record), "aht_seconds is \(ahtText.isEmpty ? "empty" : ahtText) but the interval has \(contactsText) contacts",
-                      fix: "give the average handle time in seconds (> 0), or set contacts to 0")
+            bag.error(columns.location("aht_seconds", in: record), Texts.current(.fcAHTMissing, ahtText.isEmpty ? Texts.current(.fcEmpty) : ahtText, contactsText),
+                      fix: Texts.current(.fcAHTMissingFix))
             return nil
         }
         return (contacts, aht)
@@ -112,20 +111,20 @@ enum IntervalCell {
         let text = columns.cell(name, in: record)
         let location = columns.location(name, in: record)
         guard let time = LocalDateTime(iso: text) else {
-            bag.error(location, "`\(text)` is not a date-time", fix: "write the interval start like \(grid.start(of: 16))")
+            bag.error(location, Texts.current(.fcNotDateTime, text), fix: Texts.current(.fcNotDateTimeFix, "\(grid.start(of: 16))"))
             return nil
         }
         switch grid.index(of: time) {
         case .failure(.outsideHorizon):
-            bag.error(location, "\(time) is outside the week \(grid.weekStart) – \(grid.weekEnd)", fix: "delete the row or change week_start")
+            bag.error(location, Texts.current(.fcOutsideWeek, "\(time)", "\(grid.weekStart)", "\(grid.weekEnd)"), fix: Texts.current(.fcOutsideWeekFix))
             return nil
         case .failure(.misaligned):
             let back = time.adding(minutes: -(time.minutesSinceEpoch % grid.intervalMinutes))
-            bag.error(location, "\(time) is not on the \(grid.intervalMinutes)-minute interval grid", fix: "start intervals on the grid, e.g. \(back)")
+            bag.error(location, Texts.current(.fcMisaligned, "\(time)", String(grid.intervalMinutes)), fix: Texts.current(.fcMisalignedFix, "\(back)"))
             return nil
         case .success(let index):
             if let first = seen[index] {
-                bag.error(location, "interval \(time) appears twice (first on line \(first))", fix: "keep one row per interval")
+                bag.error(location, Texts.current(.fcTwice, "\(time)", String(first)), fix: Texts.current(.fcTwiceFix))
                 return nil
             }
             seen[index] = record.line
