@@ -50,6 +50,8 @@ public enum TextKey: String, Sendable, CaseIterable {
     case fcNoRows, fcNoRowsFix, fcContactsNegative, fcContactsNegativeFix, fcContactsNumber, fcContactsNumberFix, fcAHTNegative, fcAHTNegativeFix
     case fcAHTNumber, fcAHTNumberFix, fcAHTMissing, fcAHTMissingFix, fcNotDateTime, fcNotDateTimeFix, fcOutsideWeek, fcOutsideWeekFix
     case fcMisaligned, fcMisalignedFix, fcTwice, fcTwiceFix, fcEmpty
+    case mtPeriodCell, mtPeriodCellFix, mtEmptyID, mtEmptyIDFix, mtTwoRows, mtTwoRowsFix, mtUnknownAgent, mtCheckID, mtNotNumber, mtCommaFix, mtNotNumberFix
+    case mtNoRows, mtNoRowsAdd, mtNoRowsHolds, mtColumnMissing, mtColumnMissingFix, mtRename
 }
 
 extension Texts {
@@ -174,6 +176,14 @@ extension Texts {
         .fcOutsideWeek: "{0} is outside the week {1} – {2}", .fcOutsideWeekFix: "delete the row or change week_start",
         .fcMisaligned: "{0} is not on the {1}-minute interval grid", .fcMisalignedFix: "start intervals on the grid, e.g. {0}",
         .fcTwice: "interval {0} appears twice (first on line {1})", .fcTwiceFix: "keep one row per interval",
+        .mtPeriodCell: "period must be a month YYYY-MM, got `{0}`", .mtPeriodCellFix: "write it like {0}",
+        .mtEmptyID: "agent_id is empty", .mtEmptyIDFix: "give every row the agent's id",
+        .mtTwoRows: "agent `{0}` has two rows for {1} (lines {2} and {3})", .mtTwoRowsFix: "keep one row per agent and period",
+        .mtUnknownAgent: "agent `{0}` is not in the agents list; the row is still paid", .mtCheckID: "check the agent id",
+        .mtNotNumber: "`{0}` in column `{1}` is not a number", .mtCommaFix: "use `.` as the decimal separator: {0}",
+        .mtNotNumberFix: "write a plain number such as 12.5 (no units, no thousands separators), or leave it empty when unknown",
+        .mtNoRows: "the file has no rows for the period {0}", .mtNoRowsAdd: "add one row per agent for {0}", .mtNoRowsHolds: "it holds {0}; check --period and the file",
+        .mtColumnMissing: "the plan {0}needs the metric column `{1}`, which the file lacks", .mtColumnMissingFix: "add a `{0}` column to the header", .mtRename: "rename `{0}` to `{1}`",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -299,6 +309,14 @@ extension Texts {
         .fcOutsideWeek: "{0} 不在 {1} 至 {2} 这一周内", .fcOutsideWeekFix: "删除该行或修改 week_start",
         .fcMisaligned: "{0} 不在 {1} 分钟的时段网格上", .fcMisalignedFix: "时段应从网格点开始，如 {0}",
         .fcTwice: "时段 {0} 出现了两次（首次在第 {1} 行）", .fcTwiceFix: "每个时段只保留一行",
+        .mtPeriodCell: "`period` 应为 YYYY-MM 格式的月份，实际为 `{0}`", .mtPeriodCellFix: "写成 {0} 这样的形式",
+        .mtEmptyID: "`agent_id` 为空", .mtEmptyIDFix: "每行都要填写客服工号",
+        .mtTwoRows: "客服 `{0}` 在 {1} 有两行（第 {2} 行和第 {3} 行）", .mtTwoRowsFix: "每名客服每个考核期只保留一行",
+        .mtUnknownAgent: "客服 `{0}` 不在客服名单中；该行仍会发放", .mtCheckID: "请核对工号",
+        .mtNotNumber: "列 `{1}` 中的 `{0}` 不是数字", .mtCommaFix: "小数点请用 `.`：{0}",
+        .mtNotNumberFix: "写成 12.5 这样的普通数字（不带单位和千位分隔符），未知时留空",
+        .mtNoRows: "文件中没有考核期 {0} 的数据行", .mtNoRowsAdd: "为 {0} 每名客服添加一行", .mtNoRowsHolds: "文件中只有 {0}；请检查 `--period` 和文件",
+        .mtColumnMissing: "方案 {0}需要指标列 `{1}`，但文件中没有", .mtColumnMissingFix: "在表头中添加 `{0}` 列", .mtRename: "把 `{0}` 改名为 `{1}`",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]

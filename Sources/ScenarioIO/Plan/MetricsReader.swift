@@ -55,12 +55,12 @@ public enum MetricsReader {
             let headerLocation = SourceLocation(file: file, line: csv.headerLine)
             if let second = duplicated[key] {
                 bag.error(SourceLocation(file: file, line: csv.headerLine, column: second + 1),
-                          "column `\(name)` appears twice (also column \((index[key] ?? 0) + 1))", fix: "rename or delete one of them")
+                          Texts.current(.errColumnTwice, name, String((index[key] ?? 0) + 1)), fix: Texts.current(.errColumnTwiceFix))
             } else if index[key] == nil {
-                let what = name == "agent_id" || name == "period" ? "required column `\(name)` is missing"
-                    : "the plan \(plan.name.isEmpty ? "" : "`\(plan.name)` ")needs the metric column `\(name)`, which the file lacks"
-                let hint = closestMatch(to: key, in: headerNames).map { "rename `\($0)` to `\(name)`" }
-                    ?? "add a `\(name)` column to the header"
+                let what = name == "agent_id" || name == "period" ? Texts.current(.errColumnMissing, name)
+                    : Texts.current(.mtColumnMissing, plan.name.isEmpty ? "" : "`\(plan.name)` ", name)
+                let hint = closestMatch(to: key, in: headerNames).map { Texts.current(.mtRename, $0, name) }
+                    ?? Texts.current(.mtColumnMissingFix, name)
                 bag.error(headerLocation, what, fix: hint)
             }
         }
@@ -83,7 +83,7 @@ public enum MetricsReader {
         for record in csv.records {
             let (periodText, periodLocation) = cell("period", record)
             guard BonusPeriod.dates(of: periodText) != nil else {
-                bag.error(periodLocation, "period must be a month YYYY-MM, got `\(periodText)`", fix: "write it like \(period)")
+                bag.error(periodLocation, Texts.current(.mtPeriodCell, periodText), fix: Texts.current(.mtPeriodCellFix, period))
                 continue
             }
             if let previousPeriod, periodText == previousPeriod {
@@ -114,18 +114,18 @@ public enum MetricsReader {
             let id = columns.text("agent_id", in: record, maxLength: Agent.maxIDLength, bag: &bag)
             let idLocation = columns.location("agent_id", in: record)
             if id.isEmpty {
-                bag.error(idLocation, "agent_id is empty", fix: "give every row the agent's id")
+                bag.error(idLocation, Texts.current(.mtEmptyID), fix: Texts.current(.mtEmptyIDFix))
                 continue
             }
             if let first = firstLine[id] {
-                bag.error(idLocation, "agent `\(id)` has two rows for \(period) (lines \(first) and \(record.line))",
-                          fix: "keep one row per agent and period")
+                bag.error(idLocation, Texts.current(.mtTwoRows, id, period, String(first), String(record.line)),
+                          fix: Texts.current(.mtTwoRowsFix))
                 continue
             }
             firstLine[id] = record.line
             if let knownAgents, !knownAgents.contains(id) {
-                bag.warning(idLocation, "agent `\(id)` is not in the agents list; the row is still paid",
-                            fix: closestMatch(to: id, in: knownAgents.sorted()).map { "did you mean `\($0)`?" } ?? "check the agent id")
+                bag.warning(idLocation, Texts.current(.mtUnknownAgent, id),
+                            fix: closestMatch(to: id, in: knownAgents.sorted()).map { Texts.current(.errDidYouMean, $0) } ?? Texts.current(.mtCheckID))
             }
             var values: [String: ExactDecimal] = [:]
             for name in metricColumns {
@@ -139,10 +139,9 @@ public enum MetricsReader {
                     }
                     values[name] = value
                 } else if text.contains(","), let fixed = ExactDecimal(text.replacingCommas) {
-                    bag.error(location, "`\(text)` in column `\(name)` is not a number", fix: "use `.` as the decimal separator: \(fixed)")
+                    bag.error(location, Texts.current(.mtNotNumber, text, name), fix: Texts.current(.mtCommaFix, "\(fixed)"))
                 } else {
-                    bag.error(location, "`\(text)` in column `\(name)` is not a number",
-                              fix: "write a plain number such as 12.5 (no units, no thousands separators), or leave it empty when unknown")
+                    bag.error(location, Texts.current(.mtNotNumber, text, name), fix: Texts.current(.mtNotNumberFix))
                 }
             }
             rows.append(MetricsTable.Row(agentID: id, name: columns.text("name", in: record, bag: &bag), team: columns.text("team", in: record, bag: &bag),
@@ -151,8 +150,8 @@ public enum MetricsReader {
         if rows.isEmpty, !bag.hasErrors {
             // Nobody would be paid (or, after an approval, everybody paid back): surely the wrong file or period.
             let periods = Set(csv.records.map { cell("period", $0).text }).filter { !$0.isEmpty }.sorted()
-            bag.error(SourceLocation(file: file), "the file has no rows for the period \(period)",
-                      fix: periods.isEmpty ? "add one row per agent for \(period)" : "it holds \(periods.prefix(6).joined(separator: ", ")); check --period and the file")
+            bag.error(SourceLocation(file: file), Texts.current(.mtNoRows, period),
+                      fix: periods.isEmpty ? Texts.current(.mtNoRowsAdd, period) : Texts.current(.mtNoRowsHolds, periods.prefix(6).joined(separator: ", ")))
         }
         if previousPeriod != nil {
             for k in rows.indices {
