@@ -17,7 +17,7 @@ import Testing
     @Test func chineseTextHasNoLatinWords() {
         // Chinese texts may hold digits, placeholders, units, file names, column names (identifiers with `_`),
         // what a file must literally contain (weekday codes, true/false, HH:MM) and text in backticks — not English words.
-        let allowedWords: Set<String> = ["SL", "WAPE", "Shiftwise", "true", "false", "YYYY", "payouts", "csv", "index", "html", "statement", "agent",
+        let allowedWords: Set<String> = ["SL", "WAPE", "Shiftwise", "true", "false", "YYYY", "DD", "payouts", "csv", "index", "html", "statement", "agent",
                                          "recalculation", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "HH", "MM", "unavailable"]
         for key in TextKey.allCases {
             let text = Texts(.zhCN)(key)

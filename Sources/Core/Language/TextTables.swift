@@ -52,6 +52,9 @@ public enum TextKey: String, Sendable, CaseIterable {
     case fcMisaligned, fcMisalignedFix, fcTwice, fcTwiceFix, fcEmpty
     case mtPeriodCell, mtPeriodCellFix, mtEmptyID, mtEmptyIDFix, mtTwoRows, mtTwoRowsFix, mtUnknownAgent, mtCheckID, mtNotNumber, mtCommaFix, mtNotNumberFix
     case mtNoRows, mtNoRowsAdd, mtNoRowsHolds, mtColumnMissing, mtColumnMissingFix, mtRename
+    case scInterval, scIntervalFix, scNoDemand, scNoDemandFix, scBothDemand, scBothDemandFix, scWeekStart, scWeekStartFix, scNotMonday, scNotMondayFix
+    case scQueueModel, scQueueModelFix, scPatience, scPatienceFix, scLengthMultiple, scLengthMultipleFix, scWindow, scWindowFix
+    case scNoShiftFits, scNoShiftFitsFix, scContractsEmpty, scContractsEmptyFix, scMinAboveMax, scMinAboveMaxFix
 }
 
 extension Texts {
@@ -184,6 +187,19 @@ extension Texts {
         .mtNotNumberFix: "write a plain number such as 12.5 (no units, no thousands separators), or leave it empty when unknown",
         .mtNoRows: "the file has no rows for the period {0}", .mtNoRowsAdd: "add one row per agent for {0}", .mtNoRowsHolds: "it holds {0}; check --period and the file",
         .mtColumnMissing: "the plan {0}needs the metric column `{1}`, which the file lacks", .mtColumnMissingFix: "add a `{0}` column to the header", .mtRename: "rename `{0}` to `{1}`",
+        .scInterval: "`interval_minutes` is {0} but must be 15, 30 or 60", .scIntervalFix: "pick 15, 30 or 60",
+        .scNoDemand: "the scenario names neither `forecast` nor `requirements`", .scNoDemandFix: "add `forecast: data/forecast.csv`",
+        .scBothDemand: "give either `forecast` or `requirements`, not both", .scBothDemandFix: "delete one of them",
+        .scWeekStart: "`week_start` must be a date YYYY-MM-DD, got `{0}`", .scWeekStartFix: "write it like 2026-11-30",
+        .scNotMonday: "`week_start` {0} is a {1}, not a Monday", .scNotMondayFix: "use the Monday of that week, {0}",
+        .scQueueModel: "`staffing.model` is `{0}`, not a queue model", .scQueueModelFix: "use {0}",
+        .scPatience: "`staffing.model: erlang_a` needs `staffing.patience_seconds`, the mean time a waiting contact holds on",
+        .scPatienceFix: "add e.g. `patience_seconds: 180` under `staffing:` (from the abandoned calls' waiting times)",
+        .scLengthMultiple: "shift length {0} h is not a multiple of the {1}-minute interval", .scLengthMultipleFix: "use lengths that are whole intervals",
+        .scWindow: "`shifts.latest_end` {0} is not after `earliest_start` {1}", .scWindowFix: "for shifts past midnight write e.g. \"26:00\"",
+        .scNoShiftFits: "no shift fits: the window {0}–{1} is shorter than the shortest shift ({2} h)", .scNoShiftFitsFix: "widen the window or allow shorter shifts",
+        .scContractsEmpty: "`contracts` is empty", .scContractsEmptyFix: "define at least one contract",
+        .scMinAboveMax: "contract `{0}`: `min_hours` is above `max_hours`", .scMinAboveMaxFix: "make min_hours ≤ max_hours",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
     ]
@@ -317,6 +333,19 @@ extension Texts {
         .mtNotNumberFix: "写成 12.5 这样的普通数字（不带单位和千位分隔符），未知时留空",
         .mtNoRows: "文件中没有考核期 {0} 的数据行", .mtNoRowsAdd: "为 {0} 每名客服添加一行", .mtNoRowsHolds: "文件中只有 {0}；请检查 `--period` 和文件",
         .mtColumnMissing: "方案 {0}需要指标列 `{1}`，但文件中没有", .mtColumnMissingFix: "在表头中添加 `{0}` 列", .mtRename: "把 `{0}` 改名为 `{1}`",
+        .scInterval: "`interval_minutes` 为 {0}，但只能是 15、30 或 60", .scIntervalFix: "从 15、30、60 中选一个",
+        .scNoDemand: "情景既没有 `forecast` 也没有 `requirements`", .scNoDemandFix: "添加 `forecast: data/forecast.csv`",
+        .scBothDemand: "`forecast` 与 `requirements` 只能二选一", .scBothDemandFix: "删除其中一个",
+        .scWeekStart: "`week_start` 应为 YYYY-MM-DD 格式的日期，实际为 `{0}`", .scWeekStartFix: "写成 2026-11-30 这样的形式",
+        .scNotMonday: "`week_start` {0} 是 {1}，不是周一", .scNotMondayFix: "请使用该周的周一：{0}",
+        .scQueueModel: "`staffing.model` 为 `{0}`，不是可用的排队模型", .scQueueModelFix: "请使用 {0}",
+        .scPatience: "`staffing.model: erlang_a` 需要 `staffing.patience_seconds`（等待中的客户平均愿意等待的时长）",
+        .scPatienceFix: "在 `staffing:` 下添加如 `patience_seconds: 180`（可由放弃来电的等待时长得出）",
+        .scLengthMultiple: "班次时长 {0} 小时不是 {1} 分钟时段的整数倍", .scLengthMultipleFix: "班次时长应为整数个时段",
+        .scWindow: "`shifts.latest_end` {0} 不晚于 `earliest_start` {1}", .scWindowFix: "跨午夜的班次请写成 \"26:00\" 这样的形式",
+        .scNoShiftFits: "没有可排的班次：时段窗口 {0}–{1} 短于最短班次（{2} 小时）", .scNoShiftFitsFix: "放宽时段窗口，或允许更短的班次",
+        .scContractsEmpty: "`contracts` 为空", .scContractsEmptyFix: "至少定义一种合同",
+        .scMinAboveMax: "合同 `{0}`：`min_hours` 大于 `max_hours`", .scMinAboveMaxFix: "使 min_hours ≤ max_hours",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
     ]

@@ -73,7 +73,7 @@ public enum ScenarioLoader {
         let weekStart = readWeekStart(top, bag: &bag)
         let interval = top.integer("interval_minutes", required: true, bag: &bag).flatMap { value -> Int? in
             guard [15, 30, 60].contains(value) else {
-                bag.error(top.keyLocation("interval_minutes"), "`interval_minutes` is \(value) but must be 15, 30 or 60", fix: "pick 15, 30 or 60")
+                bag.error(top.keyLocation("interval_minutes"), Texts.current(.scInterval, "\(value)"), fix: Texts.current(.scIntervalFix))
                 return nil
             }
             return value
@@ -97,9 +97,9 @@ public enum ScenarioLoader {
         var demand: Demand?
         switch (forecastPath, requirementsPath) {
         case (nil, nil):
-            bag.error(tree.location, "the scenario names neither `forecast` nor `requirements`", fix: "add `forecast: data/forecast.csv`")
+            bag.error(tree.location, Texts.current(.scNoDemand), fix: Texts.current(.scNoDemandFix))
         case (.some, .some):
-            bag.error(top.keyLocation("requirements"), "give either `forecast` or `requirements`, not both", fix: "delete one of them")
+            bag.error(top.keyLocation("requirements"), Texts.current(.scBothDemand), fix: Texts.current(.scBothDemandFix))
         case (.some(let f), nil):
             let path = InputPath.resolve(f.text, relativeTo: f.location.file)
             files.append(path)
@@ -150,13 +150,13 @@ public enum ScenarioLoader {
     static func readWeekStart(_ top: NodeReader, bag: inout DiagnosticBag) -> LocalDate? {
         guard let (text, location) = top.string("week_start", required: true, bag: &bag) else { return nil }
         guard let date = LocalDate(iso: text) else {
-            bag.error(location, "`week_start` must be a date YYYY-MM-DD, got `\(text)`", fix: "write it like 2026-11-30")
+            bag.error(location, Texts.current(.scWeekStart, text), fix: Texts.current(.scWeekStartFix))
             return nil
         }
         guard date.weekday == .mon else {
             let monday = date.adding(days: -date.weekday.rawValue)
-            bag.error(location, "`week_start` \(date) is a \(date.weekday.shortName), not a Monday",
-                      fix: "use the Monday of that week, \(monday)")
+            bag.error(location, Texts.current(.scNotMonday, "\(date)", Texts.current.weekday(date.weekday)),
+                      fix: Texts.current(.scNotMondayFix, "\(monday)"))
             return nil
         }
         return date
@@ -177,8 +177,8 @@ public enum ScenarioLoader {
                 model = m
             } else {
                 let names = QueueModel.allCases.map(\.rawValue)
-                bag.error(location, "`staffing.model` is `\(text)`, not a queue model",
-                          fix: closestMatch(to: text, in: names).map { "did you mean `\($0)`?" } ?? "use \(names.joined(separator: " or "))")
+                bag.error(location, Texts.current(.scQueueModel, text),
+                          fix: closestMatch(to: text, in: names).map { Texts.current(.errDidYouMean, $0) } ?? Texts.current(.scQueueModelFix, names.joined(separator: Texts.current.language == .zhCN ? " 或 " : " or ")))
             }
         }
         // Patience up to a day: longer is Erlang C (nobody hangs up), which the model key says directly.
@@ -186,8 +186,8 @@ public enum ScenarioLoader {
         let maxAbandon = s.decimal("max_abandon_rate", min: 0, max: 1, minExclusive: true, maxExclusive: true, bag: &bag)
         let concurrency = s.integer("concurrency", min: 1, max: 20, bag: &bag)
         if model == .erlangA, patience == nil, s.node["patience_seconds"] == nil {
-            bag.error(s.keyLocation("model"), "`staffing.model: erlang_a` needs `staffing.patience_seconds`, the mean time a waiting contact holds on",
-                      fix: "add e.g. `patience_seconds: 180` under `staffing:` (from the abandoned calls' waiting times)")
+            bag.error(s.keyLocation("model"), Texts.current(.scPatience),
+                      fix: Texts.current(.scPatienceFix))
         }
         if model == .erlangC {
             for key in ["patience_seconds", "max_abandon_rate"] where s.node[key] != nil {
@@ -217,7 +217,7 @@ public enum ScenarioLoader {
                 guard case .scalar(let text, _, let location) = item,
                       let minutes = NodeReader.minutes(fromHours: text, at: location, name: "shifts.lengths_hours", min: 1, bag: &bag) else { continue }
                 if minutes % grid != 0 {
-                    bag.error(location, "shift length \(text) h is not a multiple of the \(grid)-minute interval", fix: "use lengths that are whole intervals")
+                    bag.error(location, Texts.current(.scLengthMultiple, text, String(grid)), fix: Texts.current(.scLengthMultipleFix))
                 } else if minutes > 24 * 60 {
                     bag.error(location, "shift length \(text) h is longer than a day", fix: "use at most 24 h")
                 } else if lengths.contains(minutes) {
@@ -240,12 +240,12 @@ public enum ScenarioLoader {
                       fix: "use a time on the grid, e.g. \(ClockTime(minutes: earliest.minutes / grid * grid))")
         }
         if let earliest, let latest, latest.minutes <= earliest.minutes {
-            bag.error(s.keyLocation("latest_end"), "`shifts.latest_end` \(latest) is not after `earliest_start` \(earliest)",
-                      fix: "for shifts past midnight write e.g. \"26:00\"")
+            bag.error(s.keyLocation("latest_end"), Texts.current(.scWindow, "\(latest)", "\(earliest)"),
+                      fix: Texts.current(.scWindowFix))
         }
         if let earliest, let latest, let shortest = lengths.min(), latest.minutes - earliest.minutes < shortest {
-            bag.error(s.keyLocation("latest_end"), "no shift fits: the window \(earliest)–\(latest) is shorter than the shortest shift (\(shortest / 60) h)",
-                      fix: "widen the window or allow shorter shifts")
+            bag.error(s.keyLocation("latest_end"), Texts.current(.scNoShiftFits, "\(earliest)", "\(latest)", String(shortest / 60)),
+                      fix: Texts.current(.scNoShiftFitsFix))
         }
         var breaks: [BreakRule] = []
         for (i, item) in (s.list("breaks", bag: &bag) ?? []).enumerated() {
@@ -292,7 +292,7 @@ public enum ScenarioLoader {
             bag.error(node.location, "`contracts` must map contract names to their limits", fix: "write e.g. `full-time: { min_hours: 40, max_hours: 40, max_days: 5, lengths_hours: [9] }`")
             return []
         }
-        if entries.isEmpty { bag.error(node.location, "`contracts` is empty", fix: "define at least one contract") }
+        if entries.isEmpty { bag.error(node.location, Texts.current(.scContractsEmpty), fix: Texts.current(.scContractsEmptyFix)) }
         var contracts: [Contract] = []
         for entry in entries {
             let path = "contracts.\(entry.key)"
@@ -321,7 +321,7 @@ public enum ScenarioLoader {
             }
             guard let maxMinutes else { continue }
             if minMinutes > maxMinutes {
-                bag.error(c.keyLocation("min_hours"), "contract `\(entry.key)`: `min_hours` is above `max_hours`", fix: "make min_hours ≤ max_hours")
+                bag.error(c.keyLocation("min_hours"), Texts.current(.scMinAboveMax, entry.key), fix: Texts.current(.scMinAboveMaxFix))
             }
             contracts.append(Contract(name: entry.key, minMinutes: minMinutes, maxMinutes: maxMinutes, maxDays: maxDays, lengthsMinutes: lengths))
         }
