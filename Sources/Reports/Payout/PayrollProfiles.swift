@@ -50,10 +50,7 @@ public enum PayrollProfiles {
     public static func file(_ format: PayrollFormat, rows: [PayoutSheets.PayrollRow], map: PayrollMap?, run: Int, source: String,
                             bom: Bool) throws(InputError) -> PayrollFile {
         let total = rows.reduce(ExactDecimal.zero) { $0 + $1.amount }
-        if format == .generic {
-            let w = PayoutSheets.payroll(rows, bom: bom)
-            return PayrollFile(name: "payroll-\(run).csv", bytes: w.bytes, rows: rows.count, total: total)
-        }
+        if format == .generic { return generic(rows, run: run, bom: bom) }
         guard let map else {
             throw InputError([Diagnostic(at: SourceLocation(file: source), "\(format.displayName) needs a map of agents and earnings codes",
                                          fix: "pass --map FILE (see `scenarios/payroll-map.yaml`)")])
@@ -61,7 +58,7 @@ public enum PayrollProfiles {
         var preflight = Preflight(format: format, map: map, run: run, source: source)
         let file: PayrollFile
         switch format {
-        case .generic: fatalError("handled above")
+        case .generic: file = generic(rows, run: run, bom: bom)
         case .adp: file = adp(rows, map: map, run: run, bom: bom, check: &preflight)
         case .paychex: file = paychex(rows, map: map, run: run, bom: bom, check: &preflight)
         case .gusto: file = gusto(rows, map: map, run: run, bom: bom, check: &preflight)
@@ -74,6 +71,12 @@ public enum PayrollProfiles {
                                          fix: "please report this run")])
         }
         return file
+    }
+
+    /// The generic payroll CSV: `payroll-<run>.csv`, the columns of `payouts.csv`.
+    static func generic(_ rows: [PayoutSheets.PayrollRow], run: Int, bom: Bool) -> PayrollFile {
+        PayrollFile(name: "payroll-\(run).csv", bytes: PayoutSheets.payroll(rows, bom: bom).bytes, rows: rows.count,
+                    total: rows.reduce(ExactDecimal.zero) { $0 + $1.amount })
     }
 
     // MARK: - ADP Workforce Now
