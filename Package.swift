@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure modules: no file I/O, no C, no third-party edges.
@@ -54,9 +57,17 @@ let package = Package(
                            "Store"],
             swiftSettings: strictSettings
         ),
+        // The web edge (`shiftwise serve`): thin handlers over the use cases; the only module that imports Hummingbird.
+        .target(
+            name: "WebApp",
+            dependencies: ["Core", "Shiftwise", "Store", "Reports", "Rostering",
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "shiftwise",
-            dependencies: ["Shiftwise", "Core", "Rostering", "LinearModel", "Incentives", "Store", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Shiftwise", "WebApp", "Core", "Rostering", "LinearModel", "Incentives", "Store", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -80,6 +91,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strictSettings),
+        .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Core", "Store", "TestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                                                       .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                                       .product(name: "HTTPTypes", package: "swift-http-types")],
+                    swiftSettings: strictSettings),
         .testTarget(name: "ShiftwiseCLITests", dependencies: ["TestSupport", "Core", "Store", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Help"], swiftSettings: strictSettings),
     ]

@@ -23,6 +23,13 @@ public struct BreakPattern: Sendable, Hashable {
         public let offsetMinutes: Int
         public let minutes: Int
         public let paid: Bool
+
+        public init(name: String, offsetMinutes: Int, minutes: Int, paid: Bool) {
+            self.name = name
+            self.offsetMinutes = offsetMinutes
+            self.minutes = minutes
+            self.paid = paid
+        }
     }
 
     public let placements: [Placement]

@@ -26,8 +26,16 @@ struct RunRecording {
     func record(kind: RunKind, name: String, parameters: [String: String], inputs: [(role: String, path: String)], outcome: String,
                 status: String? = nil, period: String? = nil, adjustsRun: Int? = nil, payoutLines: [PayoutLineRecord] = [],
                 outputs: OutputSet?, produce: (Int) throws -> [RunResult]) throws -> Int {
+        try record(kind: kind, name: name, parameters: parameters, stored: hashed(inputs), outcome: outcome, status: status, period: period,
+                   adjustsRun: adjustsRun, payoutLines: payoutLines, outputs: outputs, produce: produce)
+    }
+
+    /// Records the run with inputs already hashed and copied (a run made from another run's recorded inputs).
+    func record(kind: RunKind, name: String, parameters: [String: String], stored inputs: [RunInput], outcome: String,
+                status: String? = nil, period: String? = nil, adjustsRun: Int? = nil, payoutLines: [PayoutLineRecord] = [],
+                outputs: OutputSet?, produce: (Int) throws -> [RunResult]) throws -> Int {
         let run = NewRun(kind: kind, name: name, parameters: Self.json(parameters), startedAt: started, finishedAt: Date(), outcome: outcome,
-                         status: status, user: Self.user, inputs: hashed(inputs),
+                         status: status, user: Self.user, inputs: inputs,
                          period: period, adjustsRun: adjustsRun, payoutLines: payoutLines)
         let id: Int
         TestPause.at(.beforeRecord)
@@ -83,10 +91,12 @@ struct RunRecording {
         var seen = Set<String>()
         var hashed: [RunInput] = []
         for input in inputs where seen.insert(input.role + "\u{0}" + input.path).inserted {
-            // The digest of the bytes that were parsed; a file this process never read is read now.
-            let digest = InputDigests.digest(of: input.path)
-                ?? (try? Data(contentsOf: URL(fileURLWithPath: input.path))).map { SHA256.hex([UInt8]($0)) }
-            hashed.append(RunInput(role: input.role, path: input.path, sha256: digest ?? "unreadable"))
+            // The digest of the bytes that were parsed; a file this process never read is read now. The copy kept
+            // with the run is the bytes read now, kept only when they are the bytes that were parsed.
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: input.path))).map { [UInt8]($0) }
+            let now = bytes.map { SHA256.hex($0) }
+            let digest = InputDigests.digest(of: input.path) ?? now
+            hashed.append(RunInput(role: input.role, path: input.path, sha256: digest ?? "unreadable", content: digest == now ? bytes : nil))
         }
         return hashed
     }

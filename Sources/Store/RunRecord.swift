@@ -13,11 +13,15 @@ public struct RunInput: Sendable, Equatable {
     public var path: String
     /// Lower-case hex.
     public var sha256: String
+    /// The file's bytes as the run read them (kept from schema v5 on, so a page shows what the run used
+    /// even after the file moved or changed); nil for runs recorded before, or a file that changed meanwhile.
+    public var content: [UInt8]?
 
-    public init(role: String, path: String, sha256: String) {
+    public init(role: String, path: String, sha256: String, content: [UInt8]? = nil) {
         self.role = role
         self.path = path
         self.sha256 = sha256
+        self.content = content
     }
 }
 

@@ -56,6 +56,10 @@ extension Store {
         for (position, input) in run.inputs.enumerated() {
             try db.execute(sql: "INSERT INTO run_inputs (run_id, position, role, path, sha256) VALUES (?, ?, ?, ?, ?)",
                            arguments: [id, position, input.role, input.path, input.sha256])
+            if let content = input.content {
+                try db.execute(sql: "INSERT INTO run_input_copies (run_id, position, content) VALUES (?, ?, ?)",
+                               arguments: [id, position, Data(content)])
+            }
         }
         try insertLines(run.payoutLines, run: id, db: db)
         let results = try produce(id)
@@ -88,8 +92,13 @@ extension Store {
         do {
             found = try pool.read { db -> StoredRun? in
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]) else { return nil }
-                let inputs = try Row.fetchAll(db, sql: "SELECT role, path, sha256 FROM run_inputs WHERE run_id = ? ORDER BY position", arguments: [id])
-                    .map { RunInput(role: $0["role"], path: $0["path"], sha256: $0["sha256"]) }
+                let inputs = try Row.fetchAll(db, sql: """
+                    SELECT role, path, sha256, content FROM run_inputs LEFT JOIN run_input_copies USING (run_id, position)
+                    WHERE run_id = ? ORDER BY position
+                    """, arguments: [id])
+                    .map { row in
+                        RunInput(role: row["role"], path: row["path"], sha256: row["sha256"], content: (row["content"] as Data?).map { [UInt8]($0) })
+                    }
                 let results = try Row.fetchAll(db, sql: "SELECT name, content FROM run_results WHERE run_id = ? ORDER BY name", arguments: [id])
                     .map { RunResult(name: $0["name"], content: $0["content"]) }
                 return StoredRun(summary: Self.summary(row), parameters: row["parameters"], inputs: inputs, results: results)

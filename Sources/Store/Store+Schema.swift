@@ -144,6 +144,24 @@ extension Store {
             try createLockTriggers(db, unchanged: v2Columns + ["approved_rows", "approved_total", "approved_sha256", "approved_by", "approved_at"],
                                    locked: ["approved", "exported", "void"])
         }
+        // A copy of every input file is kept with its run, so the web pages read a run's scenario as it was.
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: """
+                CREATE TABLE run_input_copies (
+                    run_id INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    content BLOB NOT NULL,
+                    PRIMARY KEY (run_id, position),
+                    FOREIGN KEY (run_id, position) REFERENCES run_inputs(run_id, position)
+                );
+                CREATE TRIGGER run_input_copies_locked_update BEFORE UPDATE ON run_input_copies
+                WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported', 'void')
+                BEGIN SELECT RAISE(ABORT, 'the run is approved, exported or void and never changes: run_input_copies rows cannot be changed'); END;
+                CREATE TRIGGER run_input_copies_locked_delete BEFORE DELETE ON run_input_copies
+                WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported', 'void')
+                BEGIN SELECT RAISE(ABORT, 'the run is approved, exported or void and never changes: run_input_copies rows cannot be deleted'); END;
+                """)
+        }
         return migrator
     }
 

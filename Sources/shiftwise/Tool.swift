@@ -14,7 +14,7 @@ struct Tool: ParsableCommand {
         A database written by a newer Shiftwise is refused with 65.
         """,
         version: "0.1.0",
-        subcommands: [ForecastCommand.self, StaffCommand.self, RosterCommand.self, CompareCommand.self, ValidateCommand.self, BonusCommand.self, QualityCommand.self, RunsCommand.self, PayoutsCommand.self]
+        subcommands: [ForecastCommand.self, StaffCommand.self, RosterCommand.self, CompareCommand.self, ValidateCommand.self, BonusCommand.self, QualityCommand.self, RunsCommand.self, PayoutsCommand.self, ServeCommand.self]
     )
 
     /// Bare `shiftwise` is a usage error: the help goes to stderr and the exit code is 64.

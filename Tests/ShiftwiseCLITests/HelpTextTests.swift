@@ -6,7 +6,7 @@ import TestSupport
 /// reviewed change of the file under Help/.
 @Suite struct HelpTextTests {
     static let commands = ["", "forecast", "staff", "roster", "compare", "validate", "bonus", "bonus explain", "runs list", "runs show",
-                           "payouts list", "payouts approve", "payouts void", "payouts export", "payouts statements", "qa sample", "qa score"]
+                           "payouts list", "payouts approve", "payouts void", "payouts export", "payouts statements", "qa sample", "qa score", "serve"]
 
     @Test(arguments: commands)
     func helpIsPinned(command: String) throws {

@@ -20,7 +20,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try Store.open(path)
         #expect(try store.runs().isEmpty)
-        #expect(Store.knownMigrations == ["v1", "v2", "v3", "v4"])
+        #expect(Store.knownMigrations == ["v1", "v2", "v3", "v4", "v5"])
         // Opening again is a no-op.
         _ = try Store.open(path)
     }

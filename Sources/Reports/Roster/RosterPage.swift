@@ -180,11 +180,11 @@ public enum RosterPage {
       for(const i of ids){const a=DATA.agents[i],row=el('div','tl-row');const name=el('div','tl-name','',a[0]+' '+a[1]);name.title=a[0]+' '+a[1]+' · '+a[2]+' · '+a[3]+' · '+a[4]+' h · '+W[4]+' '+a[5]+' · '+W[5]+' '+a[6];
         row.appendChild(name);const l=el('div','tl-lane');row.appendChild(l);rows[i]=l;tl.appendChild(row);}
       const onBreak=[];
-      for(const s of DATA.shifts){const [a,d,st,len,late,brs]=s;if(!shown.has(a))continue;
+      for(let k=0;k<DATA.shifts.length;k++){const [a,d,st,len,late,brs]=DATA.shifts[k];if(!shown.has(a))continue;
         for(const [o,m] of brs){const b0=d*1440+st+o;if(at>=b0&&at<b0+m)onBreak.push(a);}
         if(!week&&(d*1440+st+len<=day*1440+DATA.from||d*1440+st>=day*1440+DATA.to))continue;
         const x0=Math.max(0,pos(d,st)),x1=Math.min(100,pos(d,st+len));if(x1<=x0)continue;
-        const bar=el('div','tl-shift'+(late?' late':''),'left:'+x0+'%;width:'+(x1-x0)+'%');bar.title=DATA.days[d]+' '+hm(st)+'–'+hm(st+len);
+        const bar=el('div','tl-shift'+(late?' late':''),'left:'+x0+'%;width:'+(x1-x0)+'%');bar.title=DATA.days[d]+' '+hm(st)+'–'+hm(st+len);bar.dataset.s=k;
         for(const [o,m] of brs){const b0=pos(d,st+o),b1=pos(d,st+o+m);const c0=Math.max(x0,b0),c1=Math.min(x1,b1);if(c1>c0)bar.appendChild(el('div','tl-break','left:'+((c0-x0)/(x1-x0)*100)+'%;width:'+((c1-c0)/(x1-x0)*100)+'%'));}
         rows[a].appendChild(bar);}
       const nowX=week?(at/total*100):((at-day*1440-DATA.from)/span*100);
@@ -199,6 +199,7 @@ public enum RosterPage {
     if(h.get('view'))view.value=h.get('view');if(h.get('team'))team.value=h.get('team');if(h.get('who'))who.value=h.get('who');
     const b=(h.get('break')||'').match(/^(\\d)T(\\d\\d:\\d\\d)$/);if(b){bday.value=b[1];btime.value=b[2];}
     for(const c of [view,team,who,bday,btime])c.addEventListener('input',draw);
+    window.rosterDraw=draw;
     draw();
     })();
     """

@@ -1,0 +1,80 @@
+public import Core
+import Foundation
+import ScenarioIO
+public import Store
+
+/// A recorded roster run's scenario, read from the copies of its inputs that the run kept (SPEC §11),
+/// so that a moved or edited file does not change what a page shows.
+public struct RecordedScenario: Sendable {
+    public let run: StoredRun
+    public let scenario: Scenario
+    /// The inputs as the run recorded them (contents included), for a run made from this one.
+    public var inputs: [RunInput] { run.inputs }
+
+    /// Why a run's scenario cannot be read back.
+    public struct Unavailable: Error, Sendable, CustomStringConvertible {
+        public let run: Int
+        public let reason: String
+        public var description: String { "run \(run): \(reason)" }
+
+        public init(run: Int, reason: String) {
+            self.run = run
+            self.reason = reason
+        }
+    }
+
+    /// Loads run `id` of `store`: its YAML chain and data files are laid out under a private temporary
+    /// folder in the same relative places they had, loaded as the CLI loads a scenario, and removed.
+    public static func load(run id: Int, store: Store) throws -> RecordedScenario {
+        let run = try store.run(id)
+        guard run.summary.kind == .roster else {
+            throw Unavailable(run: id, reason: "is a \(run.summary.kind.rawValue) run; only roster runs have a roster to open")
+        }
+        let files = run.inputs
+        guard let main = files.first(where: { $0.role == "scenario" }) else {
+            throw Unavailable(run: id, reason: "recorded no scenario file")
+        }
+        let missing = files.filter { $0.content == nil }.map(\.path)
+        guard missing.isEmpty else {
+            throw Unavailable(run: id, reason: "was recorded without copies of " + missing.joined(separator: ", ")
+                              + " (runs recorded before copies were kept, or a file that changed while the run read it); roster the scenario again")
+        }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwise-run-\(id)-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // Relative paths keep their `..` steps inside the folder: they start that many levels down.
+        let depth = files.map { leadingParents($0.path) }.max() ?? 0
+        let base = root + "/r" + String(repeating: "/d", count: depth)
+        func place(_ path: String) -> String {
+            path.hasPrefix("/") ? InputPath.normalize(root + "/a" + path) : InputPath.normalize(base + "/" + path)
+        }
+        for file in files {
+            let target = place(file.path)
+            guard target.hasPrefix(root + "/") else { throw Unavailable(run: id, reason: "recorded a path outside its folders: \(file.path)") }
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: target, contents: Data(file.content ?? [])) else {
+                throw Unavailable(run: id, reason: "its copy of \(file.path) could not be laid out in \(NSTemporaryDirectory())")
+            }
+        }
+        let loaded: LoadedScenario
+        do {
+            loaded = try ScenarioLoader.load(place(main.path))
+        } catch {
+            throw Unavailable(run: id, reason: "its recorded scenario no longer loads: " + "\(error)".replacingOccurrences(of: base + "/", with: ""))
+        }
+        var scenario = loaded.scenario
+        // A file read from outside the copies would be today's file, not the run's.
+        if let outside = scenario.sourceFiles.first(where: { !$0.hasPrefix(root + "/") }) {
+            throw Unavailable(run: id, reason: "its scenario reads \(outside) by an absolute path, which was not kept with the run")
+        }
+        // Messages name the files as the run named them.
+        scenario.sourceFiles = scenario.sourceFiles.map { path in
+            path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path.hasPrefix(root + "/a/") ? String(path.dropFirst(root.count + 2)) : path
+        }
+        return RecordedScenario(run: run, scenario: scenario)
+    }
+
+    static func leadingParents(_ path: String) -> Int {
+        guard !path.hasPrefix("/") else { return 0 }
+        return InputPath.normalize(path).split(separator: "/").prefix { $0 == ".." }.count
+    }
+}

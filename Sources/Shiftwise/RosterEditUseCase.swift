@@ -1,0 +1,146 @@
+public import Core
+public import Rostering
+import Foundation
+import Reports
+import RosterValidation
+import ScenarioIO
+import Staffing
+public import Store
+
+/// Editing a recorded roster (SPEC §11): a roster in the roster.csv format is checked by the
+/// independent validator against the run's recorded scenario, its objective terms recomputed by the
+/// same evaluation the solver reports, and, when every hard rule holds, saved as a new roster run.
+public enum RosterEditUseCase {
+    /// One finding about an edited roster: the agent (empty for a finding about the whole file), the roster
+    /// column it was found in (`start`, `end`, `breaks`, `paid_hours`, `date`, `agent_id`; `file` for the
+    /// file's shape, `week` for a finding on no row), the message and the roster line.
+    public struct Finding: Sendable, Equatable {
+        public let agentID: String
+        public let rule: String
+        public let message: String
+        public let line: Int
+    }
+
+    /// What a check found.
+    public struct Check: Sendable {
+        public let violations: [Finding]
+        public let warnings: [Finding]
+        /// Each soft rule's value and their sum; nil when some row could not be read as a shift.
+        public let terms: [(name: String, value: ExactDecimal)]?
+        public let objective: ExactDecimal?
+        public let roster: Roster?
+        public let evaluation: RosterEvaluation?
+        public let shiftCount: Int
+    }
+
+    /// A save refused because the roster breaks a hard rule (nothing recorded).
+    public struct Refused: Error, Sendable, CustomStringConvertible {
+        public let violations: [Finding]
+        public var description: String {
+            "the roster breaks \(violations.count) hard rule\(violations.count == 1 ? "" : "s") and was not saved: "
+                + violations.prefix(3).map(\.message).joined(separator: "; ")
+        }
+    }
+
+    /// The roster.csv the run recorded.
+    public static func rosterCSV(of recorded: RecordedScenario) throws -> String {
+        guard let text = recorded.run.results.first(where: { $0.name == "roster.csv" })?.content else {
+            throw RecordedScenario.Unavailable(run: recorded.run.summary.id, reason: "recorded no roster.csv")
+        }
+        return text
+    }
+
+    /// Checks `text` (a roster in the roster.csv format) against the recorded scenario.
+    public static func check(_ text: String, recorded: RecordedScenario) -> Check {
+        let scenario = recorded.scenario
+        let file = "roster.csv"
+        let reading: SheetReading<RosterSheet>
+        do {
+            reading = try RosterSheetReader.parse(text, file: file)
+        } catch {
+            let findings = error.diagnostics.filter { $0.severity == .error }.map {
+                Finding(agentID: "", rule: "file", message: message($0), line: $0.location.line)
+            }
+            return Check(violations: findings, warnings: [], terms: nil, objective: nil, roster: nil, evaluation: nil, shiftCount: 0)
+        }
+        let found = RosterValidator.inFileOrder(reading.diagnostics + RosterValidator.validate(reading.sheet, scenario: scenario))
+        let rows = Dictionary(reading.sheet.rows.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        func finding(_ d: Diagnostic) -> Finding {
+            guard let row = rows[d.location.line] else { return Finding(agentID: "", rule: "week", message: message(d), line: d.location.line) }
+            let cells: [(String, SourceLocation)] = [("agent_id", row.agentID.location), ("name", row.name.location), ("date", row.date.location),
+                                                     ("start", row.start.location), ("end", row.end.location), ("paid_hours", row.paidHours.location),
+                                                     ("breaks", row.breaks.location)]
+            let rule = cells.first { $0.1 == d.location }?.0 ?? "shift"
+            return Finding(agentID: row.agentID.text, rule: rule, message: message(d), line: d.location.line)
+        }
+        let roster = Self.roster(from: reading.sheet, scenario: scenario)
+        let evaluation = roster.map { RosterEvaluation(roster: $0, scenario: scenario, requirements: StaffingCalculator.requirements(for: scenario)) }
+        return Check(violations: found.filter { $0.severity == .error }.map(finding), warnings: found.filter { $0.severity == .warning }.map(finding),
+                     terms: evaluation?.terms, objective: evaluation?.objective, roster: roster, evaluation: evaluation,
+                     shiftCount: reading.sheet.rows.count)
+    }
+
+    /// Saves `text` as a new roster run made from run `id` (same recorded inputs), when every hard rule holds.
+    ///
+    /// - Returns: The new run's id.
+    /// - Throws: ``Refused`` when the roster breaks a hard rule; store errors.
+    public static func save(_ text: String, run id: Int, database: String) throws -> Int {
+        let recording = try RunRecording(database: database)
+        let recorded = try RecordedScenario.load(run: id, store: recording.store)
+        let check = check(text, recorded: recorded)
+        guard check.violations.isEmpty, let roster = check.roster, let evaluation = check.evaluation else {
+            throw Refused(violations: check.violations.isEmpty
+                          ? [Finding(agentID: "", rule: "file", message: "some row could not be read as a shift", line: 0)] : check.violations)
+        }
+        let scenario = recorded.scenario
+        let bound = storedBound(recorded.run) ?? 0
+        let objective = evaluation.objective.doubleValue
+        return try recording.record(
+            kind: .roster, name: scenario.name, parameters: ["edited_from": "\(id)"], stored: recorded.inputs, outcome: "edited", outputs: nil
+        ) { newID in
+            let csv = RosterSheets.roster(roster, scenario: scenario).text
+            var summary = RosterSummary(
+                run: newID, scenario: scenario.name, status: "edited", objective: objective, bound: min(bound, objective),
+                gap: objective > 0 ? max(0, (objective - min(bound, objective)) / objective) : 0, solveSeconds: 0, currency: scenario.costs.currency,
+                evaluation: evaluation, grid: scenario.grid, hardRuleViolations: 0, agents: scenario.agents.count, shifts: roster.shifts.count,
+                terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) }, model: (0, 0))
+            summary.stoppedBy = "edited"
+            return [RunResult(name: "roster.csv", content: csv),
+                    RunResult(name: "roster-grid.csv", content: RosterSheets.grid(roster, scenario: scenario).text),
+                    RunResult(name: "coverage.csv", content: RosterSheets.coverage(evaluation, scenario: scenario).text),
+                    RunResult(name: "summary.json", content: summary.json)]
+        }
+    }
+
+    /// The proven lower bound the run's `summary.json` reports (still a bound for any roster of the same scenario).
+    public static func storedBound(_ run: StoredRun) -> Double? {
+        guard let json = run.results.first(where: { $0.name == "summary.json" })?.content,
+              let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
+        return (object["bound"] as? NSNumber)?.doubleValue
+    }
+
+    /// The sheet as shifts of the scenario's agents; nil when a row cannot be read as one (the validator says why).
+    public static func roster(from sheet: RosterSheet, scenario: Scenario) -> Roster? {
+        let index = Dictionary(scenario.agents.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var shifts: [RosteredShift] = []
+        for row in sheet.rows {
+            guard let a = index[row.agentID.text], let start = row.start.value, let end = row.end.value, let paid = row.paidHours.value,
+                  let spans = row.breaks.value else { return nil }
+            let day = start.date.daysSinceEpoch - scenario.grid.weekStart.daysSinceEpoch
+            let length = end.minutesSinceEpoch - start.minutesSinceEpoch
+            guard (0..<TimeGrid.days).contains(day), length > 0 else { return nil }
+            let breaks = spans.map { span in
+                BreakPattern.Placement(name: "", offsetMinutes: (span.from.minutes - start.minuteOfDay + 1440) % 1440,
+                                       minutes: (span.to.minutes - span.from.minutes + 1440) % 1440, paid: false)
+            }
+            shifts.append(RosteredShift(agentIndex: a, day: day, startMinute: start.minuteOfDay, lengthMinutes: length,
+                                        paidMinutes: Int((paid.doubleValue * 60).rounded()), breaks: breaks))
+        }
+        return Roster(shifts: shifts)
+    }
+
+    /// A diagnostic's message with its fix, without the file position (the line is given apart).
+    static func message(_ d: Diagnostic) -> String {
+        d.fix.isEmpty ? d.message : "\(d.message) (\(d.fix))"
+    }
+}

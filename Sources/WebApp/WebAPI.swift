@@ -1,0 +1,189 @@
+import Core
+import Foundation
+import Hummingbird
+import Reports
+import Shiftwise
+import Store
+
+/// The JSON API the pages are built on (SPEC §11), documented in the README. Answers are JSON objects
+/// with sorted keys; an error is `{"error": "…"}` with a status that says its kind.
+struct WebAPI: Sendable {
+    let server: WebServer
+
+    /// `GET /api/runs`: id, kind, name, status, started — newest first.
+    func runs() -> Response {
+        do {
+            let runs = try Store.open(server.database).runs()
+            let listed = try Store.open(server.database).payoutRuns()
+            let statuses = Dictionary(listed.map { ($0.summary.id, $0.listedStatus) }, uniquingKeysWith: { a, _ in a })
+            return Self.json(.ok, runs.map { r -> [String: Any] in
+                ["id": r.id, "kind": r.kind.rawValue, "name": r.name, "status": statuses[r.id] ?? r.status ?? NSNull(), "started": r.startedAt,
+                 "outcome": r.outcome]
+            })
+        } catch {
+            return Self.failure(error)
+        }
+    }
+
+    /// `GET /api/runs/{id}/roster`: the run's shifts as in roster.csv, one object per row.
+    func roster(id: Int?) -> Response {
+        guard let id else { return Self.error(.notFound, "no such run") }
+        do {
+            let store = try Store.open(server.database)
+            let run = try store.run(id)
+            guard let csv = run.results.first(where: { $0.name == "roster.csv" })?.content else {
+                return Self.error(.notFound, "run \(id) is a \(run.summary.kind.rawValue) run and has no roster")
+            }
+            return Self.json(.ok, ["run": id, "shifts": Self.rows(csv)])
+        } catch {
+            return Self.failure(error)
+        }
+    }
+
+    /// `POST /api/runs/{id}/check`: violations from the independent validator and the objective terms.
+    func check(id: Int, body: String, texts: Texts) -> Response {
+        do {
+            return try LanguageGate.with(texts) {
+                let recorded = try RecordedScenario.load(run: id, store: Store.open(server.database))
+                let check = RosterEditUseCase.check(body, recorded: recorded)
+                return Self.json(.ok, Self.checkObject(check))
+            }
+        } catch {
+            return Self.failure(error)
+        }
+    }
+
+    /// `POST /api/runs/{id}/save`: records the edited roster as a new run (refused, 422, when it breaks a hard rule).
+    func save(id: Int, body: String, texts: Texts) -> Response {
+        do {
+            return try LanguageGate.with(texts) {
+                let newID = try RosterEditUseCase.save(body, run: id, database: server.database)
+                return Self.json(.ok, ["run": newID, "url": "/runs/\(newID)"])
+            }
+        } catch let refused as RosterEditUseCase.Refused {
+            return Self.json(.unprocessableContent, ["error": refused.description, "violations": refused.violations.map(Self.findingObject)])
+        } catch {
+            return Self.failure(error)
+        }
+    }
+
+    /// `POST /api/runs/{id}/approve`: approves a draft payout run.
+    func approve(id: Int, body: String, texts: Texts) -> Response {
+        do {
+            let text = try PayoutsUseCase.approve(database: server.database, run: id)
+            return Self.json(.ok, ["run": id, "message": text.trimmingCharacters(in: .newlines)])
+        } catch {
+            return Self.failure(error)
+        }
+    }
+
+    /// `POST /api/runs/{id}/void` with `{"reason": "…"}`: retires a draft payout run.
+    func void(id: Int, body: String, texts: Texts) -> Response {
+        let reason = ((try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any])?["reason"] as? String ?? ""
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return Self.error(.badRequest, "say why the run is voided: {\"reason\": \"…\"}")
+        }
+        do {
+            let text = try PayoutsUseCase.void(database: server.database, run: id, reason: reason)
+            return Self.json(.ok, ["run": id, "message": text.trimmingCharacters(in: .newlines)])
+        } catch {
+            return Self.failure(error)
+        }
+    }
+
+    /// `POST /api/runs/{id}/export` with `{"format": "generic"}`: writes the payroll file where `payouts export` writes it.
+    func export(id: Int, body: String, texts: Texts) -> Response {
+        let asked = ((try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any])?["format"] as? String ?? "generic"
+        guard asked == PayrollFormat.generic.rawValue else {
+            return Self.error(.badRequest, "the web application exports the generic format; `shiftwise payouts export RUN --format \(asked) --map FILE` writes the others")
+        }
+        do {
+            let outcome = try LanguageGate.with(texts) { try PayoutsUseCase.export(database: server.database, run: id, outputFolder: nil, bom: false) }
+            return Self.json(.ok, ["run": id, "files": outcome.files, "control": outcome.control])
+        } catch {
+            return Self.failure(error)
+        }
+    }
+
+    // MARK: Shapes
+
+    static func checkObject(_ check: RosterEditUseCase.Check) -> [String: Any] {
+        var terms: [String: Any] = [:]
+        for term in check.terms ?? [] { terms[term.name] = NSDecimalNumber(string: term.value.formatted(places: 2)) }
+        return ["violations": check.violations.map(findingObject), "warnings": check.warnings.map(findingObject),
+                "objective_terms": check.terms == nil ? NSNull() : terms,
+                "objective": check.objective.map { NSDecimalNumber(string: $0.formatted(places: 2)) } ?? NSNull(),
+                "shifts": check.shiftCount]
+    }
+
+    static func findingObject(_ f: RosterEditUseCase.Finding) -> [String: Any] {
+        ["agent_id": f.agentID, "rule": f.rule, "message": f.message, "line": f.line]
+    }
+
+    /// roster.csv as objects keyed by its header.
+    static func rows(_ csv: String) -> [[String: String]] {
+        let lines = csv.split(whereSeparator: \.isNewline).map(String.init)
+        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { return [] }
+        return lines.dropFirst().map { line in
+            let cells = WebCSV.split(line)
+            var row: [String: String] = [:]
+            for (i, name) in header.enumerated() { row[name] = i < cells.count ? cells[i] : "" }
+            return row
+        }
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ object: Any) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return WebHeaders.response(status, contentType: "application/json; charset=utf-8", body: String(decoding: data, as: UTF8.self))
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        json(status, ["error": message])
+    }
+
+    /// An error of a use case as an answer: an unknown run is 404, a refused state change 409, bad input 422, the rest 500.
+    static func failure(_ error: any Error) -> Response {
+        switch error {
+        case let store as StoreError:
+            if case .unknownRun = store { return Self.error(.notFound, store.description) }
+            if case .payoutState = store { return Self.error(.conflict, store.description) }
+            return Self.error(store.isBadInput ? .unprocessableContent : .internalServerError, store.description)
+        case let unavailable as RecordedScenario.Unavailable:
+            return Self.error(.unprocessableContent, unavailable.description)
+        default:
+            return Self.error(.unprocessableContent, "\(error)")
+        }
+    }
+}
+
+/// Splits one CSV line (RFC 4180 quotes) into its cells.
+enum WebCSV {
+    static func split(_ line: String) -> [String] {
+        var cells: [String] = []
+        var cell = ""
+        var quoted = false
+        var chars = Array(line)
+        if chars.last == "\r" { chars.removeLast() }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" { cell.append("\""); i += 1 } else { quoted = false }
+                } else {
+                    cell.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                cells.append(cell)
+                cell = ""
+            } else {
+                cell.append(c)
+            }
+            i += 1
+        }
+        cells.append(cell)
+        return cells
+    }
+}

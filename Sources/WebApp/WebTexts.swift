@@ -1,0 +1,59 @@
+import Core
+import Foundation
+
+/// The words of the web pages, in both languages (the pages a command writes use `Texts`); a key
+/// missing in either language is a failing test.
+enum WebText: String, CaseIterable, Sendable {
+    case appTitle, colAgent, navRuns, runsHeading, runsEmpty, colID, colKind, colName, colStarted, colOutcome, colStatus, open
+    case kindRoster, kindBonus, kindStaff, kindCompare
+    case notFound, notFoundBody, unavailable
+    case editHeading, editHint, editNone, editStart, editEnd, editApply, editDelete, editSwapWith, editSwap, editAddFor, editAdd, editDay
+    case editChecking, editHolds, editViolations, editTerms, editObjective, editSave, editSaved, editRefused, editEdited, editUndoAll
+    case payoutHeading, payoutPeriod, payoutPlan, payoutStatus, payoutAgents, payoutTotal, payoutWorking, payoutStatement
+    case payoutApprove, payoutVoid, payoutExport, payoutConfirmApprove, payoutVoidReason, payoutLocked, payoutAmount, payoutAdjusts
+    case runHeading, runResults, compareHeading
+
+    func callAsFunction(_ t: Texts, _ arguments: String...) -> String {
+        var text = (t.language == .zhCN ? Self.chinese[self] : Self.english[self]) ?? Self.english[self] ?? rawValue
+        for (i, a) in arguments.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: a) }
+        return text
+    }
+
+    static let english: [WebText: String] = [
+        .appTitle: "Shiftwise", .colAgent: "agent", .navRuns: "Runs", .runsHeading: "Recorded runs", .runsEmpty: "No runs are recorded in this database yet.",
+        .colID: "run", .colKind: "kind", .colName: "name", .colStarted: "started", .colOutcome: "outcome", .colStatus: "status", .open: "open",
+        .kindRoster: "roster", .kindBonus: "payout", .kindStaff: "staffing", .kindCompare: "comparison",
+        .notFound: "Not found", .notFoundBody: "There is no such page or run.", .unavailable: "This run cannot be shown",
+        .editHeading: "Edit the roster", .editHint: "Click a shift in the timeline to move, extend, swap or delete it; every change is checked at once.",
+        .editNone: "No shift chosen.", .editStart: "Start", .editEnd: "End", .editApply: "Apply", .editDelete: "Delete shift",
+        .editSwapWith: "Swap this day with", .editSwap: "Swap", .editAddFor: "Add a shift for", .editAdd: "Add", .editDay: "Day",
+        .editChecking: "Checking…", .editHolds: "Every hard rule holds.", .editViolations: "{0} hard-rule violations",
+        .editTerms: "Objective terms", .editObjective: "Objective", .editSave: "Save as a new run", .editSaved: "Saved as run {0}.",
+        .editRefused: "Not saved: the roster breaks a hard rule.", .editEdited: "{0} agent-days edited", .editUndoAll: "Undo all edits",
+        .payoutHeading: "Payout run {0}", .payoutPeriod: "Period", .payoutPlan: "Plan", .payoutStatus: "Status", .payoutAgents: "Agents",
+        .payoutTotal: "Total", .payoutWorking: "Working", .payoutStatement: "statement", .payoutApprove: "Approve…", .payoutVoid: "Void…",
+        .payoutExport: "Export the payroll file", .payoutConfirmApprove: "Approve run {0}? An approved run never changes.",
+        .payoutVoidReason: "Why is run {0} voided?", .payoutLocked: "This run is {0}: it can no longer be approved.",
+        .payoutAmount: "Amount", .payoutAdjusts: "adjusts run {0}",
+        .runHeading: "Run {0}", .runResults: "Stored results", .compareHeading: "Comparison {0}",
+    ]
+
+    static let chinese: [WebText: String] = [
+        .appTitle: "Shiftwise", .colAgent: "坐席", .navRuns: "运行记录", .runsHeading: "已记录的运行", .runsEmpty: "此数据库尚无运行记录。",
+        .colID: "编号", .colKind: "类型", .colName: "名称", .colStarted: "开始时间", .colOutcome: "结果", .colStatus: "状态", .open: "打开",
+        .kindRoster: "排班", .kindBonus: "奖金发放", .kindStaff: "人力需求", .kindCompare: "方案对比",
+        .notFound: "未找到", .notFoundBody: "没有这个页面或运行。", .unavailable: "无法显示此运行",
+        .editHeading: "调整排班", .editHint: "在时间轴上点选一个班次即可移动、延长、对调或删除；每次调整都会立即校验。",
+        .editNone: "尚未选择班次。", .editStart: "开始", .editEnd: "结束", .editApply: "应用", .editDelete: "删除班次",
+        .editSwapWith: "当天与此坐席对调", .editSwap: "对调", .editAddFor: "为此坐席新增班次", .editAdd: "新增", .editDay: "日期",
+        .editChecking: "校验中…", .editHolds: "所有硬性规则均满足。", .editViolations: "违反硬性规则 {0} 处",
+        .editTerms: "目标函数各项", .editObjective: "目标值", .editSave: "另存为新的运行", .editSaved: "已保存为运行 {0}。",
+        .editRefused: "未保存：排班违反了硬性规则。", .editEdited: "已调整 {0} 个坐席日", .editUndoAll: "撤销全部调整",
+        .payoutHeading: "奖金发放运行 {0}", .payoutPeriod: "期间", .payoutPlan: "方案", .payoutStatus: "状态", .payoutAgents: "坐席",
+        .payoutTotal: "合计", .payoutWorking: "计算过程", .payoutStatement: "奖金明细", .payoutApprove: "审批…", .payoutVoid: "作废…",
+        .payoutExport: "导出工资文件", .payoutConfirmApprove: "审批运行 {0}？审批后不可再更改。",
+        .payoutVoidReason: "作废运行 {0} 的原因？", .payoutLocked: "此运行状态为{0}，不能再审批。",
+        .payoutAmount: "金额", .payoutAdjusts: "调整运行 {0}",
+        .runHeading: "运行 {0}", .runResults: "已保存的结果", .compareHeading: "方案对比 {0}",
+    ]
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Core
+import Dispatch
+import Foundation
+import Store
+import WebApp
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the database's runs to a browser: rosters to view, edit and save, payouts to approve, comparisons.",
+        discussion: """
+        Listens on 127.0.0.1 (this machine only) unless --host names another address. Pages, scripts and \
+        styles come from the program itself: no network is needed. Every change a page asks for carries \
+        the page's token; stop the server with Ctrl-C.
+        """
+    )
+
+    @Option(name: .long, help: "The address to listen on: 127.0.0.1 is this machine only, 0.0.0.0 every network.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var language: LanguageOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) is not a port: use 1 to 65535 (or 0 for any free port)") }
+        guard !host.isEmpty, !host.contains("/"), !host.contains(" ") else { throw ValidationError("--host \(host) is not an address, e.g. --host 127.0.0.1") }
+    }
+
+    func run() throws {
+        let path = database.path
+        // The database is opened as every command opens it (same locking, same migrations); a missing one is not created.
+        _ = try Failure.report(writes: false) { () throws -> Store in
+            guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+            return try Store.open(path)
+        }
+        let server = WebServer(database: path, defaultLanguage: language.language)
+        let host = self.host
+        let port = self.port
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do {
+                try await server.serve(host: host, port: port) { bound in
+                    let line = "Shiftwise serves \(path) at http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ (Ctrl-C stops it)\n"
+                    FileHandle.standardOutput.write(Data(line.utf8))
+                }
+            } catch {
+                failure.set(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.error {
+            Failure.printError("error: the server stopped: \(error)")
+            throw ExitCode(FailureCategory.internalFailure.exitCode)
+        }
+    }
+}
+
+/// The server's error, handed from its task to the waiting command.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+    var error: (any Error)? { lock.withLock { stored } }
+    func set(_ error: any Error) { lock.withLock { stored = error } }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Store
+import Testing
+import TestSupport
+@testable import WebApp
+
+/// The web application over HTTP (SPEC §11): the CSRF rule, escaping, no path to the file system,
+/// request limits, the check and save of an edited roster, and approval of a payout run. The roster
+/// and payout runs are made by the real binary; the pages are asked for through the router.
+@Suite(.serialized) struct WebAppTests {
+    /// A database with one roster run of the tiny fixture (agent A3 named with markup) and the fixture folder.
+    static func rosterDatabase() throws -> (db: String, fixture: ScenarioFixture, run: Int) {
+        let agents = ScenarioFixture.agents.replacingOccurrences(of: "Omar Haddad", with: "<script>alert(1)</script>")
+        let fixture = try ScenarioFixture(overrides: ["agents.csv": agents])
+        let db = fixture.path("runs.sqlite")
+        let result = try CommandRunner.run(["roster", fixture.scenario, "--db", db, "--out", fixture.path("out")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let run = try #require(result.stdout.split(separator: "\n").compactMap { $0.hasPrefix("run ") ? Int($0.dropFirst(4)) : nil }.first)
+        return (db, fixture, run)
+    }
+
+    static let token = String(repeating: "ab", count: 32)
+
+    static func app(_ db: String) -> some ApplicationProtocol {
+        Application(router: WebServer(database: db, token: token).router())
+    }
+
+    static func post(_ client: some TestClientProtocol, _ uri: String, body: String, token: String? = WebAppTests.token) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "text/csv"]
+        if let token, let name = HTTPField.Name("X-CSRF-Token") { headers[name] = token }
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    static func object(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
+    }
+
+    /// Every POST without the page's token, or with another, is 403 and changes nothing.
+    @Test func postsNeedThePagesToken() async throws {
+        let (db, _, run) = try Self.rosterDatabase()
+        let roster = try String(contentsOfFile: try Self.rosterDatabaseFile(db, run), encoding: .utf8)
+        try await Self.app(db).test(.router) { client in
+            for action in ["check", "save", "approve", "void", "export"] {
+                let missing = try await Self.post(client, "/api/runs/\(run)/\(action)", body: roster, token: nil)
+                #expect(missing.status == .forbidden, "\(action) without a token")
+                let wrong = try await Self.post(client, "/api/runs/\(run)/\(action)", body: roster, token: String(repeating: "cd", count: 32))
+                #expect(wrong.status == .forbidden, "\(action) with another token")
+            }
+            let page = try await client.execute(uri: "/", method: .get)
+            #expect(String(buffer: page.body).contains("<meta name=\"csrf-token\" content=\"\(Self.token)\">"))
+        }
+        #expect(try Store.open(db).runs().count == 1, "nothing was recorded")
+    }
+
+    /// The run's roster.csv, written to a file for reading back.
+    static func rosterDatabaseFile(_ db: String, _ run: Int) throws -> String {
+        let content = try #require(try Store.open(db).run(run).results.first { $0.name == "roster.csv" }?.content)
+        let path = db + ".roster.csv"
+        try Data(content.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// The roster as recorded holds every hard rule, and its labour term is Σ paid hours × the agent's
+    /// hourly cost, summed here by hand from the roster's cells and the fixture's costs.
+    @Test func checkOfTheRecordedRosterAndAMoveIntoAViolation() async throws {
+        let (db, _, run) = try Self.rosterDatabase()
+        let roster = try String(contentsOfFile: try Self.rosterDatabaseFile(db, run), encoding: .utf8)
+        let cost: [String: Decimal] = ["A1": Decimal(string: "35.50")!, "A2": 36, "A3": 28]
+        let labour = roster.split(separator: "\n").dropFirst().reduce(Decimal(0)) { sum, line in
+            let cells = WebCSV.split(String(line))
+            return sum + Decimal(string: cells[5])! * cost[cells[0]]!
+        }
+        try await Self.app(db).test(.router) { client in
+            let ok = try Self.object(try await Self.post(client, "/api/runs/\(run)/check", body: roster))
+            #expect((ok["violations"] as? [Any])?.isEmpty == true, "\(ok)")
+            let terms = try #require(ok["objective_terms"] as? [String: Any])
+            #expect((terms["labour cost"] as? NSNumber)?.decimalValue == labour, "\(terms)")
+
+            // A1's first shift moved to 05:00, three hours before the earliest start.
+            var lines = roster.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let i = try #require(lines.firstIndex { $0.hasPrefix("A1,") })
+            var cells = WebCSV.split(lines[i])
+            let day = String(cells[3].prefix(10))
+            cells[3] = day + "T05:00"
+            cells[4] = day + "T13:00"
+            cells[6] = ""
+            lines[i] = cells.joined(separator: ",")
+            let moved = lines.joined(separator: "\n")
+            let bad = try Self.object(try await Self.post(client, "/api/runs/\(run)/check", body: moved))
+            let violations = try #require(bad["violations"] as? [[String: Any]])
+            #expect(!violations.isEmpty)
+            #expect(violations.allSatisfy { $0["agent_id"] as? String == "A1" }, "\(violations)")
+
+            // Saving it is refused and records nothing; saving the recorded roster records a new run.
+            let refused = try await Self.post(client, "/api/runs/\(run)/save", body: moved)
+            #expect(refused.status == .unprocessableContent)
+            #expect(try Store.open(db).runs().count == 1)
+            let saved = try Self.object(try await Self.post(client, "/api/runs/\(run)/save", body: roster))
+            let newRun = try #require(saved["run"] as? Int)
+            let stored = try Store.open(db).run(newRun)
+            #expect(stored.summary.outcome == "edited" && stored.summary.kind == .roster)
+            #expect(stored.inputs.map(\.sha256) == (try Store.open(db).run(run)).inputs.map(\.sha256), "the same recorded inputs")
+        }
+    }
+
+    /// An agent named with markup stays text on every page and in the script data.
+    @Test func userTextIsEscaped() async throws {
+        let (db, _, run) = try Self.rosterDatabase()
+        try await Self.app(db).test(.router) { client in
+            for lang in ["en", "zh-CN"] {
+                let page = String(buffer: try await client.execute(uri: "/runs/\(run)?lang=\(lang)", method: .get).body)
+                #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the agents table shows the name as text")
+                #expect(!page.contains("<script>alert(1)"), "never as markup")
+                #expect(page.contains("<html lang=\"\(lang)\""))
+            }
+        }
+    }
+
+    /// No request path reaches a file: unknown assets, dotted paths and encoded slashes are 404.
+    @Test func noPathReachesTheFileSystem() async throws {
+        let (db, _, _) = try Self.rosterDatabase()
+        try await Self.app(db).test(.router) { client in
+            for uri in ["/static/../../../etc/passwd", "/static/..%2F..%2F..%2Fetc%2Fpasswd", "/static/%2e%2e%2fPackage.swift", "/static/web.css/../editor.js.map",
+                        "/runs/..%2F..%2Fetc%2Fpasswd", "/runs/999999", "/etc/passwd"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .notFound, "\(uri)")
+                #expect(!String(buffer: response.body).contains("root:"), "\(uri)")
+            }
+            #expect(try await client.execute(uri: "/static/editor.js", method: .get).status == .ok)
+        }
+    }
+
+    /// A body above the limit is refused with 413 before any work.
+    @Test func oversizedBodiesAreRefused() async throws {
+        let (db, _, run) = try Self.rosterDatabase()
+        try await Self.app(db).test(.router) { client in
+            let huge = String(repeating: "A1,x,2026-11-30,2026-11-30T09:00,2026-11-30T17:00,7.50,\n", count: WebServer.maxBody / 50)
+            let response = try await Self.post(client, "/api/runs/\(run)/check", body: huge)
+            #expect(response.status == .contentTooLarge)
+        }
+    }
+
+    /// The page reads the scenario the run recorded, not today's files: deleting them changes nothing.
+    @Test func theRunsScenarioComesFromItsRecordedCopies() async throws {
+        let (db, fixture, run) = try Self.rosterDatabase()
+        for name in ["tiny.yaml", "forecast.csv", "agents.csv"] { try FileManager.default.removeItem(atPath: fixture.path(name)) }
+        try await Self.app(db).test(.router) { client in
+            let response = try await client.execute(uri: "/runs/\(run)", method: .get)
+            #expect(response.status == .ok)
+            #expect(String(buffer: response.body).contains("id=\"timeline\""))
+        }
+    }
+
+    /// Approve a payout run through the API: the second approval is a conflict.
+    @Test func approveAPayoutRun() async throws {
+        let root = Fixtures.packageRoot
+        let db = NSTemporaryDirectory() + "shiftwise-web-\(UUID().uuidString).sqlite"
+        let out = NSTemporaryDirectory() + "shiftwise-web-\(UUID().uuidString)"
+        let result = try CommandRunner.run(["bonus", root + "/scenarios/rules/bonus-2026.yaml", root + "/scenarios/data/metrics-2026-11.csv", "--period", "2026-11",
+                                            "--agents", root + "/scenarios/data/agents.csv", "--db", db, "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let run = try #require(result.stdout.split(separator: "\n").compactMap { $0.hasPrefix("run ") ? Int($0.dropFirst(4)) : nil }.first)
+        try await Self.app(db).test(.router) { client in
+            let page = String(buffer: try await client.execute(uri: "/runs/\(run)?lang=zh-CN", method: .get).body)
+            #expect(page.contains("id=\"approve\"") && page.contains("草稿"))
+            #expect(try await Self.post(client, "/api/runs/\(run)/approve", body: "{}").status == .ok)
+            #expect(try Store.open(db).run(run).summary.status == "approved")
+            #expect(try await Self.post(client, "/api/runs/\(run)/approve", body: "{}").status == .conflict)
+            let after = String(buffer: try await client.execute(uri: "/runs/\(run)", method: .get).body)
+            #expect(!after.contains("id=\"approve\"") && after.contains("id=\"export\""))
+        }
+    }
+
+    /// Every web text in both languages.
+    @Test func everyWebTextInBothLanguages() {
+        for key in WebText.allCases {
+            #expect(WebText.english[key] != nil, "\(key) missing in English")
+            #expect(WebText.chinese[key] != nil, "\(key) missing in Chinese")
+        }
+    }
+}
