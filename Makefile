@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 SCENARIO ?= scenarios/baseline-w49.yaml
 
-.PHONY: demo test bench bench-peers deps build release clean scenarios screenshots
+.PHONY: demo test bench bench-peers deps browser-deps build release clean scenarios screenshots
 
 # Installs GLPK and SQLite headers through apt when missing.
 deps:
@@ -46,9 +46,19 @@ demo: build
 	.build/debug/shiftwise qa score scenarios/data/ecommerce-qa-forms-2026-11.csv --form scenarios/rules/qa-form.yaml
 	.build/debug/shiftwise bonus scenarios/rules/ecommerce-2026.yaml scenarios/data/ecommerce-metrics.csv --period 2026-11 --out reports/payouts/ecommerce-2026-11
 
-test: deps
+# Headless Chromium, its driver and the CJK fonts (Debian), and selenium (PyPI), for the browser tests and screenshots.
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+		echo "installing chromium, chromium-driver and fonts-noto-cjk"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; \
+	fi
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet selenium
+
+# The Swift suites, then the browser tests driving the real binary's web application.
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 Tests/browser/test_web.py .build/debug/shiftwise
 
 bench: release
 	.build/release/ShiftwiseBench
@@ -61,11 +71,7 @@ bench-peers: release
 # PNGs of the pages a person reads, in English and Chinese, from headless Chromium (with the CJK fonts
 # Chinese pages need): run after `make demo`; they land in reports/screenshots/.
 SHOT = chromium --headless --no-sandbox --disable-gpu --hide-scrollbars
-screenshots: build
-	@if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ]; then \
-		echo "installing chromium and fonts-noto-cjk"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
-	fi
+screenshots: build browser-deps
 	@test -f reports/baseline-w49/roster.html || { echo "run make demo first"; exit 1; }
 	mkdir -p reports/screenshots
 	.build/debug/shiftwise forecast scenarios/data/history-2026-10-05.csv --week 2026-11-30 --out reports/screenshots/forecast-zh --lang zh-CN >/dev/null

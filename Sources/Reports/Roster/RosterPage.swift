@@ -198,7 +198,7 @@ public enum RosterPage {
     const h=new URLSearchParams(location.hash.slice(1));
     if(h.get('view'))view.value=h.get('view');if(h.get('team'))team.value=h.get('team');if(h.get('who'))who.value=h.get('who');
     const b=(h.get('break')||'').match(/^(\\d)T(\\d\\d:\\d\\d)$/);if(b){bday.value=b[1];btime.value=b[2];}
-    for(const c of [view,team,who,bday,btime])c.addEventListener('input',draw);
+    for(const c of [view,team,who,bday,btime])for(const ev of ['input','change'])c.addEventListener(ev,draw);
     window.rosterDraw=draw;
     draw();
     })();
