@@ -1,6 +1,7 @@
 public import Core
 public import Rostering
 import Foundation
+import LinearModel
 import Reports
 import RosterValidation
 import ScenarioIO
@@ -109,6 +110,46 @@ public enum RosterEditUseCase {
                     RunResult(name: "roster-grid.csv", content: RosterSheets.grid(roster, scenario: scenario).text),
                     RunResult(name: "coverage.csv", content: RosterSheets.coverage(evaluation, scenario: scenario).text),
                     RunResult(name: "summary.json", content: summary.json)]
+        }
+    }
+
+    /// A run's recorded scenario with the edited rows to keep as pins.
+    public struct Pinned: Sendable {
+        public let run: Int
+        public let recorded: RecordedScenario
+        public let scenario: Scenario
+    }
+
+    /// Reads the rows of `text` whose `pinned` cell is true (all rows when there is no such column) as pins
+    /// on run `id`'s recorded scenario, as `--pin` reads a file (breaks kept when given).
+    ///
+    /// - Throws: `InputError` for pins that cannot be read or name no agent; store errors.
+    public static func pins(_ text: String, run id: Int, database: String) throws -> Pinned {
+        let recorded = try RecordedScenario.load(run: id, store: Store.open(database))
+        var scenario = recorded.scenario
+        scenario.pins = try PlannedShiftReader.parse(text, file: "edits.csv", scenario: scenario, purpose: .pins).shifts
+        return Pinned(run: id, recorded: recorded, scenario: scenario)
+    }
+
+    /// "Re-solve around my edits": rosters the pinned scenario again, keeping the pins exactly, and records
+    /// the result as a new roster run (parameters `resolved_from`, `pinned`, `time_limit_seconds`).
+    ///
+    /// - Returns: The new run's id.
+    /// - Throws: `RosterFailure.infeasible` when the pins contradict the hard rules (nothing recorded); store and solver errors.
+    public static func resolve(_ pinned: Pinned, database: String, timeLimitSeconds: Double?, texts: Texts = .english) throws -> Int {
+        let recording = try RunRecording(database: database)
+        let scenario = pinned.scenario
+        let requirements = StaffingCalculator.requirements(for: scenario)
+        let timeLimit = timeLimitSeconds ?? scenario.solver.timeLimitSeconds.doubleValue
+        let solution = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: timeLimit,
+                                              mipGap: scenario.solver.mipGap.doubleValue, texts: texts)
+        return try recording.record(
+            kind: .roster, name: scenario.name,
+            parameters: ["resolved_from": "\(pinned.run)", "pinned": "\(scenario.pins.count)", "time_limit_seconds": "\(timeLimit)"],
+            stored: pinned.recorded.inputs, outcome: solution.status.rawValue, outputs: nil
+        ) { newID in
+            try RosterUseCase.checkedSheets(scenario: scenario, solution: solution, file: "roster.csv", run: newID).texts
+                .map { RunResult(name: $0.name, content: $0.content) }
         }
     }
 

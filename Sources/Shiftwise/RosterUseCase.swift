@@ -177,22 +177,10 @@ public enum RosterUseCase {
     static func writeReports(scenario: Scenario, solution: RosterSolver.Solution, into outputs: OutputSet, subfolder: String?, run: Int?,
                              calendarSequence: Int = 0, texts: Texts = .english) throws -> Written {
         let roster = solution.roster
-        let rosterCSV = RosterSheets.roster(roster, scenario: scenario)
         let prefix = subfolder.map { $0 + "/" } ?? ""
         let folder = PrefixedSet(set: outputs, prefix: prefix)
-        let sheet = try RosterSheetReader.parse(rosterCSV.text, file: outputs.path + "/" + prefix + "roster.csv")
-        let violations = (sheet.diagnostics + RosterValidator.validate(sheet.sheet, scenario: scenario)).filter { $0.severity == .error }
-        // A roster that breaks a hard rule is never written (SPEC §6): the run fails and nothing appears.
-        if !violations.isEmpty { throw RosterFailure.breaksHardRules(violations.map(\.description)) }
-
-        var summary = RosterSummary(
-            run: run, scenario: scenario.name, status: solution.status.rawValue, objective: solution.objective, bound: solution.bound,
-            gap: solution.gap, solveSeconds: solution.solveSeconds, currency: scenario.costs.currency, evaluation: solution.evaluation,
-            grid: scenario.grid, hardRuleViolations: violations.count, agents: scenario.agents.count, shifts: roster.shifts.count, terms: solution.terms,
-            model: (solution.modelSize.variables, solution.modelSize.constraints))
-        summary.stoppedBy = solution.stoppedBy.rawValue
-        let grid = RosterSheets.grid(roster, scenario: scenario).bytes
-        let coverage = RosterSheets.coverage(solution.evaluation, scenario: scenario).bytes
+        let sheets = try checkedSheets(scenario: scenario, solution: solution, file: outputs.path + "/" + prefix + "roster.csv", run: run)
+        let (rosterCSV, grid, coverage, summary, violations) = (sheets.roster, sheets.grid, sheets.coverage, sheets.summary, sheets.violations)
         let summaryJSON = summary.json
         var files: [String] = []
         files.append(try folder.write("roster.csv", bytes: rosterCSV.bytes))
@@ -208,9 +196,42 @@ public enum RosterUseCase {
             try folder.write("calendars/" + (calendarNames[agent.id] ?? ""), text: AgentCalendar.ics(agentIndex: a, roster: roster, scenario: scenario, sequence: calendarSequence))
         }
         files.append(outputs.path + "/" + prefix + "calendars/")
-        let texts = [("roster.csv", String(decoding: rosterCSV.bytes, as: UTF8.self)), ("roster-grid.csv", String(decoding: grid, as: UTF8.self)),
-                     ("coverage.csv", String(decoding: coverage, as: UTF8.self)), ("summary.json", summaryJSON)]
-        return Written(files: files, violations: violations, texts: texts.map { (name: $0.0, content: $0.1) })
+        return Written(files: files, violations: violations, texts: sheets.texts)
+    }
+}
+
+extension RosterUseCase {
+    /// The sheets of a solved roster and its summary, after the independent checker has counted the
+    /// hard-rule violations of the roster as it would be written.
+    struct Sheets {
+        let roster: CSVWriter
+        let grid: [UInt8]
+        let coverage: [UInt8]
+        let summary: RosterSummary
+        let violations: [Diagnostic]
+
+        /// `roster.csv`, `roster-grid.csv`, `coverage.csv` and `summary.json`, by name, as the store keeps them.
+        var texts: [(name: String, content: String)] {
+            [("roster.csv", String(decoding: roster.bytes, as: UTF8.self)), ("roster-grid.csv", String(decoding: grid, as: UTF8.self)),
+             ("coverage.csv", String(decoding: coverage, as: UTF8.self)), ("summary.json", summary.json)]
+        }
+    }
+
+    /// - Throws: `RosterFailure.breaksHardRules` when the checker finds a violation: such a roster is never written (SPEC §6).
+    static func checkedSheets(scenario: Scenario, solution: RosterSolver.Solution, file: String, run: Int?) throws -> Sheets {
+        let roster = solution.roster
+        let rosterCSV = RosterSheets.roster(roster, scenario: scenario)
+        let sheet = try RosterSheetReader.parse(rosterCSV.text, file: file)
+        let violations = (sheet.diagnostics + RosterValidator.validate(sheet.sheet, scenario: scenario)).filter { $0.severity == .error }
+        if !violations.isEmpty { throw RosterFailure.breaksHardRules(violations.map(\.description)) }
+        var summary = RosterSummary(
+            run: run, scenario: scenario.name, status: solution.status.rawValue, objective: solution.objective, bound: solution.bound,
+            gap: solution.gap, solveSeconds: solution.solveSeconds, currency: scenario.costs.currency, evaluation: solution.evaluation,
+            grid: scenario.grid, hardRuleViolations: violations.count, agents: scenario.agents.count, shifts: roster.shifts.count, terms: solution.terms,
+            model: (solution.modelSize.variables, solution.modelSize.constraints))
+        summary.stoppedBy = solution.stoppedBy.rawValue
+        return Sheets(roster: rosterCSV, grid: RosterSheets.grid(roster, scenario: scenario).bytes,
+                      coverage: RosterSheets.coverage(solution.evaluation, scenario: scenario).bytes, summary: summary, violations: violations)
     }
 }
 

@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Hummingbird
 import Reports
+import Rostering
 import Shiftwise
 import Store
 
@@ -62,6 +63,20 @@ struct WebAPI: Sendable {
             }
         } catch let refused as RosterEditUseCase.Refused {
             return Self.json(.unprocessableContent, ["error": refused.description, "violations": refused.violations.map(Self.findingObject)])
+        } catch {
+            return Self.failure(error)
+        }
+    }
+
+    /// `POST /api/runs/{id}/resolve`: the rows marked `pinned` kept exactly, the rest rostered again, recorded as a new run.
+    func resolve(id: Int, body: String, texts: Texts) -> Response {
+        do {
+            // Reading the pins words its messages in the request's language; the solve needs no gate.
+            let pinned = try LanguageGate.with(texts) { try RosterEditUseCase.pins(body, run: id, database: server.database) }
+            let newID = try RosterEditUseCase.resolve(pinned, database: server.database, timeLimitSeconds: server.resolveSeconds, texts: texts)
+            return Self.json(.ok, ["run": newID, "url": "/runs/\(newID)"])
+        } catch let failure as RosterFailure {
+            return Self.error(.unprocessableContent, failure.description)
         } catch {
             return Self.failure(error)
         }

@@ -63,9 +63,9 @@ enum WebAssets {
       $('ed-chosen').textContent=r.agent_id+' '+r.name+' · '+r.date+' '+r.start.slice(11,16)+'–'+r.end.slice(11,16);
       $('ed-start').value=r.start.slice(11,16);$('ed-end').value=r.end.slice(11,16);$('ed-swap-agent').value=r.agent_id;mark();}
     function changed(...rs){for(const r of rs)edited.add(key(r));redraw();check();}
-    function csv(){const q=v=>/[",\r\n]/.test(v)?'"'+v.replace(/"/g,'""')+'"':v;
-      return COLS.join(',')+'\n'+rows.map(r=>COLS.map(c=>q(String(r[c]===undefined?'':r[c]))).join(',')).join('\n')+'\n';}
-    function post(action){return fetch('/api/runs/'+cfg.run+'/'+action,{method:'POST',headers:{'Content-Type':'text/csv; charset=utf-8','X-CSRF-Token':token},body:csv()})
+    function csv(pins){const q=v=>/[",\r\n]/.test(v)?'"'+v.replace(/"/g,'""')+'"':v;
+      return COLS.concat(pins?['pinned']:[]).join(',')+'\n'+rows.map(r=>COLS.map(c=>q(String(r[c]===undefined?'':r[c]))).concat(pins?[edited.has(key(r))?'yes':'']:[]).join(',')).join('\n')+'\n';}
+    function post(action){return fetch('/api/runs/'+cfg.run+'/'+action,{method:'POST',headers:{'Content-Type':'text/csv; charset=utf-8','X-CSRF-Token':token},body:csv(action==='resolve')})
       .then(r=>r.json().then(j=>({ok:r.ok,status:r.status,j})));}
     function show(list){const ul=$('ed-violations');ul.textContent='';for(const v of list||[]){const li=document.createElement('li');li.className='violation';
       li.dataset.agent=v.agent_id;li.dataset.rule=v.rule;li.textContent=(v.agent_id?v.agent_id+' · ':'')+v.rule+': '+v.message;ul.appendChild(li);}}
@@ -77,7 +77,7 @@ enum WebAssets {
         const t=$('ed-terms');t.textContent='';
         if(j.objective_terms){for(const name of Object.keys(j.objective_terms)){const tr=t.insertRow();tr.insertCell().textContent=name;const c=tr.insertCell();c.className='num';c.textContent=j.objective_terms[name];}
           const tr=t.insertRow();tr.id='ed-objective';tr.insertCell().textContent=W.objective;const c=tr.insertCell();c.className='num';c.textContent=j.objective;}
-        $('ed-save').disabled=n>0||edited.size===0;});}
+        $('ed-save').disabled=n>0||edited.size===0;$('ed-resolve').disabled=edited.size===0;});}
     $('timeline').addEventListener('click',e=>{const b=e.target.closest('.tl-shift');if(b)pick(Number(b.dataset.s));});
     $('ed-apply').addEventListener('click',()=>{const r=rows[picked];if(!r)return;const s=span(r),d=Math.floor(s[0]/1440);
       const ns=d*1440+mins($('ed-start').value);let ne=d*1440+mins($('ed-end').value);if(ne<=ns)ne+=1440;
@@ -93,10 +93,14 @@ enum WebAssets {
       const r={agent_id:a,name:names[a],date:dateOf(d),start:stamp(ns),end:stamp(ne),paid_hours:((ne-ns)/60).toFixed(2),breaks:''};
       rows.push(r);changed(r);pick(rows.length-1);});
     $('ed-undo').addEventListener('click',()=>{rows=original.map(r=>Object.assign({},r));edited.clear();pick(-1);redraw();show([]);
-      $('ed-status').textContent='';$('ed-terms').textContent='';$('ed-save').disabled=true;});
+      $('ed-status').textContent='';$('ed-status').className='status';$('ed-terms').textContent='';$('ed-save').disabled=true;$('ed-resolve').disabled=true;});
     $('ed-save').addEventListener('click',()=>{$('ed-save').disabled=true;post('save').then(({ok,j})=>{const out=$('ed-saved');out.textContent='';
       if(ok){const a=document.createElement('a');a.href=j.url;a.id='ed-saved-link';a.textContent=fill(W.saved,j.run);out.appendChild(a);}
       else{out.textContent=W.refused;out.className='bad';show(j.violations);}});});
+    $('ed-resolve').addEventListener('click',()=>{$('ed-resolve').disabled=true;$('ed-save').disabled=true;const out=$('ed-saved');out.className='';out.textContent=W.resolving;
+      post('resolve').then(({ok,j})=>{out.textContent='';
+      if(ok){const a=document.createElement('a');a.href=j.url;a.id='ed-resolved-link';a.textContent=fill(W.resolved,j.run);out.appendChild(a);}
+      else{out.textContent=j.error||'';out.className='bad';$('ed-resolve').disabled=false;}});});
     fetch('/api/runs/'+cfg.run+'/roster').then(r=>r.json()).then(j=>{
       for(const s of DATA.shifts){const a=DATA.agents[s[0]];late[a[0]+'|'+dateOf(s[1])]=s[4];}
       original=j.shifts.map(r=>Object.assign({},r));rows=j.shifts;redraw();document.body.dataset.editorReady='1';});

@@ -95,11 +95,12 @@ struct WebPages: Sendable {
             editor += "<div id=\"ed-status\" class=\"status\"></div><ul id=\"ed-violations\" class=\"violations\"></ul>\n"
             editor += "<table id=\"ed-terms\" class=\"terms\"></table>\n"
             editor += "<div class=\"ed-row\"><button id=\"ed-save\" type=\"button\" disabled>\(WebText.editSave(t))</button> "
+            editor += "<button id=\"ed-resolve\" type=\"button\" disabled>\(WebText.editResolve(t))</button> "
             editor += "<button id=\"ed-undo\" type=\"button\">\(WebText.editUndoAll(t))</button> <span id=\"ed-saved\"></span></div></section>\n"
             let words: [String: String] = [
                 "none": WebText.editNone(t), "checking": WebText.editChecking(t), "holds": WebText.editHolds(t), "violations": WebText.editViolations(t),
                 "terms": WebText.editTerms(t), "objective": WebText.editObjective(t), "saved": WebText.editSaved(t), "refused": WebText.editRefused(t),
-                "edited": WebText.editEdited(t),
+                "edited": WebText.editEdited(t), "resolving": WebText.editResolving(t), "resolved": WebText.editResolved(t),
             ]
             let config: [String: Any] = ["run": id, "weekStart": weekStart.description, "words": words]
             editor += "<script id=\"edit-config\" type=\"application/json\">\(Self.scriptJSON(config))</script>\n<script src=\"/static/editor.js\"></script>\n"

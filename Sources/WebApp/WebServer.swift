@@ -18,11 +18,14 @@ public struct WebServer: Sendable {
     public let defaultLanguage: Language
     /// The token every POST must carry; new for every start of the server.
     public let token: String
+    /// The time limit of "re-solve around my edits" (nil: the scenario's own).
+    public let resolveSeconds: Double?
 
     /// The largest request body read (a roster of 10,000 shifts is about 900 KB).
     public static let maxBody = 8 << 20
 
-    public init(database: String, defaultLanguage: Language = .en, token: String = WebServer.newToken()) {
+    public init(database: String, defaultLanguage: Language = .en, token: String = WebServer.newToken(), resolveSeconds: Double? = nil) {
+        self.resolveSeconds = resolveSeconds
         self.database = database
         self.defaultLanguage = defaultLanguage
         self.token = token
@@ -61,7 +64,7 @@ public struct WebServer: Sendable {
         router.get("/static/:name") { _, context in WebAssets.response(named: context.parameters.get("name") ?? "") }
         router.get("/api/runs") { _, _ in api.runs() }
         router.get("/api/runs/:id/roster") { _, context in api.roster(id: context.parameters.get("id", as: Int.self)) }
-        for (action, handler) in [("check", api.check), ("save", api.save), ("approve", api.approve), ("void", api.void), ("export", api.export)] {
+        for (action, handler) in [("check", api.check), ("save", api.save), ("resolve", api.resolve), ("approve", api.approve), ("void", api.void), ("export", api.export)] {
             router.post("/api/runs/:id/\(action)") { request, context in
                 guard let id = context.parameters.get("id", as: Int.self) else { return WebAPI.error(.notFound, "no such run") }
                 guard self.allows(request) else {

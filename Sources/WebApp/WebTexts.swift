@@ -8,7 +8,7 @@ enum WebText: String, CaseIterable, Sendable {
     case kindRoster, kindBonus, kindStaff, kindCompare
     case notFound, notFoundBody, unavailable
     case editHeading, editHint, editNone, editStart, editEnd, editApply, editDelete, editSwapWith, editSwap, editAddFor, editAdd, editDay
-    case editChecking, editHolds, editViolations, editTerms, editObjective, editSave, editSaved, editRefused, editEdited, editUndoAll
+    case editResolve, editResolving, editResolved, editChecking, editHolds, editViolations, editTerms, editObjective, editSave, editSaved, editRefused, editEdited, editUndoAll
     case payoutHeading, payoutPeriod, payoutPlan, payoutStatus, payoutAgents, payoutTotal, payoutWorking, payoutStatement
     case payoutApprove, payoutVoid, payoutExport, payoutConfirmApprove, payoutVoidReason, payoutLocked, payoutAmount, payoutAdjusts
     case runHeading, runResults, compareHeading
@@ -27,6 +27,7 @@ enum WebText: String, CaseIterable, Sendable {
         .editHeading: "Edit the roster", .editHint: "Click a shift in the timeline to move, extend, swap or delete it; every change is checked at once.",
         .editNone: "No shift chosen.", .editStart: "Start", .editEnd: "End", .editApply: "Apply", .editDelete: "Delete shift",
         .editSwapWith: "Swap this day with", .editSwap: "Swap", .editAddFor: "Add a shift for", .editAdd: "Add", .editDay: "Day",
+        .editResolve: "Re-solve around my edits", .editResolving: "Re-solving with the edited shifts kept…", .editResolved: "Re-solved as run {0}.",
         .editChecking: "Checking…", .editHolds: "Every hard rule holds.", .editViolations: "{0} hard-rule violations",
         .editTerms: "Objective terms", .editObjective: "Objective", .editSave: "Save as a new run", .editSaved: "Saved as run {0}.",
         .editRefused: "Not saved: the roster breaks a hard rule.", .editEdited: "{0} agent-days edited", .editUndoAll: "Undo all edits",
@@ -46,6 +47,7 @@ enum WebText: String, CaseIterable, Sendable {
         .editHeading: "调整排班", .editHint: "在时间轴上点选一个班次即可移动、延长、对调或删除；每次调整都会立即校验。",
         .editNone: "尚未选择班次。", .editStart: "开始", .editEnd: "结束", .editApply: "应用", .editDelete: "删除班次",
         .editSwapWith: "当天与此坐席对调", .editSwap: "对调", .editAddFor: "为此坐席新增班次", .editAdd: "新增", .editDay: "日期",
+        .editResolve: "保留我的调整并重新排班", .editResolving: "正在保留已调整的班次重新排班…", .editResolved: "已重新排班，保存为运行 {0}。",
         .editChecking: "校验中…", .editHolds: "所有硬性规则均满足。", .editViolations: "违反硬性规则 {0} 处",
         .editTerms: "目标函数各项", .editObjective: "目标值", .editSave: "另存为新的运行", .editSaved: "已保存为运行 {0}。",
         .editRefused: "未保存：排班违反了硬性规则。", .editEdited: "已调整 {0} 个坐席日", .editUndoAll: "撤销全部调整",

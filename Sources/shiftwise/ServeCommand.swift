@@ -22,12 +22,17 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The port to listen on (0 picks a free one).")
     var port: Int = 8080
 
+    @Option(name: .long, help: ArgumentHelp("The time limit of \"re-solve around my edits\" (default: the scenario's solver.time_limit_seconds).",
+                                            valueName: "seconds"))
+    var timeLimit: Double?
+
     @OptionGroup var database: DatabaseOptions
 
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) is not a port: use 1 to 65535 (or 0 for any free port)") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400) { throw ValidationError("--time-limit \(timeLimit) must be more than 0 and at most 86400 seconds") }
         guard !host.isEmpty, !host.contains("/"), !host.contains(" ") else { throw ValidationError("--host \(host) is not an address, e.g. --host 127.0.0.1") }
     }
 
@@ -38,7 +43,7 @@ struct ServeCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
             return try Store.open(path)
         }
-        let server = WebServer(database: path, defaultLanguage: language.language)
+        let server = WebServer(database: path, defaultLanguage: language.language, resolveSeconds: timeLimit)
         let host = self.host
         let port = self.port
         let done = DispatchSemaphore(value: 0)

@@ -106,6 +106,51 @@ import TestSupport
         }
     }
 
+    /// The roster with A1's first shift moved by `minutes` (breaks with it), and a `pinned` column marking that row.
+    static func moved(_ roster: String, by minutes: Int, pin: Bool) throws -> (csv: String, row: [String]) {
+        var lines = roster.split(separator: "\n").map(String.init)
+        let i = try #require(lines.firstIndex { $0.hasPrefix("A1,") })
+        var cells = WebCSV.split(lines[i])
+        func shift(_ hm: Substring) -> String {
+            let m = (Int(hm.prefix(2))! * 60 + Int(hm.suffix(2))! + minutes + 1440) % 1440
+            return String(format: "%02d:%02d", m / 60, m % 60)
+        }
+        cells[3] = cells[3].prefix(11) + shift(cells[3].suffix(5))
+        cells[4] = cells[4].prefix(11) + shift(cells[4].suffix(5))
+        cells[6] = cells[6].split(separator: ";").map { span in span.split(separator: "-").map(shift).joined(separator: "-") }.joined(separator: ";")
+        lines[i] = cells.joined(separator: ",")
+        if pin { lines = lines.enumerated().map { $0.offset == 0 ? $0.element + ",pinned" : $0.element + ($0.offset == i ? ",yes" : ",") } }
+        return (lines.joined(separator: "\n") + "\n", cells)
+    }
+
+    /// Re-solving around an edit keeps the edited shift exactly; a pin that breaks the window is refused and records nothing.
+    @Test func resolveAroundAnEdit() async throws {
+        let (db, _, run) = try Self.rosterDatabase()
+        let roster = try String(contentsOfFile: try Self.rosterDatabaseFile(db, run), encoding: .utf8)
+        try await Self.app(db).test(.router) { client in
+            // A move the validator accepts (half an hour later, else earlier).
+            var chosen: (csv: String, row: [String])?
+            for minutes in [30, -30] {
+                let candidate = try Self.moved(roster, by: minutes, pin: false)
+                let check = try Self.object(try await Self.post(client, "/api/runs/\(run)/check", body: candidate.csv))
+                if (check["violations"] as? [Any])?.isEmpty == true { chosen = try Self.moved(roster, by: minutes, pin: true); break }
+            }
+            let edit = try #require(chosen)
+            let answer = try Self.object(try await Self.post(client, "/api/runs/\(run)/resolve", body: edit.csv))
+            let newRun = try #require(answer["run"] as? Int, "\(answer)")
+            let stored = try Store.open(db).run(newRun)
+            let newRoster = try #require(stored.results.first { $0.name == "roster.csv" }?.content)
+            #expect(newRoster.split(separator: "\n").contains { WebCSV.split(String($0)) == edit.row }, "the pinned shift is kept exactly")
+            #expect(stored.parameters.contains("\"resolved_from\":\"\(run)\""))
+
+            let before = try Store.open(db).runs().count
+            let impossible = try Self.moved(roster, by: -6 * 60, pin: true)
+            let refused = try await Self.post(client, "/api/runs/\(run)/resolve", body: impossible.csv)
+            #expect(refused.status == .unprocessableContent, "\(String(buffer: refused.body))")
+            #expect(try Store.open(db).runs().count == before)
+        }
+    }
+
     /// An agent named with markup stays text on every page and in the script data.
     @Test func userTextIsEscaped() async throws {
         let (db, _, run) = try Self.rosterDatabase()

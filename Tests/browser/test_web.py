@@ -188,6 +188,22 @@ def test_open_filter_edit_save(driver, url, roster_run, api):
     editor_ready(driver)
     assert f"/runs/{new_run}" in driver.current_url
 
+    # The same kind of move, re-solved around: the edited shift is kept and the result is a new run.
+    k, delta = saved
+    bar(driver, k).click()
+    start = driver.find_element(By.ID, "ed-start").get_attribute("value")
+    end = driver.find_element(By.ID, "ed-end").get_attribute("value")
+    back = lambda t: "%02d:%02d" % divmod((int(t[:2]) * 60 + int(t[3:]) - delta) % 1440, 60)
+    set_time(driver, "ed-start", back(start))
+    set_time(driver, "ed-end", back(end))
+    driver.find_element(By.ID, "ed-apply").click()
+    check_done(driver)
+    driver.find_element(By.ID, "ed-resolve").click()
+    link = wait(driver, EC.presence_of_element_located((By.ID, "ed-resolved-link")), 120)
+    resolved = int(link.get_attribute("href").rstrip("/").split("/")[-1])
+    shifts = api(f"/api/runs/{resolved}/roster")["shifts"]
+    assert any(s["start"].endswith(back(start)) and s["end"].endswith(back(end)) for s in shifts), "the edited shift is kept"
+
 
 def test_language_switch(driver, url, roster_run, api):
     driver.get(f"{url}/runs/{roster_run}?lang=en")

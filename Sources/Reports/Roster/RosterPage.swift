@@ -153,7 +153,7 @@ public enum RosterPage {
     .tl-lane{position:relative;flex:1;height:12px} .tl-head{position:sticky;top:0;background:#f4f6f9;z-index:2;height:18px;border-bottom:1px solid #d9dee7}
     .tl-tick{position:absolute;top:2px;font-size:10px;color:#5b6577;transform:translateX(-50%)} .tl-grid{position:absolute;top:0;bottom:0;width:1px;background:#eef1f5}
     .tl-shift{position:absolute;top:1px;height:10px;background:#4f8fd6;border-radius:2px} .tl-shift.late{background:#7b4fd6}
-    .tl-break{position:absolute;top:0;height:10px;background:#f6d28b} .tl-now{position:absolute;top:0;bottom:0;width:2px;background:#c62828;z-index:1}
+    .tl-break{position:absolute;top:0;height:10px;background:#f6d28b} .tl-now{position:absolute;top:0;bottom:0;width:2px;background:#c62828;z-index:1;pointer-events:none}
     td.late{background:#f1ecfb}
     """
 
