@@ -152,7 +152,14 @@ public enum CompareUseCase {
             }
             files.append(try folder.write("compare.csv", bytes: compareCSV))
             files.append(try folder.write("compare.html", text: page))
-            return results + [RunResult(name: "compare.csv", content: String(decoding: compareCSV, as: UTF8.self))]
+            // The page in every language, kept with the run for the web application (the page a person reads of this run).
+            let pages = Language.allCases.map { language in
+                RunResult(name: "compare.\(language.rawValue).html",
+                          content: language == texts.language ? page
+                              : ComparePage.html(columns: pageColumns, currency: columns.first?.scenario.costs.currency ?? "", variedKey: variation?.key,
+                                                 texts: Texts(language)))
+            }
+            return results + [RunResult(name: "compare.csv", content: String(decoding: compareCSV, as: UTF8.self))] + pages
         }
         files += columns.map { folder.path + "/" + $0.name + "/" }
         let d = started.duration(to: .now)

@@ -128,7 +128,13 @@ struct WebAPI: Sendable {
         return ["violations": check.violations.map(findingObject), "warnings": check.warnings.map(findingObject),
                 "objective_terms": check.terms == nil ? NSNull() : terms,
                 "objective": check.objective.map { NSDecimalNumber(string: $0.formatted(places: 2)) } ?? NSNull(),
-                "shifts": check.shiftCount]
+                "shifts": check.shiftCount,
+                "measures": check.evaluation.map { e -> Any in
+                    ["service_level_week": e.serviceLevelWeek.map { NSDecimalNumber(string: String(format: "%.4f", $0)) } ?? NSNull(),
+                     "understaffed_agent_hours": NSDecimalNumber(string: e.understaffedAgentHours.formatted(places: 2)),
+                     "overstaffed_agent_hours": NSDecimalNumber(string: e.overstaffedAgentHours.formatted(places: 2)),
+                     "paid_hours": NSDecimalNumber(string: String(format: "%.2f", Double(e.paidMinutes) / 60))]
+                } ?? NSNull()]
     }
 
     static func findingObject(_ f: RosterEditUseCase.Finding) -> [String: Any] {

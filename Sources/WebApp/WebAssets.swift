@@ -77,6 +77,8 @@ enum WebAssets {
         const t=$('ed-terms');t.textContent='';
         if(j.objective_terms){for(const name of Object.keys(j.objective_terms)){const tr=t.insertRow();tr.insertCell().textContent=name;const c=tr.insertCell();c.className='num';c.textContent=j.objective_terms[name];}
           const tr=t.insertRow();tr.id='ed-objective';tr.insertCell().textContent=W.objective;const c=tr.insertCell();c.className='num';c.textContent=j.objective;}
+        if(j.measures){const m=j.measures,rows=[[W.sl,m.service_level_week===null?'–':(m.service_level_week*100).toFixed(1)+' %'],[W.under,m.understaffed_agent_hours],[W.over,m.overstaffed_agent_hours],[W.paid,m.paid_hours]];
+          for(const [name,value] of rows){const tr=t.insertRow();tr.className='measure';tr.insertCell().textContent=name;const c=tr.insertCell();c.className='num';c.textContent=value;}}
         $('ed-save').disabled=n>0||edited.size===0;$('ed-resolve').disabled=edited.size===0;});}
     $('timeline').addEventListener('click',e=>{const b=e.target.closest('.tl-shift');if(b)pick(Number(b.dataset.s));});
     $('ed-apply').addEventListener('click',()=>{const r=rows[picked];if(!r)return;const s=span(r),d=Math.floor(s[0]/1440);

@@ -55,7 +55,13 @@ struct WebPages: Sendable {
         switch stored.summary.kind {
         case .roster: return roster(stored, request: r)
         case .bonus: return payout(stored, request: r)
-        case .staff, .compare: return results(stored, request: r)
+        case .compare:
+            // The comparison page the run wrote, in the request's language (runs recorded before pages were kept show their results).
+            if let html = stored.results.first(where: { $0.name == "compare.\(r.texts.language.rawValue).html" })?.content {
+                return Self.wrap(html, request: r, server: server, extraBody: "")
+            }
+            return results(stored, request: r)
+        case .staff: return results(stored, request: r)
         }
     }
 
@@ -63,7 +69,7 @@ struct WebPages: Sendable {
         let t = r.texts
         let id = stored.summary.id
         do {
-            let (html, agents, weekStart) = try LanguageGate.with(t) { () throws -> (String, [Agent], LocalDate) in
+            let (html, agents, weekStart, targetSL, answerSeconds) = try LanguageGate.with(t) { () throws -> (String, [Agent], LocalDate, Double, String) in
                 let store = try Store.open(server.database)
                 let recorded = try RecordedScenario.load(run: id, store: store)
                 let check = RosterEditUseCase.check(try RosterEditUseCase.rosterCSV(of: recorded), recorded: recorded)
@@ -78,7 +84,8 @@ struct WebPages: Sendable {
                     gap: objective > 0 ? (objective - bound) / objective : 0, solveSeconds: 0, currency: scenario.costs.currency, evaluation: evaluation,
                     grid: scenario.grid, hardRuleViolations: check.violations.count, agents: scenario.agents.count, shifts: roster.shifts.count,
                     terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) }, model: (0, 0))
-                return (RosterPage.html(summary: summary, roster: roster, scenario: scenario, texts: t), scenario.agents, scenario.grid.weekStart)
+                return (RosterPage.html(summary: summary, roster: roster, scenario: scenario, texts: t), scenario.agents, scenario.grid.weekStart,
+                        scenario.staffing.serviceLevel.doubleValue, scenario.staffing.answerSeconds.plainText)
             }
             var editor = "<section id=\"editor\" class=\"editor\"><h2>\(WebText.editHeading(t))</h2><p class=\"muted\">\(WebText.editHint(t))</p>\n"
             editor += "<div id=\"ed-chosen\" class=\"chosen\">\(WebText.editNone(t))</div>\n"
@@ -100,6 +107,8 @@ struct WebPages: Sendable {
             let words: [String: String] = [
                 "none": WebText.editNone(t), "checking": WebText.editChecking(t), "holds": WebText.editHolds(t), "violations": WebText.editViolations(t),
                 "terms": WebText.editTerms(t), "objective": WebText.editObjective(t), "saved": WebText.editSaved(t), "refused": WebText.editRefused(t),
+                "sl": t(.kpiServiceLevel, t(.rosterTarget, t.percent(targetSL, places: 0), answerSeconds)), "under": t(.kpiUnderstaffed),
+                "over": t(.kpiOverstaffed), "paid": t(.kpiPaidHours),
                 "edited": WebText.editEdited(t), "resolving": WebText.editResolving(t), "resolved": WebText.editResolved(t),
             ]
             let config: [String: Any] = ["run": id, "weekStart": weekStart.description, "words": words]

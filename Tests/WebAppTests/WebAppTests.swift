@@ -77,6 +77,9 @@ import TestSupport
             let ok = try Self.object(try await Self.post(client, "/api/runs/\(run)/check", body: roster))
             #expect((ok["violations"] as? [Any])?.isEmpty == true, "\(ok)")
             let terms = try #require(ok["objective_terms"] as? [String: Any])
+            let measures = try #require(ok["measures"] as? [String: Any])
+            let paid = roster.split(separator: "\n").dropFirst().reduce(Decimal(0)) { $0 + Decimal(string: WebCSV.split(String($1))[5])! }
+            #expect((measures["paid_hours"] as? NSNumber)?.decimalValue == paid, "\(measures)")
             #expect((terms["labour cost"] as? NSNumber)?.decimalValue == labour, "\(terms)")
 
             // A1's first shift moved to 05:00, three hours before the earliest start.
@@ -216,6 +219,24 @@ import TestSupport
             #expect(try await Self.post(client, "/api/runs/\(run)/approve", body: "{}").status == .conflict)
             let after = String(buffer: try await client.execute(uri: "/runs/\(run)", method: .get).body)
             #expect(!after.contains("id=\"approve\"") && after.contains("id=\"export\""))
+        }
+    }
+
+    /// A comparison's page is the one the run wrote, in the language asked for, with its charts.
+    @Test func comparePageInBothLanguages() async throws {
+        let fixture = try ScenarioFixture()
+        let db = fixture.path("runs.sqlite")
+        let result = try CommandRunner.run(["compare", fixture.scenario, "--vary", "staffing.service_level=0.8,0.9", "--db", db, "--out", fixture.path("cmp")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let run = try #require(try Store.open(db).runs().first { $0.kind == .compare }?.id)
+        let written = try String(contentsOfFile: fixture.path("cmp/compare.html"), encoding: .utf8)
+        try await Self.app(db).test(.router) { client in
+            let en = String(buffer: try await client.execute(uri: "/runs/\(run)?lang=en", method: .get).body)
+            #expect(en.contains("<html lang=\"en\"") && en.contains("<svg") && en.contains("csrf-token"))
+            // The page is the command's own page, with the navigation added.
+            #expect(en.contains(String(written.split(separator: "<body>")[1].prefix(200))))
+            let zh = String(buffer: try await client.execute(uri: "/runs/\(run)?lang=zh-CN", method: .get).body)
+            #expect(zh.contains("<html lang=\"zh-CN\"") && zh.contains("<svg"))
         }
     }
 
