@@ -45,6 +45,10 @@ demo: build
 	.build/debug/shiftwise qa sample scenarios/data/ecommerce-contacts-2026-11.csv --per-agent 3 --seed 20261130
 	.build/debug/shiftwise qa score scenarios/data/ecommerce-qa-forms-2026-11.csv --form scenarios/rules/qa-form.yaml
 	.build/debug/shiftwise bonus scenarios/rules/ecommerce-2026.yaml scenarios/data/ecommerce-metrics.csv --period 2026-11 --out reports/payouts/ecommerce-2026-11
+	@echo
+	@echo "Every run above is in ./shiftwise.sqlite. To see, edit and approve them in a browser, start the web application:"
+	@echo "    .build/debug/shiftwise serve"
+	@echo "and open http://127.0.0.1:8080/"
 
 # Headless Chromium, its driver and the CJK fonts (Debian), and selenium (PyPI), for the browser tests and screenshots.
 browser-deps:
