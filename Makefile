@@ -84,7 +84,9 @@ screenshots: build browser-deps
 	$(SHOT) --window-size=1300,1500 --screenshot=reports/screenshots/compare-en.png "file://$(CURDIR)/reports/compare/compare.html" 2>/dev/null
 	$(SHOT) --window-size=1300,900 --screenshot=reports/screenshots/forecast-en.png "file://$(CURDIR)/reports/forecast/2026-11-30/forecast.html" 2>/dev/null
 	$(SHOT) --window-size=1300,900 --screenshot=reports/screenshots/forecast-zh.png "file://$(CURDIR)/reports/screenshots/forecast-zh/forecast.html" 2>/dev/null
-	@ls reports/screenshots/*.png
+	@# Every page of the web application for 40 and 600 agents, in both languages (the 600-agent week is rostered once, here).
+	python3 Tests/browser/screenshots.py .build/debug/shiftwise shiftwise.sqlite
+	@ls reports/screenshots/*.png reports/screenshots/web/*.png
 
 # Regenerates the example data (deterministic: same bytes every time).
 scenarios:

@@ -34,7 +34,8 @@ public struct RecordedScenario: Sendable {
         guard let main = files.first(where: { $0.role == "scenario" }) else {
             throw Unavailable(run: id, reason: "recorded no scenario file")
         }
-        let missing = files.filter { $0.content == nil }.map(\.path)
+        // The YAML chain and its data files must have their copies; a bonus plan or metrics file the roster never read may lack one.
+        let missing = files.filter { $0.content == nil && ($0.role == "scenario" || $0.role == "data") }.map(\.path)
         guard missing.isEmpty else {
             throw Unavailable(run: id, reason: "was recorded without copies of " + missing.joined(separator: ", ")
                               + " (runs recorded before copies were kept, or a file that changed while the run read it); roster the scenario again")
@@ -47,7 +48,7 @@ public struct RecordedScenario: Sendable {
         func place(_ path: String) -> String {
             path.hasPrefix("/") ? InputPath.normalize(root + "/a" + path) : InputPath.normalize(base + "/" + path)
         }
-        for file in files {
+        for file in files where file.content != nil {
             let target = place(file.path)
             guard target.hasPrefix(root + "/") else { throw Unavailable(run: id, reason: "recorded a path outside its folders: \(file.path)") }
             try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -30,7 +30,7 @@ enum WebAssets {
     .editor select,.editor input{font:inherit;padding:2px 4px;max-width:260px} .chosen{font-weight:600;margin:6px 0}
     .violations{margin:6px 0;padding-left:18px;font-size:13px;color:#c62828} .terms td{font-size:12px}
     .tl-shift{cursor:pointer} .tl-shift.picked{outline:2px solid #c62828;outline-offset:1px;z-index:3} .tl-shift.edited{background:#2e9e6a}
-    details summary{cursor:pointer} pre{font-size:12px;background:#f7f9fc;padding:8px;overflow:auto;max-height:60vh}
+    details summary{cursor:pointer} #lines td:last-child{white-space:nowrap} pre{font-size:12px;background:#f7f9fc;padding:8px;overflow:auto;max-height:60vh}
     """
 
     /// The roster editor: keeps the run's rows, applies a move, extension, swap, deletion or addition,
@@ -41,6 +41,7 @@ enum WebAssets {
     const cfg=JSON.parse(document.getElementById('edit-config').textContent), W=cfg.words;
     const token=document.querySelector('meta[name="csrf-token"]').content, $=id=>document.getElementById(id);
     const fill=(s,...a)=>s.replace(/\{(\d)\}/g,(m,i)=>a[Number(i)]);
+    const num=v=>Number(v).toLocaleString(document.documentElement.lang,{minimumFractionDigits:2,maximumFractionDigits:2});
     const COLS=['agent_id','name','date','start','end','paid_hours','breaks'];
     const pad=n=>String(n).padStart(2,'0');
     const index={},names={};DATA.agents.forEach((a,i)=>{index[a[0]]=i;names[a[0]]=a[1];});
@@ -68,16 +69,16 @@ enum WebAssets {
     function post(action){return fetch('/api/runs/'+cfg.run+'/'+action,{method:'POST',headers:{'Content-Type':'text/csv; charset=utf-8','X-CSRF-Token':token},body:csv(action==='resolve')})
       .then(r=>r.json().then(j=>({ok:r.ok,status:r.status,j})));}
     function show(list){const ul=$('ed-violations');ul.textContent='';for(const v of list||[]){const li=document.createElement('li');li.className='violation';
-      li.dataset.agent=v.agent_id;li.dataset.rule=v.rule;li.textContent=(v.agent_id?v.agent_id+' · ':'')+v.rule+': '+v.message;ul.appendChild(li);}}
+      li.dataset.agent=v.agent_id;li.dataset.rule=v.rule;li.textContent=(v.agent_id?v.agent_id+' · ':'')+(cfg.rules[v.rule]||v.rule)+': '+v.message;ul.appendChild(li);}}
     function check(){const mine=++seq;$('ed-status').textContent=W.checking;$('ed-save').disabled=true;$('ed-saved').textContent='';
       post('check').then(({ok,j})=>{if(mine!==seq)return;
         if(!ok){$('ed-status').textContent=j.error||'';return;}
         const n=j.violations.length;$('ed-status').textContent=(n?fill(W.violations,n):W.holds)+' · '+fill(W.edited,edited.size);
         $('ed-status').className='status '+(n?'bad':'ok');show(j.violations);
         const t=$('ed-terms');t.textContent='';
-        if(j.objective_terms){for(const name of Object.keys(j.objective_terms)){const tr=t.insertRow();tr.insertCell().textContent=name;const c=tr.insertCell();c.className='num';c.textContent=j.objective_terms[name];}
-          const tr=t.insertRow();tr.id='ed-objective';tr.insertCell().textContent=W.objective;const c=tr.insertCell();c.className='num';c.textContent=j.objective;}
-        if(j.measures){const m=j.measures,rows=[[W.sl,m.service_level_week===null?'–':(m.service_level_week*100).toFixed(1)+' %'],[W.under,m.understaffed_agent_hours],[W.over,m.overstaffed_agent_hours],[W.paid,m.paid_hours]];
+        if(j.objective_terms){for(const name of Object.keys(j.objective_terms)){const tr=t.insertRow();tr.dataset.term=name;tr.insertCell().textContent=cfg.terms[name]||name;const c=tr.insertCell();c.className='num';c.textContent=num(j.objective_terms[name]);}
+          const tr=t.insertRow();tr.id='ed-objective';tr.insertCell().textContent=W.objective;const c=tr.insertCell();c.className='num';c.textContent=num(j.objective);}
+        if(j.measures){const m=j.measures,rows=[[W.sl,m.service_level_week===null?'–':(m.service_level_week*100).toFixed(1)+' %'],[W.under,num(m.understaffed_agent_hours)],[W.over,num(m.overstaffed_agent_hours)],[W.paid,num(m.paid_hours)]];
           for(const [name,value] of rows){const tr=t.insertRow();tr.className='measure';tr.insertCell().textContent=name;const c=tr.insertCell();c.className='num';c.textContent=value;}}
         $('ed-save').disabled=n>0||edited.size===0;$('ed-resolve').disabled=edited.size===0;});}
     $('timeline').addEventListener('click',e=>{const b=e.target.closest('.tl-shift');if(b)pick(Number(b.dataset.s));});

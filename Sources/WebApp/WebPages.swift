@@ -111,7 +111,8 @@ struct WebPages: Sendable {
                 "over": t(.kpiOverstaffed), "paid": t(.kpiPaidHours),
                 "edited": WebText.editEdited(t), "resolving": WebText.editResolving(t), "resolved": WebText.editResolved(t),
             ]
-            let config: [String: Any] = ["run": id, "weekStart": weekStart.description, "words": words]
+            let config: [String: Any] = ["run": id, "weekStart": weekStart.description, "words": words,
+                                         "rules": WebText.rules.mapValues { $0(t) }, "terms": WebText.terms.mapValues { $0(t) }]
             editor += "<script id=\"edit-config\" type=\"application/json\">\(Self.scriptJSON(config))</script>\n<script src=\"/static/editor.js\"></script>\n"
             return Self.wrap(html, request: r, server: server, extraBody: editor)
         } catch {
@@ -156,6 +157,7 @@ struct WebPages: Sendable {
                 rows += "<td><a href=\"/runs/\(id)/agents/\(Self.pathComponent(s.agentID))\">\(WebText.payoutStatement(t))</a></td></tr>\n"
             }
             body += "<p>\(WebText.payoutAgents(t)): \(statements.count) · \(WebText.payoutTotal(t)): <b id=\"total\">\(HTML.escape(t.money(total, currency: currency)))</b></p>\n"
+            if statements.isEmpty, let adjusts = summary.adjustsRun { body += "<p class=\"muted\">\(HTML.escape(WebText.payoutNothing(t, String(adjusts))))</p>\n" }
             body += "<table id=\"lines\"><thead><tr><th>\(WebText.colAgent(t))</th><th>\(WebText.colName(t))</th>"
             body += "<th>\(WebText.payoutAmount(t))</th><th>\(WebText.payoutWorking(t))</th><th></th></tr></thead><tbody>\n\(rows)</tbody></table>\n"
             body += "<script id=\"payout-config\" type=\"application/json\">\(Self.scriptJSON(["run": id]))</script>\n<script src=\"/static/payout.js\"></script>\n"

@@ -9,9 +9,18 @@ enum WebText: String, CaseIterable, Sendable {
     case notFound, notFoundBody, unavailable
     case editHeading, editHint, editNone, editStart, editEnd, editApply, editDelete, editSwapWith, editSwap, editAddFor, editAdd, editDay
     case editResolve, editResolving, editResolved, editChecking, editHolds, editViolations, editTerms, editObjective, editSave, editSaved, editRefused, editEdited, editUndoAll
-    case payoutHeading, payoutPeriod, payoutPlan, payoutStatus, payoutAgents, payoutTotal, payoutWorking, payoutStatement
+    case payoutNothing, payoutHeading, payoutPeriod, payoutPlan, payoutStatus, payoutAgents, payoutTotal, payoutWorking, payoutStatement
     case payoutApprove, payoutVoid, payoutExport, payoutConfirmApprove, payoutVoidReason, payoutLocked, payoutAmount, payoutAdjusts
     case runHeading, runResults, compareHeading
+    case ruleStart, ruleEnd, ruleBreaks, rulePaidHours, ruleDate, ruleAgent, ruleName, ruleWeek, ruleFile, ruleShift
+    case termLabour, termUnder, termOver, termDaysOff, termStart, termFairness, termChanges
+
+    /// The roster columns a finding's `rule` names, and the objective terms by the name `summary.json` gives them, for the editor.
+    static let rules: [String: WebText] = ["start": .ruleStart, "end": .ruleEnd, "breaks": .ruleBreaks, "paid_hours": .rulePaidHours, "date": .ruleDate,
+                                           "agent_id": .ruleAgent, "name": .ruleName, "week": .ruleWeek, "file": .ruleFile, "shift": .ruleShift]
+    static let terms: [String: WebText] = ["labour cost": .termLabour, "understaffing": .termUnder, "overstaffing": .termOver,
+                                           "preferred days off worked": .termDaysOff, "preferred start": .termStart, "fairness": .termFairness,
+                                           "changes from baseline": .termChanges]
 
     func callAsFunction(_ t: Texts, _ arguments: String...) -> String {
         var text = (t.language == .zhCN ? Self.chinese[self] : Self.english[self]) ?? Self.english[self] ?? rawValue
@@ -31,12 +40,16 @@ enum WebText: String, CaseIterable, Sendable {
         .editChecking: "Checking…", .editHolds: "Every hard rule holds.", .editViolations: "{0} hard-rule violations",
         .editTerms: "Objective terms", .editObjective: "Objective", .editSave: "Save as a new run", .editSaved: "Saved as run {0}.",
         .editRefused: "Not saved: the roster breaks a hard rule.", .editEdited: "{0} agent-days edited", .editUndoAll: "Undo all edits",
-        .payoutHeading: "Payout run {0}", .payoutPeriod: "Period", .payoutPlan: "Plan", .payoutStatus: "Status", .payoutAgents: "Agents",
+        .payoutNothing: "This adjustment run pays no one: no amount changed since run {0}.", .payoutHeading: "Payout run {0}", .payoutPeriod: "Period", .payoutPlan: "Plan", .payoutStatus: "Status", .payoutAgents: "Agents",
         .payoutTotal: "Total", .payoutWorking: "Working", .payoutStatement: "statement", .payoutApprove: "Approve…", .payoutVoid: "Void…",
         .payoutExport: "Export the payroll file", .payoutConfirmApprove: "Approve run {0}? An approved run never changes.",
         .payoutVoidReason: "Why is run {0} voided?", .payoutLocked: "This run is {0}: it can no longer be approved.",
         .payoutAmount: "Amount", .payoutAdjusts: "adjusts run {0}",
         .runHeading: "Run {0}", .runResults: "Stored results", .compareHeading: "Comparison {0}",
+        .ruleStart: "start", .ruleEnd: "end", .ruleBreaks: "breaks", .rulePaidHours: "paid hours", .ruleDate: "date", .ruleAgent: "agent",
+        .ruleName: "name", .ruleWeek: "week", .ruleFile: "file", .ruleShift: "shift",
+        .termLabour: "labour cost", .termUnder: "understaffing", .termOver: "overstaffing", .termDaysOff: "preferred days off worked",
+        .termStart: "preferred start", .termFairness: "fairness", .termChanges: "changes from baseline",
     ]
 
     static let chinese: [WebText: String] = [
@@ -51,11 +64,15 @@ enum WebText: String, CaseIterable, Sendable {
         .editChecking: "校验中…", .editHolds: "所有硬性规则均满足。", .editViolations: "违反硬性规则 {0} 处",
         .editTerms: "目标函数各项", .editObjective: "目标值", .editSave: "另存为新的运行", .editSaved: "已保存为运行 {0}。",
         .editRefused: "未保存：排班违反了硬性规则。", .editEdited: "已调整 {0} 个坐席日", .editUndoAll: "撤销全部调整",
-        .payoutHeading: "奖金发放运行 {0}", .payoutPeriod: "期间", .payoutPlan: "方案", .payoutStatus: "状态", .payoutAgents: "坐席",
+        .payoutNothing: "此调整运行无需发放：自运行 {0} 以来没有金额变化。", .payoutHeading: "奖金发放运行 {0}", .payoutPeriod: "期间", .payoutPlan: "方案", .payoutStatus: "状态", .payoutAgents: "坐席",
         .payoutTotal: "合计", .payoutWorking: "计算过程", .payoutStatement: "奖金明细", .payoutApprove: "审批…", .payoutVoid: "作废…",
         .payoutExport: "导出工资文件", .payoutConfirmApprove: "审批运行 {0}？审批后不可再更改。",
         .payoutVoidReason: "作废运行 {0} 的原因？", .payoutLocked: "此运行状态为{0}，不能再审批。",
         .payoutAmount: "金额", .payoutAdjusts: "调整运行 {0}",
         .runHeading: "运行 {0}", .runResults: "已保存的结果", .compareHeading: "方案对比 {0}",
+        .ruleStart: "上班时间", .ruleEnd: "下班时间", .ruleBreaks: "休息", .rulePaidHours: "带薪工时", .ruleDate: "日期", .ruleAgent: "工号",
+        .ruleName: "姓名", .ruleWeek: "本周", .ruleFile: "文件", .ruleShift: "班次",
+        .termLabour: "人工成本", .termUnder: "人力缺口", .termOver: "人力冗余", .termDaysOff: "占用偏好休息日",
+        .termStart: "偏离偏好上班时间", .termFairness: "公平性", .termChanges: "相对基线的变动",
     ]
 }

@@ -246,5 +246,9 @@ import TestSupport
             #expect(WebText.english[key] != nil, "\(key) missing in English")
             #expect(WebText.chinese[key] != nil, "\(key) missing in Chinese")
         }
+        // Every objective term the solver names has a label.
+        for name in ["labour cost", "understaffing", "overstaffing", "preferred days off worked", "preferred start", "fairness", "changes from baseline"] {
+            #expect(WebText.terms[name] != nil, "\(name)")
+        }
     }
 }
