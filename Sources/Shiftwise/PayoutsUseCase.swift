@@ -38,6 +38,11 @@ public enum PayoutsUseCase {
         return "run \(id) voided by \(RunRecording.user): \(reason)\n"
     }
 
+    /// Reads a payroll map and checks its shape (as `export` does first), so a server can refuse a broken one at start.
+    public static func checkMap(_ path: String) throws {
+        _ = try PayrollMapReader.load(path)
+    }
+
     public struct ExportOutcome: Sendable {
         public let files: [String]
         /// The control summary for stdout.

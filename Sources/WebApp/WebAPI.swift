@@ -106,15 +106,24 @@ struct WebAPI: Sendable {
         }
     }
 
-    /// `POST /api/runs/{id}/export` with `{"format": "generic"}`: writes the payroll file where `payouts export` writes it.
+    /// `POST /api/runs/{id}/export` with `{"format": "generic"}` (or `adp`, `paychex`, `gusto` when the server has a
+    /// payroll map): writes the payroll file where `payouts export` writes it, after the same pre-flight.
     func export(id: Int, body: String, texts: Texts) -> Response {
         let asked = ((try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any])?["format"] as? String ?? "generic"
-        guard asked == PayrollFormat.generic.rawValue else {
-            return Self.error(.badRequest, "the web application exports the generic format; `shiftwise payouts export RUN --format \(asked) --map FILE` writes the others")
+        guard let format = PayrollFormat(rawValue: asked) else {
+            return Self.error(.badRequest, "no payroll format `\(asked)`: use " + PayrollFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard format == .generic || server.payrollMap != nil else {
+            return Self.error(.badRequest, "\(format.displayName) needs a payroll map: start the server with `shiftwise serve --map FILE`")
         }
         do {
-            let outcome = try LanguageGate.with(texts) { try PayoutsUseCase.export(database: server.database, run: id, outputFolder: nil, bom: false) }
+            let outcome = try LanguageGate.with(texts) {
+                try PayoutsUseCase.export(database: server.database, run: id, outputFolder: server.exportFolder, bom: false, format: format,
+                                          mapPath: format == .generic ? nil : server.payrollMap)
+            }
             return Self.json(.ok, ["run": id, "files": outcome.files, "control": outcome.control])
+        } catch let error as InputError {
+            return Self.json(.unprocessableContent, ["error": error.diagnostics.map(\.description).joined(separator: "\n")])
         } catch {
             return Self.failure(error)
         }

@@ -121,7 +121,7 @@ enum WebAssets {
     function done({ok,j}){out.textContent=ok?(j.message||(j.files||[]).join(', ')):j.error;out.className='status '+(ok?'ok':'bad');if(ok&&j.message)setTimeout(()=>location.reload(),600);}
     const a=document.getElementById('approve');if(a)a.addEventListener('click',()=>{if(confirm(a.dataset.confirm))post('approve').then(done);});
     const v=document.getElementById('void');if(v)v.addEventListener('click',()=>{const reason=prompt(v.dataset.prompt);if(reason&&reason.trim())post('void',{reason}).then(done);});
-    const e=document.getElementById('export');if(e)e.addEventListener('click',()=>post('export',{format:'generic'}).then(done));
+    const e=document.getElementById('export');if(e)e.addEventListener('click',()=>post('export',{format:document.getElementById('format').value}).then(done));
     })();
     """#
 }

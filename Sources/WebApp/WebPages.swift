@@ -138,6 +138,8 @@ struct WebPages: Sendable {
                 body += "<button id=\"void\" type=\"button\" data-prompt=\"\(HTML.escape(WebText.payoutVoidReason(t, String(id))))\">\(WebText.payoutVoid(t))</button> "
             }
             if status == "approved" || status == "exported" {
+                let formats = server.payrollMap == nil ? [PayrollFormat.generic] : PayrollFormat.allCases
+                body += "<select id=\"format\">" + formats.map { "<option value=\"\($0.rawValue)\">\(HTML.escape($0.displayName))</option>" }.joined() + "</select> "
                 body += "<button id=\"export\" type=\"button\">\(WebText.payoutExport(t))</button> "
             }
             if status == "superseded" || status == "void" { body += "<span class=\"muted\">\(HTML.escape(WebText.payoutLocked(t, statusName(status, t))))</span>" }

@@ -20,12 +20,19 @@ public struct WebServer: Sendable {
     public let token: String
     /// The time limit of "re-solve around my edits" (nil: the scenario's own).
     public let resolveSeconds: Double?
+    /// The payroll map (`--map`) that lets payout runs be exported for ADP, Paychex and Gusto too.
+    public let payrollMap: String?
+    /// Where exports go (nil: where `payouts export` writes them, `reports/payouts/<period>/` under the working folder).
+    public let exportFolder: String?
 
     /// The largest request body read (a roster of 10,000 shifts is about 900 KB).
     public static let maxBody = 8 << 20
 
-    public init(database: String, defaultLanguage: Language = .en, token: String = WebServer.newToken(), resolveSeconds: Double? = nil) {
+    public init(database: String, defaultLanguage: Language = .en, token: String = WebServer.newToken(), resolveSeconds: Double? = nil,
+                payrollMap: String? = nil, exportFolder: String? = nil) {
+        self.exportFolder = exportFolder
         self.resolveSeconds = resolveSeconds
+        self.payrollMap = payrollMap
         self.database = database
         self.defaultLanguage = defaultLanguage
         self.token = token

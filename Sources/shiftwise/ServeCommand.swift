@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Dispatch
 import Foundation
+import Shiftwise
 import Store
 import WebApp
 
@@ -26,6 +27,10 @@ struct ServeCommand: ParsableCommand {
                                             valueName: "seconds"))
     var timeLimit: Double?
 
+    @Option(name: .long, help: ArgumentHelp("A payroll map (see `payouts export --map`): payout runs can then be exported for ADP, Paychex and Gusto too.",
+                                            valueName: "file"))
+    var map: String?
+
     @OptionGroup var database: DatabaseOptions
 
     @OptionGroup var language: LanguageOptions
@@ -43,7 +48,9 @@ struct ServeCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
             return try Store.open(path)
         }
-        let server = WebServer(database: path, defaultLanguage: language.language, resolveSeconds: timeLimit)
+        // The map is read once here, so a broken map is said before the server starts (exit 65, located).
+        if let map { _ = try Failure.report(writes: false) { try PayoutsUseCase.checkMap(map) } }
+        let server = WebServer(database: path, defaultLanguage: language.language, resolveSeconds: timeLimit, payrollMap: map)
         let host = self.host
         let port = self.port
         let done = DispatchSemaphore(value: 0)

@@ -240,6 +240,40 @@ import TestSupport
         }
     }
 
+    /// Void needs a reason and retires the draft; export follows approval, in the generic format without a map.
+    @Test func voidAndExportThroughTheAPI() async throws {
+        let root = Fixtures.packageRoot
+        let folder = NSTemporaryDirectory() + "shiftwise-web-\(UUID().uuidString)"
+        let db = folder + "/runs.sqlite"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var made: [Int] = []
+        for _ in 0..<2 {
+            let result = try CommandRunner.run(["bonus", root + "/scenarios/rules/bonus-2026.yaml", root + "/scenarios/data/metrics-2026-11.csv", "--period", "2026-11",
+                                                "--agents", root + "/scenarios/data/agents.csv", "--db", db, "--out", folder + "/out"])
+            #expect(result.status == 0, "\(result.stderr)")
+            made.append(try #require(result.stdout.split(separator: "\n").compactMap { $0.hasPrefix("run ") ? Int($0.dropFirst(4)) : nil }.first))
+        }
+        let runs = made
+        let app = Application(router: WebServer(database: db, token: Self.token, exportFolder: folder + "/exports").router())
+        try await app.test(.router) { client in
+            // The first draft is superseded by the second: void it, with a reason.
+            #expect(try await Self.post(client, "/api/runs/\(runs[0])/void", body: "{}").status == .badRequest)
+            #expect(try await Self.post(client, "/api/runs/\(runs[0])/void", body: #"{"reason": "  "}"#).status == .badRequest)
+            #expect(try await Self.post(client, "/api/runs/\(runs[0])/void", body: #"{"reason": "wrong metrics file"}"#).status == .ok)
+            #expect(try Store.open(db).run(runs[0]).summary.status == "void")
+            #expect(try await Self.post(client, "/api/runs/\(runs[0])/approve", body: "{}").status == .conflict, "a void run is never approved")
+            // Export before approval is refused; after it, the generic file is written; ADP needs a map.
+            #expect(try await Self.post(client, "/api/runs/\(runs[1])/export", body: #"{"format": "generic"}"#).status != .ok)
+            #expect(try await Self.post(client, "/api/runs/\(runs[1])/approve", body: "{}").status == .ok)
+            #expect(try await Self.post(client, "/api/runs/\(runs[1])/export", body: #"{"format": "adp"}"#).status == .badRequest)
+            #expect(try await Self.post(client, "/api/runs/\(runs[1])/export", body: #"{"format": "excel"}"#).status == .badRequest)
+            let exported = try Self.object(try await Self.post(client, "/api/runs/\(runs[1])/export", body: #"{"format": "generic"}"#))
+            let files = try #require(exported["files"] as? [String])
+            #expect(files.contains { $0.hasSuffix("payroll-\(runs[1]).csv") } && files.allSatisfy { $0.hasPrefix(folder + "/exports") }, "\(files)")
+            #expect(try Store.open(db).run(runs[1]).summary.status == "exported")
+        }
+    }
+
     /// Every web text in both languages.
     @Test func everyWebTextInBothLanguages() {
         for key in WebText.allCases {
