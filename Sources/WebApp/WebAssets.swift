@@ -29,7 +29,7 @@ enum WebAssets {
     .editor h2{margin:0 0 4px} .ed-row{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:6px 0;font-size:13px}
     .editor select,.editor input{font:inherit;padding:2px 4px;max-width:260px} .chosen{font-weight:600;margin:6px 0}
     .violations{margin:6px 0;padding-left:18px;font-size:13px;color:#c62828} .terms td{font-size:12px}
-    .tl-shift{cursor:pointer} .tl-shift.picked{outline:2px solid #c62828;outline-offset:1px;z-index:3} .tl-shift.edited{background:#2e9e6a}
+    .tl-shift{cursor:grab} .tl-shift.picked{outline:2px solid #c62828;outline-offset:1px;z-index:3} .tl-shift.edited{background:#2e9e6a}
     details summary{cursor:pointer} #lines td:last-child{white-space:nowrap} pre{font-size:12px;background:#f7f9fc;padding:8px;overflow:auto;max-height:60vh}
     """
 
@@ -82,6 +82,17 @@ enum WebAssets {
           for(const [name,value] of rows){const tr=t.insertRow();tr.className='measure';tr.insertCell().textContent=name;const c=tr.insertCell();c.className='num';c.textContent=value;}}
         $('ed-save').disabled=n>0||edited.size===0;$('ed-resolve').disabled=edited.size===0;});}
     $('timeline').addEventListener('click',e=>{const b=e.target.closest('.tl-shift');if(b)pick(Number(b.dataset.s));});
+    // Dragging a shift moves it (by quarter hours, to another day in the week view); its breaks move with it.
+    function moveBy(k,delta){const r=rows[k],s=span(r),brs=breaksOf(r);edited.add(key(r));
+      r.start=stamp(s[0]+delta);r.end=stamp(s[1]+delta);r.date=dateOf(Math.floor((s[0]+delta)/1440));r.breaks=breaksText(s[0]+delta,brs);changed(r);pick(k);}
+    let drag=null;
+    $('timeline').addEventListener('mousedown',e=>{const b=e.target.closest('.tl-shift');if(!b||e.button!==0)return;e.preventDefault();
+      drag={b,k:Number(b.dataset.s),x:e.clientX,w:b.parentElement.getBoundingClientRect().width,left:parseFloat(b.style.left),moved:false};});
+    document.addEventListener('mousemove',e=>{if(!drag)return;const dx=e.clientX-drag.x;if(Math.abs(dx)>3)drag.moved=true;
+      if(drag.moved)drag.b.style.left=(drag.left+dx/drag.w*100)+'%';});
+    document.addEventListener('mouseup',e=>{if(!drag)return;const d=drag;drag=null;if(!d.moved)return;
+      const week=document.getElementById('view').value==='week',minutes=week?7*1440:(DATA.to-DATA.from);
+      const delta=Math.round((e.clientX-d.x)/d.w*minutes/15)*15;if(delta)moveBy(d.k,delta);else redraw();});
     $('ed-apply').addEventListener('click',()=>{const r=rows[picked];if(!r)return;const s=span(r),d=Math.floor(s[0]/1440);
       const ns=d*1440+mins($('ed-start').value);let ne=d*1440+mins($('ed-end').value);if(ne<=ns)ne+=1440;
       const brs=breaksOf(r),paid=Number(r.paid_hours)+((ne-ns)-(s[1]-s[0]))/60;

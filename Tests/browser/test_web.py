@@ -19,6 +19,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -205,6 +206,23 @@ def test_open_filter_edit_save(driver, url, roster_run, api):
     assert any(s["start"].endswith(back(start)) and s["end"].endswith(back(end)) for s in shifts), "the edited shift is kept"
 
 
+def test_drag_a_shift(driver, url, roster_run, api):
+    """Dragging a shift an hour later (in one day's view) moves it by an hour and has it checked."""
+    driver.get(f"{url}/runs/{roster_run}?lang=en")
+    editor_ready(driver)
+    Select(driver.find_element(By.ID, "view")).select_by_value("0")
+    element = bar(driver, 0)
+    before = element.get_attribute("title")
+    lane = element.find_element(By.XPATH, "..").rect["width"]
+    span = driver.execute_script("return DATA.to - DATA.from")
+    ActionChains(driver).click_and_hold(element).move_by_offset(int(lane * 60 / span) + 1, 0).release().perform()
+    check_done(driver)
+    after = driver.find_element(By.CSS_SELECTOR, ".tl-shift[data-s='0']").get_attribute("title")
+    start = lambda title: int(title.split(" ")[-1][:2]) * 60 + int(title.split(" ")[-1][3:5])
+    assert start(after) - start(before) == 60, (before, after)
+    assert "1" in driver.find_element(By.ID, "ed-status").text, "one agent-day edited"
+
+
 def test_language_switch(driver, url, roster_run, api):
     driver.get(f"{url}/runs/{roster_run}?lang=en")
     editor_ready(driver)
@@ -252,7 +270,7 @@ def main():
         server = Server(binary, db, workdir)
         api = lambda path: json.load(urllib.request.urlopen(server.url + path))
         driver = browser()
-        for test in (test_open_filter_edit_save, test_language_switch, test_approve_payout):
+        for test in (test_open_filter_edit_save, test_drag_a_shift, test_language_switch, test_approve_payout):
             try:
                 test(driver, server.url, roster_run if test is not test_approve_payout else payout_run, api)
                 print(f"ok   {test.__name__}")
@@ -267,7 +285,7 @@ def main():
             driver.quit()
         if server:
             server.stop()
-    print(f"browser tests: {3 - failures} passed, {failures} failed")
+    print(f"browser tests: {4 - failures} passed, {failures} failed")
     if not failures:
         shutil.rmtree(workdir, ignore_errors=True)
     sys.exit(1 if failures else 0)
