@@ -8,8 +8,8 @@ public import Store
 public struct RecordedScenario: Sendable {
     public let run: StoredRun
     public let scenario: Scenario
-    /// The inputs as the run recorded them (contents included), for a run made from this one.
-    public var inputs: [RunInput] { run.inputs }
+    /// The inputs as the run read them (contents included), for a run made from this one.
+    public let inputs: [RunInput]
 
     /// Why a run's scenario cannot be read back.
     public struct Unavailable: Error, Sendable, CustomStringConvertible {
@@ -30,7 +30,16 @@ public struct RecordedScenario: Sendable {
         guard run.summary.kind == .roster else {
             throw Unavailable(run: id, reason: "is a \(run.summary.kind.rawValue) run; only roster runs have a roster to open")
         }
-        let files = run.inputs
+        // A run recorded before copies were kept: a file still at its recorded path with the recorded SHA-256 is
+        // provably the bytes the run read, so it stands in for the copy.
+        let files = run.inputs.map { input -> RunInput in
+            guard input.content == nil, let data = FileManager.default.contents(atPath: input.path), SHA256.hex([UInt8](data)) == input.sha256 else {
+                return input
+            }
+            var found = input
+            found.content = [UInt8](data)
+            return found
+        }
         guard let main = files.first(where: { $0.role == "scenario" }) else {
             throw Unavailable(run: id, reason: "recorded no scenario file")
         }
@@ -38,7 +47,7 @@ public struct RecordedScenario: Sendable {
         let missing = files.filter { $0.content == nil && ($0.role == "scenario" || $0.role == "data") }.map(\.path)
         guard missing.isEmpty else {
             throw Unavailable(run: id, reason: "was recorded without copies of " + missing.joined(separator: ", ")
-                              + " (runs recorded before copies were kept, or a file that changed while the run read it); roster the scenario again")
+                              + ", and the files there now are not the ones it read (their SHA-256 differs, or they are gone); roster the scenario again")
         }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwise-run-\(id)-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -71,7 +80,7 @@ public struct RecordedScenario: Sendable {
         scenario.sourceFiles = scenario.sourceFiles.map { path in
             path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path.hasPrefix(root + "/a/") ? String(path.dropFirst(root.count + 2)) : path
         }
-        return RecordedScenario(run: run, scenario: scenario)
+        return RecordedScenario(run: run, scenario: scenario, inputs: files)
     }
 
     static func leadingParents(_ path: String) -> Int {

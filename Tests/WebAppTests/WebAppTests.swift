@@ -202,6 +202,20 @@ import TestSupport
         }
     }
 
+    /// A run without copies (recorded before they were kept) opens while its files are byte for byte the ones it read, and not after.
+    @Test func aRunWithoutCopiesOpensOnlyFromUnchangedFiles() async throws {
+        let (db, fixture, run) = try Self.rosterDatabase()
+        try Store.open(db).executeRaw("DELETE FROM run_input_copies")
+        let forecast = fixture.path("forecast.csv")
+        try await Self.app(db).test(.router) { client in
+            #expect(try await client.execute(uri: "/runs/\(run)", method: .get).status == .ok)
+            try Data((ScenarioFixture.forecast + "2026-12-01T09:30,25,300\n").utf8).write(to: URL(fileURLWithPath: forecast))
+            let changed = try await client.execute(uri: "/runs/\(run)", method: .get)
+            #expect(changed.status == .unprocessableContent)
+            #expect(String(buffer: changed.body).contains("SHA-256 differs"))
+        }
+    }
+
     /// Approve a payout run through the API: the second approval is a conflict.
     @Test func approveAPayoutRun() async throws {
         let root = Fixtures.packageRoot
