@@ -54,6 +54,20 @@ struct WebAPI: Sendable {
         }
     }
 
+    /// `POST /api/runs/{id}/coverage`: the coverage charts of an edited roster (`{"html": …}`, the page's own charts).
+    func coverage(id: Int, body: String, texts: Texts) -> Response {
+        do {
+            return try LanguageGate.with(texts) {
+                let recorded = try RecordedScenario.load(run: id, store: Store.open(server.database))
+                let check = RosterEditUseCase.check(body, recorded: recorded)
+                guard let evaluation = check.evaluation else { return Self.error(.unprocessableContent, "some row could not be read as a shift") }
+                return Self.json(.ok, ["html": RosterPage.coverageCharts(evaluation: evaluation, scenario: recorded.scenario, texts: texts)])
+            }
+        } catch {
+            return Self.failure(error)
+        }
+    }
+
     /// `POST /api/runs/{id}/save`: records the edited roster as a new run (refused, 422, when it breaks a hard rule).
     func save(id: Int, body: String, texts: Texts) -> Response {
         do {

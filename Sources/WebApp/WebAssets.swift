@@ -80,7 +80,9 @@ enum WebAssets {
           const tr=t.insertRow();tr.id='ed-objective';tr.insertCell().textContent=W.objective;const c=tr.insertCell();c.className='num';c.textContent=num(j.objective);}
         if(j.measures){const m=j.measures,rows=[[W.sl,m.service_level_week===null?'–':(m.service_level_week*100).toFixed(1)+' %'],[W.under,num(m.understaffed_agent_hours)],[W.over,num(m.overstaffed_agent_hours)],[W.paid,num(m.paid_hours)]];
           for(const [name,value] of rows){const tr=t.insertRow();tr.className='measure';tr.insertCell().textContent=name;const c=tr.insertCell();c.className='num';c.textContent=value;}}
-        $('ed-save').disabled=n>0||edited.size===0;$('ed-resolve').disabled=edited.size===0;});}
+        $('ed-save').disabled=n>0||edited.size===0;$('ed-resolve').disabled=edited.size===0;
+        // The coverage charts beneath follow the edit (drawn by the server, as the page's own).
+        if(j.objective_terms)post('coverage').then(({ok,j})=>{if(ok&&mine===seq){const days=document.querySelector('.days');if(days){days.innerHTML=j.html;days.dataset.edit=String(mine);}}});});}
     $('timeline').addEventListener('click',e=>{const b=e.target.closest('.tl-shift');if(b)pick(Number(b.dataset.s));});
     // Dragging a shift moves it (by quarter hours, to another day in the week view); its breaks move with it.
     function moveBy(k,delta){const r=rows[k],s=span(r),brs=breaksOf(r);edited.add(key(r));
@@ -107,7 +109,7 @@ enum WebAssets {
       const r={agent_id:a,name:names[a],date:dateOf(d),start:stamp(ns),end:stamp(ne),paid_hours:((ne-ns)/60).toFixed(2),breaks:''};
       rows.push(r);changed(r);pick(rows.length-1);});
     $('ed-undo').addEventListener('click',()=>{rows=original.map(r=>Object.assign({},r));edited.clear();pick(-1);redraw();show([]);
-      $('ed-status').textContent='';$('ed-status').className='status';$('ed-terms').textContent='';$('ed-save').disabled=true;$('ed-resolve').disabled=true;});
+      $('ed-status').textContent='';$('ed-status').className='status';$('ed-terms').textContent='';$('ed-save').disabled=true;$('ed-resolve').disabled=true;check();});
     $('ed-save').addEventListener('click',()=>{$('ed-save').disabled=true;post('save').then(({ok,j})=>{const out=$('ed-saved');out.textContent='';
       if(ok){const a=document.createElement('a');a.href=j.url;a.id='ed-saved-link';a.textContent=fill(W.saved,j.run);out.appendChild(a);}
       else{out.textContent=W.refused;out.className='bad';show(j.violations);}});});

@@ -84,7 +84,7 @@ struct WebPages: Sendable {
                     gap: objective > 0 ? (objective - bound) / objective : 0, solveSeconds: 0, currency: scenario.costs.currency, evaluation: evaluation,
                     grid: scenario.grid, hardRuleViolations: check.violations.count, agents: scenario.agents.count, shifts: roster.shifts.count,
                     terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) }, model: (0, 0))
-                return (RosterPage.html(summary: summary, roster: roster, scenario: scenario, texts: t), scenario.agents, scenario.grid.weekStart,
+                return (RosterPage.html(summary: summary, roster: roster, scenario: scenario, texts: t, coverageBelowTimeline: true), scenario.agents, scenario.grid.weekStart,
                         scenario.staffing.serviceLevel.doubleValue, scenario.staffing.answerSeconds.plainText)
             }
             var editor = "<section id=\"editor\" class=\"editor\"><h2>\(WebText.editHeading(t))</h2><p class=\"muted\">\(WebText.editHint(t))</p>\n"

@@ -71,7 +71,7 @@ public struct WebServer: Sendable {
         router.get("/static/:name") { _, context in WebAssets.response(named: context.parameters.get("name") ?? "") }
         router.get("/api/runs") { _, _ in api.runs() }
         router.get("/api/runs/:id/roster") { _, context in api.roster(id: context.parameters.get("id", as: Int.self)) }
-        for (action, handler) in [("check", api.check), ("save", api.save), ("resolve", api.resolve), ("approve", api.approve), ("void", api.void), ("export", api.export)] {
+        for (action, handler) in [("check", api.check), ("coverage", api.coverage), ("save", api.save), ("resolve", api.resolve), ("approve", api.approve), ("void", api.void), ("export", api.export)] {
             router.post("/api/runs/:id/\(action)") { request, context in
                 guard let id = context.parameters.get("id", as: Int.self) else { return WebAPI.error(.notFound, "no such run") }
                 guard self.allows(request) else {

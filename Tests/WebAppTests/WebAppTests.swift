@@ -97,6 +97,12 @@ import TestSupport
             #expect(!violations.isEmpty)
             #expect(violations.allSatisfy { $0["agent_id"] as? String == "A1" }, "\(violations)")
 
+            // The coverage charts beneath follow the edit: A1 moved to 05:00 changes them.
+            let chartsBefore = try Self.object(try await Self.post(client, "/api/runs/\(run)/coverage", body: roster))["html"] as? String
+            let chartsAfter = try Self.object(try await Self.post(client, "/api/runs/\(run)/coverage", body: moved))["html"] as? String
+            #expect(chartsBefore?.contains("<svg") == true && chartsAfter?.contains("<svg") == true)
+            #expect(chartsBefore != chartsAfter)
+
             // Saving it is refused and records nothing; saving the recorded roster records a new run.
             let refused = try await Self.post(client, "/api/runs/\(run)/save", body: moved)
             #expect(refused.status == .unprocessableContent)

@@ -159,6 +159,7 @@ def test_open_filter_edit_save(driver, url, roster_run, api):
     assert all(v.get_attribute("data-agent") == agent for v in violations), [v.text for v in violations]
     assert not driver.find_element(By.ID, "ed-save").is_enabled(), "a roster that breaks a hard rule cannot be saved"
     assert driver.find_elements(By.ID, "ed-objective"), "the objective is recomputed"
+    wait(driver, lambda d: d.execute_script("return document.querySelector('.days').dataset.edit !== undefined"))
 
     # Undo, then find a 30-minute move that keeps every hard rule, and save it as a new run.
     saved = None

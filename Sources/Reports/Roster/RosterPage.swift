@@ -9,7 +9,10 @@ public import Rostering
 /// The timeline is drawn by a small script from data embedded in the page (JSON with `<`, `>` and
 /// `&` escaped, so no agent name can end the script); the rest is plain HTML and SVG.
 public enum RosterPage {
-    public static func html(summary: RosterSummary, roster: Roster, scenario: Scenario, texts t: Texts = .english) -> String {
+    /// - Parameter coverageBelowTimeline: the coverage charts after the timeline (the web page, where the editor works on the
+    ///   timeline and the charts beneath follow each edit) rather than before it (`roster.html`).
+    public static func html(summary: RosterSummary, roster: Roster, scenario: Scenario, texts t: Texts = .english,
+                            coverageBelowTimeline: Bool = false) -> String {
         let e = summary.evaluation
         let grid = scenario.grid
         let target = scenario.staffing.serviceLevel.doubleValue
@@ -39,18 +42,16 @@ public enum RosterPage {
             "<div class=\"kpi\"><div class=\"v \(c)\">\(HTML.escape(v))</div><div class=\"l\">\(HTML.escape(l))</div></div>"
         }.joined() + "</div>\n"
 
-        page += "<h2>\(t(.coverageHeading))</h2>\n"
-        page += "<div class=\"legend\"><span><i class=\"sw\" style=\"background:#9ec5f0\"></i>\(t(.legendOnPhones))</span>"
-        page += "<span><i class=\"sw\" style=\"background:#f6d28b\"></i>\(t(.legendOnBreak))</span>"
-        page += "<span><i class=\"sw\" style=\"background:#c62828;height:3px\"></i>\(t(.legendRequired))</span>"
-        page += "<span><i class=\"sw\" style=\"background:#e57373;opacity:.5\"></i>\(t(.legendShortfall))</span>"
-        page += "<span>\(HTML.escape(t(.legendSameScale, targetText)))</span></div>\n<div class=\"days\">\n"
-        // One scale for every day, so days compare at a glance.
-        let peak = max(1, e.intervals.map { max($0.required, $0.scheduled) }.max() ?? 1)
-        for d in 0..<TimeGrid.days {
-            page += dayChart(day: d, evaluation: e, scenario: scenario, peak: peak, target: target, texts: t)
-        }
-        page += "</div>\n"
+        var coverage = ""
+        coverage += "<h2>\(t(.coverageHeading))</h2>\n"
+        coverage += "<div class=\"legend\"><span><i class=\"sw\" style=\"background:#9ec5f0\"></i>\(t(.legendOnPhones))</span>"
+        coverage += "<span><i class=\"sw\" style=\"background:#f6d28b\"></i>\(t(.legendOnBreak))</span>"
+        coverage += "<span><i class=\"sw\" style=\"background:#c62828;height:3px\"></i>\(t(.legendRequired))</span>"
+        coverage += "<span><i class=\"sw\" style=\"background:#e57373;opacity:.5\"></i>\(t(.legendShortfall))</span>"
+        coverage += "<span>\(HTML.escape(t(.legendSameScale, targetText)))</span></div>\n<div class=\"days\">\n"
+        coverage += coverageCharts(evaluation: e, scenario: scenario, texts: t)
+        coverage += "</div>\n"
+        if !coverageBelowTimeline { page += coverage }
 
         page += "<h2>\(t(.timelineHeading))</h2>\n"
         page += "<div class=\"controls\"><label>\(t(.controlShow)) <select id=\"view\"><option value=\"week\">\(t(.controlWeek))</option>"
@@ -71,6 +72,7 @@ public enum RosterPage {
         page += "<span><i class=\"sw\" style=\"background:#7b4fd6\"></i>\(t(.legendLate, ClockTime(minutes: scenario.costs.lateShiftAfterMinutes).wallClock))</span>"
         page += "<span><i class=\"sw\" style=\"background:#c62828;width:2px\"></i>\(t(.legendChosenTime))</span></div>\n"
         page += "<div id=\"onbreak\" class=\"onbreak\"></div>\n<div id=\"timeline\" class=\"timeline\"></div>\n"
+        if coverageBelowTimeline { page += coverage }
 
         page += "<h2>\(t(.agentsHeading))</h2>\n<div class=\"scroll\"><table id=\"agents\"><thead><tr><th>\(t(.colAgent))</th><th>\(t(.colName))</th><th>\(t(.colTeam))</th><th>\(t(.colContract))</th>"
         for d in 0..<TimeGrid.days {
@@ -119,6 +121,14 @@ public enum RosterPage {
         page += "days:[\(dayNames.joined(separator: ","))],from:\(first - first % 60),to:\(last + (60 - last % 60) % 60),words:[\(words)]};\n\(script)</script>\n"
         page += "</body></html>\n"
         return page
+    }
+
+    /// Every day's coverage chart (the content of the page's `.days` element), every day on one scale so days
+    /// compare at a glance; the web editor asks for them again after each edit.
+    public static func coverageCharts(evaluation e: RosterEvaluation, scenario: Scenario, texts t: Texts) -> String {
+        let peak = max(1, e.intervals.map { max($0.required, $0.scheduled) }.max() ?? 1)
+        let target = scenario.staffing.serviceLevel.doubleValue
+        return (0..<TimeGrid.days).map { dayChart(day: $0, evaluation: e, scenario: scenario, peak: peak, target: target, texts: t) }.joined()
     }
 
     /// A JSON string literal safe inside a `<script>` element.
