@@ -55,10 +55,39 @@ public enum TextKey: String, Sendable, CaseIterable {
     case scInterval, scIntervalFix, scNoDemand, scNoDemandFix, scBothDemand, scBothDemandFix, scWeekStart, scWeekStartFix, scNotMonday, scNotMondayFix
     case scQueueModel, scQueueModelFix, scPatience, scPatienceFix, scLengthMultiple, scLengthMultipleFix, scWindow, scWindowFix
     case scNoShiftFits, scNoShiftFitsFix, scContractsEmpty, scContractsEmptyFix, scMinAboveMax, scMinAboveMaxFix
+    // Words that join a list; units of time
+    case wordOr, wordAnd, listComma, unitHours, unitMinutes, unitHoursMinutes
+    // The bonus plan: the plan file, its expressions, one agent's calculation, the payroll map
+    case plPrevDerivedIn, plPrevDerivedInFix, plHonourFiner, plHonourFinerFix, plDeductionFiner, plDeductionFinerFix, plNameUsed, plNameUsedFix
+    case plHonourTwice, plHonourTwiceFix, plHonourNotScorecard, plNameScorecardFix, plHonourNoScorecard, plAddScorecard, plScorecards, plWithin
+    case plWithinFix, plHonourNoCode, plHonourNoCodeFix, plPeriod, plPeriodFix, plEffectiveOrder, plEffectiveOrderFix, plEffectiveCover
+    case plEffectiveCoverFix, plDate, plDateFix, plRoundingMode, plRoundingModeFix, plMissingRule, plMissingRuleFix, plSingleExpression
+    case plSingleExpressionNumberFix, plSingleExpressionConditionFix, plWhatMetric, plWhatGate, plMetricsMapping, plMetricsMappingFix, plMetricName
+    case plMetricNameFix, plPrevDerived, plPrevDerivedFix, plMetricSelf, plMetricSelfFix, plMetricLater, plMetricLaterFix, plEligibilityList
+    case plEligibilityListFix, plGatesMapping, plGatesMappingFix, plOneMetric, plOneMetricFix, plNameUsedLine, plNameUsedLineFix, plSplit
+    case plSplitFix, plPoolNotScorecard, plPoolNoComponent, plScorecardComponents, plPoolNoScore, plPoolNoScoreFix, plComponentTwice
+    case plComponentTwiceFix, plRequiresList, plRequiresListFix, plUnknownGate, plDefineGate, plDefinedGates, plRequiresMinMapping
+    case plRequiresMinMappingFix, plNotMetricName, plNotMetricNameFix, plScorecardAndTiers, plScorecardAndTiersFix, plPaysFromNothing
+    case plPaysFromNothingFix, plBetter, plBetterFix, plTierMode, plTierModeFix, plLowerOnlyStep, plLowerOnlyStepFix, plEmpty, plAddBand
+    case plAddMeasure, plAddGrade, plBandBoth, plBandBothFromFix, plBandBothToFix, plBandUsesTo, plBandUsesFrom, plBandUsesToFix, plBandUsesFromFix
+    case plBandValue, plDelete, plBandsSame, plMergeFix, plBandsOrder, plBandsOrderFromFix, plBandsOrderToFix, plWeights, plWeightsFix, plGradesSame
+    case plGradeTwice, plGradeTwiceFix, plGradesOrder, plGradesOrderFix, plMoreTiers, plMoreTiersFix, plMorePoints, plMorePointsFix
+    case plGradeCoefficient, plGradeCoefficientFix, plBandFrom, plBandTo, plPointsUnit, plFirstBandNegative, plBandFalls, plNegativeRate, plPayDrops
+    case exUnknownOperator, exWrite, exWriteCompare, exOnlyArithmeticPower, exOnlyArithmetic, exQuote, exQuoteFix, exComma, exCommaFix, exCharacter
+    case exCharacterFix, exInvalidNumber, exWriteLeadingZero, exWriteEither, exPlainDecimal, exNumberRange, exNumberRangeFix, exLowerCase, exEmpty
+    case exEmptyFix, exChained, exChainedFix, exFunction, exFunctionFix, exPrevName, exPrevNameFix, exPrevClose, exPrevCloseFix, exUnclosed
+    case exUnclosedFix, exUnexpectedClose, exUnexpectedCloseFix, exMissingOperand, exTheStart, exMissingOperandFix, exUnexpectedNot
+    case exUnexpectedNotFix, exUnexpected, exUnexpectedFix, exUnexpectedOpen, exUnexpectedOpenFix, exWhatName, exWhatNumber, exInside, exInsideFix
+    case exAfter, exAfterFix, exTooLong, exTooLongFix, exNeedCondition, exNeedConditionFix, exNeedNumber, exNeedNumberFix, exUnaryMinus
+    case exOperandCondition, exOperandConditionFix, exOperandNumber, exOperandNumberFix
+    case pwTooMuch, pwTooMuchFix, pwUndefined, pwUndefinedFix, pwProration, pwProrationFix, pwProrationNegative, pwProrationNegativeFix
+    case pwDeductionNegative, pwDeductionNegativeFix
+    case pmPayDate, pmPayDateFix, pmMapping, pmEmployeesFix, pmEarningsFix
 }
 
 extension Texts {
-    static let englishTable: [TextKey: String] = [
+    /// The first part of the English table: pages, summaries, progress and the readers' common messages.
+    static let englishCommon: [TextKey: String] = [
         .statusOptimal: "optimal", .statusFeasible: "feasible",
         .payoutDraft: "draft", .payoutApproved: "approved", .payoutExported: "exported", .payoutVoid: "void", .payoutSuperseded: "superseded",
 
@@ -202,9 +231,11 @@ extension Texts {
         .scMinAboveMax: "contract `{0}`: `min_hours` is above `max_hours`", .scMinAboveMaxFix: "make min_hours ≤ max_hours",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
+        .wordOr: " or ", .wordAnd: " and ", .listComma: ", ",
+        .unitHours: "{0} h", .unitMinutes: "{0} min", .unitHoursMinutes: "{0} h {1} min",
     ]
 
-    static let chinese: [TextKey: String] = [
+    static let chineseCommon: [TextKey: String] = [
         .statusOptimal: "最优", .statusFeasible: "可行解",
         .payoutDraft: "草稿", .payoutApproved: "已审批", .payoutExported: "已导出", .payoutVoid: "已作废", .payoutSuperseded: "已被取代",
 
@@ -348,5 +379,7 @@ extension Texts {
         .scMinAboveMax: "合同 `{0}`：`min_hours` 大于 `max_hours`", .scMinAboveMaxFix: "使 min_hours ≤ max_hours",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
+        .wordOr: " 或 ", .wordAnd: " 和 ", .listComma: "、",
+        .unitHours: "{0} 小时", .unitMinutes: "{0} 分钟", .unitHoursMinutes: "{0} 小时 {1} 分钟",
     ]
 }

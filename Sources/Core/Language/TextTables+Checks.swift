@@ -1,0 +1,5 @@
+extension Texts {
+    static let englishChecks: [TextKey: String] = [:]
+
+    static let chineseChecks: [TextKey: String] = [:]
+}

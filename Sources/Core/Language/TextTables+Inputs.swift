@@ -1,0 +1,5 @@
+extension Texts {
+    static let englishInputs: [TextKey: String] = [:]
+
+    static let chineseInputs: [TextKey: String] = [:]
+}

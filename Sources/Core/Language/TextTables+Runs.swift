@@ -1,0 +1,5 @@
+extension Texts {
+    static let englishRuns: [TextKey: String] = [:]
+
+    static let chineseRuns: [TextKey: String] = [:]
+}
