@@ -83,6 +83,33 @@ public enum TextKey: String, Sendable, CaseIterable {
     case pwTooMuch, pwTooMuchFix, pwUndefined, pwUndefinedFix, pwProration, pwProrationFix, pwProrationNegative, pwProrationNegativeFix
     case pwDeductionNegative, pwDeductionNegativeFix
     case pmPayDate, pmPayDateFix, pmMapping, pmEmployeesFix, pmEarningsFix
+    // The input files: scenario, YAML, CSV, reading a file, --vary, quality inspection, history, metrics, roster and coverage sheets
+    case scNotMapping, scNotMappingFix, scExtendsOne, scExtendsOneFix, scExtendsDeep, scExtendsDeepFix, scExtendsCycle, scExtendsCycleFix, scName
+    case scNameFix, scErlangAOnly, scErlangAOnlyFix, scLengthDay, scLengthDayFix, scLengthTwice, scLengthsEmpty, scLengthsEmptyFix, scStep
+    case scStepFix, scEarliestGrid, scEarliestGridFix, scBreakGrid, scBreakGridFix, scBreakName, scBreakNameFix, scBreakFit, scBreakFitFix
+    case scContractsMapping, scContractsMappingFix, scContractName, scContractNameFix, scContractLength, scContractLengthFix, scBonusPeriod
+    case scBonusPeriodFix, scContractsDefined, scHireContract, scHireID, scHireIDFix
+    case agContractsDefined
+    case fcWorkloadAdjusted, fcWorkload, fcWorkloadFix, fcQueues, fcQueuesFix, fcCoarser, fcCoarserFix, fcContactsLimit, fcContactsLimitFix
+    case fcAHTLimit, fcAHTLimitFix, fcRequired, fcRequiredFix
+    case ymPlainKey, ymPlainKeyFix, ymKeyTwice, ymKeepOne, ymSomeKeyTwice, ymSyntax, ymSyntaxFix, ymCannotRead, ymCannotReadFix, ymTooMany
+    case ymTooManyFix, ymEarningsCode, ymEarningsCodeFix, ymCurrency, ymCurrencyFix, ymOutside, ymOutsideFix, ymHours, ymHoursFix, ymWholeMinutes
+    case ymWholeMinutesFix, ymAtLeastHours, ymAtLeastHoursFix, ymMinute, ymMinutes, ymClock, ymClockFix, ymUpTo
+    case cvAfterQuote, cvAfterQuoteFix, cvUnclosed, cvUnclosedFix, cvEmpty, cvEmptyFix, cvNoName, cvNoNameFix, cvMoreIgnored, cvMoreIgnoredFix
+    case cvLonger, cvMoreRow, cvMoreRows, cvLongerFix, cvControl, cvControlFix, cvLength, cvLengthFix
+    case tfNoSuchFile, tfLinkNowhere, tfFolder, tfUnreadable, tfCannotReadFrom, tfCannotRead, tfUTF16, tfUTF16Fix, tfNotUTF8, tfNotUTF8Fix
+    case dgTooMany, dgTooManyFix
+    case ovDidYouMean, ovNumericKeys, ovNotNumericKey, ovNotNumber
+    case qaContactEmpty, qaContactEmptyFix, qaAgentEmpty, qaAgentEmptyFix, qaStart, qaStartFix, qaContactTwice, qaContactTwiceFix, qaCriterionTwice
+    case qaCriterionTwiceFix, qaWeights, qaWeightsFix, qaScoredTwice, qaScoredTwiceFix, qaOtherAgent, qaOtherAgentFix, qaNotSampled, qaNotSampledFix
+    case qaScore, qaScoreFix
+    case hiStart, hiStartFix, hiNoRows, hiNoRowsFix, hiSpacing, hiSpacingFix, hiMixed, hiMixedFix, hiTwice, hiQueue, hiTwiceFix, hiTwiceQueueFix
+    case hiGap, hiGapFix, hiDate, hiDateFix, hiKind, hiKindFix, hiFactor, hiFactorFix, hiExcludeFactor, hiDayTwice, hiDayTwiceFix
+    case mtPrevTwoRows, mtPrevNotNumber, mtPrevNotNumberFix, mtOutside, mtOutsideFix
+    case rsDateTime, rsEmpty, rsIntervalStartFix, rsAgents, rsAgentsFix, rsAgentsEmptyFix, rsEffective, rsEffectiveFix, rsEffectiveEmptyFix, rsLevel
+    case rsLevelFix, rsPinHint, rsPinAgent, rsPinAgentFix, rsBaselineAgent, rsBaselineAgentFix, rsOutsideWeek, rsOutsideWeekFix, rsOtherDay
+    case rsOtherDayFix, rsEnd, rsEndFix, rsSecondShift, rsSecondShiftFix, rsAgentEmptyFix, rsDate, rsDateFix, rsPaid, rsPaidFix, rsPaidEmptyFix
+    case rsCellEmptyFix, rsPinned, rsPinnedFix, rsWriteDate, rsWriteDateTime, rsBreak, rsBreakFix
 }
 
 extension Texts {
