@@ -110,6 +110,47 @@ public enum TextKey: String, Sendable, CaseIterable {
     case rsLevelFix, rsPinHint, rsPinAgent, rsPinAgentFix, rsBaselineAgent, rsBaselineAgentFix, rsOutsideWeek, rsOutsideWeekFix, rsOtherDay
     case rsOtherDayFix, rsEnd, rsEndFix, rsSecondShift, rsSecondShiftFix, rsAgentEmptyFix, rsDate, rsDateFix, rsPaid, rsPaidFix, rsPaidEmptyFix
     case rsCellEmptyFix, rsPinned, rsPinnedFix, rsWriteDate, rsWriteDateTime, rsBreak, rsBreakFix
+    // The hard rules: the roster validator, the coverage check, why no roster exists
+    case rvWho, rvNone, rvOn, rvDay, rvDays, rvAgent, rvAgents, rvInterval, rvIntervals, rvPinMissing, rvPinMissingFix, rvPinMoved, rvPinMovedFix
+    case rvPinBreaks, rvPinBreaksFix, rvUnknownAgentHint, rvUnknownAgent, rvUnknownAgentFix, rvName, rvNameFix, rvEndBeforeStart
+    case rvEndBeforeStartFix, rvOutsideWeek, rvOutsideWeekFix, rvOtherDay, rvOtherDayFix, rvStartGrid, rvStartAtEither, rvOwnEarliest, rvOwnLatest
+    case rvTooEarly, rvTooEarlyFix, rvMeasured, rvTooLate, rvTooLateFix, rvUnavailable, rvUnavailableFix, rvMakeLong, rvEndAt, rvLength
+    case rvContractLength, rvContractLengthNoneFix, rvContractLengthFix, rvNoUnpaid, rvLessUnpaid, rvBreakOf, rvPaid, rvWrite, rvSecondShift
+    case rvSecondShiftFix, rvOverlap, rvShortRest, rvMinRest, rvRestFix, rvConsecutive, rvConsecutiveFix, rvDaysOff, rvDaysOffFix, rvStartSpread
+    case rvStartSpreadFix, rvMaxDays, rvMaxDaysFix, rvAboveMax, rvAboveMaxFix, rvBelowMin, rvBelowMinFix, rvNoShift, rvNoShiftFix, rvBreakBackwards
+    case rvBreakBackwardsFix, rvBreakOutside, rvBreakOutsideFix, rvBreakGrid, rvBreaksOverlap, rvBreaksOverlapFix, rvBreaksFrom, rvNoBreaksDefined
+    case rvNoBreakTaken, rvNoBreakTakenFix, rvBreakEarly, rvBreakLate, rvBreakLength, rvMakeIt, rvStartItEither, rvStartItLater, rvEndBy
+    case rvBreakExtra, rvRemove, rvBreakUnmatched, rvBreakUnmatchedFix, rvBreakMissing, rvPaidBreak, rvUnpaidBreak, rvBreakMissingAddFix
+    case rvBreakMissingFix, rvViolation, rvViolations, rvMismatch, rvMismatches
+    case coFix, coOutsideWeek, coDeleteRow, coGrid, coGridFix, coTwice, coTwiceFix, coInterval, coCell, coWrite, coRequired, coScheduled, coOnBreak
+    case coShortfall, coEffective, coLevel, coLevelEmpty, coMissing, coMissingFix
+    case roAgent, roUnavailableAllWeek, roNoShiftFits, roContractRange, roPinsAgainst, roPinsAgainstAll, roFewDay, roFewDays, roWhileKeeping
+    case roNoWeek, roContractHours, roFairness, roMaxConsecutive, roMaxDays, roStartSpread, roDaysOff, roNeededDay, roNeededDays, roCanWorkDay
+    case roCanWorkDays, roNoShiftOn, roDaysOffRule, roMinRest, roOneShift, roPinned, roPinnedShift, roSecondPin, roPinUnavailable, roPinLength
+    case roPinWindow, roPinNotAllowed, roPinBreaks, roNoRoster, roContradict, roBreaksHardRules, roInfeasible, roInfeasibleFix
+    // Runs: payroll exports, the commands' own checks, the database, output folders, the command line
+    case prGeneric, prNeedsMap, prNeedsMapFix, prTotals, prTotalsFix, prAdpCoCode, prAdpBatchID, prAdpCode, prPaychexClientID, prPaychexComponent
+    case prGustoColumn, prMissing, prMissingFix, prAdpCompany, prAdpCompanyFix, prAdpBatch, prAdpBatchFix, prAdpNoFileNumber, prAdpNoFileNumberFix
+    case prAdpFileNumber, prAdpFileNumberFix, prAdpCodeInvalid, prAdpCodeInvalidFix, prRun, prAgent, prAgents, prAdpBack, prAdpPaid, prAdpAmountFix
+    case prPaychexPayDate, prPaychexPayDateFix, prPaychexClient, prPaychexClientFix, prPaychexNoWorker, prPaychexNoWorkerFix, prPaychexWorker
+    case prPaychexWorkerFix, prPaychexComponentInvalid, prPaychexComponentInvalidFix, prPaychexZero, prPaychexBack, prPaychexBackFix, prTooLarge
+    case prTooLargeFix, prGustoNames, prGustoNamesFix, prGustoFormula, prGustoFormulaFix, prGustoColumnInvalid, prUseOneOf, prGustoID, prGustoIDFix
+    case prGustoSameName, prGustoSameNameFix, prGustoBack, prGustoBackFix, prGustoLarge, prNoEmployee, prNoEmployeeFix, prNoEarning, prNoEarningFix
+    case prNoTarget, prNoTargetFix, prDuplicate, prDuplicateFix
+    case boFinerRounding, boFinerRoundingFix, boStoredAmount, boRestoreFix, boNoDetail, boNoDetailFix, boRunAgents, boNotInRun
+    case cmVaryForm, cmVaryValues, cmSameName, cmSameNameFix
+    case foLaterDay, foLaterDays, foLaterFix, foFewDay, foFewDays, foFewFix, foShort, foShortFix, foExclude, foExcludeFix, foAdjust, foAdjustFix
+    case foBlind, foBlindFix
+    case poDecimals, poDecimalsFix, poStoredAmount, poNotPayout, poNotPayoutFix, poDetailAmount, poApproved, poVoided, poNoDatabase, poNone
+    case rnNoDatabase, rnNone, rnNoResult, rnNoResultFix, rnLPPlace, rnFilesPlace, rnChangeWeight, rnChangeWeightFix, rnExportName, rnExportFolder
+    case rnExportInput
+    case vaNotComparedRow, vaNotComparedRows, vaNotComparedFix
+    case stNewer, stNotDatabase, stBusy, stUnknownRun, stForeign, stNotFile, stNoFolder, stMissing, stFailed, stSQLiteError, stVoidNoApprove
+    case stAlready, stNoStatusApprove, stItsPeriod, stComputedBefore, stSuperseded, stAlreadyVoid, stNeverChanges, stNoStatusVoid, stDraft
+    case stTampered, stNotPayout
+    case ouCannotWrite, ouEmpty, ouRoot, ouWorking, ouFile, ouParent, ouStaging, ouCannotList, ouCrowded, ouNotPlain, ouListFolder, ouMove
+    case ouReplace, ouCarry
+    case clNotCompared, clMoreNotShown, clMoreWarnings
 }
 
 extension Texts {
