@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if noCoverage, coverage != nil { throw ValidationError("give either --coverage or --no-coverage, not both") }
+        if noCoverage, coverage != nil { throw ValidationError(Texts.current(.clCoverageBoth)) }
     }
 
     func run() throws {

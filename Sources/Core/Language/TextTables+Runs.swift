@@ -123,6 +123,17 @@ extension Texts {
 
         .clNotCompared: "scenario {0} could not be compared:", .clMoreNotShown: "… and {0} more not shown",
         .clMoreWarnings: "… and {0} more warnings not shown",
+        .clPeriod: "--period must be YYYY-MM, e.g. 2026-11", .clNameScenario: "name at least one scenario",
+        .clCompareTwo: "compare needs two scenarios, or one with --vary", .clDatabase: "--db needs a file name, e.g. --db runs.sqlite",
+        .clWeekDate: "--week `{0}` is not a date; write the Monday as YYYY-MM-DD", .clWeekMonday: "--week {0} is a {1}; a forecast week starts on a Monday",
+        .clRunID: "run ids are positive integers", .clReason: "--reason needs a text: say why the run is voided",
+        .clFormatMap: "--format {0} needs --map FILE: who each agent is in {1} and what each earnings code is called there",
+        .clMapGeneric: "--map is for --format adp, paychex or gusto; the generic CSV uses the agent ids and earnings codes as they are",
+        .clPerAgent: "--per-agent must be 1 or more",
+        .clTimeLimit: "--time-limit must be a number of seconds above 0 and at most 604800 (a week), got {0}",
+        .clMipGap: "--mip-gap must be between 0 and 1", .clCoverageBoth: "give either --coverage or --no-coverage, not both",
+        .clNameCommand: "name a command, e.g. `shiftwise roster SCENARIO`",
+        .clNotCommand: "`{0} {1}` is not a command{2}; the commands are {3}; see `{0} --help`", .clNotCommandHint: " (did you mean `{0}`?)",
     ]
 
     static let chineseRuns: [TextKey: String] = [
@@ -247,5 +258,16 @@ extension Texts {
 
         .clNotCompared: "情景 {0} 无法参与对比：", .clMoreNotShown: "… 另有 {0} 条未显示",
         .clMoreWarnings: "… 另有 {0} 条警告未显示",
+        .clPeriod: "`--period` 应为 YYYY-MM 格式，如 2026-11", .clNameScenario: "请至少指定一个情景",
+        .clCompareTwo: "`compare` 需要两个情景，或一个情景加 `--vary`", .clDatabase: "`--db` 需要文件名，如 `--db runs.sqlite`",
+        .clWeekDate: "`--week` 的值 `{0}` 不是日期；请把那周的周一写成 YYYY-MM-DD", .clWeekMonday: "`--week` {0} 是{1}；预测周从周一开始",
+        .clRunID: "批次编号应为正整数", .clReason: "`--reason` 需要文字：说明作废该批次的原因",
+        .clFormatMap: "`--format {0}` 需要 `--map FILE`：说明每名客服在 {1} 中是谁、每个收入代码在其中叫什么",
+        .clMapGeneric: "`--map` 仅用于 `--format adp`、`paychex` 或 `gusto`；通用工资表直接使用客服工号和收入代码",
+        .clPerAgent: "`--per-agent` 至少为 1",
+        .clTimeLimit: "`--time-limit` 应为大于 0、至多 604800（一周）的秒数，实际为 {0}",
+        .clMipGap: "`--mip-gap` 应在 0 与 1 之间", .clCoverageBoth: "`--coverage` 与 `--no-coverage` 只能二选一",
+        .clNameCommand: "请指定一个命令，如 `shiftwise roster SCENARIO`",
+        .clNotCommand: "`{0} {1}` 不是命令{2}；可用的命令有 {3}；参见 `{0} --help`", .clNotCommandHint: "（是否想写 `{0}`？）",
     ]
 }

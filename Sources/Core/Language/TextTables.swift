@@ -150,7 +150,8 @@ public enum TextKey: String, Sendable, CaseIterable {
     case stTampered, stNotPayout
     case ouCannotWrite, ouEmpty, ouRoot, ouWorking, ouFile, ouParent, ouStaging, ouCannotList, ouCrowded, ouNotPlain, ouListFolder, ouMove
     case ouReplace, ouCarry
-    case clNotCompared, clMoreNotShown, clMoreWarnings
+    case clNotCompared, clMoreNotShown, clMoreWarnings, clPeriod, clNameScenario, clCompareTwo, clDatabase, clWeekDate, clWeekMonday, clRunID
+    case clReason, clFormatMap, clMapGeneric, clPerAgent, clTimeLimit, clMipGap, clCoverageBoth, clNameCommand, clNotCommand, clNotCommandHint
 }
 
 extension Texts {
