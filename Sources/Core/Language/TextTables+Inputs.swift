@@ -180,7 +180,7 @@ extension Texts {
         .fcWorkload: "该时段的话务量{0}为 {1} 爱尔兰（{2} 个进线 × {3} 秒），超过 Shiftwise 单个时段最多安排的 {4} 名客服",
         .fcWorkloadFix: "请检查该行的 `contacts` 和 `aht_seconds`（以及 `volume_factor` 或 `aht_factor`）",
         .fcQueues: "预测中有 {0} 个队列（{1}）；只支持一个队列", .fcQueuesFix: "请把各队列合并为一份预测",
-        .fcCoarser: "每一行都从 {0} 分钟的整点开始，但 `interval_minutes` 为 {1}：其间的时段都视为不营业",
+        .fcCoarser: "每一行的开始时刻都是 {0} 分钟的整倍数，但 `interval_minutes` 为 {1}：其间的时段都视为不营业",
         .fcCoarserFix: "如果文件中是 {0} 分钟粒度的进线量，请在情景中设置 `interval_minutes: {0}`",
         .fcContactsLimit: "`contacts` 为 {0}，超过 {1} 或小数多于 {2} 位", .fcContactsLimitFix: "请填写该时段的预计进线量，如 42.5",
         .fcAHTLimit: "`aht_seconds` 为 {0}，超过 {1}（一天）或小数多于 {2} 位", .fcAHTLimitFix: "请填写以秒计的平均处理时长，如 300",
@@ -255,7 +255,7 @@ extension Texts {
         .hiKind: "`kind` 的值 `{0}` 不是 `exclude` 或 `adjust`",
         .hiKindFix: "`exclude` 把过去的某天排除在历史数据之外；`adjust` 按 `factor` 缩放预测周中的某天",
         .hiFactor: "`adjust` 的日子需要 0 到 100 之间的 `factor`，实际为 `{0}`", .hiFactorFix: "如促销日进线量多 80%，写 1.8",
-        .hiExcludeFactor: "`exclude` 的日子没有系数；`{0}` 不会被使用",
+        .hiExcludeFactor: "`exclude` 的日子不需要 `factor`；`{0}` 不会被使用",
         .hiDayTwice: "{0} 列出了两次（首次在第 {1} 行）", .hiDayTwiceFix: "每天只保留一行",
 
         .mtPrevTwoRows: "客服 `{0}` 在 {1} 有两行（第 {2} 行和第 {3} 行），而 `prev()` 要读取它",

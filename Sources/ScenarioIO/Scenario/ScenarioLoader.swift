@@ -303,7 +303,7 @@ public enum ScenarioLoader {
                     guard case .scalar(let text, _, let location) = item,
                           let minutes = NodeReader.minutes(fromHours: text, at: location, name: "\(path).lengths_hours", min: 1, bag: &bag) else { continue }
                     if let shifts, !shifts.lengthsMinutes.contains(minutes) {
-                        let allowed = shifts.lengthsMinutes.map { hoursText($0) }.joined(separator: ", ")
+                        let allowed = shifts.lengthsMinutes.map { hoursText($0) }.joined(separator: Texts.current(.listComma))
                         bag.error(location, Texts.current(.scContractLength, entry.key, text, allowed), fix: Texts.current(.scContractLengthFix, text))
                     } else {
                         lengths.append(minutes)
