@@ -15,6 +15,6 @@ public struct OutputError: CategorizedError, Sendable {
     }
 
     public var description: String {
-        "\(path): error: cannot write: \(reason) (check that the folder is writable and the disk has room, or choose another with --out)"
+        "\(path): error: " + Texts.current(.ouCannotWrite, reason)
     }
 }

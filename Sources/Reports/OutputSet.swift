@@ -39,7 +39,7 @@ public final class OutputSet {
     public init(_ path: String, owner: String) throws(OutputError) {
         var trimmed = path
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard !trimmed.isEmpty else { throw OutputError(path: "--out", reason: "the output folder is empty text; name a folder, e.g. reports/mine", category: .usage) }
+        guard !trimmed.isEmpty else { throw OutputError(path: "--out", reason: Texts.current(.ouEmpty), category: .usage) }
         self.path = trimmed.isEmpty ? "." : trimmed
         self.owner = owner
         let absolute = trimmed.hasPrefix("/") ? trimmed : FileManager.default.currentDirectoryPath + "/" + trimmed
@@ -47,18 +47,18 @@ public final class OutputSet {
         let parent = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         guard !base.isEmpty, base != "/", target != "/" else {
-            throw OutputError(path: self.path, reason: "the output folder cannot be the file system's root", category: .usage)
+            throw OutputError(path: self.path, reason: Texts.current(.ouRoot), category: .usage)
         }
         staging = parent + "/.\(base).staging-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
         // The working folder (or one holding it) is never swapped away under the user's shell.
         let here = (FileManager.default.currentDirectoryPath as NSString).resolvingSymlinksInPath
         if here == target || here.hasPrefix(target + "/") {
-            throw OutputError(path: self.path, reason: "it is the working folder (or holds it); choose a folder of its own with --out, e.g. reports/mine", category: .usage)
+            throw OutputError(path: self.path, reason: Texts.current(.ouWorking), category: .usage)
         }
         var mode: mode_t = 0o755
         var info = stat()
         if lstat(target, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw OutputError(path: self.path, reason: "it is a file, not a folder", category: .usage) }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw OutputError(path: self.path, reason: Texts.current(.ouFile), category: .usage) }
             mode = info.st_mode & 0o7777
             // A dry run of the carry-over: a folder too big or unreadable is refused before any work is done.
             var count = 0
@@ -67,12 +67,12 @@ public final class OutputSet {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: self.path, reason: "cannot create the folder's parent: \(error.localizedDescription)", category: .usage)
+            throw OutputError(path: self.path, reason: Texts.current(.ouParent, error.localizedDescription), category: .usage)
         }
         Self.removeAbandonedStagings(in: parent, base: base)
         self.mode = mode
         guard mkdir(staging, 0o755) == 0 else {
-            throw OutputError(path: self.path, reason: "cannot create a staging folder beside it: \(String(cString: strerror(errno)))", category: .usage)
+            throw OutputError(path: self.path, reason: Texts.current(.ouStaging, String(cString: strerror(errno))), category: .usage)
         }
     }
 
@@ -80,12 +80,12 @@ public final class OutputSet {
     static func countEntries(_ folder: String, count: inout Int, shown: String) throws(OutputError) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
-            throw OutputError(path: shown, reason: "cannot list \(folder): \(error.localizedDescription)", category: .usage)
+            throw OutputError(path: shown, reason: Texts.current(.ouCannotList, folder, error.localizedDescription), category: .usage)
         }
         for name in names {
             count += 1
             guard count <= carryLimit else {
-                throw OutputError(path: shown, reason: "the folder holds more than \(carryLimit) other files and folders; choose a folder of its own with --out",
+                throw OutputError(path: shown, reason: Texts.current(.ouCrowded, String(carryLimit)),
                                   category: .usage)
             }
             var info = stat()
@@ -106,7 +106,7 @@ public final class OutputSet {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         guard !name.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }),
               let first = parts.first, String(first) != Self.manifestName else {
-            throw OutputError(path: path + "/" + name, reason: "not a plain file name inside the output folder")
+            throw OutputError(path: path + "/" + name, reason: Texts.current(.ouNotPlain))
         }
         let file = staging + "/" + name
         do {
@@ -150,13 +150,13 @@ public final class OutputSet {
         var isDirectory: ObjCBool = false
         var manifest: [String: Set<String>] = [:]
         if fm.fileExists(atPath: target, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw OutputError(path: path, reason: "it is a file, not a folder") }
+            guard isDirectory.boolValue else { throw OutputError(path: path, reason: Texts.current(.ouFile)) }
             manifest = Self.readManifest(target + "/" + Self.manifestName)
             let previous = manifest[owner] ?? []
             var carried = 0
             let names: [String]
             do { names = try fm.contentsOfDirectory(atPath: target).sorted() } catch {
-                throw OutputError(path: path, reason: "cannot list the folder: \(error.localizedDescription)")
+                throw OutputError(path: path, reason: Texts.current(.ouListFolder, error.localizedDescription))
             }
             for name in names where name != Self.manifestName && !entries.contains(name) && !previous.contains(name) {
                 try carry(target + "/" + name, to: staging + "/" + name, count: &carried)
@@ -170,7 +170,7 @@ public final class OutputSet {
         _ = chmod(staging, mode)
         if !fm.fileExists(atPath: target) {
             guard rename(staging, target) == 0 else {
-                throw OutputError(path: path, reason: "cannot move the new files into place: \(String(cString: strerror(errno)))")
+                throw OutputError(path: path, reason: Texts.current(.ouMove, String(cString: strerror(errno))))
             }
             finished = true
             return
@@ -183,12 +183,12 @@ public final class OutputSet {
         // A file system that cannot exchange: two renames, the old folder set aside first.
         let aside = staging + ".previous"
         guard rename(target, aside) == 0 else {
-            throw OutputError(path: path, reason: "cannot replace the folder: \(String(cString: strerror(errno)))")
+            throw OutputError(path: path, reason: Texts.current(.ouReplace, String(cString: strerror(errno))))
         }
         guard rename(staging, target) == 0 else {
             let reason = String(cString: strerror(errno))
             _ = rename(aside, target)
-            throw OutputError(path: path, reason: "cannot move the new files into place: \(reason)")
+            throw OutputError(path: path, reason: Texts.current(.ouMove, reason))
         }
         finished = true
         try? fm.removeItem(atPath: aside)
@@ -204,7 +204,7 @@ public final class OutputSet {
     private func carry(_ source: String, to destination: String, count: inout Int) throws(OutputError) {
         count += 1
         guard count <= Self.carryLimit else {
-            throw OutputError(path: path, reason: "the folder holds more than \(Self.carryLimit) other files and folders; choose a folder of its own with --out")
+            throw OutputError(path: path, reason: Texts.current(.ouCrowded, String(Self.carryLimit)))
         }
         var info = stat()
         guard lstat(source, &info) == 0 else { return }  // vanished meanwhile
@@ -212,11 +212,11 @@ public final class OutputSet {
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
             guard mkdir(destination, 0o755) == 0 else {
-                throw OutputError(path: path, reason: "cannot carry over \(source): \(String(cString: strerror(errno)))")
+                throw OutputError(path: path, reason: Texts.current(.ouCarry, source, String(cString: strerror(errno))))
             }
             let names: [String]
             do { names = try fm.contentsOfDirectory(atPath: source) } catch {
-                throw OutputError(path: path, reason: "cannot carry over \(source): \(error.localizedDescription)")
+                throw OutputError(path: path, reason: Texts.current(.ouCarry, source, error.localizedDescription))
             }
             for name in names { try carry(source + "/" + name, to: destination + "/" + name, count: &count) }
         case S_IFLNK:
@@ -226,7 +226,7 @@ public final class OutputSet {
         default:
             if Foundation.link(source, destination) != 0 {
                 do { try fm.copyItem(atPath: source, toPath: destination) } catch {
-                    throw OutputError(path: path, reason: "cannot carry over \(source): \(error.localizedDescription)")
+                    throw OutputError(path: path, reason: Texts.current(.ouCarry, source, error.localizedDescription))
                 }
             }
         }

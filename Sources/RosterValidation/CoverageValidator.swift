@@ -23,44 +23,44 @@ public enum CoverageValidator {
     /// - Complexity: O(rows + intervals).
     public static func validate(_ sheet: CoverageSheet, expected: [IntervalCoverage], grid: TimeGrid) -> [Diagnostic] {
         var bag = DiagnosticBag()
-        let fix = "correct the cell, or write coverage.csv again from this roster with `shiftwise roster`"
+        let fix = Texts.current(.coFix)
         var seen: [Int: Int] = [:]
         for row in sheet.rows {
             guard let start = row.start.value else { continue }
             let index: Int
             switch grid.index(of: start) {
             case .failure(.outsideHorizon):
-                bag.error(row.start.location, "interval \(start) is outside the week \(grid.weekStart) – \(grid.weekEnd)", fix: "delete the row")
+                bag.error(row.start.location, Texts.current(.coOutsideWeek, "\(start)", "\(grid.weekStart)", "\(grid.weekEnd)"), fix: Texts.current(.coDeleteRow))
                 continue
             case .failure(.misaligned):
-                bag.error(row.start.location, "\(start) is not on the \(grid.intervalMinutes)-minute interval grid", fix: "one row per interval start")
+                bag.error(row.start.location, Texts.current(.coGrid, "\(start)", String(grid.intervalMinutes)), fix: Texts.current(.coGridFix))
                 continue
             case .success(let i):
                 index = i
             }
             if let first = seen[index] {
-                bag.error(row.start.location, "interval \(start) appears twice (first on line \(first))", fix: "delete one of the rows")
+                bag.error(row.start.location, Texts.current(.coTwice, "\(start)", String(first)), fix: Texts.current(.coTwiceFix))
                 continue
             }
             seen[index] = row.line
             guard index < expected.count else { continue }
             let want = expected[index]
-            let at = "interval \(start)"
+            let at = Texts.current(.coInterval, "\(start)")
             func compare(_ cell: SheetCell<Int>, _ column: String, _ value: Int, _ meaning: String) {
                 guard let written = cell.value, written != value else { return }
-                bag.error(cell.location, "\(at): \(column) is \(written) in the file, but \(meaning)", fix: "write \(value); \(fix)")
+                bag.error(cell.location, Texts.current(.coCell, at, column, String(written), meaning), fix: Texts.current(.coWrite, String(value), fix))
             }
             let working = want.scheduled - want.onBreak
-            compare(row.required, "required", want.required, "the scenario requires \(want.required) agents on shift and off break")
-            compare(row.scheduled, "scheduled", want.scheduled, "the roster has \(Wording.plural(want.scheduled, "agent")) on shift")
-            compare(row.onBreak, "on_break", want.onBreak, "the roster has \(Wording.plural(want.onBreak, "agent")) on break")
-            compare(row.shortfall, "shortfall", want.shortfall, "max(0, \(want.required) − \(working)) is \(want.shortfall)")
+            compare(row.required, "required", want.required, Texts.current(.coRequired, String(want.required)))
+            compare(row.scheduled, "scheduled", want.scheduled, Texts.current(.coScheduled, Wording.count(want.scheduled, .rvAgent, .rvAgents)))
+            compare(row.onBreak, "on_break", want.onBreak, Texts.current(.coOnBreak, Wording.count(want.onBreak, .rvAgent, .rvAgents)))
+            compare(row.shortfall, "shortfall", want.shortfall, Texts.current(.coShortfall, String(want.required), String(working), String(want.shortfall)))
             if let written = row.effective.value {
                 let difference = written - want.effective
                 if difference > effectiveTolerance || -difference > effectiveTolerance {
                     bag.error(row.effective.location,
-                              "\(at): effective is \(row.effective.text) in the file, but \(Wording.plural(working, "agent")) off break × (1 − shrinkage) is \(want.effective.formatted(places: 4))",
-                              fix: "write \(want.effective.formatted(places: 4)); \(fix)")
+                              Texts.current(.coEffective, at, row.effective.text, Wording.count(working, .rvAgent, .rvAgents), want.effective.formatted(places: 4)),
+                              fix: Texts.current(.coWrite, want.effective.formatted(places: 4), fix))
                 }
             }
             if let level = want.projectedServiceLevel {
@@ -68,13 +68,13 @@ public enum CoverageValidator {
                 if let written = row.projectedServiceLevel.value {
                     if abs(written.doubleValue - level) > serviceLevelTolerance {
                         bag.error(row.projectedServiceLevel.location,
-                                  "\(at): projected_service_level is \(row.projectedServiceLevel.text) in the file, but Erlang C at \(want.effective.formatted(places: 4)) effective agents gives \(shown)",
-                                  fix: "write \(shown); \(fix)")
+                                  Texts.current(.coLevel, at, row.projectedServiceLevel.text, want.effective.formatted(places: 4), shown),
+                                  fix: Texts.current(.coWrite, shown, fix))
                     }
                 } else if row.projectedServiceLevel.text.isEmpty {
                     bag.error(row.projectedServiceLevel.location,
-                              "\(at): projected_service_level is empty, but the interval has contacts and Erlang C at \(want.effective.formatted(places: 4)) effective agents gives \(shown)",
-                              fix: "write \(shown); \(fix)")
+                              Texts.current(.coLevelEmpty, at, want.effective.formatted(places: 4), shown),
+                              fix: Texts.current(.coWrite, shown, fix))
                 }
             }
         }
@@ -82,8 +82,8 @@ public enum CoverageValidator {
         if !missing.isEmpty {
             let listed = missing.prefix(3).map { expected[$0].start.description }.joined(separator: ", ")
             bag.error(sheet.headerLocation,
-                      "\(sheet.file) has no row for \(Wording.plural(missing.count, "interval")) of the week (\(listed)\(missing.count > 3 ? ", …" : ""))",
-                      fix: "write one row per interval of the week, \(expected.count) in all")
+                      Texts.current(.coMissing, sheet.file, Wording.count(missing.count, .rvInterval, .rvIntervals), listed, missing.count > 3 ? ", …" : ""),
+                      fix: Texts.current(.coMissingFix, String(expected.count)))
         }
         return RosterValidator.inFileOrder(bag.items)
     }

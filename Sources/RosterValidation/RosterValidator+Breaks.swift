@@ -9,40 +9,38 @@ extension RosterValidator {
         let interval = context.scenario.grid.intervalMinutes
         let weekMidnight = context.scenario.grid.weekStart.daysSinceEpoch * 1440
         let rules = context.breakRules(forShiftMinutes: shift.lengthMinutes)
-        let on = "\(who(shift))'s shift \(Wording.shift(shift))"
+        let on = Texts.current(.rvOn, who(shift), Wording.shift(shift))
 
         // Shape of each break on its own.
         var usable: [ResolvedBreak] = []
         var outside: Set<ResolvedBreak> = []
         for b in breaks {
             guard b.end > b.start else {
-                bag.error(location, "\(on) has a break \(b.span) that does not end after it starts",
-                          fix: "write the earlier time first; times earlier than the shift's start belong to the next day")
+                bag.error(location, Texts.current(.rvBreakBackwards, on, "\(b.span)"), fix: Texts.current(.rvBreakBackwardsFix))
                 continue
             }
             usable.append(b)
             if b.start < shift.startMinute || b.end > shift.endMinute {
                 outside.insert(b)
-                bag.error(location, "\(on) has a break \(b.span) that lies outside the shift",
-                          fix: "move the break inside \(Wording.hours(of: shift))")
+                bag.error(location, Texts.current(.rvBreakOutside, on, "\(b.span)"), fix: Texts.current(.rvBreakOutsideFix, Wording.hours(of: shift)))
                 continue
             }
             let offGrid = ((b.start - weekMidnight) % interval + interval) % interval
             if offGrid != 0 {
-                bag.error(location, "\(on) has a break \(b.span) that does not start on the \(interval)-minute interval grid",
-                          fix: "start it at \(Wording.clock(b.start - offGrid)) or \(Wording.clock(b.start - offGrid + interval))")
+                bag.error(location, Texts.current(.rvBreakGrid, on, "\(b.span)", String(interval)),
+                          fix: Texts.current(.rvStartItEither, Wording.clock(b.start - offGrid), Wording.clock(b.start - offGrid + interval)))
             }
         }
         for (previous, next) in zip(usable, usable.dropFirst()) where next.start < previous.end {
-            bag.error(location, "\(on) has breaks \(previous.span) and \(next.span) that overlap", fix: "move one of them so they do not overlap")
+            bag.error(location, Texts.current(.rvBreaksOverlap, on, "\(previous.span)", "\(next.span)"), fix: Texts.current(.rvBreaksOverlapFix))
         }
 
         guard !rules.isEmpty else {
             let shortest = context.shifts.breaks.map(\.minShiftMinutes).min()
             for b in usable {
-                let why = shortest.map { "breaks apply from shifts of \(Wording.duration($0))" } ?? "the scenario defines no breaks"
-                bag.error(location, "\(on) has a break \(b.span), but a shift of \(Wording.duration(shift.lengthMinutes)) takes no break (\(why))",
-                          fix: "remove it; this shift is paid for its whole length")
+                let why = shortest.map { Texts.current(.rvBreaksFrom, Wording.duration($0)) } ?? Texts.current(.rvNoBreaksDefined)
+                bag.error(location, Texts.current(.rvNoBreakTaken, on, "\(b.span)", Wording.duration(shift.lengthMinutes), why),
+                          fix: Texts.current(.rvNoBreakTakenFix))
             }
             return
         }
@@ -62,14 +60,14 @@ extension RosterValidator {
             let earliest = shift.startMinute + rule.earliestAfterMinutes
             if b.start < earliest {
                 bag.error(location,
-                          "\(on) has its \(rule.name) \(b.span) only \(Wording.duration(b.start - shift.startMinute)) after the shift starts; \(rule.name) starts at least \(Wording.duration(rule.earliestAfterMinutes)) after the start",
-                          fix: "start it at \(Wording.clock(earliest)) or later")
+                          Texts.current(.rvBreakEarly, on, rule.name, "\(b.span)", Wording.duration(b.start - shift.startMinute), Wording.duration(rule.earliestAfterMinutes)),
+                          fix: Texts.current(.rvStartItLater, Wording.clock(earliest)))
             }
             let latest = shift.endMinute - rule.latestBeforeEndMinutes
             if b.end > latest {
                 bag.error(location,
-                          "\(on) has its \(rule.name) \(b.span) ending only \(Wording.duration(shift.endMinute - b.end)) before the shift ends; \(rule.name) ends at least \(Wording.duration(rule.latestBeforeEndMinutes)) before the end",
-                          fix: "end it by \(Wording.clock(latest))")
+                          Texts.current(.rvBreakLate, on, rule.name, "\(b.span)", Wording.duration(shift.endMinute - b.end), Wording.duration(rule.latestBeforeEndMinutes)),
+                          fix: Texts.current(.rvEndBy, Wording.clock(latest)))
             }
         }
 
@@ -79,8 +77,8 @@ extension RosterValidator {
             let b = usable[bi]
             let rule = rules[ri]
             bag.error(location,
-                      "\(on) has a break \(b.span) of \(Wording.duration(b.minutes)), but its \(rule.name) lasts \(Wording.duration(rule.minutes)) and no break of that length applies",
-                      fix: "make it \(Wording.clock(b.start))-\(Wording.clock(b.start + rule.minutes))")
+                      Texts.current(.rvBreakLength, on, "\(b.span)", Wording.duration(b.minutes), rule.name, Wording.duration(rule.minutes)),
+                      fix: Texts.current(.rvMakeIt, Wording.clock(b.start), Wording.clock(b.start + rule.minutes)))
             leftoverBreaks.removeAll { $0 == bi }
             leftoverRules.removeAll { $0 == ri }
         }
@@ -88,20 +86,21 @@ extension RosterValidator {
             let b = usable[bi]
             if let ri = match.pairs.first(where: { rules[$0.1].minutes == b.minutes })?.1, let taken = match.breakOfRule[ri] {
                 bag.error(location,
-                          "\(on) has one break too many, \(b.span): \(rules[ri].name) is taken once per shift, and already at \(usable[taken].span)",
-                          fix: "remove \(b.span)")
+                          Texts.current(.rvBreakExtra, on, "\(b.span)", rules[ri].name, "\(usable[taken].span)"),
+                          fix: Texts.current(.rvRemove, "\(b.span)"))
             } else {
-                let kinds = rules.map { "\($0.name) \(Wording.duration($0.minutes))" }.joined(separator: ", ")
-                bag.error(location, "\(on) has a break \(b.span) of \(Wording.duration(b.minutes)), which matches none of its breaks (\(kinds))",
-                          fix: "remove it, or give it the length of a missing break")
+                let kinds = rules.map { "\($0.name) \(Wording.duration($0.minutes))" }.joined(separator: Texts.current(.listComma))
+                bag.error(location, Texts.current(.rvBreakUnmatched, on, "\(b.span)", Wording.duration(b.minutes), kinds),
+                          fix: Texts.current(.rvBreakUnmatchedFix))
             }
         }
         for ri in leftoverRules {
             let rule = rules[ri]
             let suggestion = slot(for: rule, in: shift, avoiding: usable, interval: interval, weekMidnight: weekMidnight)
             bag.error(location,
-                      "\(on) has no \(rule.name) break (\(Wording.duration(rule.minutes)), \(rule.paid ? "paid" : "unpaid")), which every shift of \(Wording.duration(rule.minShiftMinutes)) or more takes once",
-                      fix: suggestion.map { "add e.g. \($0) to breaks" } ?? "add a \(Wording.duration(rule.minutes)) break inside its window")
+                      Texts.current(.rvBreakMissing, on, rule.name, Wording.duration(rule.minutes), Texts.current(rule.paid ? .rvPaidBreak : .rvUnpaidBreak),
+                                    Wording.duration(rule.minShiftMinutes)),
+                      fix: suggestion.map { Texts.current(.rvBreakMissingAddFix, $0) } ?? Texts.current(.rvBreakMissingFix, Wording.duration(rule.minutes)))
         }
     }
 

@@ -10,13 +10,12 @@ extension RosterValidator {
         let text = Wording.shift(shift)
 
         if shift.day < grid.weekStart || shift.day > grid.weekEnd {
-            bag.error(row.date.location, "\(who(shift)) works \(text), outside the week \(grid.weekStart) – \(grid.weekEnd)",
-                      fix: "move the shift into the week or delete the row")
+            bag.error(row.date.location, Texts.current(.rvOutsideWeek, who(shift), text, "\(grid.weekStart)", "\(grid.weekEnd)"), fix: Texts.current(.rvOutsideWeekFix))
         }
         if let date = row.date.value, date != shift.start.date {
             bag.error(row.start.location,
-                      "\(who(shift))'s shift dated \(date) starts \(shift.start), on another day (`date` is the day the shift starts)",
-                      fix: "make start \(date)T\(Wording.clock(shift.start.minuteOfDay)), or date \(shift.start.date)")
+                      Texts.current(.rvOtherDay, who(shift), "\(date)", "\(shift.start)"),
+                      fix: Texts.current(.rvOtherDayFix, "\(date)", Wording.clock(shift.start.minuteOfDay), "\(shift.start.date)"))
         }
 
         // Start grid: earliest_start + k × step of the shift's own day.
@@ -26,36 +25,34 @@ extension RosterValidator {
         if offGrid != 0 {
             let before = shift.startOffset - offGrid
             bag.error(row.start.location,
-                      "\(who(shift)) works \(text), but shifts start only at \(policy.earliestStart) + k × \(step) min (shifts.start_step_minutes)",
-                      fix: "start at \(Wording.offset(before)) or \(Wording.offset(before + step))")
+                      Texts.current(.rvStartGrid, who(shift), text, "\(policy.earliestStart)", String(step)),
+                      fix: Texts.current(.rvStartAtEither, Wording.offset(before), Wording.offset(before + step)))
         }
 
         // Windows: the agent's own narrows the scenario's, never widens it.
         var earliest = (policy.earliestStart.minutes, "shifts.earliest_start")
-        if let own = shift.agent?.earliestStart, own.minutes > earliest.0 { earliest = (own.minutes, "\(who(shift))'s earliest_start") }
+        if let own = shift.agent?.earliestStart, own.minutes > earliest.0 { earliest = (own.minutes, Texts.current(.rvOwnEarliest, who(shift))) }
         if shift.startOffset < earliest.0 {
             bag.error(row.start.location,
-                      "\(who(shift)) works \(text), starting before \(Wording.offset(earliest.0)), the earliest start (\(earliest.1))",
-                      fix: "start at \(Wording.offset(earliest.0)) or later")
+                      Texts.current(.rvTooEarly, who(shift), text, Wording.offset(earliest.0), earliest.1),
+                      fix: Texts.current(.rvTooEarlyFix, Wording.offset(earliest.0)))
         }
         var latest = (policy.latestEnd.minutes, "shifts.latest_end")
-        if let own = shift.agent?.latestEnd, own.minutes < latest.0 { latest = (own.minutes, "\(who(shift))'s latest_end") }
+        if let own = shift.agent?.latestEnd, own.minutes < latest.0 { latest = (own.minutes, Texts.current(.rvOwnLatest, who(shift))) }
         if shift.endOffset > latest.0 {
             // Past 24:00 the limit reads as hours from the start day's midnight.
-            let measured = latest.0 > 1440 ? ", measured from \(shift.start.date)'s midnight" : ""
-            bag.error(row.end.location,
-                      "\(who(shift)) works \(text), ending after \(Wording.offset(latest.0)), the latest end (\(latest.1)\(measured))",
-                      fix: "end by \(Wording.offset(latest.0))")
+            let measured = latest.0 > 1440 ? Texts.current(.rvMeasured, "\(shift.start.date)") : ""
+            bag.error(row.end.location, Texts.current(.rvTooLate, who(shift), text, Wording.offset(latest.0), latest.1, measured),
+                      fix: Texts.current(.rvTooLateFix, Wording.offset(latest.0)))
         }
 
         if let agent = shift.agent {
             if agent.unavailableDates.contains(shift.day) {
-                bag.error(row.date.location, "\(who(shift)) works \(text), but is unavailable on \(shift.day) (the agent's `unavailable` list)",
-                          fix: "give the shift to an available agent or delete the row")
+                bag.error(row.date.location, Texts.current(.rvUnavailable, who(shift), text, "\(shift.day)"), fix: Texts.current(.rvUnavailableFix))
             } else if agent.unavailableWeekdays.contains(shift.day.weekday) {
                 bag.error(row.date.location,
-                          "\(who(shift)) works \(text), but is unavailable on \(shift.day.weekday.shortName) (the agent's `unavailable` list)",
-                          fix: "give the shift to an available agent or delete the row")
+                          Texts.current(.rvUnavailable, who(shift), text, Texts.current.weekday(shift.day.weekday)),
+                          fix: Texts.current(.rvUnavailableFix))
             }
         }
     }
@@ -71,20 +68,20 @@ extension RosterValidator {
         func ends(_ lengths: [Int]) -> String {
             let inside = lengths.sorted().filter { shift.startOffset + $0 <= latest }
             guard !inside.isEmpty else {
-                return "make it \(lengths.sorted().map(Wording.duration).joined(separator: " or ")) long, starting early enough to end by \(Wording.offset(latest))"
+                return Texts.current(.rvMakeLong, lengths.sorted().map(Wording.duration).joined(separator: Texts.current(.wordOr)), Wording.offset(latest))
             }
-            return "end it at " + inside.map { Wording.clock(shift.startMinute + $0) }.joined(separator: " or ")
+            return Texts.current(.rvEndAt, inside.map { Wording.clock(shift.startMinute + $0) }.joined(separator: Texts.current(.wordOr)))
         }
         if !allowed.contains(length) {
             let usable = contract.map { c in allowed.filter { c.lengthsMinutes.contains($0) } } ?? allowed
             bag.error(shift.row.end.location,
-                      "\(who(shift)) works \(text), a shift of \(Wording.duration(length)), but the scenario allows only \(Wording.lengths(allowed)) (shifts.lengths_hours)",
+                      Texts.current(.rvLength, who(shift), text, Wording.duration(length), Wording.lengths(allowed)),
                       fix: ends(usable.isEmpty ? allowed : usable))
         } else if let contract, !contract.lengthsMinutes.contains(length) {
             bag.error(shift.row.end.location,
-                      "\(who(shift)) works \(text), a shift of \(Wording.duration(length)), but the \(contract.name) contract allows only \(Wording.lengths(contract.lengthsMinutes))",
-                      fix: contract.lengthsMinutes.isEmpty ? "give the shift to an agent whose contract allows it"
-                          : "\(ends(contract.lengthsMinutes)), or give it to an agent whose contract allows \(Wording.duration(length))")
+                      Texts.current(.rvContractLength, who(shift), text, Wording.duration(length), contract.name, Wording.lengths(contract.lengthsMinutes)),
+                      fix: contract.lengthsMinutes.isEmpty ? Texts.current(.rvContractLengthNoneFix)
+                          : Texts.current(.rvContractLengthFix, ends(contract.lengthsMinutes), Wording.duration(length)))
         }
     }
 
@@ -98,10 +95,11 @@ extension RosterValidator {
         let tolerance = ExactDecimal(mantissa: 3, scale: 1)
         guard difference > tolerance || difference < -tolerance else { return }
         let unpaid = context.breakRules(forShiftMinutes: length).filter { !$0.paid }
-        let working = unpaid.isEmpty ? "no unpaid break applies to it"
-            : Wording.duration(length) + " less the unpaid " + unpaid.map { "\($0.name) of \(Wording.duration($0.minutes))" }.joined(separator: " and ")
+        let working = unpaid.isEmpty ? Texts.current(.rvNoUnpaid)
+            : Texts.current(.rvLessUnpaid, Wording.duration(length),
+                            unpaid.map { Texts.current(.rvBreakOf, $0.name, Wording.duration($0.minutes)) }.joined(separator: Texts.current(.wordAnd)))
         bag.error(shift.row.paidHours.location,
-                  "\(who(shift)) works \(Wording.shift(shift)), which is paid \(Wording.hours(paid)) h (\(working)), but paid_hours says \(shift.row.paidHours.text)",
-                  fix: "write \(Wording.hours(paid))")
+                  Texts.current(.rvPaid, who(shift), Wording.shift(shift), Wording.hours(paid), working, shift.row.paidHours.text),
+                  fix: Texts.current(.rvWrite, Wording.hours(paid)))
     }
 }

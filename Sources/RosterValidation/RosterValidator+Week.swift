@@ -5,15 +5,15 @@ extension RosterValidator {
     static func checkWeek(of agent: Agent, shifts unsorted: [ResolvedShift], rows: [RosterSheet.Row], sheet: RosterSheet,
                           _ context: Context, _ bag: inout DiagnosticBag) {
         let shifts = unsorted.sorted { ($0.startMinute, $0.row.line) < ($1.startMinute, $1.row.line) }
-        let id = "agent \(agent.id)"
+        let id = Wording.agent(agent.id)
 
         // At most one shift per day.
         var firstOfDay: [LocalDate: ResolvedShift] = [:]
         for shift in unsorted.sorted(by: { $0.row.line < $1.row.line }) {
             if let first = firstOfDay[shift.day] {
                 bag.error(shift.row.date.location,
-                          "\(id) works \(Wording.shift(shift)), a second shift on \(shift.day) (the first, \(Wording.hours(of: first)), is on line \(first.row.line)); an agent works at most one shift a day",
-                          fix: "delete one of the two rows, or move this shift to another day")
+                          Texts.current(.rvSecondShift, id, Wording.shift(shift), "\(shift.day)", Wording.hours(of: first), String(first.row.line)),
+                          fix: Texts.current(.rvSecondShiftFix))
             } else {
                 firstOfDay[shift.day] = shift
             }
@@ -25,10 +25,10 @@ extension RosterValidator {
             let gap = next.startMinute - previous.endMinute
             guard gap < rest else { continue }
             let message = gap < 0
-                ? "\(id) works \(Wording.shift(next)), which overlaps the previous shift \(Wording.shift(previous))"
-                : "\(id) works \(Wording.shift(next)) but only \(Wording.duration(gap)) after the previous shift ends \(previous.end)"
-            bag.error(next.row.start.location, message + " (min_rest_hours is \(hoursText(rest)))",
-                      fix: "start it at \(previous.end.adding(minutes: rest)) or later, or give it to another agent; the previous shift is on line \(previous.row.line)")
+                ? Texts.current(.rvOverlap, id, Wording.shift(next), Wording.shift(previous))
+                : Texts.current(.rvShortRest, id, Wording.shift(next), Wording.duration(gap), "\(previous.end)")
+            bag.error(next.row.start.location, message + Texts.current(.rvMinRest, hoursText(rest)),
+                      fix: Texts.current(.rvRestFix, "\(previous.end.adding(minutes: rest))", String(previous.row.line)))
         }
 
         // Consecutive working days, within the week.
@@ -43,8 +43,8 @@ extension RosterValidator {
             let firstBeyond = days[runStart + limit]
             if let shift = shifts.first(where: { $0.day == firstBeyond }) {
                 bag.error(shift.row.date.location,
-                          "\(id) works \(length) days in a row, \(days[runStart]) to \(days[i]), more than max_consecutive_days \(limit)",
-                          fix: "give a day off no later than \(firstBeyond)")
+                          Texts.current(.rvConsecutive, id, String(length), "\(days[runStart])", "\(days[i])", String(limit)),
+                          fix: Texts.current(.rvConsecutiveFix, "\(firstBeyond)"))
             }
         }
 
@@ -61,8 +61,8 @@ extension RosterValidator {
             }
             if longest < needed {
                 bag.error(first.row.date.location,
-                          "\(id) has no \(needed) days off in a row this week (the longest run off is \(Wording.plural(longest, "day"))); min_days_off_in_a_row is \(needed)",
-                          fix: "move or remove shifts so that \(needed) consecutive days of the week are off")
+                          Texts.current(.rvDaysOff, id, String(needed), Wording.count(longest, .rvDay, .rvDays)),
+                          fix: Texts.current(.rvDaysOffFix, String(needed)))
             }
         }
 
@@ -73,8 +73,9 @@ extension RosterValidator {
            latest.startOffset - earliest.startOffset > spread {
             let (located, other) = latest.row.line > earliest.row.line ? (latest, earliest) : (earliest, latest)
             bag.error(located.row.start.location,
-                      "\(id) starts at \(Wording.clock(located.startOffset)) on \(located.day) and at \(Wording.clock(other.startOffset)) on \(other.day), \(Wording.duration(latest.startOffset - earliest.startOffset)) apart; max_start_variation_minutes is \(spread)",
-                      fix: "start the agent's shifts within \(Wording.duration(spread)) of each other (the other start is on line \(other.row.line))")
+                      Texts.current(.rvStartSpread, id, Wording.clock(located.startOffset), "\(located.day)", Wording.clock(other.startOffset), "\(other.day)",
+                                    Wording.duration(latest.startOffset - earliest.startOffset), String(spread)),
+                      fix: Texts.current(.rvStartSpreadFix, Wording.duration(spread), String(other.row.line)))
         }
 
         guard let contract = context.contracts[agent.contract] else { return }
@@ -84,8 +85,8 @@ extension RosterValidator {
             let firstBeyond = days[contract.maxDays]
             if let shift = shifts.first(where: { $0.day == firstBeyond }) {
                 bag.error(shift.row.date.location,
-                          "\(id) works \(Wording.plural(days.count, "day")) this week, more than the \(contract.maxDays) the \(contract.name) contract allows (max_days)",
-                          fix: "give \(Wording.plural(days.count - contract.maxDays, "day")) to another agent")
+                          Texts.current(.rvMaxDays, id, Wording.count(days.count, .rvDay, .rvDays), String(contract.maxDays), contract.name),
+                          fix: Texts.current(.rvMaxDaysFix, Wording.count(days.count - contract.maxDays, .rvDay, .rvDays)))
             }
         }
 
@@ -98,20 +99,20 @@ extension RosterValidator {
         }
         if let shift = passedMaximum {
             bag.error(shift.row.paidHours.location,
-                      "\(id) is paid \(Wording.duration(total)) this week, above the \(contract.name) contract's maximum of \(Wording.duration(contract.maxMinutes)) (this shift passes it)",
-                      fix: "remove or shorten shifts worth \(Wording.duration(total - contract.maxMinutes))")
+                      Texts.current(.rvAboveMax, id, Wording.duration(total), contract.name, Wording.duration(contract.maxMinutes)),
+                      fix: Texts.current(.rvAboveMaxFix, Wording.duration(total - contract.maxMinutes)))
         }
         // Unreadable rows (already reported) could hold the missing hours: only judge a complete week.
         let complete = rows.count == shifts.count
         if total < contract.minMinutes, complete {
             if let last = shifts.max(by: { $0.row.line < $1.row.line }) {
                 bag.error(last.row.paidHours.location,
-                          "\(id) is paid \(Wording.duration(total)) this week, below the \(contract.name) contract's minimum of \(Wording.duration(contract.minMinutes))",
-                          fix: "add shifts worth at least \(Wording.duration(contract.minMinutes - total))")
+                          Texts.current(.rvBelowMin, id, Wording.duration(total), contract.name, Wording.duration(contract.minMinutes)),
+                          fix: Texts.current(.rvBelowMinFix, Wording.duration(contract.minMinutes - total)))
             } else {
                 bag.error(sheet.headerLocation,
-                          "\(id) has no shift this week, but the \(contract.name) contract's minimum is \(Wording.duration(contract.minMinutes)) paid",
-                          fix: "roster \(agent.id) for at least \(Wording.duration(contract.minMinutes))")
+                          Texts.current(.rvNoShift, id, contract.name, Wording.duration(contract.minMinutes)),
+                          fix: Texts.current(.rvNoShiftFix, agent.id, Wording.duration(contract.minMinutes)))
             }
         }
     }

@@ -58,21 +58,19 @@ public enum RosterValidator {
             let end = start.adding(minutes: pin.lengthMinutes)
             let text = "\(date) \(Wording.clock(pin.startMinute))–\(Wording.clock(pin.startMinute + pin.lengthMinutes))"
             guard let shift = shifts[pin.agentID]?.first(where: { $0.day == date }) else {
-                bag.error(sheet.headerLocation, "agent \(pin.agentID) has no shift on \(date), but \(text) is pinned (\(pin.source))",
-                          fix: "roster the pinned shift, or remove the pin")
+                bag.error(sheet.headerLocation, Texts.current(.rvPinMissing, pin.agentID, "\(date)", text, "\(pin.source)"), fix: Texts.current(.rvPinMissingFix))
                 continue
             }
             if shift.start != start || shift.end != end {
-                bag.error(shift.row.start.location, "agent \(pin.agentID) works \(Wording.shift(shift)), but \(text) is pinned (\(pin.source))",
-                          fix: "start at \(start) and end at \(end), as pinned")
+                bag.error(shift.row.start.location, Texts.current(.rvPinMoved, pin.agentID, Wording.shift(shift), text, "\(pin.source)"),
+                          fix: Texts.current(.rvPinMovedFix, "\(start)", "\(end)"))
                 continue
             }
             if let breaks = pin.breaks, let actual = shift.breaks {
                 let wanted = breaks.map { [$0.offsetMinutes, $0.minutes] }
                 let found = actual.map { [$0.start - shift.startMinute, $0.minutes] }
                 if wanted != found {
-                    bag.error(shift.row.breaks.location, "agent \(pin.agentID)'s breaks on \(date) are not the pinned ones (\(pin.source))",
-                              fix: "take the breaks as the pin gives them")
+                    bag.error(shift.row.breaks.location, Texts.current(.rvPinBreaks, pin.agentID, "\(date)", "\(pin.source)"), fix: Texts.current(.rvPinBreaksFix))
                 }
             }
         }
@@ -114,14 +112,12 @@ public enum RosterValidator {
     static func checkAgent(_ row: RosterSheet.Row, _ context: Context, _ bag: inout DiagnosticBag) -> Agent? {
         guard let id = row.agentID.value else { return nil }
         guard let agent = context.agents[id] else {
-            let hint = closestMatch(to: id, in: context.scenario.agents.map(\.id)).map { "did you mean \($0)? Otherwise " } ?? ""
-            bag.error(row.agentID.location, "agent \(id) is not an agent of scenario \(context.scenario.name), so no shift can be rostered for them",
-                      fix: "\(hint)use an agent_id from the agents file; hypothetical hires are HIRE-001, HIRE-002, …")
+            let hint = closestMatch(to: id, in: context.scenario.agents.map(\.id)).map { Texts.current(.rvUnknownAgentHint, $0) } ?? ""
+            bag.error(row.agentID.location, Texts.current(.rvUnknownAgent, id, context.scenario.name), fix: Texts.current(.rvUnknownAgentFix, hint))
             return nil
         }
         if let name = row.name.value, name != agent.name {
-            bag.warning(row.name.location, "agent \(id) is named `\(agent.name)` in the scenario, not `\(name)`",
-                        fix: "check that agent_id \(id) is the agent you meant")
+            bag.warning(row.name.location, Texts.current(.rvName, id, agent.name, name), fix: Texts.current(.rvNameFix, id))
         }
         return agent
     }
@@ -130,13 +126,13 @@ public enum RosterValidator {
     static func checkEndAfterStart(_ shift: ResolvedShift, _ bag: inout DiagnosticBag) -> Bool {
         guard shift.endMinute <= shift.startMinute else { return true }
         bag.error(shift.row.end.location,
-                  "\(who(shift))'s shift starting \(shift.start) ends \(shift.end), which is not after its start",
-                  fix: "a shift past midnight ends on the next day: write e.g. \(shift.start.date.adding(days: 1))T\(Wording.clock(shift.end.minuteOfDay))")
+                  Texts.current(.rvEndBeforeStart, who(shift), "\(shift.start)", "\(shift.end)"),
+                  fix: Texts.current(.rvEndBeforeStartFix, "\(shift.start.date.adding(days: 1))", Wording.clock(shift.end.minuteOfDay)))
         return false
     }
 
     /// `agent A1`, or `row N` when the agent is unknown.
     static func who(_ shift: ResolvedShift) -> String {
-        shift.agent.map { "agent \($0.id)" } ?? "agent \(shift.row.agentID.text.isEmpty ? "(none)" : shift.row.agentID.text)"
+        Wording.agent(shift.agent?.id ?? (shift.row.agentID.text.isEmpty ? Texts.current(.rvNone) : shift.row.agentID.text))
     }
 }

@@ -2,14 +2,15 @@ import Core
 
 /// How findings spell times and durations, so every message reads the same way.
 enum Wording {
-    /// `10 h 30 min`, `11 h`, `45 min`.
+    /// `10 h 30 min`, `11 h`, `45 min` (`10 小时 30 分钟` in Chinese).
     static func duration(_ minutes: Int) -> String {
         let sign = minutes < 0 ? "−" : ""
         let m = abs(minutes)
+        let t = Texts.current
         switch (m / 60, m % 60) {
-        case (0, let rest): return "\(sign)\(rest) min"
-        case (let h, 0): return "\(sign)\(h) h"
-        case (let h, let rest): return "\(sign)\(h) h \(rest) min"
+        case (0, let rest): return sign + t(.unitMinutes, String(rest))
+        case (let h, 0): return sign + t(.unitHours, String(h))
+        case (let h, let rest): return sign + t(.unitHoursMinutes, String(h), String(rest))
         }
     }
 
@@ -42,11 +43,16 @@ enum Wording {
 
     /// `4 h, 8 h`.
     static func lengths(_ minutes: [Int]) -> String {
-        minutes.sorted().map(duration).joined(separator: ", ")
+        minutes.sorted().map(duration).joined(separator: Texts.current(.listComma))
     }
 
-    /// `day` or `days`.
-    static func plural(_ count: Int, _ word: String) -> String {
-        "\(count) \(word)\(count == 1 ? "" : "s")"
+    /// `1 day`, `3 days`: the text of `one` for a count of 1, else of `many`.
+    static func count(_ count: Int, _ one: TextKey, _ many: TextKey) -> String {
+        Texts.current(count == 1 ? one : many, String(count))
+    }
+
+    /// `agent A1`.
+    static func agent(_ id: String) -> String {
+        Texts.current(.rvWho, id)
     }
 }

@@ -15,7 +15,7 @@ public enum RosterDiagnosis {
         for (a, agent) in scenario.agents.enumerated() {
             guard heuristic.bestWeek(agent: a, coverage: free) == nil else { continue }
             guard let contract = scenario.contract(named: agent.contract), let rules = problem.weekRules(agent: a) else { continue }
-            reasons.append("agent \(agent.id): " + explain(agent: a, contract: contract, rules: rules, problem: problem, heuristic: heuristic))
+            reasons.append(Texts.current(.roAgent, agent.id, explain(agent: a, contract: contract, rules: rules, problem: problem, heuristic: heuristic)))
         }
         return reasons
     }
@@ -28,11 +28,11 @@ public enum RosterDiagnosis {
         if types.isEmpty {
             let available = (0..<TimeGrid.days).filter { !agent.isUnavailable(on: problem.grid.date(ofDay: $0)) }.count
             if available == 0 {
-                return "contract \(contract.name) needs ≥ \(minText) but the agent is unavailable every day of the week"
+                return Texts.current(.roUnavailableAllWeek, contract.name, minText)
             }
             let window = "\(agent.earliestStart ?? problem.scenario.shifts.earliestStart)–\(agent.latestEnd ?? problem.scenario.shifts.latestEnd)"
-            let lengths = contract.lengthsMinutes.map(RuleWording.hours).joined(separator: ", ")
-            return "contract \(contract.name) needs ≥ \(minText) but no shift of its lengths (\(lengths)) fits the window \(window) on the start grid"
+            let lengths = contract.lengthsMinutes.map(RuleWording.hours).joined(separator: Texts.current(.listComma))
+            return Texts.current(.roNoShiftFits, contract.name, minText, lengths, window)
         }
         let free = Array(repeating: 0, count: problem.grid.intervalCount)
         // Pins first: the rule that relaxed alone lets the pinned shifts be kept is the one they contradict.
@@ -40,25 +40,28 @@ public enum RosterDiagnosis {
             let pins = rules.rules[pinIndex].explain(problem: problem)
             for (k, rule) in rules.rules.enumerated() where k != pinIndex && !(rule is OneShiftPerDayRule) {
                 if heuristic.bestWeek(agent: a, coverage: free, with: rules.without(k)) != nil {
-                    return "\(pins) cannot be kept with \(rule is ContractHoursRule ? "contract \(contract.name)'s \(RuleWording.hours(contract.minMinutes))–\(RuleWording.hours(contract.maxMinutes))" : rule.explain(problem: problem))"
+                    let other = rule is ContractHoursRule
+                        ? Texts.current(.roContractRange, contract.name, RuleWording.hours(contract.minMinutes), RuleWording.hours(contract.maxMinutes))
+                        : rule.explain(problem: problem)
+                    return Texts.current(.roPinsAgainst, pins, other)
                 }
             }
-            return "\(pins) cannot be kept together with the agent's other rules"
+            return Texts.current(.roPinsAgainstAll, pins)
         }
         var bestPerDay: [Int: Int] = [:]
         for t in types { bestPerDay[t.day] = max(bestPerDay[t.day] ?? 0, t.paidMinutes) }
         let days = bestPerDay.count
         if days <= contract.maxDays, bestPerDay.values.reduce(0, +) < contract.minMinutes {
             let most = bestPerDay.values.reduce(0, +)
-            return "contract \(contract.name) needs ≥ \(minText) but only \(days) day\(days == 1 ? " is" : "s are") available (at most \(RuleWording.hours(most)) with the longest allowed shifts)"
+            return Texts.current(days == 1 ? .roFewDay : .roFewDays, contract.name, minText, String(days), RuleWording.hours(most))
         }
         // Then each week rule on its own (the contract's hours last: relaxing them always opens the empty week).
         for (k, rule) in rules.rules.enumerated() where !(rule is OneShiftPerDayRule) && !(rule is ContractHoursRule) {
             if heuristic.bestWeek(agent: a, coverage: free, with: rules.without(k)) != nil {
                 if rule is MaxDaysRule || rule is MinDaysOffInARowRule { return rule.explain(problem: problem) }
-                return "contract \(contract.name) needs ≥ \(minText), which cannot be reached while keeping \(rule.explain(problem: problem))"
+                return Texts.current(.roWhileKeeping, contract.name, minText, rule.explain(problem: problem))
             }
         }
-        return rules.rules.first { $0 is ContractHoursRule }?.explain(problem: problem) ?? "the agent's hard rules admit no week"
+        return rules.rules.first { $0 is ContractHoursRule }?.explain(problem: problem) ?? Texts.current(.roNoWeek)
     }
 }

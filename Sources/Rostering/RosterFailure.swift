@@ -17,10 +17,10 @@ public enum RosterFailure: CategorizedError {
 
     public var description: String {
         switch self {
-        case .noRoster(let status): "the solver found no roster (\(status.rawValue)); raise --time-limit"
-        case .infeasible(let reasons): "the hard rules contradict each other:\n" + reasons.map { "  " + $0 }.joined(separator: "\n")
+        case .noRoster(let status): Texts.current(.roNoRoster, status.rawValue)
+        case .infeasible(let reasons): Texts.current(.roContradict) + "\n" + reasons.map { "  " + $0 }.joined(separator: "\n")
         case .breaksHardRules(let found):
-            "internal error: the roster found breaks a hard rule, so it was not written (please report this scenario):\n"
+            Texts.current(.roBreaksHardRules) + "\n"
                 + found.prefix(20).map { "  " + $0 }.joined(separator: "\n")
         }
     }

@@ -107,10 +107,10 @@ public struct RosterProblem: Sendable {
             guard let a = index[pin.agentID] else { continue }
             let agent = scenario.agents[a]
             let date = scenario.grid.date(ofDay: pin.day)
-            let what = "the pinned shift \(date) \(pin.hoursText) (\(pin.source))"
+            let what = Texts.current(.roPinnedShift, "\(date)", pin.hoursText, "\(pin.source)")
             let key = "\(a)#\(pin.day)"
             if let first = lineOf[key] {
-                conflicts.append("agent \(agent.id): \(what) is a second pinned shift on \(date) (the first is on line \(first)); an agent works at most one shift a day")
+                conflicts.append(Texts.current(.roSecondPin, agent.id, what, "\(date)", String(first)))
                 continue
             }
             lineOf[key] = pin.source.line
@@ -118,13 +118,13 @@ public struct RosterProblem: Sendable {
                 let contract = scenario.contract(named: agent.contract)
                 let reason: String
                 if agent.isUnavailable(on: date) {
-                    reason = "the agent is unavailable on \(date)"
+                    reason = Texts.current(.roPinUnavailable, "\(date)")
                 } else if let contract, !contract.lengthsMinutes.contains(pin.lengthMinutes) {
-                    reason = "its length \(RuleWording.hours(pin.lengthMinutes)) is not one of contract \(contract.name)'s shift lengths"
+                    reason = Texts.current(.roPinLength, RuleWording.hours(pin.lengthMinutes), contract.name)
                 } else {
-                    reason = "its start or end lies off the start grid or outside the scenario's or the agent's window"
+                    reason = Texts.current(.roPinWindow)
                 }
-                conflicts.append("agent \(agent.id): \(what) is not a shift the agent may work: \(reason)")
+                conflicts.append(Texts.current(.roPinNotAllowed, agent.id, what, reason))
                 continue
             }
             pinnedTypes[a][pin.day] = t
@@ -133,7 +133,7 @@ public struct RosterProblem: Sendable {
                 if let p = types[t].breakPatterns.firstIndex(where: { $0.placements.map { [$0.offsetMinutes, $0.minutes] } == wanted }) {
                     pinnedPatterns[a][t] = p
                 } else {
-                    conflicts.append("agent \(agent.id): the breaks of \(what) are not an allowed placement (each break once, on the grid, inside its window)")
+                    conflicts.append(Texts.current(.roPinBreaks, agent.id, what))
                 }
             }
         }

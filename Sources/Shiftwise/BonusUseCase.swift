@@ -74,8 +74,7 @@ public enum BonusUseCase {
         var warnings = plan.warnings + metrics.warnings + result.warnings
         if places > 2 {
             warnings.append(Diagnostic(.warning, at: SourceLocation(file: plan.plan.file),
-                                       "the plan rounds to \(places) decimals: payouts.csv keeps them, and `payouts export` (2 decimals) will refuse this run",
-                                       fix: "set `rounding: { scale: 2 }` when the run is for payroll"))
+                                       Texts.current(.boFinerRounding, String(places)), fix: Texts.current(.boFinerRoundingFix)))
         }
         let full = result.lines.map {
             PayoutLineRecord(agentID: $0.agentID, name: $0.name, period: result.period, earningsCode: $0.earningsCode,
@@ -130,8 +129,8 @@ enum Adjustment {
         var sums: [Key: ExactDecimal] = [:]
         func add(_ l: PayoutLineRecord, sign: ExactDecimal) throws {
             guard let amount = ExactDecimal(l.amount) else {
-                throw InputError([Diagnostic(at: SourceLocation(file: "payout_lines"), "the stored amount `\(l.amount)` for \(l.agentID) is not a decimal",
-                                             fix: "the database was changed outside shiftwise; restore it from a backup")])
+                throw InputError([Diagnostic(at: SourceLocation(file: "payout_lines"), Texts.current(.boStoredAmount, l.amount, l.agentID),
+                                             fix: Texts.current(.boRestoreFix))])
             }
             let key = Key(agent: l.agentID, code: l.earningsCode)
             if sums[key] == nil { order.append(key) }
@@ -159,8 +158,8 @@ public enum ExplainUseCase {
         if let id = Int(runFolder), id > 0, let database, !FileManager.default.fileExists(atPath: runFolder) {
             let run = try Store.openExisting(database).run(id)
             guard run.summary.kind == .bonus, let detail = run.results.first(where: { $0.name == "payout-detail.csv" }) else {
-                throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) is a \(run.summary.kind.rawValue) run without a payout detail",
-                                             fix: "`shiftwise payouts list` shows the bonus runs")])
+                throw InputError([Diagnostic(at: SourceLocation(file: database), Texts.current(.boNoDetail, String(id), run.summary.kind.rawValue),
+                                             fix: Texts.current(.boNoDetailFix))])
             }
             text = detail.content
             path = "run \(id) payout-detail.csv"
@@ -182,8 +181,8 @@ public enum ExplainUseCase {
         let rows = table.records.filter { FormulaGuard.undo(columns.cell("agent_id", in: $0)) == agentID }
         guard !rows.isEmpty else {
             let ids = Set(table.records.map { FormulaGuard.undo(columns.cell("agent_id", in: $0)) })
-            let hint = closestMatch(to: agentID, in: ids.sorted()).map { "did you mean \($0)?" } ?? "the run has \(ids.count) agents"
-            throw InputError([Diagnostic(at: SourceLocation(file: path), "agent \(agentID) is not in this run", fix: hint)])
+            let hint = closestMatch(to: agentID, in: ids.sorted()).map { Texts.current(.ovDidYouMean, $0) } ?? Texts.current(.boRunAgents, String(ids.count))
+            throw InputError([Diagnostic(at: SourceLocation(file: path), Texts.current(.boNotInRun, agentID), fix: hint)])
         }
         var lines = ["\(agentID) \(FormulaGuard.undo(columns.cell("name", in: rows[0])))"]
         var english = false

@@ -18,11 +18,11 @@ public enum CompareUseCase {
         /// Parses `KEY=V1,V2,…`; throws a usage problem for an unknown key or a non-number.
         public init(_ text: String) throws(UsageProblem) {
             guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
-                throw UsageProblem("--vary takes KEY=V1,V2,… (e.g. staffing.service_level=0.7,0.8,0.9), got `\(text)`")
+                throw UsageProblem(Texts.current(.cmVaryForm, text))
             }
             let key = String(text[..<eq])
             let values = text[text.index(after: eq)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !values.isEmpty else { throw UsageProblem("--vary \(key)= needs at least one value, e.g. \(key)=0.8,0.9") }
+            guard !values.isEmpty else { throw UsageProblem(Texts.current(.cmVaryValues, key)) }
             var overrides: [ScenarioOverride] = []
             for v in values { overrides.append(try ScenarioOverride(key: key, value: v)) }
             self.key = key
@@ -80,8 +80,7 @@ public enum CompareUseCase {
         if !problems.isEmpty { throw InputError(problems) }
         var seen = Set<String>()
         for l in loaded where !seen.insert(l.name).inserted {
-            throw InputError([Diagnostic(at: SourceLocation(file: l.name), "two compared scenarios are both named `\(l.name)`",
-                                         fix: "give each scenario its own `name:`")])
+            throw InputError([Diagnostic(at: SourceLocation(file: l.name), Texts.current(.cmSameName, l.name), fix: Texts.current(.cmSameNameFix))])
         }
 
         let root = outputFolder ?? "reports/compare"

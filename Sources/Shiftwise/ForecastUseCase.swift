@@ -25,20 +25,19 @@ public enum ForecastUseCase {
         let later = history.days.keys.filter { $0 >= week }.count
         if later > 0 {
             warnings.append(Diagnostic(.warning, at: SourceLocation(file: history.file),
-                                       "the history holds \(later) day\(later == 1 ? "" : "s") on or after \(week); only the days before the week are used",
-                                       fix: "forecast a later week, or end the history before \(week)"))
+                                       Texts.current(later == 1 ? .foLaterDay : .foLaterDays, String(later), "\(week)"),
+                                       fix: Texts.current(.foLaterFix, "\(week)")))
             for d in history.days.keys where d >= week { history.days[d] = nil }
         }
         let before = history.days.keys.sorted()
         guard let first = before.first, let last = before.last, before.count >= 14 else {
-            bag.error(SourceLocation(file: history.file), "the history holds \(before.count) day\(before.count == 1 ? "" : "s") before \(week); at least two whole weeks (14 days) are needed",
-                      fix: "give more history, ending the day before \(week)")
+            bag.error(SourceLocation(file: history.file), Texts.current(before.count == 1 ? .foFewDay : .foFewDays, String(before.count), "\(week)"),
+                      fix: Texts.current(.foFewFix, "\(week)"))
             throw InputError(bag.items)
         }
         if before.count < 28 {
             warnings.append(Diagnostic(.warning, at: SourceLocation(file: history.file),
-                                       "only \(before.count) days of history: with fewer than 4 weeks the forecast is less accurate (README, Forecasting)",
-                                       fix: "give 8 weeks or more when you have them"))
+                                       Texts.current(.foShort, String(before.count)), fix: Texts.current(.foShortFix)))
         }
         // Special days: excluded past days leave the history; adjusted days scale the forecast week.
         var excluded = Set<LocalDate>()
@@ -47,15 +46,13 @@ public enum ForecastUseCase {
             switch s.kind {
             case .exclude:
                 if s.date >= week || history.days[s.date] == nil {
-                    bag.error(s.location, "`exclude` \(s.date) is not a day of the history before \(week) (it runs \(first) to \(last))",
-                              fix: "exclude only past days of the history; scale a day of the forecast week with `adjust`")
+                    bag.error(s.location, Texts.current(.foExclude, "\(s.date)", "\(week)", "\(first)", "\(last)"), fix: Texts.current(.foExcludeFix))
                 } else {
                     excluded.insert(s.date)
                 }
             case .adjust:
                 if s.date < week || s.date >= week.adding(days: 7) {
-                    bag.error(s.location, "`adjust` \(s.date) is not a day of the forecast week \(week) to \(week.adding(days: 6))",
-                              fix: "adjust only days of the week being forecast; leave a past day out with `exclude`")
+                    bag.error(s.location, Texts.current(.foAdjust, "\(s.date)", "\(week)", "\(week.adding(days: 6))"), fix: Texts.current(.foAdjustFix))
                 } else {
                     factors[s.date] = s.factor.doubleValue
                 }
@@ -77,8 +74,9 @@ public enum ForecastUseCase {
         }
         if !blind.isEmpty {
             bag.error(SourceLocation(file: history.file),
-                      "the history ends \(last) and has no \(blind.map { $0.weekday.shortName }.joined(separator: ", ")) within \(DemandForecast.lookbackWeeks) weeks before \(week); the forecast looks back at most \(DemandForecast.lookbackWeeks) weeks",
-                      fix: "forecast a week closer to the history, or give history up to the weeks before \(week)")
+                      Texts.current(.foBlind, "\(last)", blind.map { Texts.current.weekday($0.weekday) }.joined(separator: Texts.current(.listComma)),
+                                    String(DemandForecast.lookbackWeeks), "\(week)"),
+                      fix: Texts.current(.foBlindFix, "\(week)"))
             throw InputError(bag.items)
         }
         // The week.

@@ -9,9 +9,9 @@ public import Store
 public enum PayoutsUseCase {
     /// Every bonus run, newest first: id, period, plan, status, rows, total.
     public static func list(database: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: database) else { return "no payout runs recorded: there is no database at \(database)\n" }
+        guard FileManager.default.fileExists(atPath: database) else { return Texts.current(.poNoDatabase, database) + "\n" }
         let runs = try Store.openExisting(database).payoutRuns()
-        if runs.isEmpty { return "no payout runs recorded in \(database)\n" }
+        if runs.isEmpty { return Texts.current(.poNone, database) + "\n" }
         let header = ["id", "period", "plan", "status", "rows", "total", "adjusts", "superseded"]
         let rows = try runs.map { r in
             let total = try rowsOf(r.lines, database: database, run: r.summary.id).reduce(ExactDecimal.zero) { $0 + $1.amount }
@@ -28,14 +28,14 @@ public enum PayoutsUseCase {
     public static func approve(database: String, run id: Int) throws -> String {
         let store = try Store.open(database)
         try store.approve(id, user: RunRecording.user)
-        return "run \(id) approved by \(RunRecording.user)\n"
+        return Texts.current(.poApproved, String(id), RunRecording.user) + "\n"
     }
 
     /// Retires a draft (superseded or not) for good; the audit table records the OS user and the reason.
     public static func void(database: String, run id: Int, reason: String) throws -> String {
         let store = try Store.open(database)
         try store.void(id, user: RunRecording.user, reason: reason)
-        return "run \(id) voided by \(RunRecording.user): \(reason)\n"
+        return Texts.current(.poVoided, String(id), RunRecording.user, reason) + "\n"
     }
 
     /// Reads a payroll map and checks its shape (as `export` does first), so a server can refuse a broken one at start.
@@ -72,8 +72,8 @@ public enum PayoutsUseCase {
             let finer = lines.filter { ($0.amount.split(separator: ".").dropFirst().first?.count ?? 0) > 2 }
             if let first = finer.first {
                 throw InputError([Diagnostic(at: SourceLocation(file: database),
-                                             "run \(id) pays amounts with more than 2 decimals (\(finer.count) lines, e.g. \(first.amount) to \(first.agentID)): its plan rounds to a finer scale, and the payroll CSV takes 2 decimals",
-                                             fix: "set `rounding: { scale: 2 }` in the plan and run `bonus` again for the period; this run is never rounded twice")])
+                                             Texts.current(.poDecimals, String(id), String(finer.count), first.amount, first.agentID),
+                                             fix: Texts.current(.poDecimalsFix))])
             }
             let file = try PayrollProfiles.file(format, rows: rows, map: map, run: id, source: database, bom: bom)
             let byCode = PayoutSheets.totalsByEarningsCode(rows)
@@ -104,8 +104,8 @@ public enum PayoutsUseCase {
     static func rowsOf(_ lines: [PayoutLineRecord], database: String, run id: Int) throws -> [PayoutSheets.PayrollRow] {
         try lines.map { l in
             guard let amount = ExactDecimal(l.amount) else {
-                throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) stores the amount `\(l.amount)` for \(l.agentID), which is not a decimal",
-                                             fix: "the database was changed outside shiftwise; restore it from a backup")])
+                throw InputError([Diagnostic(at: SourceLocation(file: database), Texts.current(.poStoredAmount, String(id), l.amount, l.agentID),
+                                             fix: Texts.current(.boRestoreFix))])
             }
             return PayoutSheets.PayrollRow(agentID: l.agentID, name: l.name, period: l.period, earningsCode: l.earningsCode, amount: amount,
                                            currency: l.currency)
@@ -127,8 +127,8 @@ public enum StatementsUseCase {
         let store = try Store.openExisting(database)
         let stored = try store.run(id)
         guard stored.summary.kind == .bonus, let detail = stored.results.first(where: { $0.name == "payout-detail.csv" }) else {
-            throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) is a \(stored.summary.kind.rawValue) run, not a payout run",
-                                         fix: "`shiftwise payouts list` shows the payout runs")])
+            throw InputError([Diagnostic(at: SourceLocation(file: database), Texts.current(.poNotPayout, String(id), stored.summary.kind.rawValue),
+                                         fix: Texts.current(.poNotPayoutFix))])
         }
         let listed = try store.payoutRuns().first { $0.summary.id == id }
         let status = listed?.listedStatus ?? stored.summary.status ?? "draft"
@@ -148,8 +148,8 @@ public enum StatementsUseCase {
             if components[agent] == nil { order.append(agent); components[agent] = [] }
             names[agent] = FormulaGuard.undo(columns.cell("name", in: r))
             guard let amount = ExactDecimal(columns.cell("final_amount", in: r)) else {
-                throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) stores a detail amount that is not a decimal for \(agent)",
-                                             fix: "the database was changed outside shiftwise; restore it from a backup")])
+                throw InputError([Diagnostic(at: SourceLocation(file: database), Texts.current(.poDetailAmount, String(id), agent),
+                                             fix: Texts.current(.boRestoreFix))])
             }
             let component = FormulaGuard.undo(columns.cell("component", in: r))
             let k = components[agent, default: []].count

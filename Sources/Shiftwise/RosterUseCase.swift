@@ -96,7 +96,7 @@ public enum RosterUseCase {
         var files = written?.files ?? []
         if let lpStaging, let target = options.exportLP {
             guard rename(lpStaging, target) == 0 else {
-                throw OutputError(path: target, reason: "run \(run) is recorded, but the LP file could not be put in place: \(String(cString: strerror(errno)))")
+                throw OutputError(path: target, reason: Texts.current(.rnLPPlace, String(run), String(cString: strerror(errno))))
             }
             files.append(target)
         }
@@ -132,8 +132,7 @@ public enum RosterUseCase {
             scenario.sourceFiles.append(baseline)
             if scenario.costs.changeWeight.isZero {
                 warnings.append(Diagnostic(.warning, at: SourceLocation(file: baseline, line: 1),
-                                           "costs.change_weight is 0: changes from the baseline are listed in changes.csv but cost nothing",
-                                           fix: "set costs.change_weight (e.g. 20) to keep the new roster close to the baseline"))
+                                           Texts.current(.rnChangeWeight), fix: Texts.current(.rnChangeWeightFix)))
             }
         }
         if let pins, let pinned {
@@ -158,14 +157,14 @@ public enum RosterUseCase {
         let absolute = { (p: String) in (URL(fileURLWithPath: p).standardizedFileURL.path as NSString).resolvingSymlinksInPath }
         var isDirectory: ObjCBool = false
         if path.isEmpty || path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
-            throw UsageProblem("--export-lp \(path): name a file to write the model to, e.g. --export-lp model.lp")
+            throw UsageProblem(Texts.current(.rnExportName, path))
         }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
-            throw UsageProblem("--export-lp \(path): the folder \(folder) does not exist")
+            throw UsageProblem(Texts.current(.rnExportFolder, path, folder))
         }
         if inputs.map(absolute).contains(absolute(path)) {
-            throw UsageProblem("--export-lp \(path) is one of the scenario's input files; it would be overwritten: choose another name")
+            throw UsageProblem(Texts.current(.rnExportInput, path))
         }
         let name = (path as NSString).lastPathComponent
         return (folder.isEmpty ? "" : folder + "/") + ".\(name).partial-\(getpid())"

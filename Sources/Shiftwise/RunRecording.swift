@@ -81,7 +81,7 @@ struct RunRecording {
         do {
             try outputs?.commit()
         } catch {
-            throw OutputError(path: error.path, reason: "run \(id) is recorded, but its files could not be put in place: \(error.reason)",
+            throw OutputError(path: error.path, reason: Texts.current(.rnFilesPlace, String(id), error.reason),
                               category: .internalFailure)
         }
     }

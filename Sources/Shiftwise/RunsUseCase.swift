@@ -6,9 +6,9 @@ import Store
 public enum RunsUseCase {
     /// Every run, newest first, as an aligned table (id, kind, name, started, duration, outcome, status).
     public static func list(database: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: database) else { return "no runs recorded: there is no database at \(database)\n" }
+        guard FileManager.default.fileExists(atPath: database) else { return Texts.current(.rnNoDatabase, database) + "\n" }
         let runs = try Store.openExisting(database).runs()
-        if runs.isEmpty { return "no runs recorded in \(database)\n" }
+        if runs.isEmpty { return Texts.current(.rnNone, database) + "\n" }
         let header = ["id", "kind", "name", "started", "duration", "outcome", "status"]
         let rows = runs.map { r in
             [String(r.id), r.kind.rawValue, r.name, r.startedAt, r.durationSeconds.map { String(format: "%.1f s", $0) } ?? "?", r.outcome,
@@ -24,8 +24,8 @@ public enum RunsUseCase {
         let run = try Store.openExisting(database).run(id)
         if let result {
             guard let found = run.results.first(where: { $0.name == result }) else {
-                throw InputError([Diagnostic(at: SourceLocation(file: database), "run \(id) stored no result named `\(result)`",
-                                             fix: "choose one of: " + run.results.map(\.name).joined(separator: ", "))])
+                throw InputError([Diagnostic(at: SourceLocation(file: database), Texts.current(.rnNoResult, String(id), result),
+                                             fix: Texts.current(.rnNoResultFix, run.results.map(\.name).joined(separator: ", ")))])
             }
             return found.content.hasSuffix("\n") ? found.content : found.content + "\n"
         }

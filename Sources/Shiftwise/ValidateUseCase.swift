@@ -71,8 +71,8 @@ public enum ValidateUseCase {
             if unreadable > 0 {
                 // Coverage recomputed without those rows would only echo the roster's own errors.
                 coverageFindings.append(Diagnostic(.warning, at: sheet.sheet.headerLocation,
-                                                   "coverage not compared: \(unreadable) roster row\(unreadable == 1 ? "" : "s") could not be read",
-                                                   fix: "fix the roster's unreadable cells, then validate again"))
+                                                   Texts.current(unreadable == 1 ? .vaNotComparedRow : .vaNotComparedRows, String(unreadable)),
+                                                   fix: Texts.current(.vaNotComparedFix)))
             } else {
                 let expected = CoverageRecount.recount(roster.sheet, scenario: scenario)
                 coverageFindings += CoverageValidator.validate(sheet.sheet, expected: expected, grid: scenario.grid)

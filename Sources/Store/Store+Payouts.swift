@@ -43,11 +43,11 @@ extension Store {
                 switch summary.status {
                 case "draft": break
                 case "void":
-                    throw StoreError.payoutState(path: path, message: "run \(id) is void and can never be approved (`shiftwise runs show \(id)` shows why)")
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stVoidNoApprove, String(id)))
                 case let status?:
-                    throw StoreError.payoutState(path: path, message: "run \(id) is already \(status); an approved run never changes (run `bonus` again for an adjustment)")
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stAlready, String(id), Self.statusWord(status)))
                 case nil:
-                    throw StoreError.payoutState(path: path, message: "run \(id) has no payout status and cannot be approved")
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stNoStatusApprove, String(id)))
                 }
                 // A draft's lines are right only against the approved runs it was settled against: the newest of
                 // them must still be the newest, or approving it would pay the same money twice.
@@ -55,16 +55,12 @@ extension Store {
                     SELECT max(id) FROM runs WHERE kind = 'bonus' AND period IS ? AND status IN ('approved', 'exported')
                     """, arguments: [summary.period])
                 if newest != summary.adjustsRun, let newest {
-                    throw StoreError.payoutState(path: path, message: """
-                        run \(id) was computed before run \(newest) of \(summary.period ?? "its period") was approved; approving it would pay twice: \
-                        run `bonus` again for the period to record an adjustment run, and approve that
-                        """)
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stComputedBefore, String(id), String(newest),
+                                                                               summary.period ?? Texts.current(.stItsPeriod)))
                 }
                 if let newer = try Self.supersededBy(summary, db: db) {
-                    throw StoreError.payoutState(path: path, message: """
-                        run \(id) is superseded by run \(newer) of \(summary.period ?? "its period") and can never be approved: \
-                        approve run \(newer), or void it (`shiftwise payouts void \(newer) --reason …`) and run `bonus` again
-                        """)
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stSuperseded, String(id), String(newer),
+                                                                               summary.period ?? Texts.current(.stItsPeriod)))
                 }
                 let digest = LinesDigest(try Self.lines(run: id, db: db))
                 let now = StoreClock.text(Date())
@@ -91,14 +87,11 @@ extension Store {
                 switch summary.status {
                 case "draft": break
                 case "void":
-                    throw StoreError.payoutState(path: path, message: "run \(id) is already void")
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stAlreadyVoid, String(id)))
                 case let status?:
-                    throw StoreError.payoutState(path: path, message: """
-                        run \(id) is \(status) and never changes; only a draft can be voided (to take back money, run `bonus` again \
-                        for the period with corrected metrics: that records an adjustment run)
-                        """)
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stNeverChanges, String(id), Self.statusWord(status)))
                 case nil:
-                    throw StoreError.payoutState(path: path, message: "run \(id) has no payout status and cannot be voided")
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stNoStatusVoid, String(id)))
                 }
                 let now = StoreClock.text(Date())
                 try db.execute(sql: "UPDATE runs SET status = 'void' WHERE id = ?", arguments: [id])
@@ -131,7 +124,7 @@ extension Store {
             try immediate { db in
                 let summary = try Self.payoutSummary(id, db: db, path: path)
                 guard summary.status == "approved" || summary.status == "exported" else {
-                    throw StoreError.payoutState(path: path, message: "run \(id) is a draft: approve it first (`shiftwise payouts approve \(id)`)")
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stDraft, String(id)))
                 }
                 let lines = try Self.lines(run: id, db: db)
                 // The lines must be those approved: a changed line (the lock triggers dropped by hand) is refused.
@@ -141,11 +134,8 @@ extension Store {
                 let total: String? = approved?["approved_total"]
                 let sha: String? = approved?["approved_sha256"]
                 if rows != now.rows || total != now.total || sha != now.sha256 {
-                    throw StoreError.tampered(path: path, message: """
-                        run \(id)'s stored lines are not the ones approved (approved: \(rows.map(String.init) ?? "?") lines, total \(total ?? "?"); \
-                        now: \(now.rows) lines, total \(now.total)): the database was changed outside shiftwise; nothing was exported. \
-                        Restore the database from a backup
-                        """)
+                    throw StoreError.tampered(path: path, message: Texts.current(.stTampered, String(id), rows.map(String.init) ?? "?", total ?? "?",
+                                                                            String(now.rows), now.total))
                 }
                 let what = try write(summary, lines)
                 if summary.status == "approved" {
@@ -169,13 +159,20 @@ extension Store {
         }
     }
 
+    /// A payout status as a person reads it (`approved` / 已审批); an unknown one as stored.
+    static func statusWord(_ status: String) -> String {
+        let keys: [String: TextKey] = ["draft": .payoutDraft, "approved": .payoutApproved, "exported": .payoutExported, "void": .payoutVoid,
+                                       "superseded": .payoutSuperseded]
+        return keys[status].map { Texts.current($0) } ?? status
+    }
+
     static func payoutSummary(_ id: Int, db: Database, path: String) throws -> RunSummary {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]) else {
             throw StoreError.unknownRun(path: path, id: id)
         }
         let summary = summary(row)
         guard summary.kind == .bonus else {
-            throw StoreError.payoutState(path: path, message: "run \(id) is a \(summary.kind.rawValue) run, not a payout run; `shiftwise payouts list` shows the payout runs")
+            throw StoreError.payoutState(path: path, message: Texts.current(.stNotPayout, String(id), summary.kind.rawValue))
         }
         return summary
     }

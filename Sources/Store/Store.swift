@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 
@@ -142,7 +143,7 @@ public final class Store: Sendable {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path, seconds: busyTimeout)
-        default: return .failed(path: path, message: error.message ?? "SQLite reported an error")
+        default: return .failed(path: path, message: error.message ?? Texts.current(.stSQLiteError))
         }
     }
 

@@ -38,25 +38,25 @@ public enum StoreError: CategorizedError, Sendable {
     public var description: String {
         switch self {
         case .newerSchema(let path, let unknown):
-            "the database \(path) was written by a newer Shiftwise (schema \(unknown.joined(separator: ", "))); use a newer shiftwise or another --db"
+            Texts.current(.stNewer, path, unknown.joined(separator: ", "))
         case .notADatabase(let path):
-            "\(path) is not a Shiftwise database (not SQLite, or damaged); choose another file with --db or SHIFTWISE_DB, or restore it from a backup"
+            Texts.current(.stNotDatabase, path)
         case .busy(let path, let seconds):
-            "the database \(path) stayed locked by another shiftwise for more than \(Int(seconds)) s; try again when it has finished"
+            Texts.current(.stBusy, path, String(Int(seconds)))
         case .unknownRun(let path, let id):
-            "the database \(path) has no run \(id); `shiftwise runs list` shows the runs it holds"
+            Texts.current(.stUnknownRun, path, String(id))
         case .payoutState(_, let message), .tampered(_, let message):
             message
         case .foreignDatabase(let path):
-            "\(path) is a SQLite database that Shiftwise did not create; it was left as it is: choose another file with --db or SHIFTWISE_DB"
+            Texts.current(.stForeign, path)
         case .notAFile(let path):
-            "\(path) is not a database file (a folder, a device or a pipe); choose a file with --db or SHIFTWISE_DB"
+            Texts.current(.stNotFile, path)
         case .noFolder(let path, let folder):
-            "the database \(path) cannot be created: the folder \(folder) does not exist (create it, or choose another --db)"
+            Texts.current(.stNoFolder, path, folder)
         case .missing(let path):
-            "there is no database at \(path): nothing has been recorded there yet (check --db or SHIFTWISE_DB)"
+            Texts.current(.stMissing, path)
         case .failed(let path, let message):
-            "the database \(path) failed: \(message) (check the file and its folder are writable, or choose another with --db)"
+            Texts.current(.stFailed, path, message)
         }
     }
 }

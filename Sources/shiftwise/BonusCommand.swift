@@ -45,7 +45,7 @@ struct BonusRunCommand: ParsableCommand {
     func validate() throws {
         let parts = period.split(separator: "-")
         guard period.count == 7, parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), y > 1900, (1...12).contains(m) else {
-            throw ValidationError("--period must be YYYY-MM, e.g. 2026-11")
+            throw ValidationError(Texts.current(.clPeriod))
         }
     }
 

@@ -29,8 +29,8 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if scenarios.isEmpty { throw ValidationError("name at least one scenario") }
-        if scenarios.count == 1 && vary == nil { throw ValidationError("compare needs two scenarios, or one with --vary") }
+        if scenarios.isEmpty { throw ValidationError(Texts.current(.clNameScenario)) }
+        if scenarios.count == 1 && vary == nil { throw ValidationError(Texts.current(.clCompareTwo)) }
         if let vary {
             do { _ = try CompareUseCase.Variation(vary) } catch { throw ValidationError(error.description) }
         }

@@ -9,7 +9,7 @@ struct DatabaseOptions: ParsableArguments {
     var db: String?
 
     func validate() throws {
-        if let db, db.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--db needs a file name, e.g. --db runs.sqlite") }
+        if let db, db.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(Texts.current(.clDatabase)) }
     }
 
     /// The database file to use.

@@ -32,20 +32,20 @@ enum Failure {
         let nothingWritten = writes ? "; nothing was written" : ""
         switch error {
         case let error as CompareFailure:
-            return ["error: scenario \(error.scenario) could not be compared:"] + lines(for: error.underlying, writes: writes)
+            return ["error: " + texts(.clNotCompared, error.scenario)] + lines(for: error.underlying, writes: writes)
         case let error as InputError:
             let count = error.errors.count
             // The first screenfuls are what a person reads; the count says how many more there are.
             let shown = error.diagnostics.prefix(printLimit).map(\.description)
-            let more = error.diagnostics.count > printLimit ? ["… and \(error.diagnostics.count - printLimit) more not shown"] : []
+            let more = error.diagnostics.count > printLimit ? [texts(.clMoreNotShown, String(error.diagnostics.count - printLimit))] : []
             if texts.language != .en { return shown + more + [texts(writes ? .cliProblemsNothingWritten : .cliProblems, String(count))] }
             return shown + more + ["\(count) problem\(count == 1 ? "" : "s") found\(nothingWritten)"]
         case let error as MissingInputError:
             return [error.description]
         case RosterFailure.infeasible(let reasons):
-            return ["error: the roster is infeasible: the hard rules contradict each other"]
+            return ["error: " + texts(.roInfeasible)]
                 + reasons.map { "  " + $0 }
-                + ["(relax the contract, availability or window of the agents named, then run again)"]
+                + [texts(.roInfeasibleFix)]
         case let error as OutputError:
             // Its description already names the path and says `error:`.
             return [error.description]
@@ -59,7 +59,7 @@ enum Failure {
 
     static func printWarnings(_ warnings: [Diagnostic]) {
         for w in warnings.prefix(printLimit) { printError(w.description) }
-        if warnings.count > printLimit { printError("… and \(warnings.count - printLimit) more warnings not shown") }
+        if warnings.count > printLimit { printError(texts(.clMoreWarnings, String(warnings.count - printLimit))) }
     }
 
     static func printError(_ line: String) {

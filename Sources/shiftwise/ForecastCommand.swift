@@ -29,8 +29,8 @@ struct ForecastCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        guard let date = LocalDate(iso: week) else { throw ValidationError("--week `\(week)` is not a date; write the Monday as YYYY-MM-DD") }
-        if date.weekday != .mon { throw ValidationError("--week \(week) is a \(date.weekday.shortName); a forecast week starts on a Monday") }
+        guard let date = LocalDate(iso: week) else { throw ValidationError(Texts.current(.clWeekDate, week)) }
+        if date.weekday != .mon { throw ValidationError(Texts.current(.clWeekMonday, week, Texts.current.weekday(date.weekday))) }
     }
 
     func run() throws {

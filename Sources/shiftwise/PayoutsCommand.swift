@@ -45,7 +45,7 @@ struct PayoutsApproveCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if runID < 1 { throw ValidationError("run ids are positive integers") }
+        if runID < 1 { throw ValidationError(Texts.current(.clRunID)) }
     }
 
     func run() throws {
@@ -71,8 +71,8 @@ struct PayoutsVoidCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if runID < 1 { throw ValidationError("run ids are positive integers") }
-        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--reason needs a text: say why the run is voided") }
+        if runID < 1 { throw ValidationError(Texts.current(.clRunID)) }
+        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError(Texts.current(.clReason)) }
     }
 
     func run() throws {
@@ -113,9 +113,9 @@ struct PayoutsExportCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if runID < 1 { throw ValidationError("run ids are positive integers") }
-        if format != .generic, map == nil { throw ValidationError("--format \(format.rawValue) needs --map FILE: who each agent is in \(format.format.displayName) and what each earnings code is called there") }
-        if format == .generic, map != nil { throw ValidationError("--map is for --format adp, paychex or gusto; the generic CSV uses the agent ids and earnings codes as they are") }
+        if runID < 1 { throw ValidationError(Texts.current(.clRunID)) }
+        if format != .generic, map == nil { throw ValidationError(Texts.current(.clFormatMap, format.rawValue, format.format.displayName)) }
+        if format == .generic, map != nil { throw ValidationError(Texts.current(.clMapGeneric)) }
     }
 
     func run() throws {
@@ -151,7 +151,7 @@ struct PayoutsStatementsCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if runID < 1 { throw ValidationError("run ids are positive integers") }
+        if runID < 1 { throw ValidationError(Texts.current(.clRunID)) }
     }
 
     func run() throws {

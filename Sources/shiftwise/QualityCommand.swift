@@ -32,7 +32,7 @@ struct QualitySampleCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if perAgent < 1 { throw ValidationError("--per-agent must be 1 or more") }
+        if perAgent < 1 { throw ValidationError(Texts.current(.clPerAgent)) }
     }
 
     func run() throws {

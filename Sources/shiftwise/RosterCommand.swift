@@ -39,9 +39,9 @@ struct RosterCommand: ParsableCommand {
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit <= 604_800) {
-            throw ValidationError("--time-limit must be a number of seconds above 0 and at most 604800 (a week), got \(timeLimit)")
+            throw ValidationError(Texts.current(.clTimeLimit, "\(timeLimit)"))
         }
-        if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be between 0 and 1") }
+        if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError(Texts.current(.clMipGap)) }
     }
 
     func run() throws {

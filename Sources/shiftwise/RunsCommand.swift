@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Shiftwise
 
 struct RunsCommand: ParsableCommand {
@@ -40,7 +41,7 @@ struct RunsShowCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if runID < 1 { throw ValidationError("run ids are positive integers") }
+        if runID < 1 { throw ValidationError(Texts.current(.clRunID)) }
     }
 
     func run() throws {

@@ -20,14 +20,27 @@ struct Tool: ParsableCommand {
     /// Bare `shiftwise` is a usage error: the help goes to stderr and the exit code is 64.
     func run() throws {
         Failure.printError(Tool.helpMessage())
-        Failure.printError("error: name a command, e.g. `shiftwise roster SCENARIO`")
+        Failure.printError("error: " + Tool.earlyTexts(Array(CommandLine.arguments.dropFirst()))(.clNameCommand))
         throw ExitCode(FailureCategory.usage.exitCode)
+    }
+
+    /// The language of a message written before the arguments are parsed: `--lang` when given and
+    /// known, else `SHIFTWISE_LANG` or `LANG`, else English.
+    static func earlyTexts(_ arguments: [String]) -> Texts {
+        var option: String?
+        for (i, word) in arguments.enumerated() {
+            if word == "--lang", i + 1 < arguments.count { option = arguments[i + 1] }
+            if word.hasPrefix("--lang=") { option = String(word.dropFirst("--lang=".count)) }
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let language = (try? Language.resolve(option: option, environment: environment)) ?? (try? Language.resolve(option: nil, environment: environment))
+        return Texts(language ?? .en)
     }
 
     /// Checks the command words before parsing, so a mistyped command gets a suggestion.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let problem = unknownCommand(in: arguments) {
+        if let problem = unknownCommand(in: arguments, texts: earlyTexts(arguments)) {
             Failure.printError(problem)
             Foundation.exit(FailureCategory.usage.exitCode)
         }
@@ -36,7 +49,7 @@ struct Tool: ParsableCommand {
 
     /// The message for a command word that names no command (at the top level or under a command
     /// that has subcommands but takes no positional arguments of its own), else nil.
-    static func unknownCommand(in arguments: [String]) -> String? {
+    static func unknownCommand(in arguments: [String], texts: Texts = .english) -> String? {
         var command: any ParsableCommand.Type = Tool.self
         var path = ["shiftwise"]
         for word in arguments {
@@ -48,8 +61,8 @@ struct Tool: ParsableCommand {
             if word == "help" { return nil }
             guard let next = subcommands.first(where: { $0._commandName == word }) else {
                 let names = subcommands.map { $0._commandName }
-                let hint = closestMatch(to: word, in: names).map { " (did you mean `\($0)`?)" } ?? ""
-                return "error: `\(path.joined(separator: " ")) \(word)` is not a command\(hint); the commands are \(names.joined(separator: ", ")); see `\(path.joined(separator: " ")) --help`"
+                let hint = closestMatch(to: word, in: names).map { texts(.clNotCommandHint, $0) } ?? ""
+                return "error: " + texts(.clNotCommand, path.joined(separator: " "), word, hint, names.joined(separator: ", "))
             }
             command = next
             path.append(word)

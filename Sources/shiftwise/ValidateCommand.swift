@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if noCoverage, coverage != nil { throw ValidationError("give either --coverage or --no-coverage, not both") }
+        if noCoverage, coverage != nil { throw ValidationError(Texts.current(.clCoverageBoth)) }
     }
 
     func run() throws {
@@ -52,10 +52,10 @@ struct ValidateCommand: ParsableCommand {
         let rosterErrors = outcome.rosterFindings.filter { $0.severity == .error }.count
         let coverageErrors = outcome.coverageFindings.filter { $0.severity == .error }.count
         if rosterErrors > 0 {
-            Failure.printError("\(rosterErrors) hard-rule violation\(rosterErrors == 1 ? "" : "s") found in \(outcome.rosterFile)")
+            Failure.printError(language.texts(rosterErrors == 1 ? .rvViolation : .rvViolations, String(rosterErrors), outcome.rosterFile))
         }
         if coverageErrors > 0, let file = outcome.coverageFile {
-            Failure.printError("\(coverageErrors) mismatch\(coverageErrors == 1 ? "" : "es") found in \(file)")
+            Failure.printError(language.texts(coverageErrors == 1 ? .rvMismatch : .rvMismatches, String(coverageErrors), file))
         }
         if rosterErrors + coverageErrors > 0 { throw ExitCode(65) }
     }

@@ -12,6 +12,18 @@ import Testing
             #expect(en == zh, "\(key): placeholders \(en ?? []) in English, \(zh ?? []) in Chinese")
         }
         #expect(Texts.englishTable.count == TextKey.allCases.count && Texts.chinese.count == TextKey.allCases.count)
+        // A key in two parts of a table would hide one of its texts.
+        #expect(Texts.englishParts.map(\.count).reduce(0, +) == Texts.englishTable.count)
+        #expect(Texts.chineseParts.map(\.count).reduce(0, +) == Texts.chinese.count)
+        for (en, zh) in zip(Texts.englishParts, Texts.chineseParts) {
+            #expect(Set(en.keys) == Set(zh.keys), "a part of the English table and its Chinese part hold different keys")
+        }
+    }
+
+    @Test func listsJoinedInEachLanguage() {
+        #expect(Texts.english.or(["half-up", "half-even", "down"]) == "half-up, half-even or down")
+        #expect(Texts(.zhCN).or(["`a`", "`b`", "`c`"]) == "`a`、`b` 或 `c`")
+        #expect(Texts.english.and(["x"]) == "x" && Texts.english.and([]) == "")
     }
 
     @Test func chineseTextHasNoLatinWords() {

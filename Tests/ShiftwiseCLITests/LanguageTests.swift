@@ -108,4 +108,96 @@ import TestSupport
         let en = try CommandRunner.run(["staff", fixture.scenario, "--out", fixture.path("o")])
         #expect(en.stderr.contains("tiny.yaml:3:1: error: unknown key `intervl_minutes` (did you mean `interval_minutes`?)"), "\(en.stderr)")
     }
+
+    /// English words left in a message line: outside its `file:line:column: error:` prefix, outside
+    /// backticks, and other than the names the input itself gives (`names`).
+    static func englishWords(_ line: String, names: Set<String> = []) -> [String] {
+        var body = Substring(line)
+        for marker in [": error: ", ": warning: "] {
+            if let r = body.range(of: marker) { body = body[r.upperBound...] }
+        }
+        if body.hasPrefix("error: ") { body = body.dropFirst("error: ".count) }
+        var words: [String] = []
+        var word = ""
+        var inCode = false
+        for ch in body + " " {
+            if ch == "`" { inCode.toggle(); word = ""; continue }
+            if inCode { continue }
+            if ch.isASCII, ch.isLetter || ch == "_" { word.append(ch); continue }
+            if word.count > 1, !word.contains("_"), !names.contains(word) { words.append(word) }
+            word = ""
+        }
+        return words
+    }
+
+    /// A broken bonus plan: the expression, the gate and the tier mode are explained in Chinese, located as in English.
+    @Test func chinesePlanMessages() throws {
+        let fixture = try ScenarioFixture()
+        let plan = try String(contentsOfFile: Fixtures.packageRoot + "/scenarios/rules/bonus-2026.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "\"hours_worked >= 40\"", with: "\"hours_worked => 40\"")
+            .replacingOccurrences(of: "requires: [quality]", with: "requires: [qualty]")
+            .replacingOccurrences(of: "mode: graduated", with: "mode: gradual")
+        try fixture.write("plan.yaml", plan)
+        let file = fixture.path("plan.yaml")
+        let arguments = ["bonus", file, Fixtures.packageRoot + "/scenarios/data/metrics-2026-11.csv", "--period", "2026-11", "--out", fixture.path("b"),
+                         "--db", fixture.path("db.sqlite")]
+        let zh = try CommandRunner.run(arguments + ["--lang", "zh-CN"])
+        #expect(zh.status == 65)
+        let lines = zh.stderr.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "\(file):10:30: error: 未知的运算符 '=>' (请写 '>=')",
+            "\(file):17:16: error: 未知的门槛 `qualty` (是否想写 `quality`？)",
+            "\(file):22:20: error: `components[1].tiers.mode` 应为 `step`、`graduated` 或 `retroactive`，实际为 `gradual` (请使用 `step`、`graduated` 或 `retroactive`)",
+            "发现 3 个问题；未写入任何文件",
+        ], "\(zh.stderr)")
+        for line in lines { #expect(Self.englishWords(line).isEmpty, "English in `\(line)`") }
+        let en = try CommandRunner.run(arguments)
+        #expect(en.stderr.contains("\(file):10:30: error: unknown operator '=>' (write '>=')"), "\(en.stderr)")
+        #expect(en.stderr.contains("\(file):22:20: error: `components[1].tiers.mode` must be step, graduated or retroactive, got `gradual`"), "\(en.stderr)")
+    }
+
+    /// A broken history: rows off the grid and a gap of ten days, in Chinese.
+    @Test func chineseHistoryMessages() throws {
+        let fixture = try ScenarioFixture()
+        let lines = try String(contentsOfFile: Fixtures.packageRoot + "/scenarios/data/history-2026-10-05.csv", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        var mixed = lines
+        mixed[4] = mixed[4].replacingOccurrences(of: "T08:30", with: "T08:45")
+        try fixture.write("mixed.csv", mixed.joined(separator: "\n") + "\n")
+        let m = try CommandRunner.run(["forecast", fixture.path("mixed.csv"), "--week", "2026-11-30", "--out", fixture.path("o"), "--lang", "zh-CN"])
+        #expect(m.status == 65)
+        #expect(m.stderr == """
+            \(fixture.path("mixed.csv")):5:1: error: `start` 2026-10-05T08:45 不在其他行的 30 分钟网格上（时段长度不一） (每行都按 30 分钟的时段给出，从整点开始)
+            发现 1 个问题；未写入任何文件
+
+            """, "\(m.stderr)")
+        let gap = lines.filter { line in !(10...19).contains { line.hasPrefix(String(format: "2026-10-%02d", $0)) } }
+        try fixture.write("gap.csv", gap.joined(separator: "\n") + "\n")
+        let g = try CommandRunner.run(["forecast", fixture.path("gap.csv"), "--week", "2026-11-30", "--out", fixture.path("o"), "--lang", "zh-CN"])
+        #expect(g.status == 65)
+        #expect(g.stderr.contains("error: 历史数据中 2026-10-10 至 2026-10-19 没有任何行：连续一周或更久没有任何进线，应是数据缺失，而不是暂停营业 (补上这些天的数据，或让历史数据从其之后开始)"),
+                "\(g.stderr)")
+        for line in (m.stderr + g.stderr).split(separator: "\n") { #expect(Self.englishWords(String(line)).isEmpty, "English in `\(line)`") }
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("o")))
+    }
+
+    /// The validator's violations of a hand-edited roster, in Chinese; durations and the closing count too.
+    @Test func chineseRosterViolations() throws {
+        let fixture = try ScenarioFixture()
+        var roster = ValidateCommandTests.roster.replacingOccurrences(of: "2026-11-30T16:00,7.50,12:00-12:30", with: "2026-11-30T16:00,8.00,")
+        roster += "A2,\"Li, Wei\",2026-12-02,2026-12-02T09:00,2026-12-02T17:00,7.50,12:00-12:30\n"
+        try fixture.write("roster.csv", roster)
+        let file = fixture.path("roster.csv")
+        let r = try CommandRunner.run(["validate", fixture.scenario, "--roster", file, "--lang", "zh-CN"])
+        #expect(r.status == 65)
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "\(file):2:59: error: 客服 A1 的班次 2026-11-30 08:00–16:00 应计带薪工时 7.50 小时（8 小时，减去无薪休息 lunch（30 分钟）），但 `paid_hours` 写的是 8.00 (请写 7.50)",
+            "\(file):2:64: error: 客服 A1 的班次 2026-11-30 08:00–16:00 没有休息 lunch（30 分钟，无薪），而 6 小时及以上的班次都要休一次 (如在 `breaks` 中加入 10:00-10:30)",
+            "\(file):12:14: error: 客服 A2 的班次 2026-12-02 09:00–17:00，但该客服 2026-12-02 不可排班（客服的 `unavailable` 列表） (把该班次交给可排班的客服，或删除该行)",
+            "在 \(file) 中发现 3 处硬性规则违规",
+        ], "\(r.stderr)")
+        for line in lines.dropLast() { #expect(Self.englishWords(line, names: ["lunch"]).isEmpty, "English in `\(line)`") }
+    }
 }

@@ -71,7 +71,7 @@ public struct MissingInputError: Error, Sendable, CustomStringConvertible {
     public let referencedFrom: SourceLocation?
     public let reason: String
 
-    public init(path: String, referencedFrom: SourceLocation? = nil, reason: String = "no such file") {
+    public init(path: String, referencedFrom: SourceLocation? = nil, reason: String = Texts.current(.tfNoSuchFile)) {
         self.path = path
         self.referencedFrom = referencedFrom
         self.reason = reason
@@ -79,9 +79,9 @@ public struct MissingInputError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         if let origin = referencedFrom {
-            return "\(origin): error: cannot read \(path): \(reason) (check the path; relative paths are resolved against the file that names them)"
+            return "\(origin): error: " + Texts.current(.tfCannotReadFrom, path, reason)
         }
-        return "\(path): error: cannot read the file: \(reason) (check the path)"
+        return "\(path): error: " + Texts.current(.tfCannotRead, reason)
     }
 }
 
@@ -116,7 +116,7 @@ public struct DiagnosticBag: Sendable {
         } else if !full, d.severity == .error {
             full = true
             items.append(Diagnostic(.error, at: SourceLocation(file: d.location.file),
-                                    "more problems were found than the first \(Self.limit) listed here", fix: "fix these and run again"))
+                                    Texts.current(.dgTooMany, String(Self.limit)), fix: Texts.current(.dgTooManyFix)))
         }
     }
 

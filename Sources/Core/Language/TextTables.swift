@@ -55,10 +55,108 @@ public enum TextKey: String, Sendable, CaseIterable {
     case scInterval, scIntervalFix, scNoDemand, scNoDemandFix, scBothDemand, scBothDemandFix, scWeekStart, scWeekStartFix, scNotMonday, scNotMondayFix
     case scQueueModel, scQueueModelFix, scPatience, scPatienceFix, scLengthMultiple, scLengthMultipleFix, scWindow, scWindowFix
     case scNoShiftFits, scNoShiftFitsFix, scContractsEmpty, scContractsEmptyFix, scMinAboveMax, scMinAboveMaxFix
+    // Words that join a list; units of time
+    case wordOr, wordAnd, listComma, unitHours, unitMinutes, unitHoursMinutes
+    // The bonus plan: the plan file, its expressions, one agent's calculation, the payroll map
+    case plPrevDerivedIn, plPrevDerivedInFix, plHonourFiner, plHonourFinerFix, plDeductionFiner, plDeductionFinerFix, plNameUsed, plNameUsedFix
+    case plHonourTwice, plHonourTwiceFix, plHonourNotScorecard, plNameScorecardFix, plHonourNoScorecard, plAddScorecard, plScorecards, plWithin
+    case plWithinFix, plHonourNoCode, plHonourNoCodeFix, plPeriod, plPeriodFix, plEffectiveOrder, plEffectiveOrderFix, plEffectiveCover
+    case plEffectiveCoverFix, plDate, plDateFix, plRoundingMode, plRoundingModeFix, plMissingRule, plMissingRuleFix, plSingleExpression
+    case plSingleExpressionNumberFix, plSingleExpressionConditionFix, plWhatMetric, plWhatGate, plMetricsMapping, plMetricsMappingFix, plMetricName
+    case plMetricNameFix, plPrevDerived, plPrevDerivedFix, plMetricSelf, plMetricSelfFix, plMetricLater, plMetricLaterFix, plEligibilityList
+    case plEligibilityListFix, plGatesMapping, plGatesMappingFix, plOneMetric, plOneMetricFix, plNameUsedLine, plNameUsedLineFix, plSplit
+    case plSplitFix, plPoolNotScorecard, plPoolNoComponent, plScorecardComponents, plPoolNoScore, plPoolNoScoreFix, plComponentTwice
+    case plComponentTwiceFix, plRequiresList, plRequiresListFix, plUnknownGate, plDefineGate, plDefinedGates, plRequiresMinMapping
+    case plRequiresMinMappingFix, plNotMetricName, plNotMetricNameFix, plScorecardAndTiers, plScorecardAndTiersFix, plPaysFromNothing
+    case plPaysFromNothingFix, plBetter, plBetterFix, plTierMode, plTierModeFix, plLowerOnlyStep, plLowerOnlyStepFix, plEmpty, plAddBand
+    case plAddMeasure, plAddGrade, plBandBoth, plBandBothFromFix, plBandBothToFix, plBandUsesTo, plBandUsesFrom, plBandUsesToFix, plBandUsesFromFix
+    case plBandValue, plDelete, plBandsSame, plMergeFix, plBandsOrder, plBandsOrderFromFix, plBandsOrderToFix, plWeights, plWeightsFix, plGradesSame
+    case plGradeTwice, plGradeTwiceFix, plGradesOrder, plGradesOrderFix, plMoreTiers, plMoreTiersFix, plMorePoints, plMorePointsFix
+    case plGradeCoefficient, plGradeCoefficientFix, plBandFrom, plBandTo, plPointsUnit, plFirstBandNegative, plBandFalls, plNegativeRate, plPayDrops
+    case exUnknownOperator, exWrite, exWriteCompare, exOnlyArithmeticPower, exOnlyArithmetic, exQuote, exQuoteFix, exComma, exCommaFix, exCharacter
+    case exCharacterFix, exInvalidNumber, exWriteLeadingZero, exWriteEither, exPlainDecimal, exNumberRange, exNumberRangeFix, exLowerCase, exEmpty
+    case exEmptyFix, exChained, exChainedFix, exFunction, exFunctionFix, exPrevName, exPrevNameFix, exPrevClose, exPrevCloseFix, exUnclosed
+    case exUnclosedFix, exUnexpectedClose, exUnexpectedCloseFix, exMissingOperand, exTheStart, exMissingOperandFix, exUnexpectedNot
+    case exUnexpectedNotFix, exUnexpected, exUnexpectedFix, exUnexpectedOpen, exUnexpectedOpenFix, exWhatName, exWhatNumber, exInside, exInsideFix
+    case exAfter, exAfterFix, exTooLong, exTooLongFix, exNeedCondition, exNeedConditionFix, exNeedNumber, exNeedNumberFix, exUnaryMinus
+    case exOperandCondition, exOperandConditionFix, exOperandNumber, exOperandNumberFix
+    case pwTooMuch, pwTooMuchFix, pwUndefined, pwUndefinedFix, pwProration, pwProrationFix, pwProrationNegative, pwProrationNegativeFix
+    case pwDeductionNegative, pwDeductionNegativeFix
+    case pmPayDate, pmPayDateFix, pmMapping, pmEmployeesFix, pmEarningsFix
+    // The input files: scenario, YAML, CSV, reading a file, --vary, quality inspection, history, metrics, roster and coverage sheets
+    case scNotMapping, scNotMappingFix, scExtendsOne, scExtendsOneFix, scExtendsDeep, scExtendsDeepFix, scExtendsCycle, scExtendsCycleFix, scName
+    case scNameFix, scErlangAOnly, scErlangAOnlyFix, scLengthDay, scLengthDayFix, scLengthTwice, scLengthsEmpty, scLengthsEmptyFix, scStep
+    case scStepFix, scEarliestGrid, scEarliestGridFix, scBreakGrid, scBreakGridFix, scBreakName, scBreakNameFix, scBreakFit, scBreakFitFix
+    case scContractsMapping, scContractsMappingFix, scContractName, scContractNameFix, scContractLength, scContractLengthFix, scBonusPeriod
+    case scBonusPeriodFix, scContractsDefined, scHireContract, scHireID, scHireIDFix
+    case agContractsDefined
+    case fcWorkloadAdjusted, fcWorkload, fcWorkloadFix, fcQueues, fcQueuesFix, fcCoarser, fcCoarserFix, fcContactsLimit, fcContactsLimitFix
+    case fcAHTLimit, fcAHTLimitFix, fcRequired, fcRequiredFix
+    case ymPlainKey, ymPlainKeyFix, ymKeyTwice, ymKeepOne, ymSomeKeyTwice, ymSyntax, ymSyntaxFix, ymCannotRead, ymCannotReadFix, ymTooMany
+    case ymTooManyFix, ymEarningsCode, ymEarningsCodeFix, ymCurrency, ymCurrencyFix, ymOutside, ymOutsideFix, ymHours, ymHoursFix, ymWholeMinutes
+    case ymWholeMinutesFix, ymAtLeastHours, ymAtLeastHoursFix, ymMinute, ymMinutes, ymClock, ymClockFix, ymUpTo
+    case cvAfterQuote, cvAfterQuoteFix, cvUnclosed, cvUnclosedFix, cvEmpty, cvEmptyFix, cvNoName, cvNoNameFix, cvMoreIgnored, cvMoreIgnoredFix
+    case cvLonger, cvMoreRow, cvMoreRows, cvLongerFix, cvControl, cvControlFix, cvLength, cvLengthFix
+    case tfNoSuchFile, tfLinkNowhere, tfFolder, tfUnreadable, tfCannotReadFrom, tfCannotRead, tfUTF16, tfUTF16Fix, tfNotUTF8, tfNotUTF8Fix
+    case dgTooMany, dgTooManyFix
+    case ovDidYouMean, ovNumericKeys, ovNotNumericKey, ovNotNumber
+    case qaContactEmpty, qaContactEmptyFix, qaAgentEmpty, qaAgentEmptyFix, qaStart, qaStartFix, qaContactTwice, qaContactTwiceFix, qaCriterionTwice
+    case qaCriterionTwiceFix, qaWeights, qaWeightsFix, qaScoredTwice, qaScoredTwiceFix, qaOtherAgent, qaOtherAgentFix, qaNotSampled, qaNotSampledFix
+    case qaScore, qaScoreFix
+    case hiStart, hiStartFix, hiNoRows, hiNoRowsFix, hiSpacing, hiSpacingFix, hiMixed, hiMixedFix, hiTwice, hiQueue, hiTwiceFix, hiTwiceQueueFix
+    case hiGap, hiGapFix, hiDate, hiDateFix, hiKind, hiKindFix, hiFactor, hiFactorFix, hiExcludeFactor, hiDayTwice, hiDayTwiceFix
+    case mtPrevTwoRows, mtPrevNotNumber, mtPrevNotNumberFix, mtOutside, mtOutsideFix
+    case rsDateTime, rsEmpty, rsIntervalStartFix, rsAgents, rsAgentsFix, rsAgentsEmptyFix, rsEffective, rsEffectiveFix, rsEffectiveEmptyFix, rsLevel
+    case rsLevelFix, rsPinHint, rsPinAgent, rsPinAgentFix, rsBaselineAgent, rsBaselineAgentFix, rsOutsideWeek, rsOutsideWeekFix, rsOtherDay
+    case rsOtherDayFix, rsEnd, rsEndFix, rsSecondShift, rsSecondShiftFix, rsAgentEmptyFix, rsDate, rsDateFix, rsPaid, rsPaidFix, rsPaidEmptyFix
+    case rsCellEmptyFix, rsPinned, rsPinnedFix, rsWriteDate, rsWriteDateTime, rsBreak, rsBreakFix
+    // The hard rules: the roster validator, the coverage check, why no roster exists
+    case rvWho, rvNone, rvOn, rvDay, rvDays, rvAgent, rvAgents, rvInterval, rvIntervals, rvPinMissing, rvPinMissingFix, rvPinMoved, rvPinMovedFix
+    case rvPinBreaks, rvPinBreaksFix, rvUnknownAgentHint, rvUnknownAgent, rvUnknownAgentFix, rvName, rvNameFix, rvEndBeforeStart
+    case rvEndBeforeStartFix, rvOutsideWeek, rvOutsideWeekFix, rvOtherDay, rvOtherDayFix, rvStartGrid, rvStartAtEither, rvOwnEarliest, rvOwnLatest
+    case rvTooEarly, rvTooEarlyFix, rvMeasured, rvTooLate, rvTooLateFix, rvUnavailable, rvUnavailableFix, rvMakeLong, rvEndAt, rvLength
+    case rvContractLength, rvContractLengthNoneFix, rvContractLengthFix, rvNoUnpaid, rvLessUnpaid, rvBreakOf, rvPaid, rvWrite, rvSecondShift
+    case rvSecondShiftFix, rvOverlap, rvShortRest, rvMinRest, rvRestFix, rvConsecutive, rvConsecutiveFix, rvDaysOff, rvDaysOffFix, rvStartSpread
+    case rvStartSpreadFix, rvMaxDays, rvMaxDaysFix, rvAboveMax, rvAboveMaxFix, rvBelowMin, rvBelowMinFix, rvNoShift, rvNoShiftFix, rvBreakBackwards
+    case rvBreakBackwardsFix, rvBreakOutside, rvBreakOutsideFix, rvBreakGrid, rvBreaksOverlap, rvBreaksOverlapFix, rvBreaksFrom, rvNoBreaksDefined
+    case rvNoBreakTaken, rvNoBreakTakenFix, rvBreakEarly, rvBreakLate, rvBreakLength, rvMakeIt, rvStartItEither, rvStartItLater, rvEndBy
+    case rvBreakExtra, rvRemove, rvBreakUnmatched, rvBreakUnmatchedFix, rvBreakMissing, rvPaidBreak, rvUnpaidBreak, rvBreakMissingAddFix
+    case rvBreakMissingFix, rvViolation, rvViolations, rvMismatch, rvMismatches
+    case coFix, coOutsideWeek, coDeleteRow, coGrid, coGridFix, coTwice, coTwiceFix, coInterval, coCell, coWrite, coRequired, coScheduled, coOnBreak
+    case coShortfall, coEffective, coLevel, coLevelEmpty, coMissing, coMissingFix
+    case roAgent, roUnavailableAllWeek, roNoShiftFits, roContractRange, roPinsAgainst, roPinsAgainstAll, roFewDay, roFewDays, roWhileKeeping
+    case roNoWeek, roContractHours, roFairness, roMaxConsecutive, roMaxDays, roStartSpread, roDaysOff, roNeededDay, roNeededDays, roCanWorkDay
+    case roCanWorkDays, roNoShiftOn, roDaysOffRule, roMinRest, roOneShift, roPinned, roPinnedShift, roSecondPin, roPinUnavailable, roPinLength
+    case roPinWindow, roPinNotAllowed, roPinBreaks, roNoRoster, roContradict, roBreaksHardRules, roInfeasible, roInfeasibleFix
+    // Runs: payroll exports, the commands' own checks, the database, output folders, the command line
+    case prGeneric, prNeedsMap, prNeedsMapFix, prTotals, prTotalsFix, prAdpCoCode, prAdpBatchID, prAdpCode, prPaychexClientID, prPaychexComponent
+    case prGustoColumn, prMissing, prMissingFix, prAdpCompany, prAdpCompanyFix, prAdpBatch, prAdpBatchFix, prAdpNoFileNumber, prAdpNoFileNumberFix
+    case prAdpFileNumber, prAdpFileNumberFix, prAdpCodeInvalid, prAdpCodeInvalidFix, prRun, prAgent, prAgents, prAdpBack, prAdpPaid, prAdpAmountFix
+    case prPaychexPayDate, prPaychexPayDateFix, prPaychexClient, prPaychexClientFix, prPaychexNoWorker, prPaychexNoWorkerFix, prPaychexWorker
+    case prPaychexWorkerFix, prPaychexComponentInvalid, prPaychexComponentInvalidFix, prPaychexZero, prPaychexBack, prPaychexBackFix, prTooLarge
+    case prTooLargeFix, prGustoNames, prGustoNamesFix, prGustoFormula, prGustoFormulaFix, prGustoColumnInvalid, prUseOneOf, prGustoID, prGustoIDFix
+    case prGustoSameName, prGustoSameNameFix, prGustoBack, prGustoBackFix, prGustoLarge, prNoEmployee, prNoEmployeeFix, prNoEarning, prNoEarningFix
+    case prNoTarget, prNoTargetFix, prDuplicate, prDuplicateFix
+    case boFinerRounding, boFinerRoundingFix, boStoredAmount, boRestoreFix, boNoDetail, boNoDetailFix, boRunAgents, boNotInRun
+    case cmVaryForm, cmVaryValues, cmSameName, cmSameNameFix
+    case foLaterDay, foLaterDays, foLaterFix, foFewDay, foFewDays, foFewFix, foShort, foShortFix, foExclude, foExcludeFix, foAdjust, foAdjustFix
+    case foBlind, foBlindFix
+    case poDecimals, poDecimalsFix, poStoredAmount, poNotPayout, poNotPayoutFix, poDetailAmount, poApproved, poVoided, poNoDatabase, poNone
+    case rnNoDatabase, rnNone, rnNoResult, rnNoResultFix, rnLPPlace, rnFilesPlace, rnChangeWeight, rnChangeWeightFix, rnExportName, rnExportFolder
+    case rnExportInput
+    case vaNotComparedRow, vaNotComparedRows, vaNotComparedFix
+    case stNewer, stNotDatabase, stBusy, stUnknownRun, stForeign, stNotFile, stNoFolder, stMissing, stFailed, stSQLiteError, stVoidNoApprove
+    case stAlready, stNoStatusApprove, stItsPeriod, stComputedBefore, stSuperseded, stAlreadyVoid, stNeverChanges, stNoStatusVoid, stDraft
+    case stTampered, stNotPayout
+    case ouCannotWrite, ouEmpty, ouRoot, ouWorking, ouFile, ouParent, ouStaging, ouCannotList, ouCrowded, ouNotPlain, ouListFolder, ouMove
+    case ouReplace, ouCarry
+    case clNotCompared, clMoreNotShown, clMoreWarnings, clPeriod, clNameScenario, clCompareTwo, clDatabase, clWeekDate, clWeekMonday, clRunID
+    case clReason, clFormatMap, clMapGeneric, clPerAgent, clTimeLimit, clMipGap, clCoverageBoth, clNameCommand, clNotCommand, clNotCommandHint
 }
 
 extension Texts {
-    static let englishTable: [TextKey: String] = [
+    /// The first part of the English table: pages, summaries, progress and the readers' common messages.
+    static let englishCommon: [TextKey: String] = [
         .statusOptimal: "optimal", .statusFeasible: "feasible",
         .payoutDraft: "draft", .payoutApproved: "approved", .payoutExported: "exported", .payoutVoid: "void", .payoutSuperseded: "superseded",
 
@@ -202,9 +300,11 @@ extension Texts {
         .scMinAboveMax: "contract `{0}`: `min_hours` is above `max_hours`", .scMinAboveMaxFix: "make min_hours ≤ max_hours",
         .cliRosterSummary: "roster {0}: {1} shifts, {2} paid hours, labour {3}, understaffed {4} agent-h, projected SL {5}",
         .cliRosterBound: "objective {0}, bound {1}, gap {2} ({3})", .cliRun: "run {0}", .cliWrote: "wrote {0}",
+        .wordOr: " or ", .wordAnd: " and ", .listComma: ", ",
+        .unitHours: "{0} h", .unitMinutes: "{0} min", .unitHoursMinutes: "{0} h {1} min",
     ]
 
-    static let chinese: [TextKey: String] = [
+    static let chineseCommon: [TextKey: String] = [
         .statusOptimal: "最优", .statusFeasible: "可行解",
         .payoutDraft: "草稿", .payoutApproved: "已审批", .payoutExported: "已导出", .payoutVoid: "已作废", .payoutSuperseded: "已被取代",
 
@@ -348,5 +448,7 @@ extension Texts {
         .scMinAboveMax: "合同 `{0}`：`min_hours` 大于 `max_hours`", .scMinAboveMaxFix: "使 min_hours ≤ max_hours",
         .cliRosterSummary: "排班 {0}：{1} 个班次，带薪工时 {2}，人工成本 {3}，人力缺口 {4} 人·小时，预计服务水平 {5}",
         .cliRosterBound: "目标值 {0}，下界 {1}，求解差距 {2}（{3}）", .cliRun: "批次 {0}", .cliWrote: "已写入 {0}",
+        .wordOr: " 或 ", .wordAnd: " 和 ", .listComma: "、",
+        .unitHours: "{0} 小时", .unitMinutes: "{0} 分钟", .unitHoursMinutes: "{0} 小时 {1} 分钟",
     ]
 }

@@ -34,6 +34,32 @@ public struct Texts: Sendable {
         return out
     }
 
+    /// The tables come in parts, one file per area (`TextTables*.swift`); a key belongs to exactly one part.
+    static let englishParts: [[TextKey: String]] = [englishCommon, englishPlan, englishInputs, englishChecks, englishRuns]
+    static let chineseParts: [[TextKey: String]] = [chineseCommon, chinesePlan, chineseInputs, chineseChecks, chineseRuns]
+
+    static let englishTable: [TextKey: String] = merged(englishParts)
+    static let chinese: [TextKey: String] = merged(chineseParts)
+
+    static func merged(_ parts: [[TextKey: String]]) -> [TextKey: String] {
+        parts.reduce(into: [:]) { table, part in table.merge(part) { first, _ in first } }
+    }
+
+    /// `a, b or c` / `a、b 或 c`: the last two joined by the language's "or".
+    public func or(_ items: [String]) -> String {
+        joined(items, last: self(.wordOr))
+    }
+
+    /// `a, b and c` / `a、b 和 c`.
+    public func and(_ items: [String]) -> String {
+        joined(items, last: self(.wordAnd))
+    }
+
+    private func joined(_ items: [String], last: String) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: self(.listComma)) + last + items[items.count - 1]
+    }
+
     /// The placeholders a table's text uses, for the completeness test.
     public static func placeholders(_ key: TextKey, in language: Language) -> Set<Int>? {
         guard let text = language == .zhCN ? chinese[key] : englishTable[key] else { return nil }

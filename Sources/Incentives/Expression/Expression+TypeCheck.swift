@@ -1,3 +1,5 @@
+import Core
+
 /// What an expression produces: a number (a derived metric) or a condition (a rule or a gate).
 public enum ExpressionType: String, Sendable, Hashable, CustomStringConvertible {
     case number
@@ -22,11 +24,11 @@ extension Expression {
     public func typeCheck(as expected: ExpressionType) -> [ExpressionError] {
         var errors: [ExpressionError] = []
         if let actual = inferType(&errors), actual != expected {
-            let fix = expected == .condition
-                ? "compare it, e.g. '\(self) >= 1'"
-                : "a metric must be a number; use the condition as an eligibility rule or gate instead"
-            errors.append(ExpressionError("'\(self)' is a \(actual), but a \(expected) is needed here",
-                                          column: column, fix: fix))
+            // Two types: what is given is the other one.
+            let error = expected == .condition
+                ? ExpressionError(Texts.current(.exNeedCondition, "\(self)"), column: column, fix: Texts.current(.exNeedConditionFix, "\(self)"))
+                : ExpressionError(Texts.current(.exNeedNumber, "\(self)"), column: column, fix: Texts.current(.exNeedNumberFix))
+            errors.append(error)
         }
         return errors.sorted { $0.column < $1.column }
     }
@@ -37,7 +39,7 @@ extension Expression {
         case .number, .name:
             return .number
         case .negate(let operand, _):
-            return Expression.require(operand, .number, by: "unary '-'", &errors) ? .number : nil
+            return Expression.require(operand, .number, by: Texts.current(.exUnaryMinus), &errors) ? .number : nil
         case .not(let operand, _):
             return Expression.require(operand, .condition, by: "'not'", &errors) ? .condition : nil
         case .binary(let op, let lhs, let rhs, _):
@@ -54,11 +56,10 @@ extension Expression {
     ) -> Bool {
         guard let actual = operand.inferType(&errors) else { return false }
         if actual == expected { return true }
-        let fix = expected == .condition
-            ? "\(user) joins conditions; compare the number, e.g. '\(operand) > 0'"
-            : "\(user) works on numbers; a condition cannot be used in arithmetic or compared"
-        errors.append(ExpressionError("\(user) needs a \(expected), but '\(operand)' is a \(actual)",
-                                      column: operand.column, fix: fix))
+        errors.append(expected == .condition
+            ? ExpressionError(Texts.current(.exOperandCondition, user, "\(operand)"), column: operand.column,
+                              fix: Texts.current(.exOperandConditionFix, user, "\(operand)"))
+            : ExpressionError(Texts.current(.exOperandNumber, user, "\(operand)"), column: operand.column, fix: Texts.current(.exOperandNumberFix, user)))
         return false
     }
 }

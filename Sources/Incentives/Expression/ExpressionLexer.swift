@@ -64,12 +64,12 @@ struct ExpressionLexer {
         case "<=", ">=", "==", "!=":
             index += 2
             return ExpressionToken(kind: .symbol(pair), text: pair, column: column)
-        case "&&": throw ExpressionError("unknown operator '&&'", column: column, fix: "write 'and'")
-        case "||": throw ExpressionError("unknown operator '||'", column: column, fix: "write 'or'")
-        case "=<": throw ExpressionError("unknown operator '=<'", column: column, fix: "write '<='")
-        case "=>": throw ExpressionError("unknown operator '=>'", column: column, fix: "write '>='")
-        case "<>": throw ExpressionError("unknown operator '<>'", column: column, fix: "write '!='")
-        case "**": throw ExpressionError("unknown operator '**'", column: column, fix: "only + - * / are available; write the product out")
+        case "&&": throw ExpressionError(Texts.current(.exUnknownOperator, "&&"), column: column, fix: Texts.current(.exWrite, "and"))
+        case "||": throw ExpressionError(Texts.current(.exUnknownOperator, "||"), column: column, fix: Texts.current(.exWrite, "or"))
+        case "=<": throw ExpressionError(Texts.current(.exUnknownOperator, "=<"), column: column, fix: Texts.current(.exWrite, "<="))
+        case "=>": throw ExpressionError(Texts.current(.exUnknownOperator, "=>"), column: column, fix: Texts.current(.exWrite, ">="))
+        case "<>": throw ExpressionError(Texts.current(.exUnknownOperator, "<>"), column: column, fix: Texts.current(.exWrite, "!="))
+        case "**": throw ExpressionError(Texts.current(.exUnknownOperator, "**"), column: column, fix: Texts.current(.exOnlyArithmeticPower))
         default: break
         }
         index += 1
@@ -78,20 +78,19 @@ struct ExpressionLexer {
             return ExpressionToken(kind: .symbol(String(c)), text: String(c), column: column)
         case "(": return ExpressionToken(kind: .leftParen, text: "(", column: column)
         case ")": return ExpressionToken(kind: .rightParen, text: ")", column: column)
-        case "=": throw ExpressionError("unknown operator '='", column: column, fix: "write '==' to compare")
-        case "!": throw ExpressionError("unknown operator '!'", column: column, fix: "write 'not'")
-        case "&": throw ExpressionError("unknown operator '&'", column: column, fix: "write 'and'")
-        case "|": throw ExpressionError("unknown operator '|'", column: column, fix: "write 'or'")
+        case "=": throw ExpressionError(Texts.current(.exUnknownOperator, "="), column: column, fix: Texts.current(.exWriteCompare))
+        case "!": throw ExpressionError(Texts.current(.exUnknownOperator, "!"), column: column, fix: Texts.current(.exWrite, "not"))
+        case "&": throw ExpressionError(Texts.current(.exUnknownOperator, "&"), column: column, fix: Texts.current(.exWrite, "and"))
+        case "|": throw ExpressionError(Texts.current(.exUnknownOperator, "|"), column: column, fix: Texts.current(.exWrite, "or"))
         case "^", "%":
-            throw ExpressionError("unknown operator '\(c)'", column: column, fix: "only + - * / are available")
+            throw ExpressionError(Texts.current(.exUnknownOperator, String(c)), column: column, fix: Texts.current(.exOnlyArithmetic))
         case "\"", "'":
-            throw ExpressionError("unexpected quote \(c)", column: column, fix: "expressions have no strings; compare metrics and numbers")
+            throw ExpressionError(Texts.current(.exQuote, String(c)), column: column, fix: Texts.current(.exQuoteFix))
         case ",":
-            throw ExpressionError("unexpected ','", column: column, fix: "expressions have no functions or lists; use + - * / and comparisons")
+            throw ExpressionError(Texts.current(.exComma), column: column, fix: Texts.current(.exCommaFix))
         default:
             throw ExpressionError(
-                "unexpected character '\(c)'", column: column,
-                fix: "use metric names, plain numbers, + - * /, < <= > >= == !=, and, or, not and parentheses")
+                Texts.current(.exCharacter, String(c)), column: column, fix: Texts.current(.exCharacterFix))
         }
     }
 
@@ -104,13 +103,12 @@ struct ExpressionLexer {
         let wellFormed = (plain.count == 1 || plain.count == 2)
             && plain.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
         guard wellFormed else {
-            let fix = text.hasPrefix(".") ? "write 0\(text)" : text.hasSuffix(".") ? "write \(text.dropLast()) or \(text)0"
-                : "write a plain decimal such as 40 or 0.95 (no exponents, units or separators)"
-            throw ExpressionError("invalid number '\(text)'", column: column, fix: fix)
+            let fix = text.hasPrefix(".") ? Texts.current(.exWriteLeadingZero, text) : text.hasSuffix(".") ? Texts.current(.exWriteEither, String(text.dropLast()), text + "0")
+                : Texts.current(.exPlainDecimal)
+            throw ExpressionError(Texts.current(.exInvalidNumber, text), column: column, fix: fix)
         }
         guard let value = ExactDecimal(text), value < ExpressionLexer.literalLimit else {
-            throw ExpressionError("number '\(text)' is out of range", column: column,
-                                  fix: "numbers must be below 10^18 with at most 18 decimals")
+            throw ExpressionError(Texts.current(.exNumberRange, text), column: column, fix: Texts.current(.exNumberRangeFix))
         }
         return ExpressionToken(kind: .number(value), text: text, column: column)
     }
@@ -127,7 +125,7 @@ struct ExpressionLexer {
         default:
             let lower = text.lowercased()
             if ["and", "or", "not"].contains(lower) {
-                throw ExpressionError("keyword '\(text)' must be lower-case", column: column, fix: "write '\(lower)'")
+                throw ExpressionError(Texts.current(.exLowerCase, text), column: column, fix: Texts.current(.exWrite, lower))
             }
             return ExpressionToken(kind: .name(text), text: text, column: column)
         }

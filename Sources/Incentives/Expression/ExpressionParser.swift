@@ -1,3 +1,5 @@
+import Core
+
 /// Recursive descent over the tokens, one function per precedence level:
 ///
 ///     or         := and ("or" and)*
@@ -21,8 +23,7 @@ struct ExpressionParser {
     mutating func parseAll() throws(ExpressionError) -> Expression {
         if current.kind == .end {
             failedAtEnd = true
-            throw ExpressionError("empty expression", column: 1,
-                                  fix: "write a condition such as 'hours_worked >= 40' or a formula such as 'a / b'")
+            throw ExpressionError(Texts.current(.exEmpty), column: 1, fix: Texts.current(.exEmptyFix))
         }
         let expression = try parseOr()
         if current.kind != .end { throw trailing(current) }
@@ -80,8 +81,7 @@ struct ExpressionParser {
         let rhs = try parseAdditive()
         if let second = symbol(of: current), second.isComparison {
             throw ExpressionError(
-                "comparisons cannot be chained ('\(second.rawValue)')", column: current.column,
-                fix: "join two comparisons with 'and', e.g. 'a < b and b < c'")
+                Texts.current(.exChained, second.rawValue), column: current.column, fix: Texts.current(.exChainedFix))
         }
         return .binary(op, lhs, rhs, column: token.column)
     }
@@ -122,22 +122,19 @@ struct ExpressionParser {
             _ = advance()
             if current.kind == .leftParen {
                 guard name == "prev" else {
-                    throw ExpressionError("unknown function '\(name)'", column: token.column,
-                                          fix: "the only function is prev(metric), the previous period's value; otherwise use + - * / and comparisons")
+                    throw ExpressionError(Texts.current(.exFunction, name), column: token.column, fix: Texts.current(.exFunctionFix))
                 }
                 // prev(metric): the same agent's value of a metric column in the period before.
                 let open = current
                 _ = advance()
                 guard case .name(let metric) = current.kind else {
                     if current.kind == .end { failedAtEnd = true }
-                    throw ExpressionError("prev( must be followed by a metric column name", column: open.column + 1,
-                                          fix: "write prev(sales_amount)")
+                    throw ExpressionError(Texts.current(.exPrevName), column: open.column + 1, fix: Texts.current(.exPrevNameFix))
                 }
                 _ = advance()
                 guard current.kind == .rightParen else {
                     if current.kind == .end { failedAtEnd = true }
-                    throw ExpressionError("prev(\(metric) needs its ')'", column: current.column,
-                                          fix: "prev takes one metric column: prev(\(metric))")
+                    throw ExpressionError(Texts.current(.exPrevClose, metric), column: current.column, fix: Texts.current(.exPrevCloseFix, metric))
                 }
                 _ = advance()
                 return .name(Expression.previous(metric), column: token.column)
@@ -149,44 +146,39 @@ struct ExpressionParser {
             guard current.kind == .rightParen else {
                 if current.kind == .end {
                     failedAtEnd = true
-                    throw ExpressionError("unclosed '('", column: token.column, fix: "add a matching ')'")
+                    throw ExpressionError(Texts.current(.exUnclosed), column: token.column, fix: Texts.current(.exUnclosedFix))
                 }
                 throw trailing(current, insideParenthesisAt: token.column)
             }
             _ = advance()
             return inner
         case .rightParen:
-            throw ExpressionError("unexpected ')'", column: token.column, fix: "remove it or add a matching '('")
+            throw ExpressionError(Texts.current(.exUnexpectedClose), column: token.column, fix: Texts.current(.exUnexpectedCloseFix))
         case .end:
             failedAtEnd = true
-            let after = previous.map { "'\($0.text)'" } ?? "the start"
-            throw ExpressionError("missing operand after \(after)", column: previous?.column ?? 1,
-                                  fix: "add a number, a metric name or '(' after it, or remove it")
+            let after = previous.map { "'\($0.text)'" } ?? Texts.current(.exTheStart)
+            throw ExpressionError(Texts.current(.exMissingOperand, after), column: previous?.column ?? 1, fix: Texts.current(.exMissingOperandFix))
         case .not:
-            throw ExpressionError("unexpected 'not'", column: token.column,
-                                  fix: "'not' applies to a whole condition; put it and the condition in parentheses")
+            throw ExpressionError(Texts.current(.exUnexpectedNot), column: token.column, fix: Texts.current(.exUnexpectedNotFix))
         case .symbol, .and, .or:
-            throw ExpressionError("unexpected '\(token.text)'", column: token.column,
-                                  fix: "put a number, a metric name or '(' before it")
+            throw ExpressionError(Texts.current(.exUnexpected, token.text), column: token.column, fix: Texts.current(.exUnexpectedFix))
         }
     }
 
     /// A token where the expression (or a parenthesised part of it) should have ended.
     private func trailing(_ token: ExpressionToken, insideParenthesisAt open: Int? = nil) -> ExpressionError {
         if token.kind == .rightParen {
-            return ExpressionError("unexpected ')'", column: token.column, fix: "remove it or add a matching '('")
+            return ExpressionError(Texts.current(.exUnexpectedClose), column: token.column, fix: Texts.current(.exUnexpectedCloseFix))
         }
         if token.kind == .leftParen {
-            return ExpressionError("unexpected '('", column: token.column,
-                                   fix: "put an operator before it (expressions have no functions)")
+            return ExpressionError(Texts.current(.exUnexpectedOpen), column: token.column, fix: Texts.current(.exUnexpectedOpenFix))
         }
-        let what = if case .name = token.kind { "name '\(token.text)'" } else if case .number = token.kind { "number \(token.text)" } else { "'\(token.text)'" }
+        let what = if case .name = token.kind { Texts.current(.exWhatName, token.text) } else if case .number = token.kind { Texts.current(.exWhatNumber, token.text) }
+            else { "'\(token.text)'" }
         if let open {
-            return ExpressionError("unexpected \(what) inside '(' opened at column \(open)", column: token.column,
-                                   fix: "add an operator before it or close the parenthesis")
+            return ExpressionError(Texts.current(.exInside, what, String(open)), column: token.column, fix: Texts.current(.exInsideFix))
         }
-        return ExpressionError("unexpected \(what) after a complete expression", column: token.column,
-                               fix: "add an operator (+ - * / a comparison, and, or) before it or remove it")
+        return ExpressionError(Texts.current(.exAfter, what), column: token.column, fix: Texts.current(.exAfterFix))
     }
 }
 
@@ -207,8 +199,7 @@ extension Expression {
         // The parser, the type check and the evaluation recurse once per level: bound the size so
         // no expression can exhaust the stack.
         if tokens.count > Self.maxTokens {
-            throw ExpressionError("the expression has \(tokens.count - 1) parts; at most \(Self.maxTokens - 1) are allowed", column: 1,
-                                  fix: "split it into derived metrics under `metrics:`")
+            throw ExpressionError(Texts.current(.exTooLong, String(tokens.count - 1), String(Self.maxTokens - 1)), column: 1, fix: Texts.current(.exTooLongFix))
         }
         var parser = ExpressionParser(tokens: tokens)
         do throws(ExpressionError) {

@@ -23,6 +23,11 @@ final class AgentWork {
         return "\(name) is empty"
     }
 
+    /// Why `name` has no value, in the language of the messages (the English reason as it is).
+    func shownReason(_ name: String) -> String {
+        WorkingStep.reason(reason(name)).text(Texts.current.language)
+    }
+
     func deriveMetrics() {
         for metric in plan.metrics {
             let result = metric.expression.evaluate { self.values[$0] }
@@ -64,8 +69,7 @@ final class AgentWork {
     /// An amount too large for exact arithmetic (over 10^18), located at the agent's row.
     func outOfRange(_ component: String, _ metric: String, _ value: ExactDecimal) -> ComponentProblem {
         ComponentProblem(diagnostic: Diagnostic(
-            at: row.location, "agent \(row.agentID): component \(component) would pay more than 10^18 with \(metric) = \(value.normalized)",
-            fix: "check the metric value and the plan's rates"))
+            at: row.location, Texts.current(.pwTooMuch, row.agentID, component, metric, "\(value.normalized)"), fix: Texts.current(.pwTooMuchFix)))
     }
 
     /// A value for a person to read: exact when it has at most 4 decimals, else `≈` and 4 decimals
@@ -83,8 +87,7 @@ final class AgentWork {
         case .skip: return nil
         case .error:
             throw ComponentProblem(diagnostic: Diagnostic(
-                at: row.location, "agent \(row.agentID): \(metric) is undefined (\(reason(metric))) in component \(component)",
-                fix: "fill the value, or set `missing: zero` or `missing: skip` on the component or the plan"))
+                at: row.location, Texts.current(.pwUndefined, row.agentID, metric, shownReason(metric), component), fix: Texts.current(.pwUndefinedFix)))
         }
     }
 
@@ -187,13 +190,12 @@ final class AgentWork {
         if let p = plan.proration {
             guard let hours = values[p.metric] else {
                 throw ComponentProblem(diagnostic: Diagnostic(
-                    at: row.location, "agent \(row.agentID): proration metric \(p.metric) is undefined (\(reason(p.metric)))",
-                    fix: "fill \(p.metric) for every agent; an undefined proration metric is always an error"))
+                    at: row.location, Texts.current(.pwProration, row.agentID, p.metric, shownReason(p.metric)), fix: Texts.current(.pwProrationFix, p.metric)))
             }
             if hours.isNegative {
                 throw ComponentProblem(diagnostic: Diagnostic(
-                    at: row.location, "agent \(row.agentID): proration metric \(p.metric) is \(hours.normalized), below 0",
-                    fix: "check the value; a negative \(p.metric) would turn every line negative"))
+                    at: row.location, Texts.current(.pwProrationNegative, row.agentID, p.metric, "\(hours.normalized)"),
+                    fix: Texts.current(.pwProrationNegativeFix, p.metric)))
             }
             if hours < p.fullAt && !amount.isZero {
                 // One rounding: amount × hours / full_at straight to the plan's scale.
@@ -234,8 +236,8 @@ extension AgentWork {
             }
             if v.isNegative {
                 throw ComponentProblem(diagnostic: Diagnostic(
-                    at: row.location, "agent \(row.agentID): deduction \(deduction.name) reads \(deduction.metric) = \(v.normalized), below 0",
-                    fix: "a deduction counts something (complaints, violations): check the value"))
+                    at: row.location, Texts.current(.pwDeductionNegative, row.agentID, deduction.name, deduction.metric, "\(v.normalized)"),
+                    fix: Texts.current(.pwDeductionNegativeFix)))
             }
             d.metricValue = v.description
             guard let raw = ExpressionArithmetic.product(deduction.perUnit, v).value else { throw outOfRange(deduction.name, deduction.metric, v) }

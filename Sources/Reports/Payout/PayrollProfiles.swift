@@ -9,7 +9,7 @@ public enum PayrollFormat: String, CaseIterable, Sendable {
 
     public var displayName: String {
         switch self {
-        case .generic: "the generic payroll CSV"
+        case .generic: Texts.current(.prGeneric)
         case .adp: "ADP Workforce Now"
         case .paychex: "Paychex Flex"
         case .gusto: "Gusto"
@@ -52,8 +52,7 @@ public enum PayrollProfiles {
         let total = rows.reduce(ExactDecimal.zero) { $0 + $1.amount }
         if format == .generic { return generic(rows, run: run, bom: bom) }
         guard let map else {
-            throw InputError([Diagnostic(at: SourceLocation(file: source), "\(format.displayName) needs a map of agents and earnings codes",
-                                         fix: "pass --map FILE (see `scenarios/payroll-map.yaml`)")])
+            throw InputError([Diagnostic(at: SourceLocation(file: source), Texts.current(.prNeedsMap, format.displayName), fix: Texts.current(.prNeedsMapFix))])
         }
         var preflight = Preflight(format: format, map: map, run: run, source: source)
         let file: PayrollFile
@@ -67,8 +66,8 @@ public enum PayrollProfiles {
         // Every profile pays what the run pays: a difference would be a defect, never a file to import.
         guard file.total == total else {
             throw InputError([Diagnostic(at: SourceLocation(file: source),
-                                         "internal error: the \(format.rawValue) file adds up to \(file.total) but run \(run) pays \(total); nothing was written",
-                                         fix: "please report this run")])
+                                         Texts.current(.prTotals, format.rawValue, "\(file.total)", String(run), "\(total)"),
+                                         fix: Texts.current(.prTotalsFix))])
         }
         return file
     }
@@ -82,36 +81,32 @@ public enum PayrollProfiles {
     // MARK: - ADP Workforce Now
 
     static func adp(_ rows: [PayoutSheets.PayrollRow], map: PayrollMap, run: Int, bom: Bool, check: inout Preflight) -> PayrollFile {
-        let company = check.required(map.companyCode, "company_code", what: "ADP's Co Code")
+        let company = check.required(map.companyCode, "company_code", what: Texts.current(.prAdpCoCode))
         if let company, !(company.text.count == 3 && company.text.unicodeScalars.allSatisfy(Preflight.upperAlphanumeric)) {
-            check.problem(company.location, "`company_code` is `\(company.text)`: ADP's Co Code is 3 capital letters or digits",
-                          fix: "copy the Co Code from ADP Workforce Now, e.g. 3AB")
+            check.problem(company.location, Texts.current(.prAdpCompany, company.text), fix: Texts.current(.prAdpCompanyFix))
         }
-        let batch = check.required(map.batchID, "batch_id", what: "ADP's Batch ID")
+        let batch = check.required(map.batchID, "batch_id", what: Texts.current(.prAdpBatchID))
         if let batch, !(1...8).contains(batch.text.count) || !batch.text.unicodeScalars.allSatisfy(Preflight.alphanumeric) {
-            check.problem(batch.location, "`batch_id` is `\(batch.text)`: an ADP Batch ID here is 1 to 8 letters or digits",
-                          fix: "e.g. BON11 (one batch id per import)")
+            check.problem(batch.location, Texts.current(.prAdpBatch, batch.text), fix: Texts.current(.prAdpBatchFix))
         }
         var groups = Grouped()
         for row in rows {
             // Both are looked up, so an unmapped agent does not hide an unmapped code.
-            let employee = check.employee(row), code = check.earning(row, \.adp, key: "adp", what: "ADP earnings code")
+            let employee = check.employee(row), code = check.earning(row, \.adp, key: "adp", what: Texts.current(.prAdpCode))
             guard let employee, let code else { continue }
             guard let number = employee.fileNumber else {
-                check.problem(employee.location, "`employees.\(row.agentID)` has no `file_number`, which ADP needs",
-                              fix: "add `file_number: \"000123\"` (the employee's File # in ADP)")
+                check.problem(employee.location, Texts.current(.prAdpNoFileNumber, row.agentID), fix: Texts.current(.prAdpNoFileNumberFix))
                 continue
             }
             groups.add(employee: adpFileNumber(number.text), code: code.text, row: row)
         }
         for (number, location) in check.values(\.fileNumber, key: "file_number", of: rows) {
             if !(1...6).contains(number.count) || !number.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
-                check.problem(location, "`file_number` is `\(number)`: ADP's File # is up to 6 digits", fix: "copy the File # from ADP, e.g. 000123")
+                check.problem(location, Texts.current(.prAdpFileNumber, number), fix: Texts.current(.prAdpFileNumberFix))
             }
         }
         for (code, location) in check.codes(\.adp, of: rows) where !adpCodeIsValid(code) {
-            check.problem(location, "the ADP earnings code `\(code)` is not one ADP takes: 1 or 2 capital letters or digits, numbers 0–79 except 40, 50, 60 and 61",
-                          fix: "copy the earnings code from ADP's earnings set-up, e.g. B or RV")
+            check.problem(location, Texts.current(.prAdpCodeInvalid, code), fix: Texts.current(.prAdpCodeInvalidFix))
         }
         // File # 101 and 000101 are the same employee in ADP: compared as written to the file.
         check.duplicates(\.fileNumber, key: "file_number", of: rows, normalise: adpFileNumber)
@@ -119,8 +114,8 @@ public enum PayrollProfiles {
         var total = ExactDecimal.zero
         for g in groups.items {
             if g.amount < adpMinimum || g.amount > adpMaximum {
-                check.lineProblem("\(g.agents) \(g.amount < .zero ? "gets back" : "is paid") \(g.amount.formatted(places: 2)) under ADP code \(g.code): ADP's Earnings 3 Amount runs from −40,500.00 to 99,999.99",
-                                  fix: "split the payment across pay periods, or enter it in ADP by hand")
+                check.lineProblem(Texts.current(g.amount < .zero ? .prAdpBack : .prAdpPaid, g.agents, g.amount.formatted(places: 2), g.code),
+                                  fix: Texts.current(.prAdpAmountFix))
             }
             total += g.amount
             w.append([.text(map.companyCode?.text ?? ""), .text(map.batchID?.text ?? ""), .text(g.employee), .text(g.code), .number(g.amount.formatted(places: 2))])
@@ -144,35 +139,32 @@ public enum PayrollProfiles {
     // MARK: - Paychex Flex
 
     static func paychex(_ rows: [PayoutSheets.PayrollRow], map: PayrollMap, run: Int, bom: Bool, check: inout Preflight) -> PayrollFile {
-        let client = check.required(map.companyCode, "company_code", what: "Paychex's Client ID")
+        let client = check.required(map.companyCode, "company_code", what: Texts.current(.prPaychexClientID))
         if map.payDate == nil {
-            check.problem(map.location, "`pay_date` is missing: it is Paychex's Line Date of every earnings line", fix: "add `pay_date: 2026-12-05` at the top of \(map.file)")
+            check.problem(map.location, Texts.current(.prPaychexPayDate), fix: Texts.current(.prPaychexPayDateFix, map.file))
         }
         if let client, !(1...8).contains(client.text.count) || !client.text.unicodeScalars.allSatisfy(Preflight.alphanumeric) {
-            check.problem(client.location, "`company_code` is `\(client.text)`: Paychex's Client ID is up to 8 letters or digits",
-                          fix: "copy the Client ID from Paychex Flex")
+            check.problem(client.location, Texts.current(.prPaychexClient, client.text), fix: Texts.current(.prPaychexClientFix))
         }
         var groups = Grouped()
         for row in rows {
-            let employee = check.employee(row), component = check.earning(row, \.paychex, key: "paychex", what: "Paychex pay component")
+            let employee = check.employee(row), component = check.earning(row, \.paychex, key: "paychex", what: Texts.current(.prPaychexComponent))
             guard let employee, let component else { continue }
             guard let worker = employee.workerID else {
-                check.problem(employee.location, "`employees.\(row.agentID)` has no `worker_id`, which Paychex needs",
-                              fix: "add `worker_id: \"W0001\"` (the Worker ID in Paychex Flex)")
+                check.problem(employee.location, Texts.current(.prPaychexNoWorker, row.agentID), fix: Texts.current(.prPaychexNoWorkerFix))
                 continue
             }
             groups.add(employee: worker.text, code: component.text, row: row)
         }
         for (worker, location) in check.values(\.workerID, key: "worker_id", of: rows) {
             if !(1...10).contains(worker.count) || !worker.unicodeScalars.allSatisfy(Preflight.alphanumeric) {
-                check.problem(location, "`worker_id` is `\(worker)`: Paychex's Worker ID is up to 10 letters or digits", fix: "copy the Worker ID from Paychex Flex")
+                check.problem(location, Texts.current(.prPaychexWorker, worker), fix: Texts.current(.prPaychexWorkerFix))
             }
         }
         for (component, location) in check.codes(\.paychex, of: rows) {
             let allowed = component.unicodeScalars.allSatisfy { Preflight.alphanumeric($0) || $0 == " " || "-_/&.()".unicodeScalars.contains($0) }
             if !(1...20).contains(component.count) || !allowed || component.hasPrefix(" ") || component.hasSuffix(" ") {
-                check.problem(location, "the Paychex pay component `\(component)` is not one Paychex takes: up to 20 letters, digits, spaces and - _ / & . ( ), no commas",
-                              fix: "use the earning's name exactly as set up in Paychex Flex, e.g. Bonus")
+                check.problem(location, Texts.current(.prPaychexComponentInvalid, component), fix: Texts.current(.prPaychexComponentInvalidFix))
             }
         }
         check.duplicates(\.workerID, key: "worker_id", of: rows)
@@ -182,10 +174,10 @@ public enum PayrollProfiles {
         let lineDate = map.payDate.map { twoDigits($0.month) + "/" + twoDigits($0.day) + "/" + "\($0.year)" } ?? ""
         for g in groups.items {
             if g.amount <= .zero {
-                check.lineProblem("\(g.agents) \(g.amount.isZero ? "nets to 0.00" : "gets back \(g.amount.formatted(places: 2))") under pay component \(g.code): a Paychex earnings line takes a positive amount",
-                                  fix: "enter the recovery in Paychex Flex as a deduction by hand, then export the other lines from a run without it")
+                check.lineProblem(g.amount.isZero ? Texts.current(.prPaychexZero, g.agents, g.code) : Texts.current(.prPaychexBack, g.agents, g.amount.formatted(places: 2), g.code),
+                                  fix: Texts.current(.prPaychexBackFix))
             } else if g.amount > largeMaximum {
-                check.lineProblem("\(g.agents) is paid \(g.amount.formatted(places: 2)) under \(g.code), more than 9,999,999.99", fix: "check the plan and the metrics")
+                check.lineProblem(Texts.current(.prTooLarge, g.agents, g.amount.formatted(places: 2), g.code), fix: Texts.current(.prTooLargeFix))
             }
             total += g.amount
             var cells = Array(repeating: CSVCell.empty, count: paychexHeader.count)
@@ -206,33 +198,31 @@ public enum PayrollProfiles {
         var sums: [String: [String: ExactDecimal]] = [:]
         var columnsUsed = Set<String>()
         for row in rows {
-            let employee = check.employee(row), column = check.earning(row, \.gusto, key: "gusto", what: "Gusto earning column")
+            let employee = check.employee(row), column = check.earning(row, \.gusto, key: "gusto", what: Texts.current(.prGustoColumn))
             guard let employee else { continue }
             var missing: [String] = []
             if (employee.firstName?.text ?? "").isEmpty { missing.append("first_name") }
             if (employee.lastName?.text ?? "").isEmpty { missing.append("last_name") }
             if !missing.isEmpty {
-                check.problem(employee.location, "`employees.\(row.agentID)` has no \(missing.map { "`\($0)`" }.joined(separator: " or ")), which Gusto matches employees by",
-                              fix: "add the names exactly as Gusto shows them, e.g. `first_name: Wei, last_name: Li`")
+                check.problem(employee.location, Texts.current(.prGustoNames, row.agentID, missing.map { "`\($0)`" }.joined(separator: Texts.current(.wordOr))),
+                              fix: Texts.current(.prGustoNamesFix))
                 continue
             }
             guard let column, gustoColumns.contains(column.text) else { continue }
             for value in [employee.firstName, employee.lastName].compactMap({ $0 }) where value.text.first.map({ "=+-@".contains($0) }) == true {
                 // A spreadsheet would run it, and neutralising it would change the name Gusto matches by.
-                check.problem(value.location, "`\(value.text)` starts with \(value.text.prefix(1)), which spreadsheets run as a formula; Gusto matches employees by this name",
-                              fix: "write the name as Gusto has it without the leading sign, or add `gusto_employee_id`")
+                check.problem(value.location, Texts.current(.prGustoFormula, value.text, String(value.text.prefix(1))), fix: Texts.current(.prGustoFormulaFix))
             }
             if sums[row.agentID] == nil { order.append(row.agentID) }
             sums[row.agentID, default: [:]][column.text, default: .zero] += row.amount
             columnsUsed.insert(column.text)
         }
         for (column, location) in check.codes(\.gusto, of: rows) where !gustoColumns.contains(column) {
-            check.problem(location, "`\(column)` is not a Gusto earning column a bonus can go to (Gusto has no custom earning types)",
-                          fix: "use one of: \(gustoColumns.joined(separator: ", "))")
+            check.problem(location, Texts.current(.prGustoColumnInvalid, column), fix: Texts.current(.prUseOneOf, gustoColumns.joined(separator: ", ")))
         }
         for (id, location) in check.values(\.gustoEmployeeID, key: "gusto_employee_id", of: rows) {
             if id.count != 6 || !id.unicodeScalars.allSatisfy(Preflight.alphanumeric) {
-                check.problem(location, "`gusto_employee_id` is `\(id)`: Gusto's employee id is 6 letters or digits", fix: "copy it from Gusto, or leave it out")
+                check.problem(location, Texts.current(.prGustoID, id), fix: Texts.current(.prGustoIDFix))
             }
         }
         check.duplicates(\.gustoEmployeeID, key: "gusto_employee_id", of: rows)
@@ -244,8 +234,7 @@ public enum PayrollProfiles {
         }
         for (name, agents) in byName.sorted(by: { $0.key < $1.key }) where agents.count > 1 {
             check.problem(map.employees[agents[1]]?.location ?? map.location,
-                          "agents \(agents.joined(separator: " and ")) have the same name `\(name)` in Gusto, which would pay them as one person",
-                          fix: "add each one's `gusto_employee_id`")
+                          Texts.current(.prGustoSameName, agents.joined(separator: Texts.current(.wordAnd)), name), fix: Texts.current(.prGustoSameNameFix))
         }
         let columns = gustoColumns.filter(columnsUsed.contains)
         let withID = order.contains { map.employees[$0]?.gustoEmployeeID != nil }
@@ -261,10 +250,9 @@ public enum PayrollProfiles {
                     continue
                 }
                 if amount < .zero {
-                    check.lineProblem("agent \(a) gets back \(amount.formatted(places: 2)) in Gusto's `\(c)` column: Gusto's CSV upload takes no negative amount",
-                                      fix: "recover it in Gusto by hand (a deduction or a correction payment), then export a run without it")
+                    check.lineProblem(Texts.current(.prGustoBack, a, amount.formatted(places: 2), c), fix: Texts.current(.prGustoBackFix))
                 } else if amount > largeMaximum {
-                    check.lineProblem("agent \(a) is paid \(amount.formatted(places: 2)) in `\(c)`, more than 9,999,999.99", fix: "check the plan and the metrics")
+                    check.lineProblem(Texts.current(.prGustoLarge, a, amount.formatted(places: 2), c), fix: Texts.current(.prTooLargeFix))
                 }
                 total += amount
                 // A blank cell leaves Gusto's value alone; a zero would overwrite it, so nothing to pay stays blank.
@@ -284,7 +272,7 @@ struct Grouped {
         var amount: ExactDecimal
         var agentIDs: [String]
 
-        var agents: String { (agentIDs.count == 1 ? "agent " : "agents ") + agentIDs.joined(separator: ", ") }
+        var agents: String { Texts.current(agentIDs.count == 1 ? .prAgent : .prAgents, agentIDs.joined(separator: ", ")) }
     }
 
     private(set) var items: [Item] = []
@@ -329,12 +317,12 @@ struct Preflight {
 
     /// A problem with the run's lines rather than the map.
     mutating func lineProblem(_ message: String, fix: String) {
-        problem(SourceLocation(file: source), "run \(run): " + message, fix: fix)
+        problem(SourceLocation(file: source), Texts.current(.prRun, String(run)) + message, fix: fix)
     }
 
     mutating func required(_ value: PayrollMap.Value?, _ key: String, what: String) -> PayrollMap.Value? {
         if value == nil || value?.text.isEmpty == true {
-            problem(map.location, "`\(key)` is missing: it is \(what)", fix: "add `\(key): …` at the top of \(map.file)")
+            problem(map.location, Texts.current(.prMissing, key, what), fix: Texts.current(.prMissingFix, key, map.file))
             return nil
         }
         return value
@@ -343,20 +331,18 @@ struct Preflight {
     /// The row's agent in the map, or a problem naming the agent.
     mutating func employee(_ row: PayoutSheets.PayrollRow) -> PayrollMap.Employee? {
         if let e = map.employees[row.agentID] { return e }
-        problem(map.location, "agent \(row.agentID) (\(row.name)) is paid in run \(run) but is not under `employees`",
-                fix: "add `\(row.agentID): { … }` under `employees:` with the person's id in \(format.displayName)")
+        problem(map.location, Texts.current(.prNoEmployee, row.agentID, row.name, String(run)), fix: Texts.current(.prNoEmployeeFix, row.agentID, format.displayName))
         return nil
     }
 
     /// The row's earnings code in the target system, or a problem naming the code.
     mutating func earning(_ row: PayoutSheets.PayrollRow, _ field: KeyPath<PayrollMap.Earning, PayrollMap.Value?>, key: String, what: String) -> PayrollMap.Value? {
         guard let e = map.earnings[row.earningsCode] else {
-            problem(map.location, "earnings code \(row.earningsCode) is paid in run \(run) but is not under `earnings`",
-                    fix: "add `\(row.earningsCode): { \(key): … }` under `earnings:` with its \(what)")
+            problem(map.location, Texts.current(.prNoEarning, row.earningsCode, String(run)), fix: Texts.current(.prNoEarningFix, row.earningsCode, key, what))
             return nil
         }
         guard let v = e[keyPath: field], !v.text.isEmpty else {
-            problem(e.location, "earnings code \(row.earningsCode) has no `\(key)`, its \(what)", fix: "add `\(key): …` to `earnings.\(row.earningsCode)`")
+            problem(e.location, Texts.current(.prNoTarget, row.earningsCode, key, what), fix: Texts.current(.prNoTargetFix, key, row.earningsCode))
             return nil
         }
         return v
@@ -391,8 +377,7 @@ struct Preflight {
             guard let v = map.employees[row.agentID]?[keyPath: field] else { continue }
             let id = normalise(v.text)
             if let other = owner[id] {
-                problem(v.location, "agents \(other) and \(row.agentID) both have `\(key)` `\(v.text)`: \(format.displayName) would pay them as one person",
-                        fix: "give each agent its own \(key)")
+                problem(v.location, Texts.current(.prDuplicate, other, row.agentID, key, v.text, format.displayName), fix: Texts.current(.prDuplicateFix, key))
             } else {
                 owner[id] = row.agentID
             }

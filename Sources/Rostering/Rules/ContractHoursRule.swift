@@ -38,15 +38,15 @@ public struct ContractHoursRule: WeekRule {
 
     public func explain(problem: RosterProblem) -> String {
         let types = problem.options[agentIndex].map { problem.shiftTypes[$0] }
-        let paid = Set(types.map(\.paidMinutes)).sorted().map(RuleWording.hours).joined(separator: ", ")
+        let paid = Set(types.map(\.paidMinutes)).sorted().map(RuleWording.hours).joined(separator: Texts.current(.listComma))
         let usable = min(Set(types.map(\.day)).count, contract.maxDays)
-        return "contract \(contract.name) allows \(RuleWording.hours(contract.minMinutes))–\(RuleWording.hours(contract.maxMinutes)) but no combination of shifts paying \(paid) on at most \(usable) days lands in that range"
+        return Texts.current(.roContractHours, contract.name, RuleWording.hours(contract.minMinutes), RuleWording.hours(contract.maxMinutes), paid, String(usable))
     }
 }
 
 /// Words shared by the rules' explanations.
 enum RuleWording {
     static func hours(_ minutes: Int) -> String {
-        minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min"
+        minutes % 60 == 0 ? Texts.current(.unitHours, String(minutes / 60)) : Texts.current(.unitHoursMinutes, String(minutes / 60), String(minutes % 60))
     }
 }

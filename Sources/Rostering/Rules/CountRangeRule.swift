@@ -42,6 +42,7 @@ public struct CountRangeRule: WeekRule {
     }
 
     public func explain(problem: RosterProblem) -> String {
-        "late shifts within \(range(.late).lowerBound)–\(range(.late).upperBound), weekend days within \(range(.weekend).lowerBound)–\(range(.weekend).upperBound)"
+        Texts.current(.roFairness, String(range(.late).lowerBound), String(range(.late).upperBound), String(range(.weekend).lowerBound),
+                      String(range(.weekend).upperBound))
     }
 }

@@ -29,6 +29,6 @@ public struct MaxConsecutiveDaysRule: WeekRule {
     }
 
     public func explain(problem: RosterProblem) -> String {
-        "max_consecutive_days \(maxDays)"
+        Texts.current(.roMaxConsecutive, String(maxDays))
     }
 }

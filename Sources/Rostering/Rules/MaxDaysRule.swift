@@ -29,6 +29,6 @@ public struct MaxDaysRule: WeekRule {
         var bestPerDay: [Int: Int] = [:]
         for t in types { bestPerDay[t.day] = max(bestPerDay[t.day] ?? 0, t.paidMinutes) }
         let most = bestPerDay.values.sorted(by: >).prefix(contract.maxDays).reduce(0, +)
-        return "contract \(contract.name) needs ≥ \(RuleWording.hours(contract.minMinutes)) but max_days is \(contract.maxDays) (at most \(RuleWording.hours(most)) with the longest allowed shifts)"
+        return Texts.current(.roMaxDays, contract.name, RuleWording.hours(contract.minMinutes), String(contract.maxDays), RuleWording.hours(most))
     }
 }

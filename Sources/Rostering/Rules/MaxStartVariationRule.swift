@@ -64,6 +64,6 @@ public struct MaxStartVariationRule: WeekRule {
     }
 
     public func explain(problem: RosterProblem) -> String {
-        "max_start_variation_minutes \(spread) (all starts within \(RuleWording.hours(spread)) of each other)"
+        Texts.current(.roStartSpread, String(spread), RuleWording.hours(spread))
     }
 }

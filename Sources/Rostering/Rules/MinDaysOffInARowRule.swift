@@ -56,13 +56,14 @@ public struct MinDaysOffInARowRule: WeekRule {
         let types = problem.options[agentIndex].map { problem.shiftTypes[$0] }
         let available = Set(types.map(\.day)).count
         let unavailable = (0..<TimeGrid.days).filter { d in !types.contains { $0.day == d } }
-            .map { problem.grid.date(ofDay: $0).weekday.shortName }
+            .map { Texts.current.weekday(problem.grid.date(ofDay: $0).weekday) }
         let longest = types.map(\.paidMinutes).max() ?? 0
         let needed = longest > 0 ? (contract.minMinutes + longest - 1) / longest : 0
-        var text = "\(days) days off in a row are impossible with contract \(contract.name) needing ≥ \(RuleWording.hours(contract.minMinutes))"
-        if needed > 0 { text += " (at least \(needed) working day\(needed == 1 ? "" : "s") with the longest allowed shift)" }
-        text += " and \(available) day\(available == 1 ? "" : "s") the agent can work"
-        if !unavailable.isEmpty { text += " (no shift possible on \(unavailable.joined(separator: ", ")))" }
-        return text + " (min_days_off_in_a_row \(days))"
+        let t = Texts.current
+        var text = t(.roDaysOff, String(days), contract.name, RuleWording.hours(contract.minMinutes))
+        if needed > 0 { text += t(needed == 1 ? .roNeededDay : .roNeededDays, String(needed)) }
+        text += t(available == 1 ? .roCanWorkDay : .roCanWorkDays, String(available))
+        if !unavailable.isEmpty { text += t(.roNoShiftOn, unavailable.joined(separator: t(.listComma))) }
+        return text + t(.roDaysOffRule, String(days))
     }
 }

@@ -63,6 +63,6 @@ public struct MinRestRule: WeekRule {
     }
 
     public func explain(problem: RosterProblem) -> String {
-        "min_rest_hours \(RuleWording.hours(restMinutes)) between shifts"
+        Texts.current(.roMinRest, RuleWording.hours(restMinutes))
     }
 }

@@ -17,5 +17,5 @@ public struct OneShiftPerDayRule: WeekRule {
         }
     }
 
-    public func explain(problem: RosterProblem) -> String { "at most one shift a day leaves no week" }
+    public func explain(problem: RosterProblem) -> String { Texts.current(.roOneShift) }
 }

@@ -28,6 +28,6 @@ public struct PinRule: WeekRule {
     }
 
     public func explain(problem: RosterProblem) -> String {
-        "the pinned shifts (\(sources.map(\.description).joined(separator: ", ")))"
+        Texts.current(.roPinned, sources.map(\.description).joined(separator: ", "))
     }
 }

@@ -58,7 +58,7 @@ public struct CSVTable: Sendable {
                     // After a closing quote only a separator or the end of the record may follow.
                     if i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != 0x0A, bytes[i] != 0x0D {
                         bag.error(SourceLocation(file: file, line: line, column: column),
-                                  "unexpected text after a closing quote", fix: "double a quote inside a quoted field (\"\"), or quote the whole field")
+                                  Texts.current(.cvAfterQuote), fix: Texts.current(.cvAfterQuoteFix))
                         while i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != 0x0A { i += 1; column += 1 }
                     }
                     continue
@@ -98,12 +98,12 @@ public struct CSVTable: Sendable {
             }
         }
         if inQuotes {
-            bag.error(SourceLocation(file: file, line: fieldLine, column: fieldColumn), "a quoted field is never closed", fix: "add the closing \" quote")
+            bag.error(SourceLocation(file: file, line: fieldLine, column: fieldColumn), Texts.current(.cvUnclosed), fix: Texts.current(.cvUnclosedFix))
         }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         try bag.throwIfErrors()
         guard let first = rows.first else {
-            throw InputError([Diagnostic(at: SourceLocation(file: file, line: 1), "the file is empty", fix: "add a header row naming the columns")])
+            throw InputError([Diagnostic(at: SourceLocation(file: file, line: 1), Texts.current(.cvEmpty), fix: Texts.current(.cvEmptyFix))])
         }
         let header = first.fields.map { $0.trimmingSpaces }
         return CSVTable(file: file, header: header, headerLine: first.line, headerColumns: first.columns, records: Array(rows.dropFirst()))
@@ -122,7 +122,7 @@ public struct CSVTable: Sendable {
             let location = SourceLocation(file: file, line: headerLine, column: i < headerColumns.count ? headerColumns[i] : i + 1)
             if key.isEmpty {
                 ignored += 1
-                if ignored <= 20 { bag.warning(location, "column \(i + 1) has no name and is ignored", fix: "name it or delete it") }
+                if ignored <= 20 { bag.warning(location, Texts.current(.cvNoName, String(i + 1)), fix: Texts.current(.cvNoNameFix)) }
                 continue
             }
             if let first = index[key] {
@@ -141,19 +141,18 @@ public struct CSVTable: Sendable {
             }
         }
         if ignored > 20 {
-            bag.warning(SourceLocation(file: file, line: headerLine), "\(ignored - 20) more columns are ignored", fix: "keep only the columns the file needs")
+            bag.warning(SourceLocation(file: file, line: headerLine), Texts.current(.cvMoreIgnored, String(ignored - 20)), fix: Texts.current(.cvMoreIgnoredFix))
         }
         // Rows with more cells than the header names: the extra cells are ignored, said once.
         let longer = records.filter { $0.fields.count > header.count }
         if let first = longer.first {
-            let more = longer.count > 1 ? " (and \(longer.count - 1) more row\(longer.count == 2 ? "" : "s") like it)" : ""
+            let more = longer.count > 1 ? Texts.current(longer.count == 2 ? .cvMoreRow : .cvMoreRows, String(longer.count - 1)) : ""
             bag.warning(SourceLocation(file: file, line: first.line, column: first.columns[header.count]),
-                        "line \(first.line) has \(first.fields.count) cells but the header names \(header.count)\(more); the extra cells are ignored",
-                        fix: "name the column in the header or delete the extra cells (a trailing comma adds one)")
+                        Texts.current(.cvLonger, String(first.line), String(first.fields.count), String(header.count), more), fix: Texts.current(.cvLongerFix))
         }
         for name in required where index[name] == nil {
-            let hint = closestMatch(to: name, in: header.map { $0.lowercased() }).map { "rename `\($0)` to `\(name)`" }
-                ?? "add a `\(name)` column to the header"
+            let hint = closestMatch(to: name, in: header.map { $0.lowercased() }).map { Texts.current(.mtRename, $0, name) }
+                ?? Texts.current(.mtColumnMissingFix, name)
             bag.error(SourceLocation(file: file, line: headerLine), Texts.current(.errColumnMissing, name), fix: hint)
         }
         return CSVColumns(file: file, index: index)
@@ -189,12 +188,10 @@ public struct CSVColumns: Sendable {
         let value = FormulaGuard.undo(raw)
         if let control = FormulaGuard.firstControlCharacter(in: value) {
             bag.error(location(name, in: record),
-                      "\(name) holds the control character U+\(String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)) (a line break, tab or similar)",
-                      fix: "keep \(name) on one line without tabs or control characters")
+                      Texts.current(.cvControl, name, String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)), fix: Texts.current(.cvControlFix, name))
         }
         if value.count > maxLength {
-            bag.error(location(name, in: record), "\(name) is \(value.count) characters long; at most \(maxLength) are allowed",
-                      fix: "shorten it")
+            bag.error(location(name, in: record), Texts.current(.cvLength, name, String(value.count), String(maxLength)), fix: Texts.current(.cvLengthFix))
         }
         return value
     }

@@ -30,7 +30,7 @@ public enum HistoryReader {
             let text = columns.cell("start", in: record)
             let start = LocalDateTime(iso: text)
             if start == nil {
-                bag.error(columns.location("start", in: record), "start `\(text)` is not a local date-time", fix: "write it as 2026-11-30T08:00")
+                bag.error(columns.location("start", in: record), Texts.current(.hiStart, text), fix: Texts.current(.hiStartFix))
             }
             let numbers = ForecastReader.numbers(columns, record, bag: &bag)
             if let start, let (contacts, aht) = numbers {
@@ -39,8 +39,7 @@ public enum HistoryReader {
         }
         guard !rows.isEmpty else {
             if !bag.hasErrors {
-                bag.error(SourceLocation(file: file, line: table.headerLine), "the history has no rows",
-                          fix: "give at least two whole weeks of intervals: start,contacts,aht_seconds")
+                bag.error(SourceLocation(file: file, line: table.headerLine), Texts.current(.hiNoRows), fix: Texts.current(.hiNoRowsFix))
             }
             throw InputError(bag.items)
         }
@@ -53,8 +52,7 @@ public enum HistoryReader {
         }
         let interval = steps.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 60
         guard [15, 30, 60].contains(interval) else {
-            bag.error(columns.location("start", in: ordered[0].record), "the history's rows are \(interval) minutes apart; Shiftwise plans in 15, 30 or 60 minutes",
-                      fix: "sum the history into 15-, 30- or 60-minute intervals")
+            bag.error(columns.location("start", in: ordered[0].record), Texts.current(.hiSpacing, String(interval)), fix: Texts.current(.hiSpacingFix))
             throw InputError(bag.items)
         }
         // Every row on that grid; one row per interval and queue.
@@ -64,14 +62,13 @@ public enum HistoryReader {
         for row in rows {
             if row.start.minuteOfDay % interval != 0 {
                 bag.error(columns.location("start", in: row.record),
-                          "start \(row.start) is not on the \(interval)-minute grid of the other rows (mixed interval lengths)",
-                          fix: "give every row in \(interval)-minute intervals, starting on the hour")
+                          Texts.current(.hiMixed, "\(row.start)", String(interval)), fix: Texts.current(.hiMixedFix, String(interval)))
                 continue
             }
             let key = "\(row.start)|\(row.queue)"
             if let first = seen[key] {
-                bag.error(columns.location("start", in: row.record), "\(row.start)\(row.queue.isEmpty ? "" : " (queue \(row.queue))") appears twice (first on line \(first))",
-                          fix: "keep one row per interval\(row.queue.isEmpty ? "" : " and queue")")
+                bag.error(columns.location("start", in: row.record), Texts.current(.hiTwice, "\(row.start)", row.queue.isEmpty ? "" : Texts.current(.hiQueue, row.queue), String(first)),
+                          fix: Texts.current(row.queue.isEmpty ? .hiTwiceFix : .hiTwiceQueueFix))
                 continue
             }
             seen[key] = row.record.line
@@ -88,8 +85,7 @@ public enum HistoryReader {
         for (a, b) in zip(dates, dates.dropFirst()) where b.daysSinceEpoch - a.daysSinceEpoch > 7 {
             let resume = ordered.first { $0.start.date == b }
             bag.error(resume.map { columns.location("start", in: $0.record) } ?? SourceLocation(file: file),
-                      "the history has no rows from \(a.adding(days: 1)) to \(b.adding(days: -1)): a week or more without a single contact is missing data, not a closed desk",
-                      fix: "add those days, or start the history after them")
+                      Texts.current(.hiGap, "\(a.adding(days: 1))", "\(b.adding(days: -1))"), fix: Texts.current(.hiGapFix))
         }
         try bag.throwIfErrors()
         var d = first
@@ -126,11 +122,10 @@ public enum SpecialDaysReader {
             let kindText = columns.cell("kind", in: record)
             let factorText = columns.cell("factor", in: record)
             let date = LocalDate(iso: dateText)
-            if date == nil { bag.error(columns.location("date", in: record), "date `\(dateText)` is not a date", fix: "write it as 2026-11-11") }
+            if date == nil { bag.error(columns.location("date", in: record), Texts.current(.hiDate, dateText), fix: Texts.current(.hiDateFix)) }
             let kind = SpecialDay.Kind(rawValue: kindText)
             if kind == nil {
-                bag.error(columns.location("kind", in: record), "kind `\(kindText)` is not `exclude` or `adjust`",
-                          fix: "`exclude` leaves a past day out of the history; `adjust` scales a day of the forecast week by `factor`")
+                bag.error(columns.location("kind", in: record), Texts.current(.hiKind, kindText), fix: Texts.current(.hiKindFix))
             }
             var factor = ExactDecimal.one
             if kind == .adjust {
@@ -138,13 +133,13 @@ public enum SpecialDaysReader {
                     factor = f
                 } else {
                     bag.error(columns.location(columns.has("factor") ? "factor" : "kind", in: record),
-                              "an `adjust` day needs a factor from 0 to 100, got `\(factorText)`", fix: "e.g. 1.8 for a promotion day with 80 % more contacts")
+                              Texts.current(.hiFactor, factorText), fix: Texts.current(.hiFactorFix))
                 }
             } else if kind == .exclude, !factorText.isEmpty {
-                bag.warning(columns.location("factor", in: record), "an `exclude` day has no factor; `\(factorText)` is not used")
+                bag.warning(columns.location("factor", in: record), Texts.current(.hiExcludeFactor, factorText))
             }
             if let date, let line = seen[date] {
-                bag.error(columns.location("date", in: record), "\(date) is listed twice (first on line \(line))", fix: "keep one row per day")
+                bag.error(columns.location("date", in: record), Texts.current(.hiDayTwice, "\(date)", String(line)), fix: Texts.current(.hiDayTwiceFix))
             }
             if let date { seen[date] = record.line }
             if let date, let kind { out.append(SpecialDay(date: date, kind: kind, factor: factor, location: columns.location("date", in: record))) }

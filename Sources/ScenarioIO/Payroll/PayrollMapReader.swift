@@ -31,7 +31,7 @@ public enum PayrollMapReader {
                 map.payDate = date
                 map.payDateLocation = location
             } else {
-                bag.error(location, "`pay_date` must be a date as YYYY-MM-DD, got `\(text)`", fix: "e.g. pay_date: 2026-12-05")
+                bag.error(location, Texts.current(.pmPayDate, text), fix: Texts.current(.pmPayDateFix))
             }
         }
         for entry in entries(top, "employees", bag: &bag) {
@@ -52,9 +52,8 @@ public enum PayrollMapReader {
     static func entries(_ top: NodeReader, _ key: String, bag: inout DiagnosticBag) -> [YAMLEntry] {
         guard let node = top.value(key, required: false, bag: &bag) else { return [] }
         guard case .mapping(let entries, _) = node else {
-            bag.error(node.location, "`\(key)` must be a mapping, not \(node.kindName)",
-                      fix: key == "employees" ? "write one `AGENT_ID: { file_number: …, worker_id: …, first_name: …, last_name: … }` line per agent"
-                                              : "write one `CODE: { adp: …, paychex: …, gusto: … }` line per earnings code")
+            bag.error(node.location, Texts.current(.pmMapping, key, node.kindName),
+                      fix: key == "employees" ? Texts.current(.pmEmployeesFix) : Texts.current(.pmEarningsFix))
             return []
         }
         return entries

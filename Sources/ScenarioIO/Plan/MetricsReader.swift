@@ -37,7 +37,7 @@ public enum MetricsReader {
         let csv = try CSVTable.parse(text, file: file)
         var bag = DiagnosticBag()
         if BonusPeriod.dates(of: period) == nil {
-            bag.error(SourceLocation(file: file), "the period `\(period)` is not a month YYYY-MM", fix: "give the period like 2026-03")
+            bag.error(SourceLocation(file: file), Texts.current(.plPeriod, period), fix: Texts.current(.plPeriodFix))
         }
 
         // Header: lower-cased name → position (the first of duplicates, which are errors when used).
@@ -90,8 +90,8 @@ public enum MetricsReader {
                 let id = FormulaGuard.undo(cell("agent_id", record).text)
                 guard !id.isEmpty else { continue }
                 if let first = previousLine[id] {
-                    bag.error(cell("agent_id", record).location, "agent `\(id)` has two rows for \(previousPeriod) (lines \(first) and \(record.line)), which prev() reads",
-                              fix: "keep one row per agent and period")
+                    bag.error(cell("agent_id", record).location, Texts.current(.mtPrevTwoRows, id, previousPeriod, String(first), String(record.line)),
+                              fix: Texts.current(.mtTwoRowsFix))
                     continue
                 }
                 previousLine[id] = record.line
@@ -102,8 +102,7 @@ public enum MetricsReader {
                     if let value = ExactDecimal(text), value.normalized.scale <= maxDecimals, value <= magnitudeLimit, value >= -magnitudeLimit {
                         values[Expression.previous(name)] = value
                     } else {
-                        bag.error(location, "`\(text)` in column `\(name)` (\(previousPeriod), read by prev(\(name))) is not a number a metric may be",
-                                  fix: "write a plain number such as 12.5, or leave it empty when unknown")
+                        bag.error(location, Texts.current(.mtPrevNotNumber, text, name, previousPeriod), fix: Texts.current(.mtPrevNotNumberFix))
                     }
                 }
                 previous[id] = values
@@ -133,8 +132,7 @@ public enum MetricsReader {
                 guard !text.isEmpty else { continue }  // undefined
                 if let value = ExactDecimal(text) {
                     if value.normalized.scale > maxDecimals || value > magnitudeLimit || value < -magnitudeLimit {
-                        bag.error(location, "`\(text)` in column `\(name)` is outside what a metric may be (at most \(magnitudeLimit) in size and \(maxDecimals) decimals)",
-                                  fix: "check the value; round it to \(maxDecimals) decimals")
+                        bag.error(location, Texts.current(.mtOutside, text, name, "\(magnitudeLimit)", String(maxDecimals)), fix: Texts.current(.mtOutsideFix, String(maxDecimals)))
                         continue
                     }
                     values[name] = value

@@ -15,7 +15,7 @@ extension PlanLoader {
             let name = c.string("name", required: true, bag: &bag)
             if let name {
                 if let line = firstLine[name.text] {
-                    bag.error(name.location, "component `\(name.text)` is defined twice (first on line \(line))", fix: "give every component its own name")
+                    bag.error(name.location, Texts.current(.plComponentTwice, name.text, String(line)), fix: Texts.current(.plComponentTwiceFix))
                 } else {
                     firstLine[name.text] = name.location.line
                 }
@@ -40,13 +40,13 @@ extension PlanLoader {
         var names: [String] = []
         for item in items {
             guard case .scalar(let text, _, let location) = item, !item.isNull else {
-                bag.error(item.location, "`\(c.name("requires"))` must list gate names, not \(item.kindName)", fix: "write it like [quality]")
+                bag.error(item.location, Texts.current(.plRequiresList, c.name("requires"), item.kindName), fix: Texts.current(.plRequiresListFix))
                 continue
             }
             guard gates.contains(text) else {
-                let hint = closestMatch(to: text, in: gates).map { "did you mean `\($0)`?" }
-                    ?? (gates.isEmpty ? "define it under `gates:`" : "defined gates: \(gates.joined(separator: ", "))")
-                bag.error(location, "unknown gate `\(text)`", fix: hint)
+                let hint = closestMatch(to: text, in: gates).map { Texts.current(.errDidYouMean, $0) }
+                    ?? (gates.isEmpty ? Texts.current(.plDefineGate) : Texts.current(.plDefinedGates, gates.joined(separator: ", ")))
+                bag.error(location, Texts.current(.plUnknownGate, text), fix: hint)
                 continue
             }
             names.append(text)
@@ -57,14 +57,13 @@ extension PlanLoader {
     static func readRequiresMin(_ c: NodeReader, bag: inout DiagnosticBag) -> [(metric: String, minimum: ExactDecimal)] {
         guard let node = c.value("requires_min", required: false, bag: &bag) else { return [] }
         guard case .mapping(let entries, _) = node else {
-            bag.error(node.location, "`\(c.name("requires_min"))` must be a mapping of `metric: minimum`, not \(node.kindName)",
-                      fix: "write it like { csat_responses: 30 }")
+            bag.error(node.location, Texts.current(.plRequiresMinMapping, c.name("requires_min"), node.kindName), fix: Texts.current(.plRequiresMinMappingFix))
             return []
         }
         var result: [(metric: String, minimum: ExactDecimal)] = []
         for entry in entries {
             if !isMetricName(entry.key) {
-                bag.error(entry.keyLocation, "`\(entry.key)` is not a metric name", fix: "use a metric column or a metric defined under `metrics:`")
+                bag.error(entry.keyLocation, Texts.current(.plNotMetricName, entry.key), fix: Texts.current(.plNotMetricNameFix))
                 continue
             }
             let reader = NodeReader(node, path: c.name("requires_min"))
@@ -79,14 +78,13 @@ extension PlanLoader {
         let hasTiers = c.node["tiers"] != nil, hasScorecard = c.node["scorecard"] != nil, hasMetric = c.node["metric"] != nil
         if hasScorecard {
             if hasTiers || hasMetric {
-                bag.error(c.keyLocation("scorecard"), "`\(c.path)` has both a `scorecard` and `metric`/`tiers`",
-                          fix: "a component pays either from a metric's tiers or from a scorecard: split it into two components")
+                bag.error(c.keyLocation("scorecard"), Texts.current(.plScorecardAndTiers, c.path), fix: Texts.current(.plScorecardAndTiersFix))
                 return nil
             }
             return readScorecard(c, bag: &bag).map(ComponentKind.scorecard)
         }
         guard hasTiers || hasMetric else {
-            bag.error(item.location, "`\(c.path)` says neither what it pays from", fix: "add `metric:` and `tiers:`, or a `scorecard:`")
+            bag.error(item.location, Texts.current(.plPaysFromNothing, c.path), fix: Texts.current(.plPaysFromNothingFix))
             return nil
         }
         let metric = metricName(c, "metric", required: true, bag: &bag)
@@ -99,7 +97,7 @@ extension PlanLoader {
     static func readBetter(_ reader: NodeReader, bag: inout DiagnosticBag) -> Better? {
         guard let (text, location) = reader.string("better", bag: &bag) else { return .higher }
         guard let better = Better(rawValue: text) else {
-            bag.error(location, "`\(reader.name("better"))` must be higher or lower, got `\(text)`", fix: "write `better: higher` or `better: lower`")
+            bag.error(location, Texts.current(.plBetter, reader.name("better"), text), fix: Texts.current(.plBetterFix))
             return nil
         }
         return better
@@ -111,14 +109,13 @@ extension PlanLoader {
             mode = TierMode(rawValue: text)
             if mode == nil {
                 let all = TierMode.allCases.map(\.rawValue)
-                bag.error(location, "`\(t.name("mode"))` must be step, graduated or retroactive, got `\(text)`",
-                          fix: closestMatch(to: text, in: all).map { "did you mean `\($0)`?" } ?? "use step, graduated or retroactive")
+                bag.error(location, Texts.current(.plTierMode, t.name("mode"), text),
+                          fix: closestMatch(to: text, in: all).map { Texts.current(.errDidYouMean, $0) } ?? Texts.current(.plTierModeFix))
             }
         }
         let better = readBetter(t, bag: &bag)
         if better == .lower, let mode, mode != .step {
-            bag.error(t.keyLocation("better"), "`better: lower` is not supported with `\(mode.rawValue)` tiers, only with `step`",
-                      fix: "use `mode: step`, or pay from a metric where more is better (e.g. a derived metric such as `600 - aht_seconds`)")
+            bag.error(t.keyLocation("better"), Texts.current(.plLowerOnlyStep, mode.rawValue), fix: Texts.current(.plLowerOnlyStepFix))
             return nil
         }
         guard let mode, let better else { return nil }
@@ -135,7 +132,7 @@ extension PlanLoader {
                           bag: inout DiagnosticBag) -> [Band]? {
         guard let items = reader.list(key, required: true, bag: &bag) else { return nil }
         guard !items.isEmpty else {
-            bag.error(reader.keyLocation(key), "`\(reader.name(key))` is empty", fix: "add at least one band")
+            bag.error(reader.keyLocation(key), Texts.current(.plEmpty, reader.name(key)), fix: Texts.current(.plAddBand))
             return nil
         }
         let thresholdKey = better == .higher ? "from" : "to"
@@ -151,19 +148,18 @@ extension PlanLoader {
             }
             var bandOK = true
             if b.node["from"] != nil, b.node["to"] != nil {
-                bag.error(item.location, "band `\(path)` has both `from` and `to`",
-                          fix: better == .higher ? "keep `from` (bands start at `from`; add `better: lower` for `to` bands)" : "keep `to` (with `better: lower` bands end at `to`)")
+                bag.error(item.location, Texts.current(.plBandBoth, path),
+                          fix: better == .higher ? Texts.current(.plBandBothFromFix) : Texts.current(.plBandBothToFix))
                 bandOK = false
             } else if b.node[wrongThreshold] != nil {
                 bag.error(b.keyLocation(wrongThreshold),
-                          better == .higher ? "band `\(path)` uses `to`, but with `better: higher` bands start at `from`"
-                                            : "band `\(path)` uses `from`, but with `better: lower` bands end at `to`",
-                          fix: better == .higher ? "write `from:` (or set `better: lower` where less is better)" : "write `to:` (an inclusive upper bound)")
+                          better == .higher ? Texts.current(.plBandUsesTo, path) : Texts.current(.plBandUsesFrom, path),
+                          fix: better == .higher ? Texts.current(.plBandUsesToFix) : Texts.current(.plBandUsesFromFix))
                 bandOK = false
             }
             for other in otherValueKeys where b.node[other] != nil {
-                bag.error(b.keyLocation(other), "a \(what) band pays `\(valueKey)`, not `\(other)`",
-                          fix: b.node[valueKey] != nil ? "delete `\(other)`" : "rename `\(other)` to `\(valueKey)`")
+                bag.error(b.keyLocation(other), Texts.current(.plBandValue, what, valueKey, other),
+                          fix: b.node[valueKey] != nil ? Texts.current(.plDelete, other) : Texts.current(.mtRename, other, valueKey))
                 bandOK = false
             }
             if !bandOK {
@@ -181,11 +177,11 @@ extension PlanLoader {
             let location = b.keyLocation(thresholdKey)
             if let previous {
                 if threshold == previous.value {
-                    bag.error(location, "two bands have `\(thresholdKey): \(threshold)` (also line \(previous.line))", fix: "merge them or delete one")
+                    bag.error(location, Texts.current(.plBandsSame, thresholdKey, "\(threshold)", String(previous.line)), fix: Texts.current(.plMergeFix))
                     ok = false
                 } else if better == .higher ? threshold < previous.value : threshold > previous.value {
-                    bag.error(location, "bands are not in order: `\(thresholdKey): \(threshold)` comes after `\(thresholdKey): \(previous.value)`",
-                              fix: better == .higher ? "sort the bands by `from`, smallest first" : "sort the bands by `to`, largest first (with `better: lower` lower values are better)")
+                    bag.error(location, Texts.current(.plBandsOrder, thresholdKey, "\(threshold)", "\(previous.value)"),
+                              fix: better == .higher ? Texts.current(.plBandsOrderFromFix) : Texts.current(.plBandsOrderToFix))
                     ok = false
                 }
             }
@@ -203,7 +199,7 @@ extension PlanLoader {
         var ok = true
         let items = s.list("measures", required: true, bag: &bag) ?? []
         if items.isEmpty, s.node["measures"] != nil {
-            bag.error(s.keyLocation("measures"), "`\(s.name("measures"))` is empty", fix: "add at least one measure")
+            bag.error(s.keyLocation("measures"), Texts.current(.plEmpty, s.name("measures")), fix: Texts.current(.plAddMeasure))
             ok = false
         }
         for (i, item) in items.enumerated() {
@@ -226,8 +222,8 @@ extension PlanLoader {
         if ok, !measures.isEmpty {
             let sum = measures.reduce(ExactDecimal.zero) { $0 + $1.weight }
             if sum != .one {
-                bag.error(s.keyLocation("measures"), "the scorecard weights sum to \(sum), not 1",
-                          fix: "adjust the weights (\(measures.map { $0.weight.description }.joined(separator: " + "))) so they add up to exactly 1")
+                bag.error(s.keyLocation("measures"), Texts.current(.plWeights, "\(sum)"),
+                          fix: Texts.current(.plWeightsFix, measures.map { $0.weight.description }.joined(separator: " + ")))
                 ok = false
             }
         }
@@ -241,7 +237,7 @@ extension PlanLoader {
     static func readGrades(_ s: NodeReader, bag: inout DiagnosticBag) -> [Scorecard.Grade]? {
         guard let items = s.list("grades", required: true, bag: &bag) else { return nil }
         guard !items.isEmpty else {
-            bag.error(s.keyLocation("grades"), "`\(s.name("grades"))` is empty", fix: "add at least one grade, e.g. {from: 60, grade: C, coefficient: 0.5}")
+            bag.error(s.keyLocation("grades"), Texts.current(.plEmpty, s.name("grades")), fix: Texts.current(.plAddGrade))
             return nil
         }
         var grades: [(grade: Scorecard.Grade, location: SourceLocation)] = []
@@ -259,11 +255,11 @@ extension PlanLoader {
                 continue
             }
             if let same = grades.first(where: { $0.grade.from == from }) {
-                bag.error(g.keyLocation("from"), "two grades have `from: \(from)` (also line \(same.location.line))", fix: "merge them or delete one")
+                bag.error(g.keyLocation("from"), Texts.current(.plGradesSame, "\(from)", String(same.location.line)), fix: Texts.current(.plMergeFix))
                 ok = false
             }
             if let same = grades.first(where: { $0.grade.grade == name.text }) {
-                bag.error(name.location, "grade `\(name.text)` is defined twice (also line \(same.location.line))", fix: "give every grade its own name")
+                bag.error(name.location, Texts.current(.plGradeTwice, name.text, String(same.location.line)), fix: Texts.current(.plGradeTwiceFix))
                 ok = false
             }
             grades.append((Scorecard.Grade(from: from, grade: name.text, coefficient: coefficient), g.keyLocation("from")))
@@ -275,8 +271,7 @@ extension PlanLoader {
         guard ascending || descending else {
             let rising = froms[0] < froms[1]
             let k = (1..<(froms.count - 1)).first { (froms[$0] < froms[$0 + 1]) != rising } ?? 0
-            bag.error(grades[k + 1].location, "grades are not in order of `from`",
-                      fix: "list the grades by `from`, highest first (e.g. A from 90, B from 75, C from 60)")
+            bag.error(grades[k + 1].location, Texts.current(.plGradesOrder), fix: Texts.current(.plGradesOrderFix))
             return nil
         }
         return grades.map(\.grade).sorted { $0.from > $1.from }

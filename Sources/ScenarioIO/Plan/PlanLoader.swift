@@ -65,21 +65,20 @@ public enum PlanLoader {
         for condition in eligibility + gates.map(\.condition) {
             for name in condition.expression.referencedNames.sorted() {
                 if let column = Expression.previousMetric(of: name), derived.contains(column) {
-                    bag.error(condition.location, "prev(\(column)) in `\(condition.text)` reads a metric column of the period before, but `\(column)` is a derived metric",
-                              fix: "define a derived metric with prev() on each of its columns, and use that")
+                    bag.error(condition.location, Texts.current(.plPrevDerivedIn, column, condition.text), fix: Texts.current(.plPrevDerivedInFix))
                 }
             }
         }
         // Amounts paid as written: finer than the plan's rounding they would be shown one way and paid another.
         for h in honours {
             if let amount = h.amount, amount.normalized.scale > rounding.scale {
-                bag.error(h.location, "honour `\(h.name)` pays \(amount.normalized), finer than the plan's rounding to \(rounding.scale) decimals",
-                          fix: "give the amount with at most \(rounding.scale) decimals")
+                bag.error(h.location, Texts.current(.plHonourFiner, h.name, "\(amount.normalized)", String(rounding.scale)),
+                          fix: Texts.current(.plHonourFinerFix, String(rounding.scale)))
             }
         }
         for d in deductions where d.perUnit.normalized.scale > rounding.scale {
-            bag.error(d.location, "deduction `\(d.name)` takes \(d.perUnit.normalized) per unit, finer than the plan's rounding to \(rounding.scale) decimals",
-                      fix: "give per_unit with at most \(rounding.scale) decimals")
+            bag.error(d.location, Texts.current(.plDeductionFiner, d.name, "\(d.perUnit.normalized)", String(rounding.scale)),
+                      fix: Texts.current(.plDeductionFinerFix, String(rounding.scale)))
         }
         guard !bag.hasErrors else { return nil }
         var plan = BonusPlan(name: name, version: version, currency: currency, effective: effective, rounding: rounding,
@@ -102,7 +101,7 @@ public enum PlanLoader {
             guard let d = NodeReader.mapping(item, path: "deductions[\(i)]", known: deductionKeys, bag: &bag) else { continue }
             let name = d.string("name", required: true, bag: &bag)
             if let name, !taken.insert(name.text).inserted {
-                bag.error(name.location, "the name `\(name.text)` is already used", fix: "give every component, pool and deduction its own name")
+                bag.error(name.location, Texts.current(.plNameUsed, name.text), fix: Texts.current(.plNameUsedFix))
             }
             let code = d.earningsCode("earnings_code", required: true, bag: &bag)
             let metric = d.string("metric", required: true, bag: &bag)
@@ -127,19 +126,18 @@ public enum PlanLoader {
             guard let h = NodeReader.mapping(item, path: "honours[\(i)]", known: honourKeys, bag: &bag) else { continue }
             let name = h.string("name", required: true, bag: &bag)
             if let name, !names.insert(name.text).inserted {
-                bag.error(name.location, "two honours are called `\(name.text)`", fix: "give every honour its own name")
+                bag.error(name.location, Texts.current(.plHonourTwice, name.text), fix: Texts.current(.plHonourTwiceFix))
             }
             var rankBy: String?
             if let (text, location) = h.string("rank_by", required: true, bag: &bag) {
                 if scorecards.contains(text) {
                     rankBy = text
                 } else if components.contains(where: { $0.name == text }) {
-                    bag.error(location, "honour `\(name?.text ?? "")`: component `\(text)` is not a scorecard, so it has no score to rank by",
-                              fix: "name a component that has a `scorecard:`")
+                    bag.error(location, Texts.current(.plHonourNotScorecard, name?.text ?? "", text), fix: Texts.current(.plNameScorecardFix))
                 } else {
-                    bag.error(location, "honour `\(name?.text ?? "")`: there is no scorecard `\(text)` to rank by",
-                              fix: closestMatch(to: text, in: scorecards).map { "did you mean `\($0)`?" }
-                                ?? (scorecards.isEmpty ? "add a scorecard component" : "scorecards: \(scorecards.joined(separator: ", "))"))
+                    bag.error(location, Texts.current(.plHonourNoScorecard, name?.text ?? "", text),
+                              fix: closestMatch(to: text, in: scorecards).map { Texts.current(.errDidYouMean, $0) }
+                                ?? (scorecards.isEmpty ? Texts.current(.plAddScorecard) : Texts.current(.plScorecards, scorecards.joined(separator: ", "))))
                 }
             }
             let topCount = h.integer("top", required: true, min: 1, max: 100_000, bag: &bag)
@@ -148,16 +146,15 @@ public enum PlanLoader {
                 if let w = Honour.Within(rawValue: text) {
                     within = w
                 } else {
-                    bag.error(location, "`honours[\(i)].within` must be team or all, got `\(text)`",
-                              fix: closestMatch(to: text, in: ["team", "all"]).map { "did you mean `\($0)`?" } ?? "use team or all")
+                    bag.error(location, Texts.current(.plWithin, String(i), text),
+                              fix: closestMatch(to: text, in: ["team", "all"]).map { Texts.current(.errDidYouMean, $0) } ?? Texts.current(.plWithinFix))
                 }
             }
             let minScore = h.decimal("min_score", min: .zero, bag: &bag)
             let amount = h.decimal("amount", min: .zero, minExclusive: true, bag: &bag)
             let code = h.earningsCode("earnings_code", bag: &bag)
             if amount != nil, code == nil, h.node["earnings_code"] == nil {
-                bag.error(h.keyLocation("amount"), "honour `\(name?.text ?? "")` pays an amount but has no `earnings_code`",
-                          fix: "add `earnings_code: BONSTAR` (the code payroll pays it under)")
+                bag.error(h.keyLocation("amount"), Texts.current(.plHonourNoCode, name?.text ?? ""), fix: Texts.current(.plHonourNoCodeFix))
             }
             if let name, let rankBy, let topCount {
                 out.append(Honour(name: name.text, rankBy: rankBy, top: topCount, within: within, minScore: minScore, amount: amount,
@@ -170,20 +167,18 @@ public enum PlanLoader {
     static func readEffective(_ top: NodeReader, period: String, file: String, bag: inout DiagnosticBag) -> ClosedRange<LocalDate>? {
         let month = BonusPeriod.dates(of: period)
         if month == nil {
-            bag.error(SourceLocation(file: file), "the period `\(period)` is not a month YYYY-MM", fix: "give the period like 2026-03")
+            bag.error(SourceLocation(file: file), Texts.current(.plPeriod, period), fix: Texts.current(.plPeriodFix))
         }
         guard let e = top.child("effective", known: ["from", "to"], bag: &bag) else { return nil }
         let from = date(e, "from", bag: &bag)
         let to = date(e, "to", bag: &bag)
         guard let from, let to else { return nil }
         guard from <= to else {
-            bag.error(e.keyLocation("to"), "`effective.to` \(to) is before `effective.from` \(from)", fix: "swap the two dates")
+            bag.error(e.keyLocation("to"), Texts.current(.plEffectiveOrder, "\(to)", "\(from)"), fix: Texts.current(.plEffectiveOrderFix))
             return nil
         }
         if let month, !(from <= month.lowerBound && month.upperBound <= to) {
-            bag.error(top.keyLocation("effective"),
-                      "the plan is effective \(from) … \(to), which does not cover the whole period \(period)",
-                      fix: "pay this period with the plan version in force then, or widen `effective` if the plan really applies")
+            bag.error(top.keyLocation("effective"), Texts.current(.plEffectiveCover, "\(from)", "\(to)", period), fix: Texts.current(.plEffectiveCoverFix))
         }
         return from...to
     }
@@ -191,7 +186,7 @@ public enum PlanLoader {
     static func date(_ reader: NodeReader, _ key: String, bag: inout DiagnosticBag) -> LocalDate? {
         guard let (text, location) = reader.string(key, required: true, bag: &bag) else { return nil }
         guard let d = LocalDate(iso: text) else {
-            bag.error(location, "`\(reader.name(key))` must be a date YYYY-MM-DD, got `\(text)`", fix: "write it like 2026-01-01")
+            bag.error(location, Texts.current(.plDate, reader.name(key), text), fix: Texts.current(.plDateFix))
             return nil
         }
         return d
@@ -206,8 +201,8 @@ public enum PlanLoader {
             if let mode = allowed.first(where: { $0.rawValue == text }) {
                 rounding.mode = mode
             } else {
-                let hint = closestMatch(to: text, in: allowed.map(\.rawValue)).map { "did you mean `\($0)`?" } ?? "use half-up, half-even or down"
-                bag.error(location, "`rounding.mode` must be half-up, half-even or down, got `\(text)`", fix: hint)
+                let hint = closestMatch(to: text, in: allowed.map(\.rawValue)).map { Texts.current(.errDidYouMean, $0) } ?? Texts.current(.plRoundingModeFix)
+                bag.error(location, Texts.current(.plRoundingMode, text), fix: hint)
             }
         }
         return rounding
@@ -216,8 +211,8 @@ public enum PlanLoader {
     static func readMissing(_ reader: NodeReader, _ key: String, bag: inout DiagnosticBag) -> MissingRule? {
         guard let (text, location) = reader.string(key, bag: &bag) else { return nil }
         guard let rule = MissingRule(rawValue: text) else {
-            let hint = closestMatch(to: text, in: MissingRule.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" } ?? "use zero, skip or error"
-            bag.error(location, "`\(reader.name(key))` must be zero, skip or error, got `\(text)`", fix: hint)
+            let hint = closestMatch(to: text, in: MissingRule.allCases.map(\.rawValue)).map { Texts.current(.errDidYouMean, $0) } ?? Texts.current(.plMissingRuleFix)
+            bag.error(location, Texts.current(.plMissingRule, reader.name(key), text), fix: hint)
             return nil
         }
         return rule
@@ -234,8 +229,8 @@ public enum PlanLoader {
     /// Parses and type-checks an expression scalar, reporting problems at their column in the file.
     static func expression(_ node: YAMLNode, what: String, as type: ExpressionType, bag: inout DiagnosticBag) -> (text: String, expression: Expression, base: SourceLocation)? {
         guard case .scalar(let text, let plain, let location) = node, !node.isNull else {
-            bag.error(node.location, "\(what) must be a single expression, not \(node.kindName)",
-                      fix: type == .number ? "write it like `a / b`" : "write it in quotes like \"hours_worked >= 40\"")
+            bag.error(node.location, Texts.current(.plSingleExpression, what, node.kindName),
+                      fix: type == .number ? Texts.current(.plSingleExpressionNumberFix) : Texts.current(.plSingleExpressionConditionFix))
             return nil
         }
         let base = expressionBase(location, plain: plain)
@@ -277,30 +272,27 @@ public enum PlanLoader {
     static func readMetrics(_ top: NodeReader, bag: inout DiagnosticBag) -> [DerivedMetric] {
         guard let node = top.value("metrics", required: false, bag: &bag) else { return [] }
         guard case .mapping(let entries, _) = node else {
-            bag.error(node.location, "`metrics` must be a mapping of `name: expression`, not \(node.kindName)",
-                      fix: "write e.g. `csat_rate: csat_satisfied / csat_responses` indented under `metrics:`")
+            bag.error(node.location, Texts.current(.plMetricsMapping, node.kindName), fix: Texts.current(.plMetricsMappingFix))
             return []
         }
         let names = entries.map(\.key)
         var metrics: [DerivedMetric] = []
         for (index, entry) in entries.enumerated() {
             if !isMetricName(entry.key) {
-                bag.error(entry.keyLocation, "`\(entry.key)` is not a usable metric name", fix: "use letters, digits and `_`, starting with a letter")
+                bag.error(entry.keyLocation, Texts.current(.plMetricName, entry.key), fix: Texts.current(.plMetricNameFix))
             }
-            guard let (_, expression, base) = expression(entry.value, what: "metric `\(entry.key)`", as: .number, bag: &bag) else { continue }
+            guard let (_, expression, base) = expression(entry.value, what: Texts.current(.plWhatMetric, entry.key), as: .number, bag: &bag) else { continue }
             for (name, col) in nameColumns(expression) {
                 if let column = Expression.previousMetric(of: name), names.contains(column) {
-                    bag.error(self.column(base, plus: col), "prev(\(column)) reads a metric column of the period before, but `\(column)` is a derived metric",
-                              fix: "write the derived metric's formula with prev() on each column, e.g. prev(csat_satisfied) / prev(csat_responses)")
+                    bag.error(self.column(base, plus: col), Texts.current(.plPrevDerived, column), fix: Texts.current(.plPrevDerivedFix))
                     continue
                 }
                 guard let defined = names.firstIndex(of: name), defined >= index else { continue }
                 if defined == index {
-                    bag.error(column(base, plus: col), "metric `\(entry.key)` refers to itself",
-                              fix: "define it from metric columns and metrics defined above it")
+                    bag.error(column(base, plus: col), Texts.current(.plMetricSelf, entry.key), fix: Texts.current(.plMetricSelfFix))
                 } else {
-                    bag.error(column(base, plus: col), "metric `\(entry.key)` uses `\(name)`, which is defined after it (line \(entries[defined].keyLocation.line))",
-                              fix: "move `\(name)` above `\(entry.key)` under `metrics:`")
+                    bag.error(column(base, plus: col), Texts.current(.plMetricLater, entry.key, name, String(entries[defined].keyLocation.line)),
+                              fix: Texts.current(.plMetricLaterFix, name, entry.key))
                 }
             }
             metrics.append(DerivedMetric(name: entry.key, expression: expression, location: entry.keyLocation))
@@ -315,7 +307,7 @@ public enum PlanLoader {
         case .sequence(let list, _): items = list
         case .scalar: items = [node]
         case .mapping:
-            bag.error(node.location, "`eligibility` must be a list of conditions, not \(node.kindName)", fix: "write it like [ \"hours_worked >= 40\" ]")
+            bag.error(node.location, Texts.current(.plEligibilityList, node.kindName), fix: Texts.current(.plEligibilityListFix))
             return []
         }
         return items.enumerated().compactMap { i, item in
@@ -328,12 +320,11 @@ public enum PlanLoader {
     static func readGates(_ top: NodeReader, bag: inout DiagnosticBag) -> [Gate] {
         guard let node = top.value("gates", required: false, bag: &bag) else { return [] }
         guard case .mapping(let entries, _) = node else {
-            bag.error(node.location, "`gates` must be a mapping of `name: condition`, not \(node.kindName)",
-                      fix: "write e.g. `quality: \"qa_score >= 80\"` indented under `gates:`")
+            bag.error(node.location, Texts.current(.plGatesMapping, node.kindName), fix: Texts.current(.plGatesMappingFix))
             return []
         }
         return entries.compactMap { entry in
-            expression(entry.value, what: "gate `\(entry.key)`", as: .condition, bag: &bag).map {
+            expression(entry.value, what: Texts.current(.plWhatGate, entry.key), as: .condition, bag: &bag).map {
                 Gate(name: entry.key, condition: Condition(text: $0.text, expression: $0.expression, location: $0.base))
             }
         }
@@ -350,8 +341,7 @@ public enum PlanLoader {
     static func metricName(_ reader: NodeReader, _ key: String, required: Bool, bag: inout DiagnosticBag) -> String? {
         guard let (text, location) = reader.string(key, required: required, bag: &bag) else { return nil }
         guard isMetricName(text) else {
-            bag.error(location, "`\(reader.name(key))` must name one metric, got `\(text)`",
-                      fix: "for a formula, define it under `metrics:` (e.g. `my_metric: \(text)`) and name it here")
+            bag.error(location, Texts.current(.plOneMetric, reader.name(key), text), fix: Texts.current(.plOneMetricFix, text))
             return nil
         }
         return text
@@ -387,8 +377,7 @@ public enum PlanLoader {
             let name = p.string("name", required: true, bag: &bag)
             if let name {
                 if let line = seen[name.text] {
-                    bag.error(name.location, "the name `\(name.text)` is already used (line \(line))",
-                              fix: "give every component and team pool its own name")
+                    bag.error(name.location, Texts.current(.plNameUsedLine, name.text, String(line)), fix: Texts.current(.plNameUsedLineFix))
                 } else {
                     seen[name.text] = name.location.line
                 }
@@ -400,8 +389,8 @@ public enum PlanLoader {
                 split = TeamPool.Split(rawValue: text)
                 if split == nil {
                     let all = ["by_score", "by_hours", "equally"]
-                    bag.error(location, "`team_pools[\(i)].split` must be by_score, by_hours or equally, got `\(text)`",
-                              fix: closestMatch(to: text, in: all).map { "did you mean `\($0)`?" } ?? "use by_score, by_hours or equally")
+                    bag.error(location, Texts.current(.plSplit, String(i), text),
+                              fix: closestMatch(to: text, in: all).map { Texts.current(.errDidYouMean, $0) } ?? Texts.current(.plSplitFix))
                 }
             }
             let minScore = p.decimal("min_team_score", min: .zero, bag: &bag)
@@ -411,20 +400,18 @@ public enum PlanLoader {
                     if case .scorecard = c.kind {
                         scoreComponent = text
                     } else {
-                        bag.error(location, "team pool `\(name?.text ?? "")`: component `\(text)` is not a scorecard, so it has no score to use",
-                                  fix: "name a component that has a `scorecard:`")
+                        bag.error(location, Texts.current(.plPoolNotScorecard, name?.text ?? "", text), fix: Texts.current(.plNameScorecardFix))
                     }
                 } else if declaresScorecard(text, top) {
                     scoreComponent = text  // that scorecard has errors of its own, already reported
                 } else {
                     let scorecards = components.filter { if case .scorecard = $0.kind { true } else { false } }.map(\.name)
-                    bag.error(location, "team pool `\(name?.text ?? "")`: there is no component `\(text)` to take the score from",
-                              fix: closestMatch(to: text, in: scorecards).map { "did you mean `\($0)`?" }
-                                ?? (scorecards.isEmpty ? "add a scorecard component" : "scorecard components: \(scorecards.joined(separator: ", "))"))
+                    bag.error(location, Texts.current(.plPoolNoComponent, name?.text ?? "", text),
+                              fix: closestMatch(to: text, in: scorecards).map { Texts.current(.errDidYouMean, $0) }
+                                ?? (scorecards.isEmpty ? Texts.current(.plAddScorecard) : Texts.current(.plScorecardComponents, scorecards.joined(separator: ", "))))
                 }
             } else {
-                bag.error(item.location, "team pool `\(name?.text ?? "")` is a pool without a score component to use",
-                          fix: "add `score_component:` naming a scorecard component")
+                bag.error(item.location, Texts.current(.plPoolNoScore, name?.text ?? ""), fix: Texts.current(.plPoolNoScoreFix))
             }
             guard let name, let code, let amount, let split, let scoreComponent else { continue }
             pools.append(TeamPool(name: name.text, earningsCode: code.text, amountPerTeam: amount, split: split,

@@ -16,13 +16,13 @@ public enum QualityReaders {
             let id = columns.text("contact_id", in: record, bag: &bag)
             let agent = columns.text("agent_id", in: record, maxLength: Agent.maxIDLength, bag: &bag)
             let start = columns.cell("start", in: record)
-            if id.isEmpty { bag.error(columns.location("contact_id", in: record), "contact_id is empty", fix: "give every contact its id") }
-            if agent.isEmpty { bag.error(columns.location("agent_id", in: record), "agent_id is empty", fix: "give every contact the agent who handled it") }
+            if id.isEmpty { bag.error(columns.location("contact_id", in: record), Texts.current(.qaContactEmpty), fix: Texts.current(.qaContactEmptyFix)) }
+            if agent.isEmpty { bag.error(columns.location("agent_id", in: record), Texts.current(.qaAgentEmpty), fix: Texts.current(.qaAgentEmptyFix)) }
             if LocalDateTime(iso: start) == nil {
-                bag.error(columns.location("start", in: record), "start `\(start)` is not a local date-time", fix: "write it as 2026-11-30T08:15")
+                bag.error(columns.location("start", in: record), Texts.current(.qaStart, start), fix: Texts.current(.qaStartFix))
             }
             if !id.isEmpty, let line = seen[id] {
-                bag.error(columns.location("contact_id", in: record), "contact \(id) appears twice (first on line \(line))", fix: "keep one row per contact")
+                bag.error(columns.location("contact_id", in: record), Texts.current(.qaContactTwice, id, String(line)), fix: Texts.current(.qaContactTwiceFix))
                 continue
             }
             seen[id] = record.line
@@ -45,7 +45,7 @@ public enum QualityReaders {
             guard let c = NodeReader.mapping(item, path: "criteria[\(i)]", known: ["name", "weight", "auto_fail"], bag: &bag) else { continue }
             let n = c.string("name", required: true, bag: &bag)
             if let n {
-                if let line = names[n.text] { bag.error(n.location, "two criteria are called `\(n.text)` (also line \(line))", fix: "give every criterion its own name") }
+                if let line = names[n.text] { bag.error(n.location, Texts.current(.qaCriterionTwice, n.text, String(line)), fix: Texts.current(.qaCriterionTwiceFix)) }
                 names[n.text] = n.location.line
             }
             let weight = c.decimal("weight", required: true, min: .zero, max: 100, minExclusive: true, bag: &bag)
@@ -54,8 +54,7 @@ public enum QualityReaders {
         }
         let sum = criteria.reduce(ExactDecimal.zero) { $0 + $1.weight }
         if !bag.hasErrors, sum != 100 {
-            bag.error(top.keyLocation("criteria"), "the criteria's weights add up to \(sum.normalized), not 100",
-                      fix: "make the weights sum to 100 (each is the criterion's share of the score)")
+            bag.error(top.keyLocation("criteria"), Texts.current(.qaWeights, "\(sum.normalized)"), fix: Texts.current(.qaWeightsFix))
         }
         try bag.throwIfErrors()
         return QualityInspection.Form(name: name, criteria: criteria)
@@ -75,17 +74,17 @@ public enum QualityReaders {
             let id = columns.text("contact_id", in: record, bag: &bag)
             let agent = columns.text("agent_id", in: record, maxLength: Agent.maxIDLength, bag: &bag)
             if let line = seen[id] {
-                bag.error(columns.location("contact_id", in: record), "contact \(id) is scored twice (first on line \(line))", fix: "keep one row per inspected contact")
+                bag.error(columns.location("contact_id", in: record), Texts.current(.qaScoredTwice, id, String(line)), fix: Texts.current(.qaScoredTwiceFix))
                 continue
             }
             seen[id] = record.line
             if let known {
                 if let owner = known[id] {
                     if owner != agent {
-                        bag.error(columns.location("agent_id", in: record), "contact \(id) was handled by \(owner), not \(agent)", fix: "copy the agent from the sample")
+                        bag.error(columns.location("agent_id", in: record), Texts.current(.qaOtherAgent, id, owner, agent), fix: Texts.current(.qaOtherAgentFix))
                     }
                 } else {
-                    bag.error(columns.location("contact_id", in: record), "contact \(id) is not in the sample", fix: "score only sampled contacts, or check the id")
+                    bag.error(columns.location("contact_id", in: record), Texts.current(.qaNotSampled, id), fix: Texts.current(.qaNotSampledFix))
                 }
             }
             var values: [ExactDecimal] = []
@@ -94,7 +93,7 @@ public enum QualityReaders {
                 if let v = ExactDecimal(text), !v.isNegative, v <= 100, v.normalized.scale <= 6 {
                     values.append(v)
                 } else {
-                    bag.error(columns.location(c.name, in: record), "`\(text)` for \(c.name) is not a score from 0 to 100", fix: "score every criterion 0–100")
+                    bag.error(columns.location(c.name, in: record), Texts.current(.qaScore, text, c.name), fix: Texts.current(.qaScoreFix))
                 }
             }
             if values.count == form.criteria.count, !agent.isEmpty { out.append((agent, form.score(values).score)) }

@@ -35,29 +35,29 @@ public enum CoverageSheetReader {
         var rows: [CoverageSheet.Row] = []
         for record in table.records {
             let start = columns.cell("start", in: record, parse: { LocalDateTime(iso: $0) }, bag: &bag) { text in
-                ("start must be a local date-time YYYY-MM-DDTHH:MM, got `\(text)`", "write the interval's start like 2026-11-30T08:00")
+                (Texts.current(.rsDateTime, "start", text), Texts.current(.rsIntervalStartFix))
             }
-            if start.text.isEmpty { bag.error(start.location, "start is empty", fix: "write the interval's start like 2026-11-30T08:00") }
+            if start.text.isEmpty { bag.error(start.location, Texts.current(.rsEmpty, "start"), fix: Texts.current(.rsIntervalStartFix)) }
             var count: [String: SheetCell<Int>] = [:]
             for name in counts {
                 let cell = columns.cell(name, in: record, parse: { text -> Int? in
                     guard text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
                     return Int(text)
                 }, bag: &bag) { text in
-                    ("\(name) must be a whole number of agents ≥ 0, got `\(text)`", "write it like 3")
+                    (Texts.current(.rsAgents, name, text), Texts.current(.rsAgentsFix))
                 }
-                if cell.text.isEmpty { bag.error(cell.location, "\(name) is empty", fix: "write a whole number of agents, like 3") }
+                if cell.text.isEmpty { bag.error(cell.location, Texts.current(.rsEmpty, name), fix: Texts.current(.rsAgentsEmptyFix)) }
                 count[name] = cell
             }
             let effective = columns.cell("effective", in: record, parse: { ExactDecimal($0) }, bag: &bag) { text in
-                ("effective must be a number, got `\(text)`", "write it like 2.1000")
+                (Texts.current(.rsEffective, text), Texts.current(.rsEffectiveFix))
             }
-            if effective.text.isEmpty { bag.error(effective.location, "effective is empty", fix: "write a number of agents, like 2.1000") }
+            if effective.text.isEmpty { bag.error(effective.location, Texts.current(.rsEmpty, "effective"), fix: Texts.current(.rsEffectiveEmptyFix)) }
             let level = columns.cell("projected_service_level", in: record, parse: { text -> ExactDecimal? in
                 guard let v = ExactDecimal(text), !v.isNegative, !(v > .one) else { return nil }
                 return v
             }, bag: &bag) { text in
-                ("projected_service_level must be a number between 0 and 1 or empty, got `\(text)`", "write it like 0.8123")
+                (Texts.current(.rsLevel, text), Texts.current(.rsLevelFix))
             }
             let empty = SheetCell<Int>(text: "", location: SourceLocation(file: file, line: record.line), value: nil)
             rows.append(CoverageSheet.Row(

@@ -36,29 +36,26 @@ public enum PlannedShiftReader {
             guard let id = row.agentID.value, let date = row.date.value, let start = row.start.value, let end = row.end.value else { continue }
             if !agents.contains(id) {
                 if purpose == .pins {
-                    let hint = closestMatch(to: id, in: agents).map { " (did you mean \($0)?)" } ?? ""
-                    bag.error(row.agentID.location, "agent \(id) is not in the scenario's agents\(hint)", fix: "pin only agents of the agents file")
+                    let hint = closestMatch(to: id, in: agents).map { Texts.current(.rsPinHint, $0) } ?? ""
+                    bag.error(row.agentID.location, Texts.current(.rsPinAgent, id, hint), fix: Texts.current(.rsPinAgentFix))
                 } else {
-                    bag.warning(row.agentID.location, "agent \(id) is not in the scenario's agents; the baseline's shifts of this agent are not compared",
-                                fix: "nothing to do if the agent has left the team")
+                    bag.warning(row.agentID.location, Texts.current(.rsBaselineAgent, id), fix: Texts.current(.rsBaselineAgentFix))
                 }
                 continue
             }
             let day = date.daysSinceEpoch - grid.weekStart.daysSinceEpoch
             guard (0..<TimeGrid.days).contains(day) else {
-                bag.error(row.date.location, "\(date) is outside the scenario's week \(grid.weekStart) – \(grid.weekEnd)",
-                          fix: "give \(purpose.flag) a roster of the same week (week_start \(grid.weekStart))")
+                bag.error(row.date.location, Texts.current(.rsOutsideWeek, "\(date)", "\(grid.weekStart)", "\(grid.weekEnd)"),
+                          fix: Texts.current(.rsOutsideWeekFix, purpose.flag, "\(grid.weekStart)"))
                 continue
             }
             guard start.date == date else {
-                bag.error(row.start.location, "the shift starts on \(start.date), not on its date \(date)",
-                          fix: "a shift belongs to the day it starts: make date and start the same day")
+                bag.error(row.start.location, Texts.current(.rsOtherDay, "\(start.date)", "\(date)"), fix: Texts.current(.rsOtherDayFix))
                 continue
             }
             let length = end.minutesSinceEpoch - start.minutesSinceEpoch
             guard length > 0, length <= 24 * 60 else {
-                bag.error(row.end.location, "the shift must end after it starts and within 24 hours, got \(start) to \(end)",
-                          fix: "write the end as the date-time the shift ends")
+                bag.error(row.end.location, Texts.current(.rsEnd, "\(start)", "\(end)"), fix: Texts.current(.rsEndFix))
                 continue
             }
             // An empty breaks cell gives none: any allowed placement may be chosen.
@@ -80,8 +77,7 @@ public enum PlannedShiftReader {
             for s in shifts {
                 let key = "\(s.agentID)#\(s.day)"
                 if let first = seen[key] {
-                    bag.error(s.source, "agent \(s.agentID) has a second shift on \(grid.date(ofDay: s.day)) (the first is on line \(first))",
-                              fix: "keep one shift per agent and day in the baseline roster")
+                    bag.error(s.source, Texts.current(.rsSecondShift, s.agentID, "\(grid.date(ofDay: s.day))", String(first)), fix: Texts.current(.rsSecondShiftFix))
                 } else {
                     seen[key] = s.source.line
                 }

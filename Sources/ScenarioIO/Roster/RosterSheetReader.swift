@@ -34,12 +34,12 @@ public enum RosterSheetReader {
         let agentText = columns.text("agent_id", in: record, maxLength: Agent.maxIDLength, bag: &bag)
         let agentID = SheetCell(text: agentText, location: columns.location("agent_id", in: record), value: agentText.isEmpty ? nil : agentText)
         if agentText.isEmpty {
-            bag.error(agentID.location, "agent_id is empty", fix: "write the id of the agent who works this shift, as in the agents file")
+            bag.error(agentID.location, Texts.current(.rsEmpty, "agent_id"), fix: Texts.current(.rsAgentEmptyFix))
         }
         let nameText = columns.text("name", in: record, bag: &bag)
         let name = SheetCell(text: nameText, location: columns.location("name", in: record), value: nameText.isEmpty ? nil : nameText)
         let date = columns.cell("date", in: record, parse: { LocalDate(iso: $0) }, bag: &bag) { text in
-            ("date must be a date YYYY-MM-DD, got `\(text)`", "write the day the shift starts, like 2026-11-30")
+            (Texts.current(.rsDate, text), Texts.current(.rsDateFix))
         }
         let example = date.value ?? LocalDate(year: 2026, month: 11, day: 30)
         let start = dateTime("start", record, columns, example: example, hour: "08:00", bag: &bag)
@@ -48,14 +48,14 @@ public enum RosterSheetReader {
             guard let value = ExactDecimal(text), !value.isNegative else { return nil }
             return value
         }, bag: &bag) { text in
-            ("paid_hours must be a number of hours ≥ 0, got `\(text)`", "write it like 7.50, with `.` as the decimal point")
+            (Texts.current(.rsPaid, text), Texts.current(.rsPaidFix))
         }
         if paid.text.isEmpty {
-            bag.error(paid.location, "paid_hours is empty", fix: "write the shift's paid hours, like 7.50")
+            bag.error(paid.location, Texts.current(.rsEmpty, "paid_hours"), fix: Texts.current(.rsPaidEmptyFix))
         }
         let breaks = breakList(record, columns, bag: &bag)
         for name in ["date", "start", "end"] where columns.cell(name, in: record).isEmpty {
-            bag.error(columns.location(name, in: record), "\(name) is empty", fix: "every shift needs its date, start and end")
+            bag.error(columns.location(name, in: record), Texts.current(.rsEmpty, name), fix: Texts.current(.rsCellEmptyFix))
         }
         let pinned: SheetCell<Bool>? = columns.has("pinned") ? columns.cell("pinned", in: record, parse: { text -> Bool? in
             switch text.lowercased() {
@@ -64,7 +64,7 @@ public enum RosterSheetReader {
             default: return nil
             }
         }, bag: &bag) { text in
-            ("pinned must be yes or no, got `\(text)`", "write yes on the rows to keep, and no (or nothing) on the others")
+            (Texts.current(.rsPinned, text), Texts.current(.rsPinnedFix))
         } : nil
         return RosterSheet.Row(line: record.line, agentID: agentID, name: name, date: date, start: start, end: end, paidHours: paid, breaks: breaks,
                                pinned: pinned)
@@ -75,9 +75,9 @@ public enum RosterSheetReader {
         columns.cell(name, in: record, parse: { LocalDateTime(iso: $0) }, bag: &bag) { text in
             let day = example.map(\.description) ?? "2026-11-30"
             // A bare time is the likeliest hand edit: say exactly what to write instead.
-            let fix = ClockTime(timeOfDay: text).map { "write the date too: \(day)T\($0.wallClock)" }
-                ?? "write a local date-time like \(day)T\(hour)"
-            return ("\(name) must be a local date-time YYYY-MM-DDTHH:MM, got `\(text)`", fix)
+            let fix = ClockTime(timeOfDay: text).map { Texts.current(.rsWriteDate, day, $0.wallClock) }
+                ?? Texts.current(.rsWriteDateTime, day, hour)
+            return (Texts.current(.rsDateTime, name, text), fix)
         }
     }
 
@@ -93,8 +93,7 @@ public enum RosterSheetReader {
                 spans.append(span)
             } else {
                 readable = false
-                bag.error(location, "break `\(item)` is not a time span HH:MM-HH:MM",
-                          fix: "write breaks like 12:00-12:30, several separated by `;`, in wall-clock time")
+                bag.error(location, Texts.current(.rsBreak, String(item)), fix: Texts.current(.rsBreakFix))
             }
         }
         return SheetCell(text: text, location: location, value: readable ? spans : nil)

@@ -25,8 +25,8 @@ public enum AgentsReader {
             }
             let contract = columns.cell("contract", in: record)
             if !contractNames.contains(contract) {
-                let hint = closestMatch(to: contract, in: contractNames).map { "did you mean `\($0)`?" }
-                    ?? "the scenario defines: \(contractNames.joined(separator: ", "))"
+                let hint = closestMatch(to: contract, in: contractNames).map { Texts.current(.errDidYouMean, $0) }
+                    ?? Texts.current(.agContractsDefined, contractNames.joined(separator: ", "))
                 local.error(columns.location("contract", in: record), Texts.current(.agUnknownContract, contract), fix: hint)
             }
             let costText = columns.cell("hourly_cost", in: record)

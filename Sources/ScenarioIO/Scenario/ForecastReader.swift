@@ -29,17 +29,18 @@ public enum ForecastReader {
             let load = adjusted.contacts * adjusted.ahtSeconds
             if adjusted.contacts > maxContacts || adjusted.ahtSeconds > maxAHTSeconds
                 || load > ExactDecimal(maxAgents) * ExactDecimal(grid.intervalMinutes * 60) {
-                let scaled = adjust.volumeFactor != .one || adjust.ahtFactor != .one ? " after the scenario's `adjust` factors" : ""
+                let scaled = adjust.volumeFactor != .one || adjust.ahtFactor != .one ? Texts.current(.fcWorkloadAdjusted) : ""
+                let erlangs = load.divided(by: ExactDecimal(grid.intervalMinutes * 60), scale: 0, mode: .halfUp) ?? .zero
                 local.error(columns.location("contacts", in: record),
-                            "the interval's workload\(scaled) is \(load.divided(by: ExactDecimal(grid.intervalMinutes * 60), scale: 0, mode: .halfUp) ?? .zero) Erlangs (\(adjusted.contacts.normalized) contacts × \(adjusted.ahtSeconds.normalized) s), more than the \(maxAgents) agents Shiftwise staffs in one interval",
-                            fix: "check the contacts and aht_seconds of this row (and any volume_factor or aht_factor)")
+                            Texts.current(.fcWorkload, scaled, "\(erlangs)", "\(adjusted.contacts.normalized)", "\(adjusted.ahtSeconds.normalized)", String(maxAgents)),
+                            fix: Texts.current(.fcWorkloadFix))
                 continue
             }
             intervals[index] = adjusted
         }
         if queues.count > 1, let first = table.records.first {
-            local.error(columns.location("queue", in: first), "the forecast has \(queues.count) queues (\(queues.sorted().joined(separator: ", "))); one queue is supported",
-                        fix: "sum the queues into one forecast")
+            local.error(columns.location("queue", in: first), Texts.current(.fcQueues, String(queues.count), queues.sorted().joined(separator: ", ")),
+                        fix: Texts.current(.fcQueuesFix))
         }
         if table.records.isEmpty {
             local.warning(SourceLocation(file: table.file, line: table.headerLine), Texts.current(.fcNoRows), fix: Texts.current(.fcNoRowsFix))
@@ -48,8 +49,7 @@ public enum ForecastReader {
         let iv = grid.intervalMinutes
         if iv < 60, rowIntervals.count >= 8, rowIntervals.allSatisfy({ ($0 % grid.intervalsPerDay) * iv % (2 * iv) == 0 }) {
             local.warning(SourceLocation(file: table.file, line: table.headerLine),
-                          "every row starts on a \(2 * iv)-minute boundary but interval_minutes is \(iv): the intervals between them are closed",
-                          fix: "if the file holds \(2 * iv)-minute volumes, set interval_minutes: \(2 * iv) in the scenario")
+                          Texts.current(.fcCoarser, String(2 * iv), String(iv)), fix: Texts.current(.fcCoarserFix, String(2 * iv)))
         }
         bag.append(contentsOf: local.items)
         return local.hasErrors ? nil : intervals
@@ -72,8 +72,8 @@ public enum ForecastReader {
             if value.isNegative {
                 bag.error(columns.location("contacts", in: record), Texts.current(.fcContactsNegative, contactsText), fix: Texts.current(.fcContactsNegativeFix))
             } else if value > maxContacts || value.normalized.scale > maxDecimals {
-                bag.error(columns.location("contacts", in: record), "contacts is \(contactsText), more than \(maxContacts) or more than \(maxDecimals) decimals",
-                          fix: "give the contacts expected in this interval, e.g. 42.5")
+                bag.error(columns.location("contacts", in: record), Texts.current(.fcContactsLimit, contactsText, "\(maxContacts)", "\(maxDecimals)"),
+                          fix: Texts.current(.fcContactsLimitFix))
             } else {
                 contacts = value
             }
@@ -87,8 +87,8 @@ public enum ForecastReader {
             if value.isNegative {
                 bag.error(columns.location("aht_seconds", in: record), Texts.current(.fcAHTNegative, ahtText), fix: Texts.current(.fcAHTNegativeFix))
             } else if value > maxAHTSeconds || value.normalized.scale > maxDecimals {
-                bag.error(columns.location("aht_seconds", in: record), "aht_seconds is \(ahtText), more than \(maxAHTSeconds) (a day) or more than \(maxDecimals) decimals",
-                          fix: "give the average handle time in seconds, e.g. 300")
+                bag.error(columns.location("aht_seconds", in: record), Texts.current(.fcAHTLimit, ahtText, "\(maxAHTSeconds)", "\(maxDecimals)"),
+                          fix: Texts.current(.fcAHTLimitFix))
             } else {
                 aht = value
             }
@@ -148,8 +148,8 @@ public enum RequirementsReader {
             let index = IntervalCell.index(columns, "start", record, grid: grid, seen: &seen, bag: &local)
             let text = columns.cell("required", in: record)
             guard let value = ExactDecimal(text)?.intValue, value >= 0, value <= ForecastReader.maxAgents else {
-                local.error(columns.location("required", in: record), "required must be a whole number from 0 to \(ForecastReader.maxAgents), got `\(text)`",
-                            fix: "write the agents needed, e.g. 12")
+                local.error(columns.location("required", in: record), Texts.current(.fcRequired, String(ForecastReader.maxAgents), text),
+                            fix: Texts.current(.fcRequiredFix))
                 continue
             }
             if let index { required[index] = value }

@@ -36,22 +36,20 @@ public enum ScenarioLoader {
         files.append(path)
         let node = try YAMLNode.parse(text, file: path)
         guard case .mapping(let entries, let location) = node else {
-            throw InputError([Diagnostic(at: node.location, "a scenario must be a mapping of keys such as `name:` and `week_start:`, not \(node.kindName)",
-                                         fix: "start the file with `name: my-scenario`")])
+            throw InputError([Diagnostic(at: node.location, Texts.current(.scNotMapping, node.kindName), fix: Texts.current(.scNotMappingFix))])
         }
         guard let extendsEntry = entries.first(where: { $0.key == "extends" }) else { return node }
         guard case .scalar(let basePath, _, let baseLocation) = extendsEntry.value, !extendsEntry.value.isNull else {
-            throw InputError([Diagnostic(at: extendsEntry.value.location, "`extends` must name one scenario file", fix: "write `extends: baseline.yaml`")])
+            throw InputError([Diagnostic(at: extendsEntry.value.location, Texts.current(.scExtendsOne), fix: Texts.current(.scExtendsOneFix))])
         }
         let resolved = InputPath.resolve(basePath, relativeTo: path)
         let newChain = chain + [path]
         if newChain.count >= maxExtendsDepth {
-            throw InputError([Diagnostic(at: baseLocation, "`extends` chains more than \(maxExtendsDepth) files deep",
-                                         fix: "let a what-if extend its baseline directly rather than through a long chain")])
+            throw InputError([Diagnostic(at: baseLocation, Texts.current(.scExtendsDeep, String(maxExtendsDepth)), fix: Texts.current(.scExtendsDeepFix))])
         }
         if newChain.contains(resolved) {
             let cycle = (newChain.drop(while: { $0 != resolved }) + [resolved]).joined(separator: " → ")
-            throw InputError([Diagnostic(at: baseLocation, "`extends` forms a cycle: \(cycle)", fix: "make one of these files stand alone")])
+            throw InputError([Diagnostic(at: baseLocation, Texts.current(.scExtendsCycle, cycle), fix: Texts.current(.scExtendsCycleFix))])
         }
         let base = try loadTree(resolved, chain: newChain, referencedFrom: baseLocation, files: &files)
         let own = YAMLNode.mapping(entries.filter { $0.key != "extends" }, location)
@@ -67,8 +65,7 @@ public enum ScenarioLoader {
         // The name is a folder name under reports/: never `.`/`..`, a path, hidden, or unprintable.
         if name.isEmpty || name.hasPrefix(".") || name.contains("/") || name.contains("\\") || name.count > 100
             || FormulaGuard.firstControlCharacter(in: name) != nil {
-            bag.error(top.keyLocation("name"), "`name` is `\(name.debugDescription.dropFirst().dropLast())`, which cannot name the scenario's report folder",
-                      fix: "use up to 100 letters, digits, dashes and dots, not starting with `.` and without `/` or `\\`, e.g. baseline-w49")
+            bag.error(top.keyLocation("name"), Texts.current(.scName, String(name.debugDescription.dropFirst().dropLast())), fix: Texts.current(.scNameFix))
         }
         let weekStart = readWeekStart(top, bag: &bag)
         let interval = top.integer("interval_minutes", required: true, bag: &bag).flatMap { value -> Int? in
@@ -178,7 +175,7 @@ public enum ScenarioLoader {
             } else {
                 let names = QueueModel.allCases.map(\.rawValue)
                 bag.error(location, Texts.current(.scQueueModel, text),
-                          fix: closestMatch(to: text, in: names).map { Texts.current(.errDidYouMean, $0) } ?? Texts.current(.scQueueModelFix, names.joined(separator: Texts.current.language == .zhCN ? " 或 " : " or ")))
+                          fix: closestMatch(to: text, in: names).map { Texts.current(.errDidYouMean, $0) } ?? Texts.current(.scQueueModelFix, names.joined(separator: Texts.current(.wordOr))))
             }
         }
         // Patience up to a day: longer is Erlang C (nobody hangs up), which the model key says directly.
@@ -191,8 +188,7 @@ public enum ScenarioLoader {
         }
         if model == .erlangC {
             for key in ["patience_seconds", "max_abandon_rate"] where s.node[key] != nil {
-                bag.error(s.keyLocation(key), "`staffing.\(key)` applies only to `model: erlang_a`; under Erlang C nobody abandons",
-                          fix: "add `model: erlang_a` under `staffing:`, or remove `\(key)`")
+                bag.error(s.keyLocation(key), Texts.current(.scErlangAOnly, key), fix: Texts.current(.scErlangAOnlyFix, key))
             }
         }
         let d = defaultStaffing
@@ -219,25 +215,24 @@ public enum ScenarioLoader {
                 if minutes % grid != 0 {
                     bag.error(location, Texts.current(.scLengthMultiple, text, String(grid)), fix: Texts.current(.scLengthMultipleFix))
                 } else if minutes > 24 * 60 {
-                    bag.error(location, "shift length \(text) h is longer than a day", fix: "use at most 24 h")
+                    bag.error(location, Texts.current(.scLengthDay, text), fix: Texts.current(.scLengthDayFix))
                 } else if lengths.contains(minutes) {
-                    bag.warning(location, "shift length \(text) h is listed twice")
+                    bag.warning(location, Texts.current(.scLengthTwice, text))
                 } else {
                     lengths.append(minutes)
                 }
             }
-            if items.isEmpty { bag.error(s.keyLocation("lengths_hours"), "`shifts.lengths_hours` is empty", fix: "list at least one shift length, e.g. [8]") }
+            if items.isEmpty { bag.error(s.keyLocation("lengths_hours"), Texts.current(.scLengthsEmpty), fix: Texts.current(.scLengthsEmptyFix)) }
         }
         let step = s.integer("start_step_minutes", min: 1, max: 1440, bag: &bag) ?? grid
         if step % grid != 0 {
-            bag.error(s.keyLocation("start_step_minutes"), "`shifts.start_step_minutes` \(step) is not a multiple of the \(grid)-minute interval",
-                      fix: "use \(grid) or a multiple of it")
+            bag.error(s.keyLocation("start_step_minutes"), Texts.current(.scStep, String(step), String(grid)), fix: Texts.current(.scStepFix, String(grid)))
         }
         let earliest = s.clock("earliest_start", required: true, bag: &bag)
         let latest = s.clock("latest_end", required: true, maxHours: 48, bag: &bag)
         if let earliest, earliest.minutes % grid != 0 {
-            bag.error(s.keyLocation("earliest_start"), "`shifts.earliest_start` \(earliest) is not on the \(grid)-minute interval grid",
-                      fix: "use a time on the grid, e.g. \(ClockTime(minutes: earliest.minutes / grid * grid))")
+            bag.error(s.keyLocation("earliest_start"), Texts.current(.scEarliestGrid, "\(earliest)", String(grid)),
+                      fix: Texts.current(.scEarliestGridFix, "\(ClockTime(minutes: earliest.minutes / grid * grid))"))
         }
         if let earliest, let latest, latest.minutes <= earliest.minutes {
             bag.error(s.keyLocation("latest_end"), Texts.current(.scWindow, "\(latest)", "\(earliest)"),
@@ -260,20 +255,19 @@ public enum ScenarioLoader {
             let before = b.minutes(fromHours: "latest_before_end_hours", bag: &bag) ?? 0
             guard let minutes else { continue }
             if minutes % grid != 0 {
-                bag.error(b.keyLocation("minutes"), "break `\(name)` lasts \(minutes) minutes, not a multiple of the \(grid)-minute interval",
-                          fix: "use a \(grid)-minute multiple, or a finer interval_minutes")
+                bag.error(b.keyLocation("minutes"), Texts.current(.scBreakGrid, name, String(minutes), String(grid)), fix: Texts.current(.scBreakGridFix, String(grid)))
                 continue
             }
             if breaks.contains(where: { $0.name == name }) {
-                bag.error(b.keyLocation("name"), "break name `\(name)` is used twice", fix: "give each break its own name")
+                bag.error(b.keyLocation("name"), Texts.current(.scBreakName, name), fix: Texts.current(.scBreakNameFix))
             }
             let rule = BreakRule(name: name, minutes: minutes, paid: paid, minShiftMinutes: minShift, earliestAfterMinutes: after, latestBeforeEndMinutes: before)
             for length in lengths where rule.applies(toShiftMinutes: length) {
                 // The break needs a grid-aligned start in [after, length − before − minutes].
                 let firstStart = (after + grid - 1) / grid * grid
                 if firstStart + minutes + before > length {
-                    bag.error(item.location, "break `\(name)` cannot fit in a \(hoursText(length)) shift: it starts ≥ \(hoursText(after)) after the start, lasts \(minutes) min and ends ≥ \(hoursText(before)) before the end",
-                              fix: "shorten the break window or raise `min_shift_hours` above \(hoursText(length))")
+                    bag.error(item.location, Texts.current(.scBreakFit, name, hoursText(length), hoursText(after), String(minutes), hoursText(before)),
+                              fix: Texts.current(.scBreakFitFix, hoursText(length)))
                 }
             }
             breaks.append(rule)
@@ -283,13 +277,13 @@ public enum ScenarioLoader {
     }
 
     static func hoursText(_ minutes: Int) -> String {
-        minutes % 60 == 0 ? "\(minutes / 60) h" : "\(ExactDecimal(minutes).divided(by: 60, scale: 2, mode: .halfEven)?.description ?? "?") h"
+        Texts.current(.unitHours, minutes % 60 == 0 ? "\(minutes / 60)" : ExactDecimal(minutes).divided(by: 60, scale: 2, mode: .halfEven)?.description ?? "?")
     }
 
     static func readContracts(_ top: NodeReader, shifts: ShiftPolicy?, bag: inout DiagnosticBag) -> [Contract] {
         guard let node = top.value("contracts", required: true, bag: &bag) else { return [] }
         guard case .mapping(let entries, _) = node else {
-            bag.error(node.location, "`contracts` must map contract names to their limits", fix: "write e.g. `full-time: { min_hours: 40, max_hours: 40, max_days: 5, lengths_hours: [9] }`")
+            bag.error(node.location, Texts.current(.scContractsMapping), fix: Texts.current(.scContractsMappingFix))
             return []
         }
         if entries.isEmpty { bag.error(node.location, Texts.current(.scContractsEmpty), fix: Texts.current(.scContractsEmptyFix)) }
@@ -297,7 +291,7 @@ public enum ScenarioLoader {
         for entry in entries {
             let path = "contracts.\(entry.key)"
             if entry.key.allSatisfy({ $0 == " " }) || FormulaGuard.firstControlCharacter(in: entry.key) != nil {
-                bag.error(entry.keyLocation, "a contract needs a name", fix: "write e.g. `full-time: { … }`")
+                bag.error(entry.keyLocation, Texts.current(.scContractName), fix: Texts.current(.scContractNameFix))
             }
             guard let c = NodeReader.mapping(entry.value, path: path, known: ["min_hours", "max_hours", "max_days", "lengths_hours"], bag: &bag) else { continue }
             let minMinutes = c.minutes(fromHours: "min_hours", bag: &bag) ?? 0
@@ -309,9 +303,8 @@ public enum ScenarioLoader {
                     guard case .scalar(let text, _, let location) = item,
                           let minutes = NodeReader.minutes(fromHours: text, at: location, name: "\(path).lengths_hours", min: 1, bag: &bag) else { continue }
                     if let shifts, !shifts.lengthsMinutes.contains(minutes) {
-                        let allowed = shifts.lengthsMinutes.map { hoursText($0) }.joined(separator: ", ")
-                        bag.error(location, "contract `\(entry.key)` allows \(text) h shifts, which `shifts.lengths_hours` does not (\(allowed))",
-                                  fix: "add \(text) to shifts.lengths_hours or remove it here")
+                        let allowed = shifts.lengthsMinutes.map { hoursText($0) }.joined(separator: Texts.current(.listComma))
+                        bag.error(location, Texts.current(.scContractLength, entry.key, text, allowed), fix: Texts.current(.scContractLengthFix, text))
                     } else {
                         lengths.append(minutes)
                     }
@@ -376,7 +369,7 @@ public enum ScenarioLoader {
         let metrics = b.string("metrics", required: true, bag: &bag)
         let period = b.string("period", required: true, bag: &bag)
         if let period, !isPeriod(period.text) {
-            bag.error(period.location, "`bonus.period` must be YYYY-MM, got `\(period.text)`", fix: "write it like 2026-11")
+            bag.error(period.location, Texts.current(.scBonusPeriod, period.text), fix: Texts.current(.scBonusPeriodFix))
         }
         guard let plan, let metrics, let period else { return nil }
         return BonusReference(planPath: InputPath.resolve(plan.text, relativeTo: plan.location.file),
@@ -401,16 +394,16 @@ public enum ScenarioLoader {
             let label = h.string("name", bag: &bag)?.text ?? "New hire"
             guard let contract, let cost else { continue }
             guard contracts.contains(where: { $0.name == contract.text }) else {
-                let hint = closestMatch(to: contract.text, in: contracts.map(\.name)).map { "did you mean `\($0)`?" }
-                    ?? "contracts defined: \(contracts.map(\.name).joined(separator: ", "))"
-                bag.error(contract.location, "`\(path).contract` names unknown contract `\(contract.text)`", fix: hint)
+                let hint = closestMatch(to: contract.text, in: contracts.map(\.name)).map { Texts.current(.errDidYouMean, $0) }
+                    ?? Texts.current(.scContractsDefined, contracts.map(\.name).joined(separator: ", "))
+                bag.error(contract.location, Texts.current(.scHireContract, path, contract.text), fix: hint)
                 continue
             }
             for _ in 0..<count {
                 let n = hires.count + 1
                 let id = "HIRE-\(pad(n, 3))"
                 if taken.contains(id) {
-                    bag.error(item.location, "hypothetical agent id \(id) is already used in the agents file", fix: "rename that agent")
+                    bag.error(item.location, Texts.current(.scHireID, id), fix: Texts.current(.scHireIDFix))
                 }
                 hires.append(Agent(id: id, name: "\(label) \(n) (\(contract.text))", contract: contract.text, hourlyCost: cost, team: team,
                                    isHypotheticalHire: true))

@@ -22,12 +22,12 @@ public struct ScenarioOverride: Sendable, Hashable {
     /// Checks the key and the value; the message says what to type instead.
     public init(key: String, value: String) throws(UsageProblem) {
         guard ScenarioOverride.numericKeys.contains(key) || ScenarioOverride.isContractKey(key) else {
-            let hint = closestMatch(to: key, in: ScenarioOverride.numericKeys).map { "did you mean \($0)?" }
-                ?? "numeric keys: \(ScenarioOverride.numericKeys.joined(separator: ", ")), contracts.<name>.min_hours|max_hours|max_days"
-            throw UsageProblem("--vary: `\(key)` is not a numeric scenario key (\(hint))")
+            let hint = closestMatch(to: key, in: ScenarioOverride.numericKeys).map { Texts.current(.ovDidYouMean, $0) }
+                ?? Texts.current(.ovNumericKeys, ScenarioOverride.numericKeys.joined(separator: ", "))
+            throw UsageProblem(Texts.current(.ovNotNumericKey, key, hint))
         }
         guard ExactDecimal(value) != nil else {
-            throw UsageProblem("--vary: `\(value)` for \(key) is not a number (write plain numbers such as 0.85, separated by commas)")
+            throw UsageProblem(Texts.current(.ovNotNumber, value, key))
         }
         self.key = key
         self.value = value

@@ -11,15 +11,15 @@ public enum TextFile {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             var info = stat()
             if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
-                throw MissingInputError(path: path, referencedFrom: referencedFrom, reason: "a symbolic link that leads nowhere (or around in a loop)")
+                throw MissingInputError(path: path, referencedFrom: referencedFrom, reason: Texts.current(.tfLinkNowhere))
             }
             throw MissingInputError(path: path, referencedFrom: referencedFrom)
         }
         guard !isDirectory.boolValue else {
-            throw MissingInputError(path: path, referencedFrom: referencedFrom, reason: "it is a folder, not a file")
+            throw MissingInputError(path: path, referencedFrom: referencedFrom, reason: Texts.current(.tfFolder))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw MissingInputError(path: path, referencedFrom: referencedFrom, reason: "permission denied or unreadable")
+            throw MissingInputError(path: path, referencedFrom: referencedFrom, reason: Texts.current(.tfUnreadable))
         }
         let bytes = [UInt8](data)
         InputDigests.record(SHA256.hex(bytes), for: path)
@@ -31,8 +31,7 @@ public enum TextFile {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            throw InputError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the file is UTF-16, not UTF-8",
-                                         fix: "save it as UTF-8 (in a spreadsheet choose \"CSV UTF-8\"), or convert with `iconv -f UTF-16 -t UTF-8`")])
+            throw InputError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), Texts.current(.tfUTF16), fix: Texts.current(.tfUTF16Fix))])
         }
         if let text = String(validating: body, as: UTF8.self) {
             return text
@@ -65,8 +64,7 @@ public enum TextFile {
         let hex = String(byte, radix: 16, uppercase: true)
         throw InputError([Diagnostic(
             at: SourceLocation(file: file, line: line, column: column),
-            "the file is not valid UTF-8 (byte 0x\(hex))",
-            fix: "save the file as UTF-8, e.g. in a spreadsheet choose \"CSV UTF-8\", or convert with `iconv -f WINDOWS-1252 -t UTF-8`"
+            Texts.current(.tfNotUTF8, hex), fix: Texts.current(.tfNotUTF8Fix)
         )])
     }
 }

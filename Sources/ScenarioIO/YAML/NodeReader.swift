@@ -67,8 +67,7 @@ public struct NodeReader {
         let allowed = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) }
         let first = text.unicodeScalars.first.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) } ?? false
         guard allowed, first, text.count <= 30 else {
-            bag.error(location, "`\(name(key))` must be 1 to 30 letters, digits, `_`, `-` or `.` starting with a letter or digit, got `\(text.debugDescription.dropFirst().dropLast())`",
-                      fix: "use the code your payroll system knows, e.g. BONREV")
+            bag.error(location, Texts.current(.ymEarningsCode, name(key), String(text.debugDescription.dropFirst().dropLast())), fix: Texts.current(.ymEarningsCodeFix))
             return nil
         }
         return (text, location)
@@ -78,7 +77,7 @@ public struct NodeReader {
     public func currency(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> (text: String, location: SourceLocation)? {
         guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
         guard text.unicodeScalars.count == 3, text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
-            bag.error(location, "`\(name(key))` must be a three-letter ISO 4217 code, got `\(text.debugDescription.dropFirst().dropLast())`", fix: "e.g. CNY, EUR, USD")
+            bag.error(location, Texts.current(.ymCurrency, name(key), String(text.debugDescription.dropFirst().dropLast())), fix: Texts.current(.ymCurrencyFix))
             return nil
         }
         return (text, location)
@@ -105,8 +104,7 @@ public struct NodeReader {
         }
         // Every number in a YAML file is bounded, so the exact arithmetic built on it cannot overflow.
         if value.normalized.scale > maxDecimals || value > magnitudeLimit || value < -magnitudeLimit {
-            bag.error(location, "`\(name)` is \(text), outside what Shiftwise accepts (at most \(magnitudeLimit) in size and \(maxDecimals) decimals)",
-                      fix: "check the value; no staffing, cost or bonus figure needs more")
+            bag.error(location, Texts.current(.ymOutside, name, text, "\(magnitudeLimit)", String(maxDecimals)), fix: Texts.current(.ymOutsideFix))
             return nil
         }
         var bad = false
@@ -148,16 +146,16 @@ public struct NodeReader {
 
     static func minutes(fromHours text: String, at location: SourceLocation, name: String, min: Int, bag: inout DiagnosticBag) -> Int? {
         guard let hours = ExactDecimal(text), hours.normalized.scale <= maxDecimals, !(hours > magnitudeLimit), !(hours < -magnitudeLimit) else {
-            bag.error(location, "`\(name)` must be a number of hours, got `\(text)`", fix: "write hours as a number such as 8 or 2.5")
+            bag.error(location, Texts.current(.ymHours, name, text), fix: Texts.current(.ymHoursFix))
             return nil
         }
         guard let minutes = (hours * 60).intValue else {
-            bag.error(location, "`\(name)` is \(text) h, which is not a whole number of minutes", fix: "round it to whole minutes")
+            bag.error(location, Texts.current(.ymWholeMinutes, name, text), fix: Texts.current(.ymWholeMinutesFix))
             return nil
         }
         guard minutes >= min else {
-            let least = min % 60 == 0 ? "\(min / 60) h" : "\(min) minute\(min == 1 ? "" : "s")"
-            bag.error(location, "`\(name)` is \(text) h but must be at least \(least)", fix: "use a larger value")
+            let least = min % 60 == 0 ? Texts.current(.unitHours, String(min / 60)) : Texts.current(min == 1 ? .ymMinute : .ymMinutes, String(min))
+            bag.error(location, Texts.current(.ymAtLeastHours, name, text, least), fix: Texts.current(.ymAtLeastHoursFix))
             return nil
         }
         return minutes
@@ -180,8 +178,8 @@ public struct NodeReader {
         guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
         let parsed = maxHours.map { ClockTime(text: text, maxHours: $0) } ?? ClockTime(timeOfDay: text)
         guard let time = parsed else {
-            let range = maxHours.map { "up to \($0):00" } ?? "00:00–23:59"
-            bag.error(location, "`\(name(key))` must be a time HH:MM (\(range)), got `\(text)`", fix: "write it like \"07:00\" in quotes")
+            let range = maxHours.map { Texts.current(.ymUpTo, String($0)) } ?? "00:00–23:59"
+            bag.error(location, Texts.current(.ymClock, name(key), range, text), fix: Texts.current(.ymClockFix))
             return nil
         }
         return time

@@ -43,7 +43,7 @@ public indirect enum YAMLNode: Sendable {
             }
             throw InputError([YAMLNode.diagnostic(for: error, file: file)])
         } catch {
-            throw InputError([Diagnostic(at: SourceLocation(file: file), "cannot read YAML: \(error)")])
+            throw InputError([Diagnostic(at: SourceLocation(file: file), Texts.current(.ymCannotRead, "\(error)"))])
         }
         guard let root else {
             return .mapping([], SourceLocation(file: file, line: 1, column: 1))
@@ -52,8 +52,7 @@ public indirect enum YAMLNode: Sendable {
         var budget = maxValues
         let node = convert(root, file: file, bag: &bag, budget: &budget)
         if budget < 0 {
-            throw InputError([Diagnostic(at: SourceLocation(file: file), "the file expands to more than \(maxValues) values (aliases `*name` repeating anchors `&name`?)",
-                                         fix: "write the values out, or split the file; no scenario or plan needs this many")])
+            throw InputError([Diagnostic(at: SourceLocation(file: file), Texts.current(.ymTooMany, String(maxValues)), fix: Texts.current(.ymTooManyFix))])
         }
         try bag.throwIfErrors()
         return node
@@ -88,11 +87,11 @@ public indirect enum YAMLNode: Sendable {
                 if budget < 0 { break }
                 let keyLocation = location(key.mark, file: file)
                 guard case .scalar(let k) = key else {
-                    bag.error(keyLocation, "a key must be a plain word", fix: "write `name: value`")
+                    bag.error(keyLocation, Texts.current(.ymPlainKey), fix: Texts.current(.ymPlainKeyFix))
                     continue
                 }
                 if let first = seen[k.string] {
-                    bag.error(keyLocation, "`\(k.string)` appears twice in the same mapping (first at line \(first.line))", fix: "keep one of them")
+                    bag.error(keyLocation, Texts.current(.ymKeyTwice, k.string, String(first.line)), fix: Texts.current(.ymKeepOne))
                     continue
                 }
                 seen[k.string] = keyLocation
@@ -119,15 +118,15 @@ public indirect enum YAMLNode: Sendable {
                 guard after.hasPrefix(":") else { continue }
                 if let f = first, f.indent == indent {
                     found.append(Diagnostic(at: SourceLocation(file: file, line: k + 1, column: indent + 1),
-                                            "`\(key)` appears twice in the same mapping (first at line \(f.line))", fix: "keep one of them"))
+                                            Texts.current(.ymKeyTwice, key, String(f.line)), fix: Texts.current(.ymKeepOne)))
                     break
                 }
                 if first == nil { first = (k + 1, indent) }
             }
         }
         if found.isEmpty {
-            found.append(Diagnostic(at: SourceLocation(file: file, line: line), "a key appears twice in the same mapping (\(keys.sorted().joined(separator: ", ")))",
-                                    fix: "keep one of them"))
+            found.append(Diagnostic(at: SourceLocation(file: file, line: line), Texts.current(.ymSomeKeyTwice, keys.sorted().joined(separator: ", ")),
+                                    fix: Texts.current(.ymKeepOne)))
         }
         return found
     }
@@ -135,12 +134,12 @@ public indirect enum YAMLNode: Sendable {
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax: \(problem)",
-                              fix: "check indentation, colons and quotes near this position")
+            return Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column), Texts.current(.ymSyntax, problem),
+                              fix: Texts.current(.ymSyntaxFix))
         case .reader(let problem, _, _, _):
-            return Diagnostic(at: SourceLocation(file: file), "cannot read YAML: \(problem)", fix: "save the file as UTF-8 text")
+            return Diagnostic(at: SourceLocation(file: file), Texts.current(.ymCannotRead, problem), fix: Texts.current(.ymCannotReadFix))
         default:
-            return Diagnostic(at: SourceLocation(file: file), "cannot read YAML: \(error)")
+            return Diagnostic(at: SourceLocation(file: file), Texts.current(.ymCannotRead, "\(error)"))
         }
     }
 
