@@ -15,7 +15,7 @@ public struct RecordedScenario: Sendable {
     public struct Unavailable: Error, Sendable, CustomStringConvertible {
         public let run: Int
         public let reason: String
-        public var description: String { "run \(run): \(reason)" }
+        public var description: String { Texts.current(.wbRunReason, "\(run)", reason) }
 
         public init(run: Int, reason: String) {
             self.run = run
@@ -28,7 +28,7 @@ public struct RecordedScenario: Sendable {
     public static func load(run id: Int, store: Store) throws -> RecordedScenario {
         let run = try store.run(id)
         guard run.summary.kind == .roster else {
-            throw Unavailable(run: id, reason: "is a \(run.summary.kind.rawValue) run; only roster runs have a roster to open")
+            throw Unavailable(run: id, reason: Texts.current(.wbNotRoster, run.summary.kind.rawValue))
         }
         // A run recorded before copies were kept: a file still at its recorded path with the recorded SHA-256 is
         // provably the bytes the run read, so it stands in for the copy.
@@ -41,13 +41,12 @@ public struct RecordedScenario: Sendable {
             return found
         }
         guard let main = files.first(where: { $0.role == "scenario" }) else {
-            throw Unavailable(run: id, reason: "recorded no scenario file")
+            throw Unavailable(run: id, reason: Texts.current(.wbNoScenario))
         }
         // The YAML chain and its data files must have their copies; a bonus plan or metrics file the roster never read may lack one.
         let missing = files.filter { $0.content == nil && ($0.role == "scenario" || $0.role == "data") }.map(\.path)
         guard missing.isEmpty else {
-            throw Unavailable(run: id, reason: "was recorded without copies of " + missing.joined(separator: ", ")
-                              + ", and the files there now are not the ones it read (their SHA-256 differs, or they are gone); roster the scenario again")
+            throw Unavailable(run: id, reason: Texts.current(.wbNoCopies, missing.joined(separator: ", ")))
         }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwise-run-\(id)-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -59,22 +58,22 @@ public struct RecordedScenario: Sendable {
         }
         for file in files where file.content != nil {
             let target = place(file.path)
-            guard target.hasPrefix(root + "/") else { throw Unavailable(run: id, reason: "recorded a path outside its folders: \(file.path)") }
+            guard target.hasPrefix(root + "/") else { throw Unavailable(run: id, reason: Texts.current(.wbOutside, file.path)) }
             try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: target, contents: Data(file.content ?? [])) else {
-                throw Unavailable(run: id, reason: "its copy of \(file.path) could not be laid out in \(NSTemporaryDirectory())")
+                throw Unavailable(run: id, reason: Texts.current(.wbLayout, file.path, NSTemporaryDirectory()))
             }
         }
         let loaded: LoadedScenario
         do {
             loaded = try ScenarioLoader.load(place(main.path))
         } catch {
-            throw Unavailable(run: id, reason: "its recorded scenario no longer loads: " + "\(error)".replacingOccurrences(of: base + "/", with: ""))
+            throw Unavailable(run: id, reason: Texts.current(.wbNoLoad, "\(error)".replacingOccurrences(of: base + "/", with: "")))
         }
         var scenario = loaded.scenario
         // A file read from outside the copies would be today's file, not the run's.
         if let outside = scenario.sourceFiles.first(where: { !$0.hasPrefix(root + "/") }) {
-            throw Unavailable(run: id, reason: "its scenario reads \(outside) by an absolute path, which was not kept with the run")
+            throw Unavailable(run: id, reason: Texts.current(.wbAbsolute, outside))
         }
         // Messages name the files as the run named them.
         scenario.sourceFiles = scenario.sourceFiles.map { path in

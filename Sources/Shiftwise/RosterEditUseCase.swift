@@ -38,15 +38,15 @@ public enum RosterEditUseCase {
     public struct Refused: Error, Sendable, CustomStringConvertible {
         public let violations: [Finding]
         public var description: String {
-            "the roster breaks \(violations.count) hard rule\(violations.count == 1 ? "" : "s") and was not saved: "
-                + violations.prefix(3).map(\.message).joined(separator: "; ")
+            let shown = violations.prefix(3).map(\.message).joined(separator: "; ")
+            return violations.count == 1 ? Texts.current(.wbRefusedOne, shown) : Texts.current(.wbRefusedMany, "\(violations.count)", shown)
         }
     }
 
     /// The roster.csv the run recorded.
     public static func rosterCSV(of recorded: RecordedScenario) throws -> String {
         guard let text = recorded.run.results.first(where: { $0.name == "roster.csv" })?.content else {
-            throw RecordedScenario.Unavailable(run: recorded.run.summary.id, reason: "recorded no roster.csv")
+            throw RecordedScenario.Unavailable(run: recorded.run.summary.id, reason: Texts.current(.wbNoRosterCSV))
         }
         return text
     }
@@ -91,7 +91,7 @@ public enum RosterEditUseCase {
         let check = check(text, recorded: recorded)
         guard check.violations.isEmpty, let roster = check.roster, let evaluation = check.evaluation else {
             throw Refused(violations: check.violations.isEmpty
-                          ? [Finding(agentID: "", rule: "file", message: "some row could not be read as a shift", line: 0)] : check.violations)
+                          ? [Finding(agentID: "", rule: "file", message: Texts.current(.wbRowUnreadable), line: 0)] : check.violations)
         }
         let scenario = recorded.scenario
         let bound = storedBound(recorded.run) ?? 0

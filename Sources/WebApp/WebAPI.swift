@@ -28,12 +28,12 @@ struct WebAPI: Sendable {
 
     /// `GET /api/runs/{id}/roster`: the run's shifts as in roster.csv, one object per row.
     func roster(id: Int?) -> Response {
-        guard let id else { return Self.error(.notFound, "no such run") }
+        guard let id else { return Self.error(.notFound, Texts.english(.wbNoSuchRun)) }
         do {
             let store = try Store.open(server.database)
             let run = try store.run(id)
             guard let csv = run.results.first(where: { $0.name == "roster.csv" })?.content else {
-                return Self.error(.notFound, "run \(id) is a \(run.summary.kind.rawValue) run and has no roster")
+                return Self.error(.notFound, Texts.english(.wbNoRoster, "\(id)", run.summary.kind.rawValue))
             }
             return Self.json(.ok, ["run": id, "shifts": Self.rows(csv)])
         } catch {
@@ -60,7 +60,7 @@ struct WebAPI: Sendable {
             return try LanguageGate.with(texts) {
                 let recorded = try RecordedScenario.load(run: id, store: Store.open(server.database))
                 let check = RosterEditUseCase.check(body, recorded: recorded)
-                guard let evaluation = check.evaluation else { return Self.error(.unprocessableContent, "some row could not be read as a shift") }
+                guard let evaluation = check.evaluation else { return Self.error(.unprocessableContent, texts(.wbRowUnreadable)) }
                 return Self.json(.ok, ["html": RosterPage.coverageCharts(evaluation: evaluation, scenario: recorded.scenario, texts: texts)])
             }
         } catch {
@@ -110,7 +110,7 @@ struct WebAPI: Sendable {
     func void(id: Int, body: String, texts: Texts) -> Response {
         let reason = ((try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any])?["reason"] as? String ?? ""
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return Self.error(.badRequest, "say why the run is voided: {\"reason\": \"…\"}")
+            return Self.error(.badRequest, texts(.wbVoidReason))
         }
         do {
             let text = try PayoutsUseCase.void(database: server.database, run: id, reason: reason)
@@ -125,10 +125,10 @@ struct WebAPI: Sendable {
     func export(id: Int, body: String, texts: Texts) -> Response {
         let asked = ((try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any])?["format"] as? String ?? "generic"
         guard let format = PayrollFormat(rawValue: asked) else {
-            return Self.error(.badRequest, "no payroll format `\(asked)`: use " + PayrollFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            return Self.error(.badRequest, texts(.wbNoFormat, asked, PayrollFormat.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         guard format == .generic || server.payrollMap != nil else {
-            return Self.error(.badRequest, "\(format.displayName) needs a payroll map: start the server with `shiftwise serve --map FILE`")
+            return Self.error(.badRequest, texts(.wbNeedsMap, format.displayName))
         }
         do {
             let outcome = try LanguageGate.with(texts) {

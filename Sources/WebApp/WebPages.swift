@@ -74,7 +74,7 @@ struct WebPages: Sendable {
                 let recorded = try RecordedScenario.load(run: id, store: store)
                 let check = RosterEditUseCase.check(try RosterEditUseCase.rosterCSV(of: recorded), recorded: recorded)
                 guard let roster = check.roster, let evaluation = check.evaluation else {
-                    throw RecordedScenario.Unavailable(run: id, reason: "its roster.csv could not be read as shifts")
+                    throw RecordedScenario.Unavailable(run: id, reason: Texts.current(.wbUnreadableRows))
                 }
                 let scenario = recorded.scenario
                 let objective = evaluation.objective.doubleValue

@@ -73,17 +73,18 @@ public struct WebServer: Sendable {
         router.get("/api/runs/:id/roster") { _, context in api.roster(id: context.parameters.get("id", as: Int.self)) }
         for (action, handler) in [("check", api.check), ("coverage", api.coverage), ("save", api.save), ("resolve", api.resolve), ("approve", api.approve), ("void", api.void), ("export", api.export)] {
             router.post("/api/runs/:id/\(action)") { request, context in
-                guard let id = context.parameters.get("id", as: Int.self) else { return WebAPI.error(.notFound, "no such run") }
+                let texts = WebRequest(request, server: self).texts
+                guard let id = context.parameters.get("id", as: Int.self) else { return WebAPI.error(.notFound, texts(.wbNoSuchRun)) }
                 guard self.allows(request) else {
-                    return WebAPI.error(.forbidden, "this request does not carry the page's token (header X-CSRF-Token); reload the page and try again")
+                    return WebAPI.error(.forbidden, texts(.wbToken))
                 }
                 let body: ByteBuffer
                 do {
                     body = try await request.body.collect(upTo: Self.maxBody)
                 } catch {
-                    return WebAPI.error(.contentTooLarge, "the request is larger than \(Self.maxBody / (1 << 20)) MiB")
+                    return WebAPI.error(.contentTooLarge, texts(.wbTooLarge, "\(Self.maxBody / (1 << 20))"))
                 }
-                return handler(id, String(buffer: body), WebRequest(request, server: self).texts)
+                return handler(id, String(buffer: body), texts)
             }
         }
         return router

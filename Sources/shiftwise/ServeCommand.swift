@@ -36,9 +36,9 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) is not a port: use 1 to 65535 (or 0 for any free port)") }
-        if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400) { throw ValidationError("--time-limit \(timeLimit) must be more than 0 and at most 86400 seconds") }
-        guard !host.isEmpty, !host.contains("/"), !host.contains(" ") else { throw ValidationError("--host \(host) is not an address, e.g. --host 127.0.0.1") }
+        guard (0...65_535).contains(port) else { throw ValidationError(Texts.current(.wbPort, "\(port)")) }
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400) { throw ValidationError(Texts.current(.wbResolveLimit, "\(timeLimit)")) }
+        guard !host.isEmpty, !host.contains("/"), !host.contains(" ") else { throw ValidationError(Texts.current(.wbHost, host)) }
     }
 
     func run() throws {
@@ -52,13 +52,14 @@ struct ServeCommand: ParsableCommand {
         if let map { _ = try Failure.report(writes: false) { try PayoutsUseCase.checkMap(map) } }
         let server = WebServer(database: path, defaultLanguage: language.language, resolveSeconds: timeLimit, payrollMap: map)
         let host = self.host
+        let texts = language.texts
         let port = self.port
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         Task {
             do {
                 try await server.serve(host: host, port: port) { bound in
-                    let line = "Shiftwise serves \(path) at http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ (Ctrl-C stops it)\n"
+                    let line = texts(.wbServes, path, "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/") + "\n"
                     FileHandle.standardOutput.write(Data(line.utf8))
                 }
             } catch {
@@ -68,7 +69,7 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let error = failure.error {
-            Failure.printError("error: the server stopped: \(error)")
+            Failure.printError(language.texts(.wbStopped, "\(error)"))
             throw ExitCode(FailureCategory.internalFailure.exitCode)
         }
     }

@@ -49,6 +49,9 @@ import TestSupport
                 let wrong = try await Self.post(client, "/api/runs/\(run)/\(action)", body: roster, token: String(repeating: "cd", count: 32))
                 #expect(wrong.status == .forbidden, "\(action) with another token")
             }
+            // The refusal is worded in the request's language.
+            let chinese = try await client.execute(uri: "/api/runs/\(run)/check?lang=zh-CN", method: .post, body: ByteBuffer(string: roster))
+            #expect(chinese.status == .forbidden && String(buffer: chinese.body).contains("令牌"))
             let page = try await client.execute(uri: "/", method: .get)
             #expect(String(buffer: page.body).contains("<meta name=\"csrf-token\" content=\"\(Self.token)\">"))
         }

@@ -152,6 +152,10 @@ public enum TextKey: String, Sendable, CaseIterable {
     case ouReplace, ouCarry
     case clNotCompared, clMoreNotShown, clMoreWarnings, clPeriod, clNameScenario, clCompareTwo, clDatabase, clWeekDate, clWeekMonday, clRunID
     case clReason, clFormatMap, clMapGeneric, clPerAgent, clTimeLimit, clMipGap, clCoverageBoth, clNameCommand, clNotCommand, clNotCommandHint
+    // The web application (`serve`) and the recorded runs it opens
+    case wbRunReason, wbNotRoster, wbNoScenario, wbNoCopies, wbOutside, wbLayout, wbNoLoad, wbAbsolute, wbNoRosterCSV, wbUnreadableRows
+    case wbRefusedOne, wbRefusedMany, wbRowUnreadable, wbNoSuchRun, wbToken, wbTooLarge, wbNoRoster, wbVoidReason, wbNoFormat, wbNeedsMap
+    case wbServes, wbStopped, wbPort, wbHost, wbResolveLimit
 }
 
 extension Texts {

@@ -35,8 +35,8 @@ public struct Texts: Sendable {
     }
 
     /// The tables come in parts, one file per area (`TextTables*.swift`); a key belongs to exactly one part.
-    static let englishParts: [[TextKey: String]] = [englishCommon, englishPlan, englishInputs, englishChecks, englishRuns]
-    static let chineseParts: [[TextKey: String]] = [chineseCommon, chinesePlan, chineseInputs, chineseChecks, chineseRuns]
+    static let englishParts: [[TextKey: String]] = [englishCommon, englishPlan, englishInputs, englishChecks, englishRuns, englishWeb]
+    static let chineseParts: [[TextKey: String]] = [chineseCommon, chinesePlan, chineseInputs, chineseChecks, chineseRuns, chineseWeb]
 
     static let englishTable: [TextKey: String] = merged(englishParts)
     static let chinese: [TextKey: String] = merged(chineseParts)
