@@ -15,8 +15,17 @@ enum BonusBench {
         print("")
         print("bonus (the example plan: 5 components, scorecard, proration, agent cap, team pool)")
         print("agents     calculate   payroll CSV   detail CSV   lines     total                 peak MiB")
-        for count in [10_000, 100_000] {
+        // SHIFTWISE_BENCH_CALCULATE_ONLY=1: the 100,000-agent calculation alone (for a profiler).
+        let calculateOnly = ProcessInfo.processInfo.environment["SHIFTWISE_BENCH_CALCULATE_ONLY"] != nil
+        for count in calculateOnly ? [100_000] : [10_000, 100_000] {
             let table = metrics(count)
+            if calculateOnly {
+                let clock = ContinuousClock.now
+                let result = try? PayoutCalculator.calculate(plan: plan, metrics: table)
+                print(String(format: "%7d  %9.3f s  (calculation only)  %d lines  %.1f MiB", count, seconds(clock.duration(to: .now)),
+                             result?.lines.count ?? 0, PeakMemory.mebibytes))
+                continue
+            }
             let clock = ContinuousClock.now
             guard let result = try? PayoutCalculator.calculate(plan: plan, metrics: table) else {
                 print("bonus: the generated metrics did not calculate")
