@@ -193,9 +193,9 @@ import TestSupport
         #expect(r.stdout.isEmpty)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines == [
-            "\(file):2:59: error: 客服 A1 的班次 2026-11-30 08:00–16:00 应计带薪工时 7.50 小时（8 小时，减去无薪休息 lunch（30 分钟）），但 `paid_hours` 写的是 8.00 (请写 7.50)",
-            "\(file):2:64: error: 客服 A1 的班次 2026-11-30 08:00–16:00 没有休息 lunch（30 分钟，无薪），而 6 小时及以上的班次都要休一次 (如在 `breaks` 中加入 10:00-10:30)",
-            "\(file):12:14: error: 客服 A2 的班次 2026-12-02 09:00–17:00，但该客服 2026-12-02 不可排班（客服的 `unavailable` 列表） (把该班次交给可排班的客服，或删除该行)",
+            "\(file):2:59: error: 坐席 A1 的班次 2026-11-30 08:00–16:00 应计带薪工时 7.50 小时（8 小时，减去无薪休息 lunch（30 分钟）），但 `paid_hours` 写的是 8.00 (请写 7.50)",
+            "\(file):2:64: error: 坐席 A1 的班次 2026-11-30 08:00–16:00 没有休息 lunch（30 分钟，无薪），而 6 小时及以上的班次都要休一次 (如在 `breaks` 中加入 10:00-10:30)",
+            "\(file):12:14: error: 坐席 A2 的班次 2026-12-02 09:00–17:00 排在了其不可排班的 2026-12-02（坐席的 `unavailable` 列表） (把该班次交给可排班的其他坐席，或删除该行)",
             "在 \(file) 中发现 3 处硬性规则违规",
         ], "\(r.stderr)")
         for line in lines.dropLast() { #expect(Self.englishWords(line, names: ["lunch"]).isEmpty, "English in `\(line)`") }
