@@ -12,12 +12,13 @@ public enum PayoutsUseCase {
         guard FileManager.default.fileExists(atPath: database) else { return Texts.current(.poNoDatabase, database) + "\n" }
         let runs = try Store.openExisting(database).payoutRuns()
         if runs.isEmpty { return Texts.current(.poNone, database) + "\n" }
-        let header = ["id", "period", "plan", "status", "rows", "total", "adjusts", "superseded"]
+        let t = Texts.current
+        let header = [t(.lsID), t(.lsPeriod), t(.lsPlan), t(.lsStatus), t(.lsRows), t(.lsTotal), t(.lsAdjusts), t(.lsSuperseded)]
         let rows = try runs.map { r in
             let total = try rowsOf(r.lines, database: database, run: r.summary.id).reduce(ExactDecimal.zero) { $0 + $1.amount }
-            return [String(r.summary.id), r.summary.period ?? "?", r.summary.name, r.listedStatus, String(r.lines.count),
-                    total.formatted(places: max(2, total.scale)), r.summary.adjustsRun.map { "run \($0)" } ?? "-",
-                    r.supersededBy.map { "by run \($0)" } ?? "-"]
+            return [String(r.summary.id), r.summary.period ?? "?", r.summary.name, RunsUseCase.statusName(r.listedStatus), String(r.lines.count),
+                    total.formatted(places: max(2, total.scale)), r.summary.adjustsRun.map { t(.lsRun, "\($0)") } ?? "-",
+                    r.supersededBy.map { t(.lsByRun, "\($0)") } ?? "-"]
         }
         return RunsUseCase.table([header] + rows, rightAligned: [0, 4, 5])
     }

@@ -69,7 +69,7 @@ enum WebAssets {
     function post(action){return fetch('/api/runs/'+cfg.run+'/'+action,{method:'POST',headers:{'Content-Type':'text/csv; charset=utf-8','X-CSRF-Token':token},body:csv(action==='resolve')})
       .then(r=>r.json().then(j=>({ok:r.ok,status:r.status,j})));}
     function show(list){const ul=$('ed-violations');ul.textContent='';for(const v of list||[]){const li=document.createElement('li');li.className='violation';
-      li.dataset.agent=v.agent_id;li.dataset.rule=v.rule;li.textContent=(v.agent_id?v.agent_id+' · ':'')+(cfg.rules[v.rule]||v.rule)+': '+v.message;ul.appendChild(li);}}
+      li.dataset.agent=v.agent_id;li.dataset.rule=v.rule;li.textContent=(v.agent_id?v.agent_id+' · ':'')+(cfg.rules[v.rule]||v.rule)+cfg.colon+v.message;ul.appendChild(li);}}
     function check(){const mine=++seq;$('ed-status').textContent=W.checking;$('ed-save').disabled=true;$('ed-saved').textContent='';
       post('check').then(({ok,j})=>{if(mine!==seq)return;
         if(!ok){$('ed-status').textContent=j.error||'';return;}

@@ -112,7 +112,7 @@ struct WebPages: Sendable {
                 "edited": WebText.editEdited(t), "resolving": WebText.editResolving(t), "resolved": WebText.editResolved(t),
             ]
             let config: [String: Any] = ["run": id, "weekStart": weekStart.description, "words": words,
-                                         "rules": WebText.rules.mapValues { $0(t) }, "terms": WebText.terms.mapValues { $0(t) }]
+                                         "rules": WebText.rules.mapValues { $0(t) }, "terms": WebText.terms.mapValues { $0(t) }, "colon": t(.jsColon)]
             editor += "<script id=\"edit-config\" type=\"application/json\">\(Self.scriptJSON(config))</script>\n<script src=\"/static/editor.js\"></script>\n"
             return Self.wrap(html, request: r, server: server, extraBody: editor)
         } catch {
@@ -127,8 +127,9 @@ struct WebPages: Sendable {
         do {
             let (statements, summary, status) = try LanguageGate.with(t) { try StatementsUseCase.statements(database: server.database, run: id) }
             var body = "<h1>\(HTML.escape(WebText.payoutHeading(t, String(id))))</h1>\n<div class=\"sub\">"
-            body += "\(WebText.payoutPlan(t)): \(HTML.escape(summary.name)) · \(WebText.payoutPeriod(t)): \(HTML.escape(summary.period ?? "–")) · "
-            body += "\(WebText.payoutStatus(t)): <b id=\"status\">\(HTML.escape(statusName(status, t)))</b>"
+            let colon = t(.jsColon)
+            body += "\(WebText.payoutPlan(t))\(colon)\(HTML.escape(summary.name)) · \(WebText.payoutPeriod(t))\(colon)\(HTML.escape(summary.period ?? "–")) · "
+            body += "\(WebText.payoutStatus(t))\(colon)<b id=\"status\">\(HTML.escape(statusName(status, t)))</b>"
             if let adjusts = summary.adjustsRun { body += " · " + HTML.escape(WebText.payoutAdjusts(t, String(adjusts))) }
             body += "</div>\n<div class=\"actions\">"
             if status == "draft" {
@@ -151,14 +152,14 @@ struct WebPages: Sendable {
                 let pays = s.payments.reduce(ExactDecimal.zero) { $0 + $1.amount }
                 total += pays
                 let working = s.components.map { c in
-                    "<li><b>\(HTML.escape(c.name))</b> (\(HTML.escape(c.earningsCode))): \(HTML.escape(t.money(c.amount, currency: currency)))<br>"
-                        + c.sentences(t.language).map(HTML.escape).joined(separator: "; ") + "</li>"
+                    "<li><b>\(HTML.escape(c.name))</b> \(t.language == .zhCN ? "（" : "(")\(HTML.escape(c.earningsCode))\(t.language == .zhCN ? "）" : ")")\(colon)\(HTML.escape(t.money(c.amount, currency: currency)))<br>"
+                        + c.sentences(t.language).map(HTML.escape).joined(separator: t.language == .zhCN ? "；" : "; ") + "</li>"
                 }.joined()
                 rows += "<tr><td>\(HTML.escape(s.agentID))</td><td>\(HTML.escape(s.name))</td><td class=\"num\">\(HTML.escape(t.money(pays, currency: currency)))</td>"
                 rows += "<td><details><summary>\(WebText.payoutWorking(t))</summary><ul>\(working)</ul></details></td>"
                 rows += "<td><a href=\"/runs/\(id)/agents/\(Self.pathComponent(s.agentID))\">\(WebText.payoutStatement(t))</a></td></tr>\n"
             }
-            body += "<p>\(WebText.payoutAgents(t)): \(statements.count) · \(WebText.payoutTotal(t)): <b id=\"total\">\(HTML.escape(t.money(total, currency: currency)))</b></p>\n"
+            body += "<p>\(WebText.payoutAgents(t))\(colon)\(statements.count) · \(WebText.payoutTotal(t))\(colon)<b id=\"total\">\(HTML.escape(t.money(total, currency: currency)))</b></p>\n"
             if statements.isEmpty, let adjusts = summary.adjustsRun { body += "<p class=\"muted\">\(HTML.escape(WebText.payoutNothing(t, String(adjusts))))</p>\n" }
             body += "<table id=\"lines\"><thead><tr><th>\(WebText.colAgent(t))</th><th>\(WebText.colName(t))</th>"
             body += "<th>\(WebText.payoutAmount(t))</th><th>\(WebText.payoutWorking(t))</th><th></th></tr></thead><tbody>\n\(rows)</tbody></table>\n"

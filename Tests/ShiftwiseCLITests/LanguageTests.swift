@@ -26,6 +26,22 @@ import TestSupport
         #expect(english.contains("<html lang=\"en\">") && english.contains("Coverage against requirement"))
     }
 
+    /// `runs list` in Chinese: headers, kinds and outcomes in Chinese, columns aligned in terminal columns
+    /// (a Chinese character takes two: the header 编号 is four columns wide, as the id column's right edge).
+    @Test func chineseRunsList() throws {
+        let fixture = try ScenarioFixture()
+        let db = fixture.path("db.sqlite")
+        #expect(try CommandRunner.run(["roster", fixture.scenario, "--out", fixture.path("out"), "--db", db]).status == 0)
+        let zh = try CommandRunner.run(["runs", "list", "--db", db, "--lang", "zh-CN"])
+        let lines = zh.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(zh.stdout)")
+        #expect(lines[0].hasPrefix("编号  类型  名称  开始时间") && lines[0].hasSuffix("状态"), "\(lines[0])")
+        #expect(lines[1].hasPrefix("   1  排班  tiny  "), "the id right-aligned under 编号 (4 columns), 排班 under 类型: \(lines[1])")
+        #expect(lines[1].contains("最优解"))
+        let en = try CommandRunner.run(["runs", "list", "--db", db, "--lang", "en"])
+        #expect(en.stdout.hasPrefix("id  kind    name  started"), "\(en.stdout)")
+    }
+
     @Test func payoutsAreTheSameBytesInEveryLanguage() throws {
         let fixture = try ScenarioFixture()
         try fixture.write("plan.yaml", RoundingScaleTests.plan.replacingOccurrences(of: "scale: 3", with: "scale: 2"))

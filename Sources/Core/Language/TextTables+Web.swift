@@ -26,6 +26,13 @@ extension Texts {
         .wbPort: "--port {0} is not a port: use 1 to 65535 (or 0 for any free port)",
         .wbHost: "--host {0} is not an address, e.g. --host 127.0.0.1",
         .wbResolveLimit: "--time-limit {0} must be more than 0 and at most 86400 seconds",
+        .lsID: "id", .lsKind: "kind", .lsName: "name", .lsStarted: "started", .lsDuration: "duration", .lsOutcome: "outcome", .lsStatus: "status",
+        .lsPeriod: "period", .lsPlan: "plan", .lsRows: "rows", .lsTotal: "total", .lsAdjusts: "adjusts", .lsSuperseded: "superseded",
+        .lsRun: "run {0}", .lsByRun: "by run {0}", .lsRunTitle: "run {0}: {1} {2}", .lsFinished: "finished", .lsUser: "user",
+        .lsParameters: "parameters", .lsInputs: "inputs", .lsResults: "results (`runs show {0} --result NAME` prints one)", .lsNone: "(none)",
+        .lsLines: "{0} lines", .lsBytes: "{0} bytes",
+        .kindStaff: "staff", .kindRoster: "roster", .kindBonus: "bonus", .kindCompare: "compare",
+        .outcomeOK: "ok", .outcomeEdited: "edited",
     ]
 
     static let chineseWeb: [TextKey: String] = [
@@ -54,5 +61,12 @@ extension Texts {
         .wbPort: "`--port` {0} 不是端口：请用 1 到 65535（或 0 表示任一空闲端口）",
         .wbHost: "`--host` {0} 不是地址，如 `--host 127.0.0.1`",
         .wbResolveLimit: "`--time-limit` {0} 应大于 0 且至多 86400 秒",
+        .lsID: "编号", .lsKind: "类型", .lsName: "名称", .lsStarted: "开始时间", .lsDuration: "用时", .lsOutcome: "结果", .lsStatus: "状态",
+        .lsPeriod: "考核期", .lsPlan: "方案", .lsRows: "行数", .lsTotal: "合计", .lsAdjusts: "调整", .lsSuperseded: "被取代",
+        .lsRun: "运行 {0}", .lsByRun: "被运行 {0} 取代", .lsRunTitle: "运行 {0}：{1} {2}", .lsFinished: "结束时间", .lsUser: "用户",
+        .lsParameters: "参数", .lsInputs: "输入文件", .lsResults: "结果（`runs show {0} --result NAME` 可打印其中一项）", .lsNone: "（无）",
+        .lsLines: "{0} 行", .lsBytes: "{0} 字节",
+        .kindStaff: "人力需求", .kindRoster: "排班", .kindBonus: "奖金", .kindCompare: "情景对比",
+        .outcomeOK: "成功", .outcomeEdited: "手工调整",
     ]
 }

@@ -156,6 +156,10 @@ public enum TextKey: String, Sendable, CaseIterable {
     case wbRunReason, wbNotRoster, wbNoScenario, wbNoCopies, wbOutside, wbLayout, wbNoLoad, wbAbsolute, wbNoRosterCSV, wbUnreadableRows
     case wbRefusedOne, wbRefusedMany, wbRowUnreadable, wbNoSuchRun, wbToken, wbTooLarge, wbNoRoster, wbVoidReason, wbNoFormat, wbNeedsMap
     case wbServes, wbStopped, wbPort, wbHost, wbResolveLimit
+    // The tables of `runs list`, `runs show` and `payouts list`
+    case lsID, lsKind, lsName, lsStarted, lsDuration, lsOutcome, lsStatus, lsPeriod, lsPlan, lsRows, lsTotal, lsAdjusts, lsSuperseded
+    case lsRun, lsByRun, lsRunTitle, lsFinished, lsUser, lsParameters, lsInputs, lsResults, lsNone, lsLines, lsBytes
+    case kindStaff, kindRoster, kindBonus, kindCompare, outcomeOK, outcomeEdited
 }
 
 extension Texts {
