@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import Store
+public import Store
 
 /// `shiftwise runs list` and `runs show RUN`: what the database holds, as text.
 public enum RunsUseCase {
@@ -57,7 +57,7 @@ public enum RunsUseCase {
     }
 
     /// A run kind as the language names it.
-    static func kindName(_ kind: RunKind) -> String {
+    public static func kindName(_ kind: RunKind) -> String {
         switch kind {
         case .staff: Texts.current(.kindStaff)
         case .roster: Texts.current(.kindRoster)
@@ -67,7 +67,7 @@ public enum RunsUseCase {
     }
 
     /// An outcome (`optimal`, `feasible`, `ok`, `edited`, or a comparison's several) as the language names it.
-    static func outcomeName(_ outcome: String) -> String {
+    public static func outcomeName(_ outcome: String) -> String {
         outcome.split(separator: ",").map { part -> String in
             switch part {
             case "optimal": Texts.current(.statusOptimal)
@@ -80,7 +80,7 @@ public enum RunsUseCase {
     }
 
     /// A payout status as the language names it.
-    static func statusName(_ status: String) -> String {
+    public static func statusName(_ status: String) -> String {
         switch status {
         case "draft": Texts.current(.payoutDraft)
         case "approved": Texts.current(.payoutApproved)
@@ -121,5 +121,10 @@ public enum RunsUseCase {
                 || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
             return width + (wide ? 2 : 1)
         }
+    }
+
+    /// What the audit trail says about run `id` (who approved or voided it, when, and why), oldest first.
+    public static func history(database: String, run id: Int) throws -> [(at: String, who: String, what: String)] {
+        try Store.openExisting(database).audit().filter { $0.runID == id }.map { ($0.at, $0.who, $0.what) }
     }
 }

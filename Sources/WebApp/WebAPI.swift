@@ -14,8 +14,9 @@ struct WebAPI: Sendable {
     /// `GET /api/runs`: id, kind, name, status, started — newest first.
     func runs() -> Response {
         do {
-            let runs = try Store.open(server.database).runs()
-            let listed = try Store.open(server.database).payoutRuns()
+            let store = try Store.openExisting(server.database)
+            let runs = try store.runs()
+            let listed = try store.payoutRuns()
             let statuses = Dictionary(listed.map { ($0.summary.id, $0.listedStatus) }, uniquingKeysWith: { a, _ in a })
             return Self.json(.ok, runs.map { r -> [String: Any] in
                 ["id": r.id, "kind": r.kind.rawValue, "name": r.name, "status": statuses[r.id] ?? r.status ?? NSNull(), "started": r.startedAt,
@@ -27,13 +28,13 @@ struct WebAPI: Sendable {
     }
 
     /// `GET /api/runs/{id}/roster`: the run's shifts as in roster.csv, one object per row.
-    func roster(id: Int?) -> Response {
-        guard let id else { return Self.error(.notFound, Texts.english(.wbNoSuchRun)) }
+    func roster(id: Int?, texts: Texts) -> Response {
+        guard let id else { return Self.error(.notFound, texts(.wbNoSuchRun)) }
         do {
-            let store = try Store.open(server.database)
+            let store = try Store.openExisting(server.database)
             let run = try store.run(id)
             guard let csv = run.results.first(where: { $0.name == "roster.csv" })?.content else {
-                return Self.error(.notFound, Texts.english(.wbNoRoster, "\(id)", run.summary.kind.rawValue))
+                return Self.error(.notFound, texts(.wbNoRoster, "\(id)", run.summary.kind.rawValue))
             }
             return Self.json(.ok, ["run": id, "shifts": Self.rows(csv)])
         } catch {
@@ -45,7 +46,7 @@ struct WebAPI: Sendable {
     func check(id: Int, body: String, texts: Texts) -> Response {
         do {
             return try LanguageGate.with(texts) {
-                let recorded = try RecordedScenario.load(run: id, store: Store.open(server.database))
+                let recorded = try RecordedScenario.load(run: id, store: Store.openExisting(server.database))
                 let check = RosterEditUseCase.check(body, recorded: recorded)
                 return Self.json(.ok, Self.checkObject(check))
             }
@@ -58,7 +59,7 @@ struct WebAPI: Sendable {
     func coverage(id: Int, body: String, texts: Texts) -> Response {
         do {
             return try LanguageGate.with(texts) {
-                let recorded = try RecordedScenario.load(run: id, store: Store.open(server.database))
+                let recorded = try RecordedScenario.load(run: id, store: Store.openExisting(server.database))
                 let check = RosterEditUseCase.check(body, recorded: recorded)
                 guard let evaluation = check.evaluation else { return Self.error(.unprocessableContent, texts(.wbRowUnreadable)) }
                 return Self.json(.ok, ["html": RosterPage.coverageCharts(evaluation: evaluation, scenario: recorded.scenario, texts: texts)])
@@ -72,8 +73,16 @@ struct WebAPI: Sendable {
     func save(id: Int, body: String, texts: Texts) -> Response {
         do {
             return try LanguageGate.with(texts) {
+                // The same roster as the run's own (as written, or after reading) is nothing to save.
+                let recorded = try RecordedScenario.load(run: id, store: Store.openExisting(server.database))
+                let original = try RosterEditUseCase.rosterCSV(of: recorded)
+                let check = RosterEditUseCase.check(body, recorded: recorded)
+                if body == original || (check.roster.map { Set($0.shifts) } == RosterEditUseCase.check(original, recorded: recorded).roster.map { Set($0.shifts) }
+                                        && check.violations.isEmpty && check.warnings.isEmpty) {
+                    return Self.error(.unprocessableContent, texts(.wbNothingChanged, "\(id)"))
+                }
                 let newID = try RosterEditUseCase.save(body, run: id, database: server.database)
-                return Self.json(.ok, ["run": newID, "url": "/runs/\(newID)"])
+                return Self.json(.ok, ["run": newID, "url": "/runs/\(newID)", "warnings": check.warnings.map(Self.findingObject)])
             }
         } catch let refused as RosterEditUseCase.Refused {
             return Self.json(.unprocessableContent, ["error": refused.description, "violations": refused.violations.map(Self.findingObject)])
@@ -83,16 +92,36 @@ struct WebAPI: Sendable {
     }
 
     /// `POST /api/runs/{id}/resolve`: the rows marked `pinned` kept exactly, the rest rostered again, recorded as a new run.
-    func resolve(id: Int, body: String, texts: Texts) -> Response {
-        do {
-            // Reading the pins words its messages in the request's language; the solve needs no gate.
-            let pinned = try LanguageGate.with(texts) { try RosterEditUseCase.pins(body, run: id, database: server.database) }
-            let newID = try RosterEditUseCase.resolve(pinned, database: server.database, timeLimitSeconds: server.resolveSeconds, texts: texts)
-            return Self.json(.ok, ["run": newID, "url": "/runs/\(newID)"])
-        } catch let failure as RosterFailure {
-            return Self.error(.unprocessableContent, failure.description)
-        } catch {
-            return Self.failure(error)
+    /// The pins are read under the language gate; the solve runs on a thread of its own, one re-solve at a time
+    /// (another is answered 429 at once), so pages stay quick while it runs.
+    func resolve(id: Int, body: String, texts: Texts) async -> Response {
+        let database = server.database, seconds = server.resolveSeconds
+        let header = body.prefix { $0 != "\n" && $0 != "\r" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard header.contains("pinned") else { return await WebServer.gated(texts) { Self.error(.unprocessableContent, texts(.wbNoPinnedColumn)) } }
+        enum Prepared: Sendable {
+            case pinned(RosterEditUseCase.Pinned)
+            case refused(Response)
+        }
+        let prepared = await WebServer.gated(texts) { () -> Prepared in
+            guard FileManager.default.fileExists(atPath: database) else { return .refused(Self.error(.serviceUnavailable, StoreError.missing(path: database).description)) }
+            do { return .pinned(try RosterEditUseCase.pins(body, run: id, database: database)) } catch { return .refused(Self.failure(error)) }
+        }
+        let pinned: RosterEditUseCase.Pinned
+        switch prepared {
+        case .refused(let response): return response
+        case .pinned(let value): pinned = value
+        }
+        guard SolveSlot.shared.take() else { return await WebServer.gated(texts) { Self.error(.tooManyRequests, texts(.wbSolveBusy)) } }
+        let outcome = await WebServer.offThread { () -> Result<Int, any Error> in
+            defer { SolveSlot.shared.give() }
+            return Result { try RosterEditUseCase.resolve(pinned, database: database, timeLimitSeconds: seconds, texts: texts) }
+        }
+        return await WebServer.gated(texts) {
+            switch outcome {
+            case .success(let newID): return Self.json(.ok, ["run": newID, "url": "/runs/\(newID)"])
+            case .failure(let failure as RosterFailure): return Self.error(.unprocessableContent, failure.description)
+            case .failure(let error): return Self.failure(error)
+            }
         }
     }
 
@@ -111,6 +140,11 @@ struct WebAPI: Sendable {
         let reason = ((try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any])?["reason"] as? String ?? ""
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return Self.error(.badRequest, texts(.wbVoidReason))
+        }
+        // The reason goes into the audit trail as a person wrote it: one line, no control characters, at most 500 characters.
+        guard reason.count <= 500, !reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+                || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+            return Self.error(.badRequest, texts(.wbVoidReasonLong, "\(reason.count)"))
         }
         do {
             let text = try PayoutsUseCase.void(database: server.database, run: id, reason: reason)
@@ -135,7 +169,12 @@ struct WebAPI: Sendable {
                 try PayoutsUseCase.export(database: server.database, run: id, outputFolder: server.exportFolder, bom: false, format: format,
                                           mapPath: format == .generic ? nil : server.payrollMap)
             }
-            return Self.json(.ok, ["run": id, "files": outcome.files, "control": outcome.control])
+            // The files themselves, for the browser to save where the clerk wants them (the server's folder may be out of reach).
+            let downloads = outcome.files.compactMap { path -> [String: String]? in
+                guard let data = FileManager.default.contents(atPath: path), data.count <= 32 << 20 else { return nil }
+                return ["name": (path as NSString).lastPathComponent, "content": String(decoding: data, as: UTF8.self)]
+            }
+            return Self.json(.ok, ["run": id, "files": outcome.files, "control": outcome.control, "downloads": downloads])
         } catch let error as InputError {
             return Self.json(.unprocessableContent, ["error": error.diagnostics.map(\.description).joined(separator: "\n")])
         } catch {
@@ -230,4 +269,15 @@ enum WebCSV {
         cells.append(cell)
         return cells
     }
+}
+
+/// The one re-solve the server runs at a time.
+final class SolveSlot: @unchecked Sendable {
+    static let shared = SolveSlot()
+    private let lock = NSLock()
+    private var busy = false
+
+    /// True when the slot was free (and is now taken).
+    func take() -> Bool { lock.withLock { busy ? false : { busy = true; return true }() } }
+    func give() { lock.withLock { busy = false } }
 }

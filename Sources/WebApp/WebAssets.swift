@@ -62,7 +62,8 @@ enum WebAssets {
     function mark(){for(const b of document.querySelectorAll('.tl-shift')){const k=Number(b.dataset.s);b.classList.toggle('picked',k===picked);b.classList.toggle('edited',rows[k]&&edited.has(key(rows[k])));}}
     function pick(k){picked=k;const r=rows[k];if(!r){$('ed-chosen').textContent=W.none;mark();return;}
       $('ed-chosen').textContent=r.agent_id+' '+r.name+' · '+r.date+' '+r.start.slice(11,16)+'–'+r.end.slice(11,16);
-      $('ed-start').value=r.start.slice(11,16);$('ed-end').value=r.end.slice(11,16);$('ed-swap-agent').value=r.agent_id;mark();}
+      $('ed-start').value=r.start.slice(11,16);$('ed-end').value=r.end.slice(11,16);$('ed-breaks').value=r.breaks;$('ed-paid').value=r.paid_hours;
+      $('ed-swap-agent').value=r.agent_id;mark();}
     function changed(...rs){for(const r of rs)edited.add(key(r));redraw();check();}
     function csv(pins){const q=v=>/[",\r\n]/.test(v)?'"'+v.replace(/"/g,'""')+'"':v;
       return COLS.concat(pins?['pinned']:[]).join(',')+'\n'+rows.map(r=>COLS.map(c=>q(String(r[c]===undefined?'':r[c]))).concat(pins?[edited.has(key(r))?'yes':'']:[]).join(',')).join('\n')+'\n';}
@@ -97,8 +98,11 @@ enum WebAssets {
       const delta=Math.round((e.clientX-d.x)/d.w*minutes/15)*15;if(delta)moveBy(d.k,delta);else redraw();});
     $('ed-apply').addEventListener('click',()=>{const r=rows[picked];if(!r)return;const s=span(r),d=Math.floor(s[0]/1440);
       const ns=d*1440+mins($('ed-start').value);let ne=d*1440+mins($('ed-end').value);if(ne<=ns)ne+=1440;
+      // Breaks and paid hours as typed when the user changed them, else moved and recounted with the shift.
+      const typedBreaks=$('ed-breaks').value.trim()!==r.breaks,typedPaid=$('ed-paid').value.trim()!==r.paid_hours;
       const brs=breaksOf(r),paid=Number(r.paid_hours)+((ne-ns)-(s[1]-s[0]))/60;
-      r.start=stamp(ns);r.end=stamp(ne);r.breaks=breaksText(ns,brs);r.paid_hours=paid.toFixed(2);changed(r);pick(picked);});
+      r.start=stamp(ns);r.end=stamp(ne);r.breaks=typedBreaks?$('ed-breaks').value.trim():breaksText(ns,brs);
+      r.paid_hours=typedPaid?$('ed-paid').value.trim():paid.toFixed(2);changed(r);pick(picked);});
     $('ed-delete').addEventListener('click',()=>{const r=rows[picked];if(!r)return;rows.splice(picked,1);edited.add(key(r));pick(-1);redraw();check();});
     $('ed-swap').addEventListener('click',()=>{const r=rows[picked];if(!r)return;const other=$('ed-swap-agent').value;if(other===r.agent_id)return;
       const j=rows.findIndex(x=>x.agent_id===other&&x.date===r.date);const mine=r.agent_id;edited.add(key(r));
@@ -131,7 +135,10 @@ enum WebAssets {
     const token=document.querySelector('meta[name="csrf-token"]').content, out=document.getElementById('action-result');
     function post(action,body){return fetch('/api/runs/'+cfg.run+'/'+action,{method:'POST',headers:{'Content-Type':'application/json','X-CSRF-Token':token},
       body:JSON.stringify(body||{})}).then(r=>r.json().then(j=>({ok:r.ok,j})));}
-    function done({ok,j}){out.textContent=ok?(j.message||(j.files||[]).join(', ')):j.error;out.className='status '+(ok?'ok':'bad');if(ok&&j.message)setTimeout(()=>location.reload(),600);}
+    function done({ok,j}){out.textContent=ok?(j.message||(j.files||[]).join(', ')):j.error;out.className='status '+(ok?'ok':'bad');if(ok&&j.message)setTimeout(()=>location.reload(),600);
+      // Each exported file as a download from the browser (the server's folder may be on another machine).
+      for(const f of (ok&&j.downloads)||[]){const a=document.createElement('a');a.className='download';a.download=f.name;a.textContent=f.name;
+        a.href=URL.createObjectURL(new Blob([f.content],{type:'text/csv'}));out.appendChild(document.createTextNode(' '));out.appendChild(a);}}
     const a=document.getElementById('approve');if(a)a.addEventListener('click',()=>{if(confirm(a.dataset.confirm))post('approve').then(done);});
     const v=document.getElementById('void');if(v)v.addEventListener('click',()=>{const reason=prompt(v.dataset.prompt);if(reason&&reason.trim())post('void',{reason}).then(done);});
     const e=document.getElementById('export');if(e)e.addEventListener('click',()=>post('export',{format:document.getElementById('format').value}).then(done));

@@ -19,8 +19,9 @@ struct WebPages: Sendable {
         let t = r.texts
         var body = "<h1>\(WebText.runsHeading(t))</h1>\n"
         do {
-            let runs = try Store.open(server.database).runs()
-            let statuses = Dictionary(try Store.open(server.database).payoutRuns().map { ($0.summary.id, $0.listedStatus) }, uniquingKeysWith: { a, _ in a })
+            let store = try Store.openExisting(server.database)
+            let runs = try store.runs()
+            let statuses = Dictionary(try store.payoutRuns().map { ($0.summary.id, $0.listedStatus) }, uniquingKeysWith: { a, _ in a })
             if runs.isEmpty {
                 body += "<p class=\"muted\">\(WebText.runsEmpty(t))</p>\n"
             } else {
@@ -30,7 +31,7 @@ struct WebPages: Sendable {
                     let status = statuses[run.id] ?? run.status
                     body += "<tr data-kind=\"\(run.kind.rawValue)\"><td class=\"num\"><a href=\"/runs/\(run.id)\">\(run.id)</a></td><td>\(kindName(run.kind, t))</td>"
                     body += "<td><a href=\"/runs/\(run.id)\">\(HTML.escape(run.name))</a></td><td>\(HTML.escape(run.startedAt))</td>"
-                    body += "<td>\(HTML.escape(run.outcome))</td><td>\(status.map { HTML.escape(statusName($0, t)) } ?? "–")</td></tr>\n"
+                    body += "<td>\(HTML.escape(RunsUseCase.outcomeName(run.outcome)))</td><td>\(status.map { HTML.escape(statusName($0, t)) } ?? "–")</td></tr>\n"
                 }
                 body += "</tbody></table>\n"
             }
@@ -48,9 +49,12 @@ struct WebPages: Sendable {
         guard let id else { return notFound(r) }
         let stored: StoredRun
         do {
-            stored = try Store.open(server.database).run(id)
-        } catch {
+            stored = try Store.openExisting(server.database).run(id)
+        } catch StoreError.unknownRun {
             return notFound(r)
+        } catch {
+            return page(title: WebText.unavailable(r.texts), body: "<h1>\(WebText.unavailable(r.texts))</h1><p class=\"bad\">\(HTML.escape("\(error)"))</p>",
+                        request: r, status: .serviceUnavailable)
         }
         switch stored.summary.kind {
         case .roster: return roster(stored, request: r)
@@ -70,7 +74,7 @@ struct WebPages: Sendable {
         let id = stored.summary.id
         do {
             let (html, agents, weekStart, targetSL, answerSeconds) = try LanguageGate.with(t) { () throws -> (String, [Agent], LocalDate, Double, String) in
-                let store = try Store.open(server.database)
+                let store = try Store.openExisting(server.database)
                 let recorded = try RecordedScenario.load(run: id, store: store)
                 let check = RosterEditUseCase.check(try RosterEditUseCase.rosterCSV(of: recorded), recorded: recorded)
                 guard let roster = check.roster, let evaluation = check.evaluation else {
@@ -80,7 +84,7 @@ struct WebPages: Sendable {
                 let objective = evaluation.objective.doubleValue
                 let bound = min(RosterEditUseCase.storedBound(stored) ?? objective, objective)
                 let summary = RosterSummary(
-                    run: id, scenario: scenario.name, status: stored.summary.outcome, objective: objective, bound: bound,
+                    run: id, scenario: scenario.name, status: RunsUseCase.outcomeName(stored.summary.outcome), objective: objective, bound: bound,
                     gap: objective > 0 ? (objective - bound) / objective : 0, solveSeconds: 0, currency: scenario.costs.currency, evaluation: evaluation,
                     grid: scenario.grid, hardRuleViolations: check.violations.count, agents: scenario.agents.count, shifts: roster.shifts.count,
                     terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) }, model: (0, 0))
@@ -91,6 +95,8 @@ struct WebPages: Sendable {
             editor += "<div id=\"ed-chosen\" class=\"chosen\">\(WebText.editNone(t))</div>\n"
             editor += "<div class=\"ed-row\"><label>\(WebText.editStart(t)) <input id=\"ed-start\" type=\"time\" step=\"900\"></label> "
             editor += "<label>\(WebText.editEnd(t)) <input id=\"ed-end\" type=\"time\" step=\"900\"></label> "
+            editor += "<label>\(WebText.editBreaks(t)) <input id=\"ed-breaks\" type=\"text\" size=\"13\" placeholder=\"12:00-12:30\"></label> "
+            editor += "<label>\(WebText.editPaid(t)) <input id=\"ed-paid\" type=\"text\" size=\"5\"></label> "
             editor += "<button id=\"ed-apply\" type=\"button\">\(WebText.editApply(t))</button> <button id=\"ed-delete\" type=\"button\">\(WebText.editDelete(t))</button></div>\n"
             let options = agents.map { "<option value=\"\(HTML.escape($0.id))\">\(HTML.escape($0.id)) \(HTML.escape($0.name))</option>" }.joined()
             editor += "<div class=\"ed-row\"><label>\(WebText.editSwapWith(t)) <select id=\"ed-swap-agent\">\(options)</select></label> "
@@ -140,11 +146,17 @@ struct WebPages: Sendable {
             }
             if status == "approved" || status == "exported" {
                 let formats = server.payrollMap == nil ? [PayrollFormat.generic] : PayrollFormat.allCases
-                body += "<select id=\"format\">" + formats.map { "<option value=\"\($0.rawValue)\">\(HTML.escape($0.displayName))</option>" }.joined() + "</select> "
+                body += "<select id=\"format\">" + formats.map { "<option value=\"\($0.rawValue)\">\(HTML.escape($0 == .generic ? WebText.formatGeneric(t) : $0.displayName))</option>" }.joined() + "</select> "
                 body += "<button id=\"export\" type=\"button\">\(WebText.payoutExport(t))</button> "
             }
             if status == "superseded" || status == "void" { body += "<span class=\"muted\">\(HTML.escape(WebText.payoutLocked(t, statusName(status, t))))</span>" }
             body += " <span id=\"action-result\" class=\"status\"></span></div>\n"
+            // Who approved, exported or voided the run, when, and why: the audit trail's entries for it.
+            let history = (try? RunsUseCase.history(database: server.database, run: id)) ?? []
+            if !history.isEmpty {
+                body += "<details id=\"history\"\(status == "void" ? " open" : "")><summary>\(WebText.payoutHistory(t))</summary><ul>"
+                    + history.map { "<li>\(HTML.escape($0.at)) · \(HTML.escape($0.who))\(colon)\(HTML.escape($0.what))</li>" }.joined() + "</ul></details>\n"
+            }
             let currency = statements.first?.currency ?? ""
             var total = ExactDecimal.zero
             var rows = ""
@@ -239,7 +251,10 @@ struct WebPages: Sendable {
             + "<span class=\"lang\"><a id=\"lang-switch\" href=\"?lang=\(other.rawValue)\" hreflang=\"\(other.rawValue)\">\(other == .zhCN ? "中文" : "English")</a></span></nav>\n"
         if let range = page.range(of: "<body>\n") ?? page.range(of: "<body>") { page.insert(contentsOf: nav, at: range.upperBound) }
         if !extraBody.isEmpty, let range = page.range(of: "</body>", options: .backwards) { page.insert(contentsOf: extraBody, at: range.lowerBound) }
-        return WebHeaders.response(status, contentType: "text/html; charset=utf-8", body: page, setLanguage: r.chosen ? t.language : nil)
+        // The page's inline scripts carry this answer's nonce; the policy allows no other inline script.
+        let nonce = String(WebServer.newToken().prefix(32))
+        page = page.replacingOccurrences(of: "<script ", with: "<script nonce=\"\(nonce)\" ").replacingOccurrences(of: "<script>", with: "<script nonce=\"\(nonce)\">")
+        return WebHeaders.response(status, contentType: "text/html; charset=utf-8", body: page, setLanguage: r.chosen ? t.language : nil, nonce: nonce)
     }
 
     /// JSON safe inside a `<script>` element: `<`, `>` and `&` escaped as `\u003c`, `\u003e`, `\u0026` (only strings can hold them).

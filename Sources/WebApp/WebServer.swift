@@ -3,6 +3,7 @@ import Foundation
 public import Hummingbird
 import HTTPTypes
 import Logging
+import NIOCore
 import Shiftwise
 import Store
 
@@ -24,12 +25,15 @@ public struct WebServer: Sendable {
     public let payrollMap: String?
     /// Where exports go (nil: where `payouts export` writes them, `reports/payouts/<period>/` under the working folder).
     public let exportFolder: String?
+    /// The address the server listens on (pages are refused under foreign names when it is this machine's).
+    public let host: String
 
     /// The largest request body read (a roster of 10,000 shifts is about 900 KB).
     public static let maxBody = 8 << 20
 
     public init(database: String, defaultLanguage: Language = .en, token: String = WebServer.newToken(), resolveSeconds: Double? = nil,
-                payrollMap: String? = nil, exportFolder: String? = nil) {
+                payrollMap: String? = nil, exportFolder: String? = nil, host: String = "127.0.0.1") {
+        self.host = host
         self.exportFolder = exportFolder
         self.resolveSeconds = resolveSeconds
         self.payrollMap = payrollMap
@@ -49,7 +53,9 @@ public struct WebServer: Sendable {
         // The server's own log says only what went wrong; the command prints where it listens.
         var logger = Logger(label: "shiftwise.serve")
         logger.logLevel = .warning
-        return Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Shiftwise"),
+        // A connection idle for 60 s (a client that stopped sending) is closed.
+        return Application(router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(60))),
+                           configuration: .init(address: .hostname(host, port: port), serverName: "Shiftwise"),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
     }
 
@@ -58,36 +64,102 @@ public struct WebServer: Sendable {
         try await application(host: host, port: port, onRunning: onRunning).runService()
     }
 
-    /// Every route of the pages and the API.
+    /// Every route of the pages and the API, behind ``WebGuard``.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: WebGuard(server: self))
         let pages = WebPages(server: self)
         let api = WebAPI(server: self)
-        router.get("/") { request, _ in pages.runs(request) }
-        router.get("/runs/:id") { request, context in pages.run(request, id: context.parameters.get("id", as: Int.self)) }
+        router.get("/") { request, _ in await self.work(request) { pages.runs(request) } }
+        router.get("/runs/:id") { request, context in
+            let id = context.parameters.get("id", as: Int.self)
+            return await self.work(request) { pages.run(request, id: id) }
+        }
         router.get("/runs/:id/agents/:agent") { request, context in
-            pages.statement(request, id: context.parameters.get("id", as: Int.self), agent: context.parameters.get("agent") ?? "")
+            let id = context.parameters.get("id", as: Int.self), agent = context.parameters.get("agent") ?? ""
+            return await self.work(request) { pages.statement(request, id: id, agent: agent) }
         }
         router.get("/static/:name") { _, context in WebAssets.response(named: context.parameters.get("name") ?? "") }
-        router.get("/api/runs") { _, _ in api.runs() }
-        router.get("/api/runs/:id/roster") { _, context in api.roster(id: context.parameters.get("id", as: Int.self)) }
-        for (action, handler) in [("check", api.check), ("coverage", api.coverage), ("save", api.save), ("resolve", api.resolve), ("approve", api.approve), ("void", api.void), ("export", api.export)] {
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent, headers: WebHeaders.make(contentType: "image/x-icon")) }
+        router.get("/api/runs") { request, _ in await self.work(request, api: true) { api.runs() } }
+        router.get("/api/runs/:id/roster") { request, context in
+            let id = context.parameters.get("id", as: Int.self)
+            return await self.work(request, api: true) { api.roster(id: id, texts: Texts.current) }
+        }
+        let actions: [(String, @Sendable (Int, String, Texts) -> Response)] = [
+            ("check", api.check), ("coverage", api.coverage), ("save", api.save), ("approve", api.approve), ("void", api.void), ("export", api.export),
+        ]
+        for (action, handler) in actions {
             router.post("/api/runs/:id/\(action)") { request, context in
-                let texts = WebRequest(request, server: self).texts
-                guard let id = context.parameters.get("id", as: Int.self) else { return WebAPI.error(.notFound, texts(.wbNoSuchRun)) }
-                guard self.allows(request) else {
-                    return WebAPI.error(.forbidden, texts(.wbToken))
+                let id = context.parameters.get("id", as: Int.self)
+                switch await self.accept(request) {
+                case .refused(let response): return response
+                case .body(let body):
+                    return await self.work(request, api: true) {
+                        guard let id else { return WebAPI.error(.notFound, Texts.current(.wbNoSuchRun)) }
+                        return handler(id, body, Texts.current)
+                    }
                 }
-                let body: ByteBuffer
-                do {
-                    body = try await request.body.collect(upTo: Self.maxBody)
-                } catch {
-                    return WebAPI.error(.contentTooLarge, texts(.wbTooLarge, "\(Self.maxBody / (1 << 20))"))
-                }
-                return handler(id, String(buffer: body), texts)
+            }
+        }
+        // Re-solving runs outside the language gate and off the server's threads, one at a time.
+        router.post("/api/runs/:id/resolve") { request, context in
+            let id = context.parameters.get("id", as: Int.self)
+            switch await self.accept(request) {
+            case .refused(let response): return response
+            case .body(let body):
+                guard let id else { return await self.work(request, api: true) { WebAPI.error(.notFound, Texts.current(.wbNoSuchRun)) } }
+                return await api.resolve(id: id, body: body, texts: WebRequest(request, server: self).texts)
             }
         }
         return router
+    }
+
+    enum Accepted {
+        case body(String)
+        case refused(Response)
+    }
+
+    /// A POST's body, once its token is checked and its size allowed (a declared length over the limit is refused before reading).
+    func accept(_ request: Request) async -> Accepted {
+        let texts = WebRequest(request, server: self).texts
+        guard allows(request) else { return .refused(LanguageGate.with(texts) { WebAPI.error(.forbidden, texts(.wbToken)) }) }
+        let tooLarge = LanguageGate.with(texts) { WebAPI.error(.contentTooLarge, texts(.wbTooLarge, "\(Self.maxBody / (1 << 20))")) }
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > Self.maxBody { return .refused(tooLarge) }
+        do {
+            var text = String(buffer: try await request.body.collect(upTo: Self.maxBody))
+            // A byte-order mark (Excel's UTF-8) is not part of the first column's name.
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            return .body(text)
+        } catch {
+            return .refused(tooLarge)
+        }
+    }
+
+    /// Runs a handler off the server's threads with the request's language and a database that still exists
+    /// (a database removed while serving is an error, never created anew).
+    func work(_ request: Request, api: Bool = false, _ body: @escaping @Sendable () -> Response) async -> Response {
+        let database = self.database
+        return await Self.gated(WebRequest(request, server: self).texts) { () -> Response in
+            guard FileManager.default.fileExists(atPath: database) else {
+                let message = StoreError.missing(path: database).description
+                return api ? WebAPI.error(.serviceUnavailable, message)
+                    : WebHeaders.response(.serviceUnavailable, contentType: "text/plain; charset=utf-8", body: message + "\n")
+            }
+            return body()
+        }
+    }
+
+    /// `body` on a thread of its own (not the server's), holding the language gate with `texts`.
+    static func gated<T: Sendable>(_ texts: Texts, _ body: @escaping @Sendable () -> T) async -> T {
+        await offThread { LanguageGate.with(texts, body) }
+    }
+
+    /// `body` on a thread of its own, so a long computation never holds up the server's threads.
+    static func offThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: body()) }
+        }
     }
 
     /// Whether a POST carries this server's token (compared in constant time).
@@ -99,6 +171,46 @@ public struct WebServer: Sendable {
         for i in a.indices { difference |= a[i] ^ b[i] }
         return difference == 0
     }
+
+    /// Whether the server listens on this machine only (then only this machine's names may address it).
+    var loopbackOnly: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
+}
+
+/// Before every route: a page asked for under a foreign name is refused when the server listens on this machine
+/// only (a rebound DNS name cannot reach it); a POST from another origin is refused; and every answer, the
+/// router's own 404 and 405 included, carries the security headers (JSON under `/api/`, a page elsewhere).
+struct WebGuard: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let server: WebServer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let api = request.uri.path.hasPrefix("/api/")
+        let texts = WebRequest(request, server: server).texts
+        func refuse(_ status: HTTPResponse.Status, _ message: String) -> Response {
+            api ? WebAPI.error(status, message) : WebHeaders.response(status, contentType: "text/plain; charset=utf-8", body: message + "\n")
+        }
+        let hostHeader = request.head.authority
+        if server.loopbackOnly, let hostHeader, !Self.isLoopback(hostHeader) {
+            return refuse(.misdirectedRequest, texts(.wbForeignHost, hostHeader))
+        }
+        if request.method == .post, let origin = request.headers[.origin], let hostHeader, origin != "null" {
+            let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
+            if originHost.lowercased() != hostHeader.lowercased() { return refuse(.forbidden, texts(.wbForeignOrigin, origin)) }
+        }
+        do {
+            return try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            return refuse(error.status, error.status == .methodNotAllowed ? texts(.wbMethod, request.method.rawValue) : WebText.notFoundBody(texts))
+        }
+    }
+
+    /// `127.0.0.1`, `localhost` or `[::1]`, with or without a port.
+    static func isLoopback(_ authority: String) -> Bool {
+        var name = authority.lowercased()
+        if name.hasPrefix("[") { name = String(name.prefix { $0 != "]" }.dropFirst()) }
+        else if let colon = name.lastIndex(of: ":") { name = String(name[..<colon]) }
+        return name == "127.0.0.1" || name == "localhost" || name == "::1"
+    }
 }
 
 /// What a request asks for beyond its path: the language (from `?lang=`, else the cookie, else the server's).
@@ -108,7 +220,7 @@ struct WebRequest {
     let chosen: Bool
 
     init(_ request: Request, server: WebServer) {
-        if let asked = request.uri.queryParameters.get("lang"), let language = Language(rawValue: asked) {
+        if let asked = request.uri.queryParameters.get("lang"), let language = Language.allCases.first(where: { $0.rawValue.lowercased() == asked.lowercased() }) {
             texts = Texts(language)
             chosen = true
         } else if let cookie = request.headers[.cookie], let language = Self.cookieLanguage(cookie) {
@@ -132,7 +244,7 @@ struct WebRequest {
 /// Runs `body` with `Texts.current` set to `texts`: the readers deep inside the use cases word their
 /// messages by it, and the server answers requests concurrently, so one request at a time holds it.
 enum LanguageGate {
-    private static let lock = NSLock()
+    private static let lock = NSRecursiveLock()
 
     static func with<T>(_ texts: Texts, _ body: () throws -> T) rethrows -> T {
         lock.lock()
@@ -148,7 +260,7 @@ enum LanguageGate {
 
 /// The headers of every answer: no sniffing, no framing, no referrer, scripts and styles only from the page and this server.
 enum WebHeaders {
-    static func make(contentType: String) -> HTTPFields {
+    static func make(contentType: String, nonce: String? = nil) -> HTTPFields {
         var headers = HTTPFields()
         headers[.contentType] = contentType
         headers[.cacheControl] = "no-store"
@@ -156,13 +268,15 @@ enum WebHeaders {
         if let name = HTTPField.Name("X-Frame-Options") { headers[name] = "DENY" }
         if let name = HTTPField.Name("Referrer-Policy") { headers[name] = "no-referrer" }
         if let name = HTTPField.Name("Content-Security-Policy") {
-            headers[name] = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+            // Scripts: the server's own files and the page's inline script carrying this answer's nonce, nothing else.
+            let scripts = nonce.map { "'self' 'nonce-\($0)'" } ?? "'self'"
+            headers[name] = "default-src 'none'; script-src \(scripts); style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         }
         return headers
     }
 
-    static func response(_ status: HTTPResponse.Status, contentType: String, body: String, setLanguage: Language? = nil) -> Response {
-        var headers = make(contentType: contentType)
+    static func response(_ status: HTTPResponse.Status, contentType: String, body: String, setLanguage: Language? = nil, nonce: String? = nil) -> Response {
+        var headers = make(contentType: contentType, nonce: nonce)
         if let setLanguage { headers[.setCookie] = "shiftwise_lang=\(setLanguage.rawValue); Path=/; SameSite=Strict; Max-Age=31536000" }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }

@@ -9,7 +9,7 @@ enum WebText: String, CaseIterable, Sendable {
     case notFound, notFoundBody, unavailable
     case editHeading, editHint, editNone, editStart, editEnd, editApply, editDelete, editSwapWith, editSwap, editAddFor, editAdd, editDay
     case editResolve, editResolving, editResolved, editChecking, editHolds, editViolations, editTerms, editObjective, editSave, editSaved, editRefused, editEdited, editUndoAll
-    case payoutNothing, payoutHeading, payoutPeriod, payoutPlan, payoutStatus, payoutAgents, payoutTotal, payoutWorking, payoutStatement
+    case formatGeneric, payoutHistory, editBreaks, editPaid, payoutNothing, payoutHeading, payoutPeriod, payoutPlan, payoutStatus, payoutAgents, payoutTotal, payoutWorking, payoutStatement
     case payoutApprove, payoutVoid, payoutExport, payoutConfirmApprove, payoutVoidReason, payoutLocked, payoutAmount, payoutAdjusts
     case runHeading, runResults, compareHeading
     case ruleStart, ruleEnd, ruleBreaks, rulePaidHours, ruleDate, ruleAgent, ruleName, ruleWeek, ruleFile, ruleShift
@@ -40,6 +40,7 @@ enum WebText: String, CaseIterable, Sendable {
         .editChecking: "Checking…", .editHolds: "Every hard rule holds.", .editViolations: "{0} hard-rule violations",
         .editTerms: "Objective terms", .editObjective: "Objective", .editSave: "Save as a new run", .editSaved: "Saved as run {0}.",
         .editRefused: "Not saved: the roster breaks a hard rule.", .editEdited: "{0} agent-days edited", .editUndoAll: "Undo all edits",
+        .formatGeneric: "the generic payroll CSV", .payoutHistory: "History (audit trail)", .editBreaks: "Breaks", .editPaid: "Paid hours",
         .payoutNothing: "This adjustment run pays no one: no amount changed since run {0}.", .payoutHeading: "Payout run {0}", .payoutPeriod: "Period", .payoutPlan: "Plan", .payoutStatus: "Status", .payoutAgents: "Agents",
         .payoutTotal: "Total", .payoutWorking: "Working", .payoutStatement: "statement", .payoutApprove: "Approve…", .payoutVoid: "Void…",
         .payoutExport: "Export the payroll file", .payoutConfirmApprove: "Approve run {0}? An approved run never changes.",
@@ -64,6 +65,7 @@ enum WebText: String, CaseIterable, Sendable {
         .editChecking: "校验中…", .editHolds: "所有硬性规则均满足。", .editViolations: "违反硬性规则 {0} 处",
         .editTerms: "目标函数各项", .editObjective: "目标值", .editSave: "另存为新的运行", .editSaved: "已保存为运行 {0}。",
         .editRefused: "未保存：排班违反了硬性规则。", .editEdited: "已调整 {0} 人·天", .editUndoAll: "撤销全部调整",
+        .formatGeneric: "通用工资 CSV", .payoutHistory: "操作记录（审计）", .editBreaks: "休息", .editPaid: "带薪工时",
         .payoutNothing: "此调整批次无需发放：自批次 {0} 以来金额没有变化。", .payoutHeading: "奖金发放批次 {0}", .payoutPeriod: "考核期", .payoutPlan: "方案", .payoutStatus: "状态", .payoutAgents: "坐席数",
         .payoutTotal: "合计", .payoutWorking: "计算过程", .payoutStatement: "奖金明细", .payoutApprove: "审批…", .payoutVoid: "作废…",
         .payoutExport: "导出工资文件", .payoutConfirmApprove: "审批批次 {0}？审批后不可再更改。",

@@ -50,8 +50,9 @@ struct ServeCommand: ParsableCommand {
         }
         // The map is read once here, so a broken map is said before the server starts (exit 65, located).
         if let map { _ = try Failure.report(writes: false) { try PayoutsUseCase.checkMap(map) } }
-        let server = WebServer(database: path, defaultLanguage: language.language, resolveSeconds: timeLimit, payrollMap: map)
-        let host = self.host
+        // `[::1]` as a browser writes it is the address `::1`.
+        let host = self.host.hasPrefix("[") && self.host.hasSuffix("]") ? String(self.host.dropFirst().dropLast()) : self.host
+        let server = WebServer(database: path, defaultLanguage: language.language, resolveSeconds: timeLimit, payrollMap: map, host: host)
         let texts = language.texts
         let port = self.port
         let done = DispatchSemaphore(value: 0)
@@ -69,6 +70,10 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let error = failure.error {
+            if "\(error)".contains("Address already in use") {
+                Failure.printError("error: " + language.texts(.wbPortInUse, "\(port)"))
+                throw ExitCode(FailureCategory.usage.exitCode)
+            }
             Failure.printError(language.texts(.wbStopped, "\(error)"))
             throw ExitCode(FailureCategory.internalFailure.exitCode)
         }

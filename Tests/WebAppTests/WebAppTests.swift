@@ -110,8 +110,18 @@ import TestSupport
             let refused = try await Self.post(client, "/api/runs/\(run)/save", body: moved)
             #expect(refused.status == .unprocessableContent)
             #expect(try Store.open(db).runs().count == 1)
-            let saved = try Self.object(try await Self.post(client, "/api/runs/\(run)/save", body: roster))
-            let newRun = try #require(saved["run"] as? Int)
+            let unchanged = try await Self.post(client, "/api/runs/\(run)/save", body: roster)
+            #expect(unchanged.status == .unprocessableContent, "the run's own roster is nothing to save")
+            var legal: String?
+            for minutes in [30, -30] {
+                let candidate = try Self.moved(roster, by: minutes, pin: false).csv
+                if (try Self.object(try await Self.post(client, "/api/runs/\(run)/check", body: candidate))["violations"] as? [Any])?.isEmpty == true {
+                    legal = candidate
+                    break
+                }
+            }
+            let saved = try Self.object(try await Self.post(client, "/api/runs/\(run)/save", body: try #require(legal)))
+            let newRun = try #require(saved["run"] as? Int, "\(saved)")
             let stored = try Store.open(db).run(newRun)
             #expect(stored.summary.outcome == "edited" && stored.summary.kind == .roster)
             #expect(stored.inputs.map(\.sha256) == (try Store.open(db).run(run)).inputs.map(\.sha256), "the same recorded inputs")
@@ -172,6 +182,10 @@ import TestSupport
                 #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the agents table shows the name as text")
                 #expect(!page.contains("<script>alert(1)"), "never as markup")
                 #expect(page.contains("<html lang=\"\(lang)\""))
+                // Every script element carries the answer's nonce once, and the policy names it.
+                #expect(!page.contains("<script>") && page.contains("nonce=\""))
+                #expect(page.components(separatedBy: "<script").count - 1 == page.components(separatedBy: "<script nonce=\"").count - 1)
+                #expect(!page.contains("\" nonce=\""), "one nonce per script")
             }
         }
     }
@@ -294,6 +308,34 @@ import TestSupport
             let files = try #require(exported["files"] as? [String])
             #expect(files.contains { $0.hasSuffix("payroll-\(runs[1]).csv") } && files.allSatisfy { $0.hasPrefix(folder + "/exports") }, "\(files)")
             #expect(try Store.open(db).run(runs[1]).summary.status == "exported")
+        }
+    }
+
+    /// A POST from another origin, unknown routes and methods, a re-solve without pins, an
+    /// overlong void reason, and a database removed while serving: each refused with its own status, nothing recorded.
+    @Test func hostileRequestsAreRefused() async throws {
+        let (db, _, run) = try Self.rosterDatabase()
+        let roster = try String(contentsOfFile: try Self.rosterDatabaseFile(db, run), encoding: .utf8)
+        try await Self.app(db).test(.router) { client in
+            // (A page under a foreign Host name, 421, is tested over real HTTP in Tests/browser/test_web.py.)
+            var foreign: HTTPFields = [.origin: "http://attacker.example", HTTPField.Name("Host")!: "127.0.0.1:8080"]
+            if let name = HTTPField.Name("X-CSRF-Token") { foreign[name] = Self.token }
+            let crossSite = try await client.execute(uri: "/api/runs/\(run)/check", method: .post, headers: foreign, body: ByteBuffer(string: roster))
+            #expect(crossSite.status == .forbidden, "a POST from another site, token or not")
+            let unknown = try await client.execute(uri: "/api/nothing", method: .get)
+            #expect(unknown.status == .notFound && String(buffer: unknown.body).contains("\"error\""))
+            #expect(unknown.headers[HTTPField.Name("Content-Security-Policy")!] != nil, "the router's own answers carry the headers too")
+            #expect(try await client.execute(uri: "/api/runs/\(run)/check", method: .get).status != .ok)
+            let unpinned = try await Self.post(client, "/api/runs/\(run)/resolve", body: roster)
+            #expect(unpinned.status == .unprocessableContent, "a re-solve needs the pinned column")
+            #expect(try await Self.post(client, "/api/runs/\(run)/void", body: #"{"reason": "line one\nline two"}"#).status == .badRequest)
+            let before = try Store.open(db).runs().count
+            #expect(before == 1)
+            try FileManager.default.removeItem(atPath: db)
+            let gone = try await client.execute(uri: "/api/runs", method: .get)
+            #expect(gone.status == .serviceUnavailable)
+            #expect(try await client.execute(uri: "/", method: .get).status == .serviceUnavailable)
+            #expect(!FileManager.default.fileExists(atPath: db), "a database removed while serving is not created anew")
         }
     }
 

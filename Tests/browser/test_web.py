@@ -207,6 +207,33 @@ def test_open_filter_edit_save(driver, url, roster_run, api):
     assert any(s["start"].endswith(back(start)) and s["end"].endswith(back(end)) for s in shifts), "the edited shift is kept"
 
 
+def test_foreign_names_and_origins(driver, url, roster_run, api):
+    """Over real HTTP: a page asked for under a foreign Host name (a rebound DNS name) is refused with 421;
+    a POST whose Origin is another site is refused with 403, token or not."""
+    import http.client
+    port = int(url.rsplit(":", 1)[1])
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/", headers={"Host": f"attacker.example:{port}"})
+    response = conn.getresponse()
+    assert response.status == 421, response.status
+    response.read()
+    conn.request("GET", "/", headers={"Host": f"localhost:{port}"})
+    response = conn.getresponse()
+    assert response.status == 200, response.status
+    token = response.read().decode().split('name="csrf-token" content="')[1].split('"')[0]
+    conn.request("POST", f"/api/runs/{roster_run}/check", body=b"agent_id\n",
+                 headers={"Host": f"127.0.0.1:{port}", "Origin": "http://attacker.example", "X-CSRF-Token": token})
+    response = conn.getresponse()
+    assert response.status == 403, response.status
+    response.read()
+    conn.request("POST", f"/api/runs/{roster_run}/check", body=b"agent_id\n",
+                 headers={"Host": f"127.0.0.1:{port}", "Origin": f"http://127.0.0.1:{port}", "X-CSRF-Token": token})
+    response = conn.getresponse()
+    assert response.status == 200, response.status
+    response.read()
+    conn.close()
+
+
 def test_drag_a_shift(driver, url, roster_run, api):
     """Dragging a shift an hour later (in one day's view) moves it by an hour and has it checked."""
     driver.get(f"{url}/runs/{roster_run}?lang=en")
@@ -271,7 +298,7 @@ def main():
         server = Server(binary, db, workdir)
         api = lambda path: json.load(urllib.request.urlopen(server.url + path))
         driver = browser()
-        for test in (test_open_filter_edit_save, test_drag_a_shift, test_language_switch, test_approve_payout):
+        for test in (test_open_filter_edit_save, test_drag_a_shift, test_language_switch, test_foreign_names_and_origins, test_approve_payout):
             try:
                 test(driver, server.url, roster_run if test is not test_approve_payout else payout_run, api)
                 print(f"ok   {test.__name__}")
@@ -286,7 +313,7 @@ def main():
             driver.quit()
         if server:
             server.stop()
-    print(f"browser tests: {4 - failures} passed, {failures} failed")
+    print(f"browser tests: {5 - failures} passed, {failures} failed")
     if not failures:
         shutil.rmtree(workdir, ignore_errors=True)
     sys.exit(1 if failures else 0)
