@@ -182,6 +182,6 @@ public enum RosterEditUseCase {
 
     /// A diagnostic's message with its fix, without the file position (the line is given apart).
     static func message(_ d: Diagnostic) -> String {
-        d.fix.isEmpty ? d.message : "\(d.message) (\(d.fix))"
+        d.fix.isEmpty ? d.message : Texts.current.language == .zhCN ? "\(d.message)（\(d.fix)）" : "\(d.message) (\(d.fix))"
     }
 }
