@@ -123,8 +123,9 @@ public struct WebServer: Sendable {
     /// A POST's body, once its token is checked and its size allowed (a declared length over the limit is refused before reading).
     func accept(_ request: Request) async -> Accepted {
         let texts = WebRequest(request, server: self).texts
-        guard allows(request) else { return .refused(LanguageGate.with(texts) { WebAPI.error(.forbidden, texts(.wbToken)) }) }
-        let tooLarge = LanguageGate.with(texts) { WebAPI.error(.contentTooLarge, texts(.wbTooLarge, "\(Self.maxBody / (1 << 20))")) }
+        // These answers are worded from `texts` itself: no reader is involved, so the language gate is not needed.
+        guard allows(request) else { return .refused(WebAPI.error(.forbidden, texts(.wbToken))) }
+        let tooLarge = WebAPI.error(.contentTooLarge, texts(.wbTooLarge, "\(Self.maxBody / (1 << 20))"))
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > Self.maxBody { return .refused(tooLarge) }
         do {
             var text = String(buffer: try await request.body.collect(upTo: Self.maxBody))
