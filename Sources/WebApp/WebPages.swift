@@ -73,6 +73,8 @@ struct WebPages: Sendable {
         let t = r.texts
         let id = stored.summary.id
         do {
+            // The page's inline script carries a nonce of this answer, and the policy allows no other inline script.
+            let nonce = String(WebServer.newToken().prefix(32))
             let (html, agents, weekStart, targetSL, answerSeconds) = try LanguageGate.with(t) { () throws -> (String, [Agent], LocalDate, Double, String) in
                 let store = try Store.openExisting(server.database)
                 let recorded = try RecordedScenario.load(run: id, store: store)
@@ -88,7 +90,8 @@ struct WebPages: Sendable {
                     gap: objective > 0 ? (objective - bound) / objective : 0, solveSeconds: 0, currency: scenario.costs.currency, evaluation: evaluation,
                     grid: scenario.grid, hardRuleViolations: check.violations.count, agents: scenario.agents.count, shifts: roster.shifts.count,
                     terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) }, model: (0, 0))
-                return (RosterPage.html(summary: summary, roster: roster, scenario: scenario, texts: t, coverageBelowTimeline: true), scenario.agents, scenario.grid.weekStart,
+                return (RosterPage.html(summary: summary, roster: roster, scenario: scenario, texts: t, coverageBelowTimeline: true,
+                                        scriptNonce: nonce), scenario.agents, scenario.grid.weekStart,
                         scenario.staffing.serviceLevel.doubleValue, scenario.staffing.answerSeconds.plainText)
             }
             var editor = "<section id=\"editor\" class=\"editor\"><h2>\(WebText.editHeading(t))</h2><p class=\"muted\">\(WebText.editHint(t))</p>\n"
@@ -120,7 +123,7 @@ struct WebPages: Sendable {
             let config: [String: Any] = ["run": id, "weekStart": weekStart.description, "words": words,
                                          "rules": WebText.rules.mapValues { $0(t) }, "terms": WebText.terms.mapValues { $0(t) }, "colon": t(.jsColon)]
             editor += "<script id=\"edit-config\" type=\"application/json\">\(Self.scriptJSON(config))</script>\n<script src=\"/static/editor.js\"></script>\n"
-            return Self.wrap(html, request: r, server: server, extraBody: editor)
+            return Self.wrap(html, request: r, server: server, extraBody: editor, nonce: nonce)
         } catch {
             return page(title: WebText.unavailable(t), body: "<h1>\(WebText.unavailable(t))</h1><p class=\"bad\">\(HTML.escape("\(error)"))</p>",
                         request: r, status: .unprocessableContent)
@@ -241,7 +244,9 @@ struct WebPages: Sendable {
 
     /// Adds the token, the shared style and the navigation to a complete page (one of the application's,
     /// or one the commands write, such as roster.html or a statement).
-    static func wrap(_ html: String, request r: WebRequest, server: WebServer, extraBody: String, status: HTTPResponse.Status = .ok) -> Response {
+    /// `nonce`: the one the page's own inline script was written with (the roster page's), which the policy then allows.
+    static func wrap(_ html: String, request r: WebRequest, server: WebServer, extraBody: String, status: HTTPResponse.Status = .ok,
+                     nonce: String? = nil) -> Response {
         let t = r.texts
         var page = html
         let head = "<meta name=\"csrf-token\" content=\"\(server.token)\"><link rel=\"stylesheet\" href=\"/static/web.css\">"
@@ -251,9 +256,6 @@ struct WebPages: Sendable {
             + "<span class=\"lang\"><a id=\"lang-switch\" href=\"?lang=\(other.rawValue)\" hreflang=\"\(other.rawValue)\">\(other == .zhCN ? "中文" : "English")</a></span></nav>\n"
         if let range = page.range(of: "<body>\n") ?? page.range(of: "<body>") { page.insert(contentsOf: nav, at: range.upperBound) }
         if !extraBody.isEmpty, let range = page.range(of: "</body>", options: .backwards) { page.insert(contentsOf: extraBody, at: range.lowerBound) }
-        // The page's inline scripts carry this answer's nonce; the policy allows no other inline script.
-        let nonce = String(WebServer.newToken().prefix(32))
-        page = page.replacingOccurrences(of: "<script ", with: "<script nonce=\"\(nonce)\" ").replacingOccurrences(of: "<script>", with: "<script nonce=\"\(nonce)\">")
         return WebHeaders.response(status, contentType: "text/html; charset=utf-8", body: page, setLanguage: r.chosen ? t.language : nil, nonce: nonce)
     }
 

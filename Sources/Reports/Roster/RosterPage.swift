@@ -11,8 +11,10 @@ public import Rostering
 public enum RosterPage {
     /// - Parameter coverageBelowTimeline: the coverage charts after the timeline (the web page, where the editor works on the
     ///   timeline and the charts beneath follow each edit) rather than before it (`roster.html`).
+    /// - Parameter scriptNonce: the nonce the page's one inline script carries (the web application's
+    ///   Content-Security-Policy allows no other inline script).
     public static func html(summary: RosterSummary, roster: Roster, scenario: Scenario, texts t: Texts = .english,
-                            coverageBelowTimeline: Bool = false) -> String {
+                            coverageBelowTimeline: Bool = false, scriptNonce: String? = nil) -> String {
         let e = summary.evaluation
         let grid = scenario.grid
         let target = scenario.staffing.serviceLevel.doubleValue
@@ -117,7 +119,7 @@ public enum RosterPage {
         let words = [t(.jsAgents), t(.jsOnBreak), t(.jsNobody), t(.jsShown), t(.jsLate), t(.jsWeekend), t(.jsColon), t(.jsComma)].map(json).joined(separator: ",")
         let first = min(scenario.shifts.earliestStart.minutes, roster.shifts.map(\.startMinute).min() ?? Int.max)
         let last = max(scenario.shifts.latestEnd.minutes, roster.shifts.map { $0.startMinute + $0.lengthMinutes }.max() ?? 0)
-        page += "<script>\nconst DATA={agents:[\(agentsJSON.joined(separator: ","))],\nshifts:[\(shiftsJSON.joined(separator: ","))],\n"
+        page += (scriptNonce.map { "<script nonce=\"\($0)\">" } ?? "<script>") + "\nconst DATA={agents:[\(agentsJSON.joined(separator: ","))],\nshifts:[\(shiftsJSON.joined(separator: ","))],\n"
         page += "days:[\(dayNames.joined(separator: ","))],from:\(first - first % 60),to:\(last + (60 - last % 60) % 60),words:[\(words)]};\n\(script)</script>\n"
         page += "</body></html>\n"
         return page
