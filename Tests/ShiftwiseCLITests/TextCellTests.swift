@@ -34,10 +34,12 @@ import TestSupport
     @Test func controlCharactersInNamesAreRefused() throws {
         let agents = ScenarioFixture.agents.replacingOccurrences(of: "A1,Ana Silva,", with: "A1,\"Ana\r\n=1+2\",")
             .replacingOccurrences(of: "A3,Omar Haddad,", with: "A3,Omar\tHaddad,")
+            .replacingOccurrences(of: "A2,\"Li, Wei\",", with: "A2,\"rtl\u{202E}evil\",")
         let fixture = try ScenarioFixture(overrides: ["agents.csv": agents])
         let r = try CommandRunner.run(["roster", fixture.scenario, "--out", fixture.path("out")])
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stderr.contains("agents.csv:2:4: error: name holds the control character U+000D"), "\(r.stderr)")
+        #expect(r.stderr.contains("agents.csv:4:4: error: name holds the control character U+202E"), "a text-direction override reads reversed: \(r.stderr)")
         #expect(r.stderr.contains("agents.csv:5:4: error: name holds the control character U+0009"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: fixture.path("out")))
 

@@ -68,7 +68,7 @@ extension Texts {
         .cvLonger: "line {0} has {1} cells but the header names {2}{3}; the extra cells are ignored",
         .cvMoreRow: " (and {0} more row like it)", .cvMoreRows: " (and {0} more rows like it)",
         .cvLongerFix: "name the column in the header or delete the extra cells (a trailing comma adds one)",
-        .cvControl: "{0} holds the control character U+{1} (a line break, tab or similar)",
+        .cvControl: "{0} holds the control character U+{1} (a line break, tab, text-direction override or similar)",
         .cvControlFix: "keep {0} on one line without tabs or control characters",
         .cvLength: "{0} is {1} characters long; at most {2} are allowed", .cvLengthFix: "shorten it",
 
@@ -212,7 +212,7 @@ extension Texts {
         .cvLonger: "第 {0} 行有 {1} 个单元格，但表头只有 {2} 列{3}；多出的单元格已忽略",
         .cvMoreRow: "（另有 {0} 行同样如此）", .cvMoreRows: "（另有 {0} 行同样如此）",
         .cvLongerFix: "在表头中为该列命名，或删除多出的单元格（行尾多一个逗号就会多出一格）",
-        .cvControl: "`{0}` 含有控制字符 U+{1}（换行符、制表符之类）",
+        .cvControl: "`{0}` 含有控制字符 U+{1}（换行符、制表符、文字方向控制符之类）",
         .cvControlFix: "`{0}` 应写在一行内，不含制表符或控制字符",
         .cvLength: "`{0}` 长 {1} 个字符；最多允许 {2} 个", .cvLengthFix: "请缩短",
 

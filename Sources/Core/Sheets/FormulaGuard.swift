@@ -32,6 +32,8 @@ public enum FormulaGuard {
     public static func firstControlCharacter(in text: String) -> Unicode.Scalar? {
         text.unicodeScalars.first { s in
             s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
+                // Text-direction embeddings, overrides and isolates: `rtl‮evil` would read reversed on every page.
+                || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
         }
     }
 }
