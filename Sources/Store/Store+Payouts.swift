@@ -52,8 +52,8 @@ extension Store {
                 // A draft's lines are right only against the approved runs it was settled against: the newest of
                 // them must still be the newest, or approving it would pay the same money twice.
                 let newest = try Int.fetchOne(db, sql: """
-                    SELECT max(id) FROM runs WHERE kind = 'bonus' AND period IS ? AND status IN ('approved', 'exported')
-                    """, arguments: [summary.period])
+                    SELECT max(id) FROM runs WHERE kind = 'bonus' AND period IS ? AND name IS ? AND status IN ('approved', 'exported')
+                    """, arguments: [summary.period, summary.name])
                 if newest != summary.adjustsRun, let newest {
                     throw StoreError.payoutState(path: path, message: Texts.current(.stComputedBefore, String(id), String(newest),
                                                                                summary.period ?? Texts.current(.stItsPeriod)))
@@ -103,12 +103,12 @@ extension Store {
         }
     }
 
-    /// The newest later bonus run of the same period that is not void, which makes a draft superseded.
+    /// The newest later bonus run of the same plan and period that is not void, which makes a draft superseded.
     static func supersededBy(_ summary: RunSummary, db: Database) throws -> Int? {
         guard summary.status == "draft" else { return nil }
         return try Int.fetchOne(db, sql: """
-            SELECT max(id) FROM runs WHERE kind = 'bonus' AND period IS ? AND id > ? AND status IS NOT 'void'
-            """, arguments: [summary.period, summary.id])
+            SELECT max(id) FROM runs WHERE kind = 'bonus' AND period IS ? AND name IS ? AND id > ? AND status IS NOT 'void'
+            """, arguments: [summary.period, summary.name, summary.id])
     }
 
     /// Exports an approved or exported payout run: in one transaction, `write` gets the run and its lines,

@@ -18,7 +18,8 @@ extension Store {
     }
 
     /// Records a payout run for `run.period` in one IMMEDIATE write transaction, settled against what is already locked:
-    /// `lines` gets every approved or exported bonus run of the period (oldest first, with their lines) and returns the
+    /// `lines` gets every approved or exported bonus run of the same plan (`run.name`) and period (oldest first, with
+    /// their lines: two plans paying one period are settled apart) and returns the
     /// lines to store; when any exist the new run is an adjustment run whose `adjustsRun` is the newest of them.
     /// `produce` then gets the new id, the stored lines and the adjusted run, and writes the files.
     ///
@@ -29,8 +30,8 @@ extension Store {
             var id = 0
             try immediate { db in
                 let locked = try Row.fetchAll(db, sql: """
-                    SELECT * FROM runs WHERE kind = 'bonus' AND period IS ? AND status IN ('approved', 'exported') ORDER BY id
-                    """, arguments: [run.period]).map { row in
+                    SELECT * FROM runs WHERE kind = 'bonus' AND period IS ? AND name IS ? AND status IN ('approved', 'exported') ORDER BY id
+                    """, arguments: [run.period, run.name]).map { row in
                     let summary = Self.summary(row)
                     return PayoutRun(summary: summary, lines: try Self.lines(run: summary.id, db: db))
                 }

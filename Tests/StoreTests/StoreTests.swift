@@ -241,6 +241,41 @@ import Testing
         #expect(try store.record(Self.bonusRun()) { _ in [] } == draft + 1)
     }
 
+    /// Two plans paying the same period are settled apart: a run of the second plan neither adjusts nor supersedes
+    /// the first plan's runs (else it would claw back money the first plan rightly paid).
+    @Test func twoPlansOfOnePeriodAreSettledApart() throws {
+        let store = try Store.open(Self.temporaryPath())
+        var first = Self.bonusRun()
+        first.name = "Service Excellence"
+        let approved = try store.record(first) { _ in [] }
+        try store.approve(approved, user: "clerk")
+        var second = Self.bonusRun()
+        second.name = "金牌客服"
+        var seen: [Int] = []
+        var adjusted: Int? = -1
+        let other = try store.recordPayout(second, lines: { locked in
+            seen = locked.map(\.summary.id)
+            return second.payoutLines
+        }, produce: { _, _, adjusts in
+            adjusted = adjusts
+            return []
+        })
+        #expect(seen.isEmpty && adjusted == nil, "the other plan's approved run is not this plan's to settle")
+        // The same plan again is settled against its approved run.
+        let again = try store.recordPayout(first, lines: { locked in
+            seen = locked.map(\.summary.id)
+            return []
+        }, produce: { _, _, adjusts in
+            adjusted = adjusts
+            return []
+        })
+        #expect(seen == [approved] && adjusted == approved)
+        let listed = Dictionary(uniqueKeysWithValues: try store.payoutRuns().map { ($0.summary.id, $0.listedStatus) })
+        #expect(listed[other] == "draft", "a later run of another plan supersedes nothing: \(listed)")
+        #expect(listed[again] == "draft")
+        try store.approve(other, user: "clerk")
+    }
+
     /// A newer run of a period supersedes its drafts; a void run supersedes nothing; neither can be approved.
     @Test func voidAndSupersededDraftsAreNeverApproved() throws {
         let store = try Store.open(Self.temporaryPath())
