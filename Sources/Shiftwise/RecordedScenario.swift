@@ -43,8 +43,9 @@ public struct RecordedScenario: Sendable {
         guard let main = files.first(where: { $0.role == "scenario" }) else {
             throw Unavailable(run: id, reason: Texts.current(.wbNoScenario))
         }
-        // The YAML chain and its data files must have their copies; a bonus plan or metrics file the roster never read may lack one.
-        let missing = files.filter { $0.content == nil && ($0.role == "scenario" || $0.role == "data") }.map(\.path)
+        // The YAML chain, its data files, and the baseline and pins the run kept must have their copies; a bonus plan or
+        // metrics file the roster never read may lack one.
+        let missing = files.filter { $0.content == nil && Self.rostered.contains($0.role) }.map(\.path)
         guard missing.isEmpty else {
             throw Unavailable(run: id, reason: Texts.current(.wbNoCopies, missing.joined(separator: ", ")))
         }
@@ -56,7 +57,7 @@ public struct RecordedScenario: Sendable {
         func place(_ path: String) -> String {
             path.hasPrefix("/") ? InputPath.normalize(root + "/a" + path) : InputPath.normalize(base + "/" + path)
         }
-        for file in files where file.content != nil {
+        for file in files where file.content != nil && (file.role == "scenario" || file.role == "data") {
             let target = place(file.path)
             guard target.hasPrefix(root + "/") else { throw Unavailable(run: id, reason: Texts.current(.wbOutside, file.path)) }
             try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -79,7 +80,40 @@ public struct RecordedScenario: Sendable {
         scenario.sourceFiles = scenario.sourceFiles.map { path in
             path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path.hasPrefix(root + "/a/") ? String(path.dropFirst(root.count + 2)) : path
         }
+        try applyPlannedShifts(files, to: &scenario, run: id)
         return RecordedScenario(run: run, scenario: scenario, inputs: files)
+    }
+
+    /// The roles of the inputs a roster run reads: without a copy of each, its scenario cannot be read back.
+    static let rostered: Set<String> = ["scenario", "data", "baseline", "pins"]
+
+    /// The run's `baseline` roster and `pins` files, read from their copies as `--baseline` and `--pin` read them.
+    /// Several pins files (a run re-solved around edits of a pinned run) apply in order: a later file's shift for
+    /// an agent and day replaces an earlier one's.
+    ///
+    /// - Parameter file: The name messages give the files (default: the path the run recorded); when given,
+    ///   a file that cannot be read throws its `InputError` (the caller's own input), else ``Unavailable``.
+    static func applyPlannedShifts(_ files: [RunInput], to scenario: inout Scenario, run id: Int, file name: String? = nil) throws {
+        func read(_ file: RunInput, _ purpose: PlannedShiftReader.Purpose) throws -> [PlannedShift] {
+            do {
+                let text = try TextFile.decode(file.content ?? [], file: name ?? file.path)
+                return try PlannedShiftReader.parse(text, file: name ?? file.path, scenario: scenario, purpose: purpose).shifts
+            } catch where name != nil {
+                throw error
+            } catch {
+                throw Unavailable(run: id, reason: Texts.current(.wbNoLoad, "\(error)"))
+            }
+        }
+        for file in files where file.role == "baseline" {
+            scenario.baseline = try read(file, .baseline)
+            scenario.baselineFile = file.path
+        }
+        for file in files where file.role == "pins" {
+            let shifts = try read(file, .pins)
+            let replaced = Set(shifts.map { "\($0.day)\u{0}\($0.agentID)" })
+            scenario.pins = scenario.pins.filter { !replaced.contains("\($0.day)\u{0}\($0.agentID)") } + shifts
+            scenario.pinFiles.append(file.path)
+        }
     }
 
     static func leadingParents(_ path: String) -> Int {

@@ -94,15 +94,17 @@ public enum RosterEditUseCase {
                           ? [Finding(agentID: "", rule: "file", message: Texts.current(.wbRowUnreadable), line: 0)] : check.violations)
         }
         let scenario = recorded.scenario
-        let bound = storedBound(recorded.run) ?? 0
+        // The source run's bound holds for every roster of the same scenario; one scoring below it shows that it
+        // did not hold for this roster (say, a shift the model never offers), so none is claimed then.
         let objective = evaluation.objective.doubleValue
+        let bound = storedBound(recorded.run).flatMap { $0 <= objective + 0.005 ? $0 : nil }
         return try recording.record(
             kind: .roster, name: scenario.name, parameters: ["edited_from": "\(id)"], stored: recorded.inputs, outcome: "edited", outputs: nil
         ) { newID in
             let csv = RosterSheets.roster(roster, scenario: scenario).text
             var summary = RosterSummary(
-                run: newID, scenario: scenario.name, status: "edited", objective: objective, bound: min(bound, objective),
-                gap: objective > 0 ? max(0, (objective - min(bound, objective)) / objective) : 0, solveSeconds: 0, currency: scenario.costs.currency,
+                run: newID, scenario: scenario.name, status: "edited", objective: objective, bound: bound,
+                gap: bound.map { objective > 0 ? max(0, (objective - $0) / objective) : 0 }, solveSeconds: 0, currency: scenario.costs.currency,
                 evaluation: evaluation, grid: scenario.grid, hardRuleViolations: 0, agents: scenario.agents.count, shifts: roster.shifts.count,
                 terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) }, model: (0, 0))
             summary.stoppedBy = "edited"
@@ -118,17 +120,21 @@ public enum RosterEditUseCase {
         public let run: Int
         public let recorded: RecordedScenario
         public let scenario: Scenario
+        /// The run's inputs with the edits added as a `pins` input (its bytes kept), for the new run.
+        public let inputs: [RunInput]
     }
 
     /// Reads the rows of `text` whose `pinned` cell is true (all rows when there is no such column) as pins
-    /// on run `id`'s recorded scenario, as `--pin` reads a file (breaks kept when given).
+    /// on run `id`'s recorded scenario, as `--pin` reads a file (breaks kept when given). Pins the run itself
+    /// kept stay, except where an edit pins the same agent and day; its baseline stays.
     ///
     /// - Throws: `InputError` for pins that cannot be read or name no agent; store errors.
     public static func pins(_ text: String, run id: Int, database: String) throws -> Pinned {
         let recorded = try RecordedScenario.load(run: id, store: Store.open(database))
+        let edits = RunInput(role: "pins", path: "edits-of-run-\(id).csv", sha256: SHA256.hex(Array(text.utf8)), content: Array(text.utf8))
         var scenario = recorded.scenario
-        scenario.pins = try PlannedShiftReader.parse(text, file: "edits.csv", scenario: scenario, purpose: .pins).shifts
-        return Pinned(run: id, recorded: recorded, scenario: scenario)
+        try RecordedScenario.applyPlannedShifts([edits], to: &scenario, run: id, file: "edits.csv")
+        return Pinned(run: id, recorded: recorded, scenario: scenario, inputs: recorded.inputs + [edits])
     }
 
     /// "Re-solve around my edits": rosters the pinned scenario again, keeping the pins exactly, and records
@@ -146,7 +152,7 @@ public enum RosterEditUseCase {
         return try recording.record(
             kind: .roster, name: scenario.name,
             parameters: ["resolved_from": "\(pinned.run)", "pinned": "\(scenario.pins.count)", "time_limit_seconds": "\(timeLimit)"],
-            stored: pinned.recorded.inputs, outcome: solution.status.rawValue, outputs: nil
+            stored: pinned.inputs, outcome: solution.status.rawValue, outputs: nil
         ) { newID in
             try RosterUseCase.checkedSheets(scenario: scenario, solution: solution, file: "roster.csv", run: newID).texts
                 .map { RunResult(name: $0.name, content: $0.content) }

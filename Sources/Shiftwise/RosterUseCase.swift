@@ -129,6 +129,7 @@ public enum RosterUseCase {
         if !problems.isEmpty { throw InputError(problems) }
         if let baseline, let baselineShifts {
             scenario.baseline = baselineShifts
+            scenario.baselineFile = baseline
             scenario.sourceFiles.append(baseline)
             if scenario.costs.changeWeight.isZero {
                 warnings.append(Diagnostic(.warning, at: SourceLocation(file: baseline, line: 1),
@@ -137,6 +138,7 @@ public enum RosterUseCase {
         }
         if let pins, let pinned {
             scenario.pins = pinned
+            scenario.pinFiles = [pins]
             scenario.sourceFiles.append(pins)
         }
     }

@@ -115,12 +115,15 @@ struct RunRecording {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// A scenario's input files: the YAML chain as `scenario`, the CSVs it names as `data`.
+    /// A scenario's input files: the YAML chain as `scenario`, the CSVs it names as `data`, a `--baseline`
+    /// roster as `baseline` and `--pin` files as `pins` (so the run's scenario can be read back with them).
     static func scenarioInputs(_ scenario: Scenario) -> [(role: String, path: String)] {
-        var inputs = scenario.sourceFiles.map { path -> (role: String, path: String) in
+        let planned = Set(scenario.pinFiles + (scenario.baselineFile.map { [$0] } ?? []))
+        var inputs = scenario.sourceFiles.filter { !planned.contains($0) }.map { path -> (role: String, path: String) in
             let lower = path.lowercased()
             return (lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") ? "scenario" : "data", path)
         }
+        inputs += (scenario.baselineFile.map { [("baseline", $0)] } ?? []) + scenario.pinFiles.map { ("pins", $0) }
         if let bonus = scenario.bonus {
             inputs += [("plan", bonus.planPath), ("metrics", bonus.metricsPath)]
         }

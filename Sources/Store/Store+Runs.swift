@@ -93,10 +93,12 @@ extension Store {
         do {
             found = try pool.read { db -> StoredRun? in
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]) else { return nil }
-                let inputs = try Row.fetchAll(db, sql: """
+                // A read-only database in a schema before v5 has no copies (it cannot be migrated).
+                let copies = try db.tableExists("run_input_copies")
+                let inputs = try Row.fetchAll(db, sql: copies ? """
                     SELECT role, path, sha256, content FROM run_inputs LEFT JOIN run_input_copies USING (run_id, position)
                     WHERE run_id = ? ORDER BY position
-                    """, arguments: [id])
+                    """ : "SELECT role, path, sha256, NULL AS content FROM run_inputs WHERE run_id = ? ORDER BY position", arguments: [id])
                     .map { row in
                         RunInput(role: row["role"], path: row["path"], sha256: row["sha256"], content: (row["content"] as Data?).map { [UInt8]($0) })
                     }

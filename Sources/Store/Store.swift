@@ -40,6 +40,12 @@ public final class Store: Sendable {
            FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent) {
             return try open(path)
         }
+        return try openReadOnly(path)
+    }
+
+    /// Opens an existing database read-only, in whatever schema it holds (older ones are not migrated):
+    /// the path ``openExisting(_:)`` takes for files the user cannot write.
+    static func openReadOnly(_ path: String) throws(StoreError) -> Store {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)

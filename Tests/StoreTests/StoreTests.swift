@@ -1,5 +1,5 @@
 import Foundation
-import Store
+@testable import Store
 import Testing
 
 @Suite struct StoreTests {
@@ -239,6 +239,21 @@ import Testing
         #expect(throws: StoreError.self) { try store.executeRaw("UPDATE payout_lines SET amount = '0' WHERE run_id = \(first)") }
         #expect(throws: StoreError.self) { try store.executeRaw("UPDATE payout_lines SET amount = '0' WHERE run_id = \(draft)") }
         #expect(try store.record(Self.bonusRun()) { _ in [] } == draft + 1)
+    }
+
+    /// A version 4 file that cannot be written (an archive) is read as it is: its runs and their inputs show,
+    /// without the input copies a version 5 file keeps.
+    @Test func readsAVersion4FileReadOnly() throws {
+        let path = Self.temporaryPath()
+        var run = Self.bonusRun()
+        run.inputs = [RunInput(role: "plan", path: "plan.yaml", sha256: String(repeating: "a", count: 64), content: nil)]
+        let id = try Store.open(path, migratingUpTo: "v4").record(run) { _ in [RunResult(name: "payouts.csv", content: "x")] }
+        let archived = try Store.openReadOnly(path)
+        let stored = try archived.run(id)
+        #expect(stored.inputs.map(\.role) == ["plan"])
+        #expect(stored.inputs.first?.content == nil)
+        #expect(stored.results.map(\.name) == ["payouts.csv"])
+        #expect(try archived.runs().map(\.id) == [id])
     }
 
     /// Two plans paying the same period are settled apart: a run of the second plan neither adjusts nor supersedes

@@ -164,12 +164,66 @@ import TestSupport
             let newRoster = try #require(stored.results.first { $0.name == "roster.csv" }?.content)
             #expect(newRoster.split(separator: "\n").contains { WebCSV.split(String($0)) == edit.row }, "the pinned shift is kept exactly")
             #expect(stored.parameters.contains("\"resolved_from\":\"\(run)\""))
+            #expect(stored.inputs.last?.role == "pins" && stored.inputs.last?.content == Array(edit.csv.utf8))
 
             let before = try Store.open(db).runs().count
             let impossible = try Self.moved(roster, by: -6 * 60, pin: true)
             let refused = try await Self.post(client, "/api/runs/\(run)/resolve", body: impossible.csv)
             #expect(refused.status == .unprocessableContent, "\(String(buffer: refused.body))")
+            // The solver's diagnosis names the pinned agent.
+            #expect(((try Self.object(refused))["error"] as? String)?.contains("A1") == true, "\(String(buffer: refused.body))")
             #expect(try Store.open(db).runs().count == before)
+        }
+    }
+
+    /// A run made with `--baseline` and `--pin` is read back with both: its own roster checks clean with the same
+    /// change term its summary reports (at least one change, since the pin differs from the baseline), moving the
+    /// pinned shift is a violation, and a re-solve keeps the run's pin and the edit's and records the edits' bytes.
+    @Test func baselineAndPinsOfTheRunAreKept() async throws {
+        let yaml = ScenarioFixture.yaml + "\n  change_weight: 20\n"
+        let fixture = try ScenarioFixture(overrides: ["tiny.yaml": yaml])
+        let week = ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03"]
+        try fixture.write("baseline.csv", "agent_id,name,date,start,end,paid_hours,breaks\n"
+            + week.map { "A1,Ana Silva,\($0),\($0)T08:00,\($0)T16:00,7.50,12:00-12:30\n" }.joined())
+        let pinned = "A1,Ana Silva,2026-11-30,2026-11-30T09:00,2026-11-30T17:00,7.50,12:00-12:30"
+        try fixture.write("pins.csv", "agent_id,name,date,start,end,paid_hours,breaks\n" + pinned + "\n")
+        let db = fixture.path("runs.sqlite")
+        let result = try CommandRunner.run(["roster", fixture.scenario, "--db", db, "--out", fixture.path("out"),
+                                            "--baseline", fixture.path("baseline.csv"), "--pin", fixture.path("pins.csv")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let run = try #require(result.stdout.split(separator: "\n").compactMap { $0.hasPrefix("run ") ? Int($0.dropFirst(4)) : nil }.first)
+        let source = try Store.open(db).run(run)
+        #expect(source.inputs.map(\.role).suffix(2) == ["baseline", "pins"])
+        let roster = try #require(source.results.first { $0.name == "roster.csv" }?.content)
+        #expect(roster.contains(pinned))
+        let summaryText = try #require(source.results.first { $0.name == "summary.json" }?.content)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(summaryText.utf8)) as? [String: Any])
+        let summaryChange = try #require((summary["objective_terms"] as? [String: Any])?["changes from baseline"] as? NSNumber)
+        try await Self.app(db).test(.router) { client in
+            let ok = try Self.object(try await Self.post(client, "/api/runs/\(run)/check", body: roster))
+            #expect((ok["violations"] as? [Any])?.isEmpty == true, "\(ok)")
+            let change = try #require((ok["objective_terms"] as? [String: Any])?["changes from baseline"] as? NSNumber)
+            #expect(change.decimalValue >= 20 && change.decimalValue == summaryChange.decimalValue, "\(change) vs \(summaryChange)")
+
+            // The pinned shift moved back to the baseline's 08:00–16:00 breaks the pin.
+            let unpinned = roster.replacingOccurrences(of: pinned, with: "A1,Ana Silva,2026-11-30,2026-11-30T08:00,2026-11-30T16:00,7.50,12:00-12:30")
+            let badAnswer = try Self.object(try await Self.post(client, "/api/runs/\(run)/check", body: unpinned))
+            let bad = try #require(badAnswer["violations"] as? [[String: Any]])
+            #expect(bad.contains { $0["agent_id"] as? String == "A1" }, "\(bad)")
+
+            // Re-solve pinning A2's first shift as it is: both pins hold in the new roster.
+            var lines = roster.split(separator: "\n").map(String.init)
+            let i = try #require(lines.firstIndex { $0.hasPrefix("A2,") })
+            let edited = lines[i]
+            lines = lines.enumerated().map { $0.offset == 0 ? $0.element + ",pinned" : $0.element + ($0.offset == i ? ",yes" : ",") }
+            let edits = lines.joined(separator: "\n") + "\n"
+            let answer = try Self.object(try await Self.post(client, "/api/runs/\(run)/resolve", body: edits))
+            let newRun = try #require(answer["run"] as? Int, "\(answer)")
+            let stored = try Store.open(db).run(newRun)
+            let newRoster = try #require(stored.results.first { $0.name == "roster.csv" }?.content)
+            #expect(newRoster.contains(pinned) && newRoster.contains(edited))
+            #expect(stored.inputs.map(\.role).suffix(3) == ["baseline", "pins", "pins"])
+            #expect(stored.inputs.last?.content == Array(edits.utf8), "the edits are kept as the new run's pins")
         }
     }
 

@@ -21,6 +21,9 @@ public struct Scenario: Sendable {
     public var pins: [PlannedShift] = []
     /// The roster every change is priced against (`--baseline`); nil when none is given.
     public var baseline: [PlannedShift]?
+    /// The files `baseline` and `pins` were read from (recorded with the run as the roles `baseline` and `pins`).
+    public var baselineFile: String?
+    public var pinFiles: [String] = []
 
     public init(
         name: String, grid: TimeGrid, demand: Demand, agents: [Agent], staffing: StaffingPolicy,

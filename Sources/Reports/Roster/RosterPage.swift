@@ -20,12 +20,14 @@ public enum RosterPage {
         let target = scenario.staffing.serviceLevel.doubleValue
         let currency = summary.currency
         func money(_ v: Double) -> String { t.money(ExactDecimal(Format.fixed(v, places: 2)) ?? .zero, currency: currency) }
-        let status = summary.status == "optimal" ? t(.statusOptimal) : summary.status == "feasible" ? t(.statusFeasible) : summary.status
+        let status = summary.status == "optimal" ? t(.statusOptimal) : summary.status == "feasible" ? t(.statusFeasible)
+            : summary.status == "edited" ? t(.outcomeEdited) : summary.status
         var page = "<!DOCTYPE html>\n<html lang=\"\(t.htmlLang)\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
         page += "<title>\(HTML.escape(t(.rosterTitle, scenario.name)))</title><style>\(HTML.style)\(style)</style></head><body>\n"
         page += "<h1>\(HTML.escape(t(.rosterTitle, scenario.name)))</h1>\n"
         page += "<div class=\"sub\">" + HTML.escape(t(.rosterSub, t.date(grid.weekStart), t.date(grid.weekEnd), String(scenario.agents.count), status,
-                                                        money(summary.objective), money(summary.bound), t.percent(summary.gap, places: 2))) + "</div>\n"
+                                                        money(summary.objective), summary.bound.map(money) ?? "–",
+                                                        summary.gap.map { t.percent($0, places: 2) } ?? "–")) + "</div>\n"
 
         let violations = summary.hardRuleViolations
         let slWeek = e.serviceLevelWeek

@@ -7,8 +7,10 @@ public struct RosterSummary: Sendable {
     public var scenario: String
     public var status: String
     public var objective: Double
-    public var bound: Double
-    public var gap: Double
+    /// The proven lower bound and the gap to it; nil when none is known (a hand-edited roster scoring below the
+    /// bound its source run proved, which then did not hold for it).
+    public var bound: Double?
+    public var gap: Double?
     public var solveSeconds: Double
     public var currency: String
     public var evaluation: RosterEvaluation
@@ -21,7 +23,7 @@ public struct RosterSummary: Sendable {
     /// Why the search ended: `gap`, `time_limit` or `search_limit`.
     public var stoppedBy: String = "gap"
 
-    public init(run: Int?, scenario: String, status: String, objective: Double, bound: Double, gap: Double, solveSeconds: Double,
+    public init(run: Int?, scenario: String, status: String, objective: Double, bound: Double?, gap: Double?, solveSeconds: Double,
                 currency: String, evaluation: RosterEvaluation, grid: TimeGrid, hardRuleViolations: Int, agents: Int, shifts: Int,
                 terms: [(name: String, value: Double)], model: (variables: Int, constraints: Int)) {
         self.run = run
@@ -55,8 +57,8 @@ public struct RosterSummary: Sendable {
             "  \"scenario\": \(JSONText.string(scenario))",
             "  \"status\": \(JSONText.string(status))",
             "  \"objective\": \(Format.fixed(objective, places: 2))",
-            "  \"bound\": \(Format.fixed(bound, places: 2))",
-            "  \"gap\": \(Format.fixed(gap, places: 6))",
+            "  \"bound\": \(bound.map { Format.fixed($0, places: 2) } ?? "null")",
+            "  \"gap\": \(gap.map { Format.fixed($0, places: 6) } ?? "null")",
             "  \"solve_seconds\": \(Format.fixed(solveSeconds, places: 3))",
             "  \"currency\": \(JSONText.string(currency))",
             "  \"paid_hours\": \(RosterSheets.hours(e.paidMinutes))",
