@@ -92,7 +92,7 @@ struct WebAPI: Sendable {
     }
 
     /// `POST /api/runs/{id}/resolve`: the rows marked `pinned` kept exactly, the rest rostered again, recorded as a new run.
-    /// The pins are read under the language gate; the solve runs on a thread of its own, one re-solve at a time
+    /// The pins are read in the request's language; the solve runs on a thread of its own (in that language), one re-solve at a time
     /// (another is answered 429 at once), so pages stay quick while it runs.
     func resolve(id: Int, body: String, texts: Texts) async -> Response {
         let database = server.database, seconds = server.resolveSeconds
@@ -114,7 +114,7 @@ struct WebAPI: Sendable {
         guard SolveSlot.shared.take() else { return await WebServer.gated(texts) { Self.error(.tooManyRequests, texts(.wbSolveBusy)) } }
         let outcome = await WebServer.offThread { () -> Result<Int, any Error> in
             defer { SolveSlot.shared.give() }
-            return Result { try RosterEditUseCase.resolve(pinned, database: database, timeLimitSeconds: seconds, texts: texts) }
+            return Texts.with(texts) { Result { try RosterEditUseCase.resolve(pinned, database: database, timeLimitSeconds: seconds, texts: texts) } }
         }
         return await WebServer.gated(texts) {
             switch outcome {

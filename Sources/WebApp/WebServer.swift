@@ -102,7 +102,7 @@ public struct WebServer: Sendable {
                 }
             }
         }
-        // Re-solving runs outside the language gate and off the server's threads, one at a time.
+        // Re-solving runs off the server's threads, one at a time.
         router.post("/api/runs/:id/resolve") { request, context in
             let id = context.parameters.get("id", as: Int.self)
             switch await self.accept(request) {
@@ -151,7 +151,7 @@ public struct WebServer: Sendable {
         }
     }
 
-    /// `body` on a thread of its own (not the server's), holding the language gate with `texts`.
+    /// `body` on a thread of its own (not the server's), with `texts` as that thread's language.
     static func gated<T: Sendable>(_ texts: Texts, _ body: @escaping @Sendable () -> T) async -> T {
         await offThread { LanguageGate.with(texts, body) }
     }
@@ -245,17 +245,10 @@ struct WebRequest {
 /// Runs `body` with `Texts.current` set to `texts`: the readers deep inside the use cases word their
 /// messages by it, and the server answers requests concurrently, so one request at a time holds it.
 enum LanguageGate {
-    private static let lock = NSRecursiveLock()
-
+    /// `body` with `texts` as the language of every message made on this thread (requests in other
+    /// languages run beside it on other threads).
     static func with<T>(_ texts: Texts, _ body: () throws -> T) rethrows -> T {
-        lock.lock()
-        let saved = Texts.current
-        Texts.current = texts
-        defer {
-            Texts.current = saved
-            lock.unlock()
-        }
-        return try body()
+        try Texts.with(texts, body)
     }
 }
 

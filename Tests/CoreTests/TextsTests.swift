@@ -1,9 +1,27 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import Core
 
 /// The string tables: every key in both languages with the same placeholders; the language chosen
 /// as SPEC §12 says; money and dates as a person of each language reads them.
 @Suite struct TextsTests {
+    /// Threads answering in different languages at once (the web server) each read their own language; the
+    /// process's language is untouched and comes back after.
+    @Test func eachThreadKeepsItsOwnLanguage() {
+        let mismatches = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            let texts = Texts(i % 2 == 0 ? .zhCN : .en)
+            Texts.with(texts) {
+                for _ in 0..<2_000 where Texts.current.language != texts.language { mismatches.withLock { $0 += 1 } }
+                Texts.with(Texts(.en)) { if Texts.current.language != .en { mismatches.withLock { $0 += 1 } } }
+                if Texts.current.language != texts.language { mismatches.withLock { $0 += 1 } }
+            }
+        }
+        #expect(mismatches.withLock { $0 } == 0)
+        #expect(Texts.current.language == .en)
+    }
+
     @Test func everyKeyInBothTablesWithTheSamePlaceholders() {
         for key in TextKey.allCases {
             let en = Texts.placeholders(key, in: .en), zh = Texts.placeholders(key, in: .zhCN)

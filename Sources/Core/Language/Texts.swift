@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The words a person reads, one table per language (SPEC §12). A key missing from a table is a
 /// failing test (`TextsTests`), and both tables must use the same placeholders `{0}`, `{1}`, ….
 /// Machine files (CSV headers, JSON keys, payroll formats) never go through here.
@@ -8,9 +14,41 @@ public struct Texts: Sendable {
 
     public static let english = Texts(.en)
 
-    /// The language of messages for this process (a command runs once): set by the command line from
-    /// `--lang`, read where a message is made deep inside a reader.
-    nonisolated(unsafe) public static var current = Texts.english
+    /// The language of messages: the calling thread's while ``with(_:_:)`` runs on it (a server answering
+    /// requests in several languages at once), else the process's (a command runs once: set by the command
+    /// line from `--lang`). Read where a message is made deep inside a reader.
+    public static var current: Texts {
+        get {
+            guard let pointer = pthread_getspecific(threadKey) else { return processWide }
+            return Unmanaged<Box>.fromOpaque(pointer).takeUnretainedValue().texts
+        }
+        set { processWide = newValue }
+    }
+
+    /// Runs `body` with `texts` as ``current`` on this thread only; other threads keep theirs.
+    public static func with<T>(_ texts: Texts, _ body: () throws -> T) rethrows -> T {
+        let saved = pthread_getspecific(threadKey)
+        let box = Unmanaged.passRetained(Box(texts))
+        pthread_setspecific(threadKey, box.toOpaque())
+        defer {
+            pthread_setspecific(threadKey, saved)
+            box.release()
+        }
+        return try body()
+    }
+
+    nonisolated(unsafe) private static var processWide = Texts.english
+
+    private final class Box {
+        let texts: Texts
+        init(_ texts: Texts) { self.texts = texts }
+    }
+
+    nonisolated(unsafe) private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
 
     /// The text of `key` with `{0}`, `{1}`, … replaced by `arguments` in order.
     public func callAsFunction(_ key: TextKey, _ arguments: String...) -> String {
