@@ -25,15 +25,21 @@ public struct WebServer: Sendable {
     public let payrollMap: String?
     /// Where exports go (nil: where `payouts export` writes them, `reports/payouts/<period>/` under the working folder).
     public let exportFolder: String?
-    /// The address the server listens on (pages are refused under foreign names when it is this machine's).
+    /// The address the server listens on.
     public let host: String
+    /// The names (lower case, without port) a request may address the server by: this machine's loopback names,
+    /// the address it listens on, for every network (`0.0.0.0`, `::`) this machine's addresses and host name,
+    /// and the names given by `--allowed-host`. Any other `Host` is refused (421), so a DNS name rebound to one of
+    /// these addresses cannot reach the server from a web page.
+    public let allowedHosts: Set<String>
 
     /// The largest request body read (a roster of 10,000 shifts is about 800 KB; 600 agents a week, 230 KB).
     public static let maxBody = 4 << 20
 
     public init(database: String, defaultLanguage: Language = .en, token: String = WebServer.newToken(), resolveSeconds: Double? = nil,
-                payrollMap: String? = nil, exportFolder: String? = nil, host: String = "127.0.0.1") {
+                payrollMap: String? = nil, exportFolder: String? = nil, host: String = "127.0.0.1", allowedHosts: [String] = []) {
         self.host = host
+        self.allowedHosts = Self.allowed(host: host, extra: allowedHosts)
         self.exportFolder = exportFolder
         self.resolveSeconds = resolveSeconds
         self.payrollMap = payrollMap
@@ -173,12 +179,46 @@ public struct WebServer: Sendable {
         return difference == 0
     }
 
-    /// Whether the server listens on this machine only (then only this machine's names may address it).
-    var loopbackOnly: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
+    /// See ``allowedHosts``.
+    static func allowed(host: String, extra: [String]) -> Set<String> {
+        var names: Set<String> = ["127.0.0.1", "localhost", "::1"]
+        names.insert(WebGuard.hostName(host))
+        if ["0.0.0.0", "::", ""].contains(host) {
+            var buffer = [CChar](repeating: 0, count: 256)
+            if gethostname(&buffer, buffer.count) == 0 {
+                let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).lowercased()
+                if !name.isEmpty { names.formUnion([name, name + ".local"]) }
+            }
+            names.formUnion(localAddresses())
+        }
+        names.formUnion(extra.map(WebGuard.hostName))
+        return names
+    }
+
+    /// This machine's interface addresses as text (IPv4 and IPv6, scope suffixes dropped).
+    static func localAddresses() -> [String] {
+        var first: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&first) == 0, let first else { return [] }
+        defer { freeifaddrs(first) }
+        var found: [String] = []
+        var next: UnsafeMutablePointer<ifaddrs>? = first
+        while let entry = next {
+            next = entry.pointee.ifa_next
+            guard let address = entry.pointee.ifa_addr else { continue }
+            let family = Int32(address.pointee.sa_family)
+            guard family == AF_INET || family == AF_INET6 else { continue }
+            let length = socklen_t(family == AF_INET ? MemoryLayout<sockaddr_in>.size : MemoryLayout<sockaddr_in6>.size)
+            var text = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            guard getnameinfo(address, length, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0 else { continue }
+            let name = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            found.append(String(name.prefix { $0 != "%" }).lowercased())
+        }
+        return found
+    }
 }
 
-/// Before every route: a page asked for under a foreign name is refused when the server listens on this machine
-/// only (a rebound DNS name cannot reach it); a POST from another origin is refused; and every answer, the
+/// Before every route: a page asked for under a name not in ``WebServer/allowedHosts`` is refused (a rebound
+/// DNS name cannot reach it); a POST from another origin is refused; and every answer, the
 /// router's own 404 and 405 included, carries the security headers (JSON under `/api/`, a page elsewhere).
 struct WebGuard: RouterMiddleware {
     typealias Context = BasicRequestContext
@@ -191,7 +231,7 @@ struct WebGuard: RouterMiddleware {
             api ? WebAPI.error(status, message) : WebHeaders.response(status, contentType: "text/plain; charset=utf-8", body: message + "\n")
         }
         let hostHeader = request.head.authority
-        if server.loopbackOnly, let hostHeader, !Self.isLoopback(hostHeader) {
+        if let hostHeader, !server.allowedHosts.contains(Self.hostName(hostHeader)) {
             return refuse(.misdirectedRequest, texts(.wbForeignHost, hostHeader))
         }
         if request.method == .post, let origin = request.headers[.origin], let hostHeader, origin != "null" {
@@ -205,12 +245,14 @@ struct WebGuard: RouterMiddleware {
         }
     }
 
-    /// `127.0.0.1`, `localhost` or `[::1]`, with or without a port.
-    static func isLoopback(_ authority: String) -> Bool {
+    /// The name of a `Host` value or an address, lower case, without port or brackets (`[::1]:8080` → `::1`)
+    /// and without a trailing dot.
+    static func hostName(_ authority: String) -> String {
         var name = authority.lowercased()
         if name.hasPrefix("[") { name = String(name.prefix { $0 != "]" }.dropFirst()) }
-        else if let colon = name.lastIndex(of: ":") { name = String(name[..<colon]) }
-        return name == "127.0.0.1" || name == "localhost" || name == "::1"
+        else if name.filter({ $0 == ":" }).count == 1, let colon = name.lastIndex(of: ":") { name = String(name[..<colon]) }
+        if name.hasSuffix(".") { name.removeLast() }
+        return name
     }
 }
 

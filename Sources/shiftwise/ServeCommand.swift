@@ -20,6 +20,11 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The address to listen on: 127.0.0.1 is this machine only, 0.0.0.0 every network.")
     var host: String = "127.0.0.1"
 
+    @Option(name: .customLong("allowed-host"), help: ArgumentHelp(
+        "Another name the pages may be asked for under (e.g. the DNS name of this machine when serving a network); repeatable. Requests under any other name are refused.",
+        valueName: "name"))
+    var allowedHosts: [String] = []
+
     @Option(name: .long, help: "The port to listen on (0 picks a free one).")
     var port: Int = 8080
 
@@ -39,6 +44,9 @@ struct ServeCommand: ParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError(Texts.current(.wbPort, "\(port)")) }
         if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400) { throw ValidationError(Texts.current(.wbResolveLimit, "\(timeLimit)")) }
         guard !host.isEmpty, !host.contains("/"), !host.contains(" ") else { throw ValidationError(Texts.current(.wbHost, host)) }
+        for name in allowedHosts where name.isEmpty || name.contains(where: { "/ ,@".contains($0) || $0.isNewline }) {
+            throw ValidationError(Texts.current(.wbAllowedHost, name))
+        }
     }
 
     func run() throws {
@@ -52,7 +60,8 @@ struct ServeCommand: ParsableCommand {
         if let map { _ = try Failure.report(writes: false) { try PayoutsUseCase.checkMap(map) } }
         // `[::1]` as a browser writes it is the address `::1`.
         let host = self.host.hasPrefix("[") && self.host.hasSuffix("]") ? String(self.host.dropFirst().dropLast()) : self.host
-        let server = WebServer(database: path, defaultLanguage: language.language, resolveSeconds: timeLimit, payrollMap: map, host: host)
+        let server = WebServer(database: path, defaultLanguage: language.language, resolveSeconds: timeLimit, payrollMap: map, host: host,
+                               allowedHosts: allowedHosts)
         let texts = language.texts
         let port = self.port
         let done = DispatchSemaphore(value: 0)

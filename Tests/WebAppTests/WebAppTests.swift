@@ -396,6 +396,52 @@ import TestSupport
         }
     }
 
+    /// Serving every network, the pages answer to this machine's addresses and the `--allowed-host` names and
+    /// refuse any other name (a DNS name rebound to this machine's address), over real HTTP.
+    @Test func foreignHostNamesAreRefused() async throws {
+        let (db, _, _) = try Self.rosterDatabase()
+        let server = WebServer(database: db, token: Self.token, host: "0.0.0.0", allowedHosts: ["Rota.Example.com"])
+        #expect(server.allowedHosts.isSuperset(of: ["127.0.0.1", "localhost", "::1", "0.0.0.0", "rota.example.com"]))
+        #expect(!server.allowedHosts.contains("attacker.example"))
+        let app = Application(router: server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            #expect(try Self.rawGet(port: port, host: "rota.example.com:8080").hasPrefix("HTTP/1.1 200"))
+            #expect(try Self.rawGet(port: port, host: "127.0.0.1").hasPrefix("HTTP/1.1 200"))
+            #expect(try Self.rawGet(port: port, host: "[::1]:8080").hasPrefix("HTTP/1.1 200"))
+            let refused = try Self.rawGet(port: port, host: "attacker.example:8080")
+            #expect(refused.hasPrefix("HTTP/1.1 421"), "\(refused)")
+            #expect(refused.contains("--allowed-host attacker.example"))
+        }
+        let local = WebServer(database: db, token: Self.token)
+        #expect(local.allowedHosts == ["127.0.0.1", "localhost", "::1"], "on this machine only, its loopback names only")
+    }
+
+    /// `GET /api/runs` over a plain socket with the given `Host` header (an HTTP client would write its own); the whole answer.
+    static func rawGet(port: Int, host: String) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0)
+        let request = Array("GET /api/runs HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8)
+        try #require(send(fd, request, request.count, 0) == request.count)
+        var answer: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            answer += buffer[0..<n]
+        }
+        return String(decoding: answer, as: UTF8.self)
+    }
+
     /// Every web text in both languages.
     @Test func everyWebTextInBothLanguages() {
         for key in WebText.allCases {

@@ -155,7 +155,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     // The web application (`serve`) and the recorded runs it opens
     case wbRunReason, wbNotRoster, wbNoScenario, wbNoCopies, wbOutside, wbLayout, wbNoLoad, wbAbsolute, wbNoRosterCSV, wbUnreadableRows
     case wbRefusedOne, wbRefusedMany, wbRowUnreadable, wbNoSuchRun, wbToken, wbTooLarge, wbNoRoster, wbVoidReason, wbNoFormat, wbNeedsMap
-    case wbServes, wbStopped, wbPort, wbHost, wbResolveLimit, wbNoPinnedColumn, wbSolveBusy, wbForeignHost, wbForeignOrigin, wbMethod
+    case wbServes, wbStopped, wbPort, wbHost, wbAllowedHost, wbResolveLimit, wbNoPinnedColumn, wbSolveBusy, wbForeignHost, wbForeignOrigin, wbMethod
     case wbPortInUse, wbVoidReasonLong, wbNothingChanged
     // The tables of `runs list`, `runs show` and `payouts list`
     case lsID, lsKind, lsName, lsStarted, lsDuration, lsOutcome, lsStatus, lsPeriod, lsPlan, lsRows, lsTotal, lsAdjusts, lsSuperseded
