@@ -67,7 +67,7 @@ public struct RecordedScenario: Sendable {
         }
         let loaded: LoadedScenario
         do {
-            loaded = try ScenarioLoader.load(place(main.path))
+            loaded = try ScenarioLoader.load(place(main.path), absoluteRoot: root + "/a")
         } catch {
             throw Unavailable(run: id, reason: Texts.current(.wbNoLoad, "\(error)".replacingOccurrences(of: base + "/", with: "")))
         }

@@ -282,6 +282,25 @@ import TestSupport
         }
     }
 
+    /// A scenario that names its agents file by an absolute path reads back from the copy too (the file gone).
+    @Test func anAbsolutePathReadsBackFromItsCopy() async throws {
+        let probe = try ScenarioFixture()
+        let yaml = ScenarioFixture.yaml.replacingOccurrences(of: "agents: agents.csv", with: "agents: \(probe.path("agents.csv"))")
+        let fixture = try ScenarioFixture(overrides: ["tiny.yaml": yaml])
+        try fixture.write("agents.csv", ScenarioFixture.agents)
+        let db = fixture.path("runs.sqlite")
+        let result = try CommandRunner.run(["roster", fixture.scenario, "--db", db, "--out", fixture.path("out")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let run = try #require(result.stdout.split(separator: "\n").compactMap { $0.hasPrefix("run ") ? Int($0.dropFirst(4)) : nil }.first)
+        #expect(try Store.open(db).run(run).inputs.contains { $0.path == probe.path("agents.csv") })
+        try FileManager.default.removeItem(atPath: probe.path("agents.csv"))
+        try await Self.app(db).test(.router) { client in
+            let response = try await client.execute(uri: "/runs/\(run)", method: .get)
+            #expect(response.status == .ok, "\(String(buffer: response.body))")
+            #expect(String(buffer: response.body).contains("Ana Silva"))
+        }
+    }
+
     /// A run without copies (recorded before they were kept) opens while its files are byte for byte the ones it read, and not after.
     @Test func aRunWithoutCopiesOpensOnlyFromUnchangedFiles() async throws {
         let (db, fixture, run) = try Self.rosterDatabase()

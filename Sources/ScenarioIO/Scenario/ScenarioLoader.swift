@@ -15,13 +15,16 @@ public enum ScenarioLoader {
 
     /// Loads and validates the scenario at `path`.
     ///
+    /// - Parameter absoluteRoot: When given, an absolute path written in a file (`extends`, `forecast`,
+    ///   `requirements`, `agents`) is read under this folder instead (a recorded run's copies laid out there).
     /// - Throws: `MissingInputError` (a file is missing) or `InputError` (every problem found).
-    public static func load(_ path: String, overrides: [ScenarioOverride] = []) throws -> LoadedScenario {
+    public static func load(_ path: String, overrides: [ScenarioOverride] = [], absoluteRoot: String? = nil) throws -> LoadedScenario {
         var files: [String] = []
-        var tree = try loadTree(InputPath.normalize(path), chain: [], referencedFrom: nil, files: &files)
+        let paths = PathResolver(absoluteRoot: absoluteRoot)
+        var tree = try loadTree(InputPath.normalize(path), chain: [], referencedFrom: nil, files: &files, paths: paths)
         for override in overrides { tree = override.applied(to: tree) }
         var bag = DiagnosticBag()
-        let scenario = try decode(tree, mainFile: InputPath.normalize(path), files: &files, bag: &bag)
+        let scenario = try decode(tree, mainFile: InputPath.normalize(path), files: &files, bag: &bag, paths: paths)
         try bag.throwIfErrors()
         guard let scenario else { throw InputError(bag.items) }
         return LoadedScenario(scenario: scenario, warnings: bag.warnings)
@@ -31,7 +34,18 @@ public enum ScenarioLoader {
     static let maxExtendsDepth = 16
 
     /// Reads one YAML file and, when it `extends` another, merges it over that base.
-    static func loadTree(_ path: String, chain: [String], referencedFrom: SourceLocation?, files: inout [String]) throws -> YAMLNode {
+    /// Paths written in a file, resolved against that file's folder; absolute ones under `absoluteRoot` when given.
+    struct PathResolver {
+        let absoluteRoot: String?
+
+        func resolve(_ text: String, relativeTo file: String) -> String {
+            if let absoluteRoot, text.hasPrefix("/") { return InputPath.normalize(absoluteRoot + text) }
+            return InputPath.resolve(text, relativeTo: file)
+        }
+    }
+
+    static func loadTree(_ path: String, chain: [String], referencedFrom: SourceLocation?, files: inout [String],
+                         paths: PathResolver) throws -> YAMLNode {
         let text = try TextFile.read(path, referencedFrom: referencedFrom)
         files.append(path)
         let node = try YAMLNode.parse(text, file: path)
@@ -42,7 +56,7 @@ public enum ScenarioLoader {
         guard case .scalar(let basePath, _, let baseLocation) = extendsEntry.value, !extendsEntry.value.isNull else {
             throw InputError([Diagnostic(at: extendsEntry.value.location, Texts.current(.scExtendsOne), fix: Texts.current(.scExtendsOneFix))])
         }
-        let resolved = InputPath.resolve(basePath, relativeTo: path)
+        let resolved = paths.resolve(basePath, relativeTo: path)
         let newChain = chain + [path]
         if newChain.count >= maxExtendsDepth {
             throw InputError([Diagnostic(at: baseLocation, Texts.current(.scExtendsDeep, String(maxExtendsDepth)), fix: Texts.current(.scExtendsDeepFix))])
@@ -51,14 +65,15 @@ public enum ScenarioLoader {
             let cycle = (newChain.drop(while: { $0 != resolved }) + [resolved]).joined(separator: " → ")
             throw InputError([Diagnostic(at: baseLocation, Texts.current(.scExtendsCycle, cycle), fix: Texts.current(.scExtendsCycleFix))])
         }
-        let base = try loadTree(resolved, chain: newChain, referencedFrom: baseLocation, files: &files)
+        let base = try loadTree(resolved, chain: newChain, referencedFrom: baseLocation, files: &files, paths: paths)
         let own = YAMLNode.mapping(entries.filter { $0.key != "extends" }, location)
         return base.merged(with: own)
     }
 
     // MARK: - Decoding
 
-    static func decode(_ tree: YAMLNode, mainFile: String, files: inout [String], bag: inout DiagnosticBag) throws -> Scenario? {
+    static func decode(_ tree: YAMLNode, mainFile: String, files: inout [String], bag: inout DiagnosticBag,
+                       paths: PathResolver = PathResolver(absoluteRoot: nil)) throws -> Scenario? {
         guard let top = NodeReader.mapping(tree, path: "", known: topKeys, bag: &bag) else { return nil }
 
         let name = top.string("name", required: true, bag: &bag)?.text ?? InputPath.stem(mainFile)
@@ -98,13 +113,13 @@ public enum ScenarioLoader {
         case (.some, .some):
             bag.error(top.keyLocation("requirements"), Texts.current(.scBothDemand), fix: Texts.current(.scBothDemandFix))
         case (.some(let f), nil):
-            let path = InputPath.resolve(f.text, relativeTo: f.location.file)
+            let path = paths.resolve(f.text, relativeTo: f.location.file)
             files.append(path)
             if let table = try readTable(path, from: f.location, bag: &bag) {
                 demand = ForecastReader.read(table, grid: grid, adjust: adjust, bag: &bag).map(Demand.forecast)
             }
         case (nil, .some(let r)):
-            let path = InputPath.resolve(r.text, relativeTo: r.location.file)
+            let path = paths.resolve(r.text, relativeTo: r.location.file)
             files.append(path)
             if let table = try readTable(path, from: r.location, bag: &bag) {
                 demand = RequirementsReader.read(table, grid: grid, bag: &bag).map(Demand.requirements)
@@ -117,7 +132,7 @@ public enum ScenarioLoader {
 
         var agents: [Agent] = []
         if let a = top.string("agents", required: true, bag: &bag) {
-            let path = InputPath.resolve(a.text, relativeTo: a.location.file)
+            let path = paths.resolve(a.text, relativeTo: a.location.file)
             files.append(path)
             if let table = try readTable(path, from: a.location, bag: &bag) {
                 agents = AgentsReader.read(table, contracts: contracts, grid: grid, bag: &bag)
