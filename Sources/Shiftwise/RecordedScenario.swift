@@ -33,6 +33,12 @@ public struct RecordedScenario: Sendable {
         // A run recorded before copies were kept: a file still at its recorded path with the recorded SHA-256 is
         // provably the bytes the run read, so it stands in for the copy.
         let files = run.inputs.map { input -> RunInput in
+            // A copy whose bytes no longer match the recorded SHA-256 is not what the run read (changed by hand).
+            if let content = input.content, SHA256.hex(content) != input.sha256 {
+                var changed = input
+                changed.content = nil
+                return changed
+            }
             guard input.content == nil, let data = FileManager.default.contents(atPath: input.path), SHA256.hex([UInt8](data)) == input.sha256 else {
                 return input
             }

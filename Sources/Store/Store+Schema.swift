@@ -162,6 +162,20 @@ extension Store {
                 BEGIN SELECT RAISE(ABORT, 'the run is approved, exported or void and never changes: run_input_copies rows cannot be deleted'); END;
                 """)
         }
+        // The copies of a locked run's inputs can no more be added than changed, and a copy cannot be moved
+        // onto a locked run.
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: """
+                DROP TRIGGER run_input_copies_locked_update;
+                CREATE TRIGGER run_input_copies_locked_update BEFORE UPDATE ON run_input_copies
+                WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ('approved', 'exported', 'void')
+                  OR (SELECT status FROM runs WHERE id = NEW.run_id) IN ('approved', 'exported', 'void')
+                BEGIN SELECT RAISE(ABORT, 'the run is approved, exported or void and never changes: run_input_copies rows cannot be changed'); END;
+                CREATE TRIGGER run_input_copies_locked_insert BEFORE INSERT ON run_input_copies
+                WHEN (SELECT status FROM runs WHERE id = NEW.run_id) IN ('approved', 'exported', 'void')
+                BEGIN SELECT RAISE(ABORT, 'the run is approved, exported or void and never changes: run_input_copies rows cannot be added'); END;
+                """)
+        }
         return migrator
     }
 

@@ -20,7 +20,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try Store.open(path)
         #expect(try store.runs().isEmpty)
-        #expect(Store.knownMigrations == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(Store.knownMigrations == ["v1", "v2", "v3", "v4", "v5", "v6"])
         // Opening again is a no-op.
         _ = try Store.open(path)
     }
@@ -239,6 +239,27 @@ import Testing
         #expect(throws: StoreError.self) { try store.executeRaw("UPDATE payout_lines SET amount = '0' WHERE run_id = \(first)") }
         #expect(throws: StoreError.self) { try store.executeRaw("UPDATE payout_lines SET amount = '0' WHERE run_id = \(draft)") }
         #expect(try store.record(Self.bonusRun()) { _ in [] } == draft + 1)
+    }
+
+    /// The copies of an approved run's inputs are locked like its inputs: none added, changed, deleted or moved onto it.
+    @Test func theCopiesOfALockedRunNeverChange() throws {
+        let store = try Store.open(Self.temporaryPath())
+        var run = Self.bonusRun()
+        run.inputs = [RunInput(role: "plan", path: "plan.yaml", sha256: String(repeating: "a", count: 64), content: Array("a: 1\n".utf8)),
+                      RunInput(role: "metrics", path: "m.csv", sha256: String(repeating: "b", count: 64), content: nil)]
+        let id = try store.record(run) { _ in [] }
+        var other = Self.bonusRun(period: "2026-10")
+        other.inputs = run.inputs
+        let draft = try store.record(other) { _ in [] }
+        try store.approve(id, user: "clerk")
+        for sql in ["INSERT INTO run_input_copies VALUES (\(id), 1, x'00')", "UPDATE run_input_copies SET content = x'00' WHERE run_id = \(id)",
+                    "DELETE FROM run_input_copies WHERE run_id = \(id)",
+                    "UPDATE run_input_copies SET run_id = \(id), position = 1 WHERE run_id = \(draft) AND position = 0"] {
+            #expect(throws: StoreError.self, "\(sql)") { try store.executeRaw(sql) }
+        }
+        #expect(try store.run(id).inputs.first?.content == Array("a: 1\n".utf8))
+        // A draft's copies can still change (it is not yet money).
+        try store.executeRaw("UPDATE run_input_copies SET content = x'00' WHERE run_id = \(draft)")
     }
 
     /// A version 4 file that cannot be written (an archive) is read as it is: its runs and their inputs show,

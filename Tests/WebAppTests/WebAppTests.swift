@@ -280,6 +280,16 @@ import TestSupport
             #expect(response.status == .ok)
             #expect(String(buffer: response.body).contains("id=\"timeline\""))
         }
+        // A copy changed by hand no longer matches its SHA-256: it is not what the run read, and the page says so.
+        try Store.open(db).executeRaw("""
+            UPDATE run_input_copies SET content = x'00' WHERE run_id = \(run)
+              AND position = (SELECT position FROM run_inputs WHERE run_id = \(run) AND path LIKE '%agents.csv')
+            """)
+        try await Self.app(db).test(.router) { client in
+            let response = try await client.execute(uri: "/runs/\(run)", method: .get)
+            #expect(response.status != .ok)
+            #expect(String(buffer: response.body).contains("agents.csv"), "\(String(buffer: response.body))")
+        }
     }
 
     /// A scenario that names its agents file by an absolute path reads back from the copy too (the file gone).
