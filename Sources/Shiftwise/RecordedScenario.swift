@@ -56,7 +56,12 @@ public struct RecordedScenario: Sendable {
             throw Unavailable(run: id, reason: Texts.current(.wbNoCopies, missing.joined(separator: ", ")))
         }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwise-run-\(id)-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        // Only this process's user may read the layout (the inputs may name people and pay).
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer {
+            try? FileManager.default.removeItem(atPath: root)
+            InputDigests.forget(under: root)
+        }
         // Relative paths keep their `..` steps inside the folder: they start that many levels down.
         let depth = files.map { leadingParents($0.path) }.max() ?? 0
         let base = root + "/r" + String(repeating: "/d", count: depth)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import ScenarioIO
 import Store
 import Testing
 import TestSupport
@@ -280,6 +281,8 @@ import TestSupport
             #expect(response.status == .ok)
             #expect(String(buffer: response.body).contains("id=\"timeline\""))
         }
+        // The temporary layout is gone and forgotten: a server does not remember one per request.
+        #expect(!InputDigests.paths.contains { $0.contains("/shiftwise-run-") }, "\(InputDigests.paths)")
         // A copy changed by hand no longer matches its SHA-256: it is not what the run read, and the page says so.
         try Store.open(db).executeRaw("""
             UPDATE run_input_copies SET content = x'00' WHERE run_id = \(run)

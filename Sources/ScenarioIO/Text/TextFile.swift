@@ -115,6 +115,22 @@ public enum InputDigests {
         if digests[path] == nil { digests[path] = digest }
     }
 
+    /// Forgets the digests of every file under `folder` (a temporary layout removed after use, so a long-running
+    /// server does not remember one per request).
+    public static func forget(under folder: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        digests = digests.filter { !$0.key.hasPrefix(prefix) }
+    }
+
+    /// The paths whose digests are remembered (for tests).
+    public static var paths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(digests.keys)
+    }
+
     /// The digest of `path`'s bytes as first read by this process, if it was read.
     public static func digest(of path: String) -> String? {
         lock.lock()
