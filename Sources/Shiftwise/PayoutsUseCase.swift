@@ -34,9 +34,27 @@ public enum PayoutsUseCase {
 
     /// Retires a draft (superseded or not) for good; the audit table records the OS user and the reason.
     public static func void(database: String, run id: Int, reason: String) throws -> String {
+        try checkReason(reason)
         let store = try Store.open(database)
         try store.void(id, user: RunRecording.user, reason: reason)
         return Texts.current(.poVoided, String(id), RunRecording.user, reason) + "\n"
+    }
+
+    /// A void reason that cannot go into the audit trail as written (nothing is changed).
+    public struct BadReason: CategorizedError, Sendable {
+        public let description: String
+        public var category: FailureCategory { .usage }
+    }
+
+    /// The reason goes into the audit trail as a person wrote it: some text, one line, no control or
+    /// direction-changing characters, at most 500 characters.
+    public static func checkReason(_ reason: String) throws(BadReason) {
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw BadReason(description: Texts.current(.wbVoidReason)) }
+        guard reason.count <= 500 else { throw BadReason(description: Texts.current(.wbVoidReasonLong, "\(reason.count)")) }
+        if let bad = reason.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+            || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw BadReason(description: Texts.current(.poReasonControl, String(format: "U+%04X", bad.value)))
+        }
     }
 
     /// Reads a payroll map and checks its shape (as `export` does first), so a server can refuse a broken one at start.

@@ -12,7 +12,8 @@ public struct RecordedScenario: Sendable {
     public let inputs: [RunInput]
 
     /// Why a run's scenario cannot be read back.
-    public struct Unavailable: Error, Sendable, CustomStringConvertible {
+    public struct Unavailable: CategorizedError, Sendable {
+        public var category: FailureCategory { .badInput }
         public let run: Int
         public let reason: String
         public var description: String { Texts.current(.wbRunReason, "\(run)", reason) }

@@ -35,8 +35,9 @@ public enum RosterEditUseCase {
     }
 
     /// A save refused because the roster breaks a hard rule (nothing recorded).
-    public struct Refused: Error, Sendable, CustomStringConvertible {
+    public struct Refused: CategorizedError, Sendable {
         public let violations: [Finding]
+        public var category: FailureCategory { .badInput }
         public var description: String {
             let shown = violations.prefix(3).map(\.message).joined(separator: "; ")
             return violations.count == 1 ? Texts.current(.wbRefusedOne, shown) : Texts.current(.wbRefusedMany, "\(violations.count)", shown)

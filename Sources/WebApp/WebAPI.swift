@@ -119,7 +119,6 @@ struct WebAPI: Sendable {
         return await WebServer.gated(texts) {
             switch outcome {
             case .success(let newID): return Self.json(.ok, ["run": newID, "url": "/runs/\(newID)"])
-            case .failure(let failure as RosterFailure): return Self.error(.unprocessableContent, failure.description)
             case .failure(let error): return Self.failure(error)
             }
         }
@@ -138,14 +137,6 @@ struct WebAPI: Sendable {
     /// `POST /api/runs/{id}/void` with `{"reason": "…"}`: retires a draft payout run.
     func void(id: Int, body: String, texts: Texts) -> Response {
         let reason = ((try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any])?["reason"] as? String ?? ""
-        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return Self.error(.badRequest, texts(.wbVoidReason))
-        }
-        // The reason goes into the audit trail as a person wrote it: one line, no control characters, at most 500 characters.
-        guard reason.count <= 500, !reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
-                || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
-            return Self.error(.badRequest, texts(.wbVoidReasonLong, "\(reason.count)"))
-        }
         do {
             let text = try PayoutsUseCase.void(database: server.database, run: id, reason: reason)
             return Self.json(.ok, ["run": id, "message": text.trimmingCharacters(in: .newlines)])
@@ -230,11 +221,19 @@ struct WebAPI: Sendable {
         case let store as StoreError:
             if case .unknownRun = store { return Self.error(.notFound, store.description) }
             if case .payoutState = store { return Self.error(.conflict, store.description) }
+            if case .busy = store { return Self.error(.serviceUnavailable, store.description) }
             return Self.error(store.isBadInput ? .unprocessableContent : .internalServerError, store.description)
+        case let bad as PayoutsUseCase.BadReason:
+            return Self.error(.badRequest, bad.description)
         case let unavailable as RecordedScenario.Unavailable:
             return Self.error(.unprocessableContent, unavailable.description)
         default:
-            return Self.error(.unprocessableContent, "\(error)")
+            // An input the request or the run brought that cannot be used is the client's (422); anything else —
+            // the solver, the disk — is the server's (500).
+            switch failureCategory(of: error) {
+            case .badInput, .missingInput, .usage, .infeasible: return Self.error(.unprocessableContent, "\(error)")
+            case .internalFailure: return Self.error(.internalServerError, "\(error)")
+            }
         }
     }
 }

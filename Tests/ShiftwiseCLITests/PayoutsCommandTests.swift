@@ -228,6 +228,11 @@ import TestSupport
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("run 1 is superseded by run 2 of 2026-11 and can never be approved"), "\(refused.stderr)")
         #expect(try run(["payouts", "void", "2", "--db", db]).status == 64, "a reason is required")
+        // The audit takes the reason as one line of plain text, at most 500 characters (the web's rule too).
+        for bad in ["two\nlines", "tab\there", "\u{202E}reversed", String(repeating: "x", count: 501)] {
+            let refused = try run(["payouts", "void", "2", "--reason", bad, "--db", db])
+            #expect(refused.status == 64 && refused.stderr.contains("reason"), "\(bad.debugDescription): \(refused.stderr)")
+        }
         let void = try run(["payouts", "void", "2", "--reason", "metrics of the wrong month", "--db", db])
         #expect(void.status == 0, "\(void.stderr)")
         #expect(void.stdout == "run 2 voided by payroll-clerk: metrics of the wrong month\n")

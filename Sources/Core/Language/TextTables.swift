@@ -156,7 +156,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case wbRunReason, wbNotRoster, wbNoScenario, wbNoCopies, wbOutside, wbLayout, wbNoLoad, wbAbsolute, wbNoRosterCSV, wbUnreadableRows
     case wbRefusedOne, wbRefusedMany, wbRowUnreadable, wbNoSuchRun, wbToken, wbTooLarge, wbNoRoster, wbVoidReason, wbNoFormat, wbNeedsMap
     case wbServes, wbStopped, wbPort, wbHost, wbAllowedHost, wbResolveLimit, wbNoPinnedColumn, wbSolveBusy, wbForeignHost, wbForeignOrigin, wbMethod
-    case wbPortInUse, wbVoidReasonLong, wbNothingChanged
+    case wbPortInUse, wbVoidReasonLong, wbNothingChanged, poReasonControl
     // The tables of `runs list`, `runs show` and `payouts list`
     case lsID, lsKind, lsName, lsStarted, lsDuration, lsOutcome, lsStatus, lsPeriod, lsPlan, lsRows, lsTotal, lsAdjusts, lsSuperseded
     case lsRun, lsByRun, lsRunTitle, lsFinished, lsUser, lsParameters, lsInputs, lsResults, lsNone, lsLines, lsBytes
