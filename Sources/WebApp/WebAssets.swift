@@ -56,17 +56,21 @@ enum WebAssets {
       return r.breaks.split(';').filter(Boolean).map(b=>{const p=b.split('-');return[(mins(p[0])-s+1440)%1440,(mins(p[1])-mins(p[0])+1440)%1440];});}
     const breaksText=(start,brs)=>brs.map(b=>hm(start+b[0])+'-'+hm(start+b[0]+b[1])).join(';');
     const key=r=>r.agent_id+'|'+r.date;
-    let original=[],rows=[],late={},picked=-1,edited=new Set(),seq=0;
-    function toShift(r){const s=span(r),d=Math.floor(s[0]/1440),a=index[r.agent_id];return[a===undefined?-1:a,d,s[0]-d*1440,s[1]-s[0],edited.has(key(r))?0:(late[key(r)]||0),breaksOf(r)];}
+    let original=[],rows=[],late={},picked=-1,origin=new Set(),seq=0;
+    // A shift is edited when the run's roster holds no shift just like it; the count is of agent-days changed (a row edited, or one of
+    // the run's shifts gone), so a shift moved back is no edit and a move to another day changes two days.
+    const sig=r=>[r.agent_id,r.date,r.start,r.end,r.breaks,r.paid_hours].join('|'),isEdited=r=>!origin.has(sig(r));
+    function editCount(){const now=new Set(rows.map(sig));return new Set(rows.filter(isEdited).concat(original.filter(r=>!now.has(sig(r)))).map(key)).size;}
+    function toShift(r){const s=span(r),d=Math.floor(s[0]/1440),a=index[r.agent_id];return[a===undefined?-1:a,d,s[0]-d*1440,s[1]-s[0],isEdited(r)?0:(late[key(r)]||0),breaksOf(r)];}
     function redraw(){DATA.shifts=rows.map(toShift);window.rosterDraw();mark();}
-    function mark(){for(const b of document.querySelectorAll('.tl-shift')){const k=Number(b.dataset.s);b.classList.toggle('picked',k===picked);b.classList.toggle('edited',rows[k]&&edited.has(key(rows[k])));}}
+    function mark(){for(const b of document.querySelectorAll('.tl-shift')){const k=Number(b.dataset.s);b.classList.toggle('picked',k===picked);b.classList.toggle('edited',rows[k]&&isEdited(rows[k]));}}
     function pick(k){picked=k;const r=rows[k];if(!r){$('ed-chosen').textContent=W.none;mark();return;}
       $('ed-chosen').textContent=r.agent_id+' '+r.name+' · '+r.date+' '+r.start.slice(11,16)+'–'+r.end.slice(11,16);
       $('ed-start').value=r.start.slice(11,16);$('ed-end').value=r.end.slice(11,16);$('ed-breaks').value=r.breaks;$('ed-paid').value=r.paid_hours;
       $('ed-swap-agent').value=r.agent_id;mark();}
-    function changed(...rs){for(const r of rs)edited.add(key(r));redraw();check();}
+    function changed(){redraw();check();}
     function csv(pins){const q=v=>/[",\r\n]/.test(v)?'"'+v.replace(/"/g,'""')+'"':v;
-      return COLS.concat(pins?['pinned']:[]).join(',')+'\n'+rows.map(r=>COLS.map(c=>q(String(r[c]===undefined?'':r[c]))).concat(pins?[edited.has(key(r))?'yes':'']:[]).join(',')).join('\n')+'\n';}
+      return COLS.concat(pins?['pinned']:[]).join(',')+'\n'+rows.map(r=>COLS.map(c=>q(String(r[c]===undefined?'':r[c]))).concat(pins?[isEdited(r)?'yes':'']:[]).join(',')).join('\n')+'\n';}
     function post(action){return fetch('/api/runs/'+cfg.run+'/'+action,{method:'POST',headers:{'Content-Type':'text/csv; charset=utf-8','X-CSRF-Token':token},body:csv(action==='resolve')})
       .then(r=>r.json().then(j=>({ok:r.ok,status:r.status,j})));}
     function show(list){const ul=$('ed-violations');ul.textContent='';for(const v of list||[]){const li=document.createElement('li');li.className='violation';
@@ -74,19 +78,19 @@ enum WebAssets {
     function check(){const mine=++seq;$('ed-status').textContent=W.checking;$('ed-save').disabled=true;$('ed-saved').textContent='';
       post('check').then(({ok,j})=>{if(mine!==seq)return;
         if(!ok){$('ed-status').textContent=j.error||'';return;}
-        const n=j.violations.length;$('ed-status').textContent=(n?fill(W.violations,n):W.holds)+' · '+fill(W.edited,edited.size);
+        const n=j.violations.length;$('ed-status').textContent=(n?fill(W.violations,n):W.holds)+' · '+fill(W.edited,editCount());
         $('ed-status').className='status '+(n?'bad':'ok');show(j.violations);
         const t=$('ed-terms');t.textContent='';
         if(j.objective_terms){for(const name of Object.keys(j.objective_terms)){const tr=t.insertRow();tr.dataset.term=name;tr.insertCell().textContent=cfg.terms[name]||name;const c=tr.insertCell();c.className='num';c.textContent=num(j.objective_terms[name]);}
           const tr=t.insertRow();tr.id='ed-objective';tr.insertCell().textContent=W.objective;const c=tr.insertCell();c.className='num';c.textContent=num(j.objective);}
         if(j.measures){const m=j.measures,rows=[[W.sl,m.service_level_week===null?'–':(m.service_level_week*100).toFixed(1)+' %'],[W.under,num(m.understaffed_agent_hours)],[W.over,num(m.overstaffed_agent_hours)],[W.paid,num(m.paid_hours)]];
           for(const [name,value] of rows){const tr=t.insertRow();tr.className='measure';tr.insertCell().textContent=name;const c=tr.insertCell();c.className='num';c.textContent=value;}}
-        $('ed-save').disabled=n>0||edited.size===0;$('ed-resolve').disabled=edited.size===0;
+        $('ed-save').disabled=n>0||editCount()===0;$('ed-resolve').disabled=editCount()===0;
         // The coverage charts beneath follow the edit (drawn by the server, as the page's own).
         if(j.objective_terms)post('coverage').then(({ok,j})=>{if(ok&&mine===seq){const days=document.querySelector('.days');if(days){days.innerHTML=j.html;days.dataset.edit=String(mine);}}});});}
     $('timeline').addEventListener('click',e=>{const b=e.target.closest('.tl-shift');if(b)pick(Number(b.dataset.s));});
     // Dragging a shift moves it (by quarter hours, to another day in the week view); its breaks move with it.
-    function moveBy(k,delta){const r=rows[k],s=span(r),brs=breaksOf(r);edited.add(key(r));
+    function moveBy(k,delta){const r=rows[k],s=span(r),brs=breaksOf(r);
       r.start=stamp(s[0]+delta);r.end=stamp(s[1]+delta);r.date=dateOf(Math.floor((s[0]+delta)/1440));r.breaks=breaksText(s[0]+delta,brs);changed(r);pick(k);}
     let drag=null;
     $('timeline').addEventListener('mousedown',e=>{const b=e.target.closest('.tl-shift');if(!b||e.button!==0)return;e.preventDefault();
@@ -103,16 +107,16 @@ enum WebAssets {
       const brs=breaksOf(r),paid=Number(r.paid_hours)+((ne-ns)-(s[1]-s[0]))/60;
       r.start=stamp(ns);r.end=stamp(ne);r.breaks=typedBreaks?$('ed-breaks').value.trim():breaksText(ns,brs);
       r.paid_hours=typedPaid?$('ed-paid').value.trim():paid.toFixed(2);changed(r);pick(picked);});
-    $('ed-delete').addEventListener('click',()=>{const r=rows[picked];if(!r)return;rows.splice(picked,1);edited.add(key(r));pick(-1);redraw();check();});
+    $('ed-delete').addEventListener('click',()=>{const r=rows[picked];if(!r)return;rows.splice(picked,1);pick(-1);redraw();check();});
     $('ed-swap').addEventListener('click',()=>{const r=rows[picked];if(!r)return;const other=$('ed-swap-agent').value;if(other===r.agent_id)return;
-      const j=rows.findIndex(x=>x.agent_id===other&&x.date===r.date);const mine=r.agent_id;edited.add(key(r));
-      r.agent_id=other;r.name=names[other];const touched=[r];if(j>=0){edited.add(key(rows[j]));rows[j].agent_id=mine;rows[j].name=names[mine];touched.push(rows[j]);}
+      const j=rows.findIndex(x=>x.agent_id===other&&x.date===r.date);const mine=r.agent_id;
+      r.agent_id=other;r.name=names[other];const touched=[r];if(j>=0){rows[j].agent_id=mine;rows[j].name=names[mine];touched.push(rows[j]);}
       changed(...touched);pick(picked);});
     $('ed-add').addEventListener('click',()=>{const a=$('ed-add-agent').value,d=Number($('ed-add-day').value);
       const ns=d*1440+mins($('ed-start').value||'09:00');let ne=d*1440+mins($('ed-end').value||'17:00');if(ne<=ns)ne+=1440;
       const r={agent_id:a,name:names[a],date:dateOf(d),start:stamp(ns),end:stamp(ne),paid_hours:((ne-ns)/60).toFixed(2),breaks:''};
       rows.push(r);changed(r);pick(rows.length-1);});
-    $('ed-undo').addEventListener('click',()=>{rows=original.map(r=>Object.assign({},r));edited.clear();pick(-1);redraw();show([]);
+    $('ed-undo').addEventListener('click',()=>{rows=original.map(r=>Object.assign({},r));pick(-1);redraw();show([]);
       $('ed-status').textContent='';$('ed-status').className='status';$('ed-terms').textContent='';$('ed-save').disabled=true;$('ed-resolve').disabled=true;check();});
     $('ed-save').addEventListener('click',()=>{$('ed-save').disabled=true;post('save').then(({ok,j})=>{const out=$('ed-saved');out.textContent='';
       if(ok){const a=document.createElement('a');a.href=j.url;a.id='ed-saved-link';a.textContent=fill(W.saved,j.run);out.appendChild(a);}
@@ -123,7 +127,7 @@ enum WebAssets {
       else{out.textContent=j.error||'';out.className='bad';$('ed-resolve').disabled=false;}});});
     fetch('/api/runs/'+cfg.run+'/roster').then(r=>r.json()).then(j=>{
       for(const s of DATA.shifts){const a=DATA.agents[s[0]];late[a[0]+'|'+dateOf(s[1])]=s[4];}
-      original=j.shifts.map(r=>Object.assign({},r));rows=j.shifts;redraw();document.body.dataset.editorReady='1';});
+      original=j.shifts.map(r=>Object.assign({},r));origin=new Set(original.map(sig));rows=j.shifts;redraw();document.body.dataset.editorReady='1';});
     })();
     """#
 

@@ -39,7 +39,7 @@ enum WebText: String, CaseIterable, Sendable {
         .editResolve: "Re-solve around my edits", .editResolving: "Re-solving with the edited shifts kept…", .editResolved: "Re-solved as run {0}.",
         .editChecking: "Checking…", .editHolds: "Every hard rule holds.", .editViolations: "{0} hard-rule violations",
         .editTerms: "Objective terms", .editObjective: "Objective", .editSave: "Save as a new run", .editSaved: "Saved as run {0}.",
-        .editRefused: "Not saved: the roster breaks a hard rule.", .editEdited: "{0} agent-days edited", .editUndoAll: "Undo all edits",
+        .editRefused: "Not saved: the roster breaks a hard rule.", .editEdited: "agent-days edited: {0}", .editUndoAll: "Undo all edits",
         .formatGeneric: "the generic payroll CSV", .payoutHistory: "History (audit trail)", .editBreaks: "Breaks", .editPaid: "Paid hours",
         .payoutNothing: "This adjustment run pays no one: no amount changed since run {0}.", .payoutHeading: "Payout run {0}", .payoutPeriod: "Period", .payoutPlan: "Plan", .payoutStatus: "Status", .payoutAgents: "Agents",
         .payoutTotal: "Total", .payoutWorking: "Working", .payoutStatement: "statement", .payoutApprove: "Approve…", .payoutVoid: "Void…",

@@ -120,6 +120,18 @@ def set_time(driver, element_id, value):
     driver.execute_script("document.getElementById(arguments[0]).value = arguments[1]", element_id, value)
 
 
+def chosen_shift(driver):
+    """The agent id and date of the shift the editor has chosen ("A1 Ana Silva · 2026-11-30 08:00–16:00")."""
+    text = driver.find_element(By.ID, "ed-chosen").text
+    return text.split(" ")[0], text.split("· ")[1].split(" ")[0]
+
+
+def has_shift(shifts, agent, date, start, end):
+    """Whether the roster holds that agent's shift on that date from start to end (HH:MM)."""
+    return any(s["agent_id"] == agent and s["date"] == date and s["start"][11:16] == start and s["end"][11:16] == end
+               for s in shifts)
+
+
 def check_done(driver):
     """The last check's answer has arrived (the status says it holds or how many rules it breaks)."""
     wait(driver, lambda d: d.find_element(By.ID, "ed-status").get_attribute("class") in ("status ok", "status bad")
@@ -168,6 +180,7 @@ def test_open_filter_edit_save(driver, url, roster_run, api):
         for delta in (30, -30):
             driver.find_element(By.ID, "ed-undo").click()
             bar(driver, k).click()
+            agent, date = chosen_shift(driver)
             start = driver.find_element(By.ID, "ed-start").get_attribute("value")
             end = driver.find_element(By.ID, "ed-end").get_attribute("value")
             shift = lambda t: "%02d:%02d" % divmod((int(t[:2]) * 60 + int(t[3:]) + delta) % 1440, 60)
@@ -177,6 +190,7 @@ def test_open_filter_edit_save(driver, url, roster_run, api):
             check_done(driver)
             if driver.find_element(By.ID, "ed-save").is_enabled():
                 saved = (k, delta)
+                moved = (agent, date, shift(start), shift(end))
                 break
         if saved:
             break
@@ -186,6 +200,7 @@ def test_open_filter_edit_save(driver, url, roster_run, api):
     new_run = int(link.get_attribute("href").rstrip("/").split("/")[-1])
     runs = api("/api/runs")
     assert runs[0]["id"] == new_run and runs[0]["outcome"] == "edited", runs[0]
+    assert has_shift(api(f"/api/runs/{new_run}/roster")["shifts"], *moved), "the saved run holds the moved shift"
     link.click()
     editor_ready(driver)
     assert f"/runs/{new_run}" in driver.current_url
@@ -193,6 +208,7 @@ def test_open_filter_edit_save(driver, url, roster_run, api):
     # The same kind of move, re-solved around: the edited shift is kept and the result is a new run.
     k, delta = saved
     bar(driver, k).click()
+    agent, date = chosen_shift(driver)
     start = driver.find_element(By.ID, "ed-start").get_attribute("value")
     end = driver.find_element(By.ID, "ed-end").get_attribute("value")
     back = lambda t: "%02d:%02d" % divmod((int(t[:2]) * 60 + int(t[3:]) - delta) % 1440, 60)
@@ -204,7 +220,7 @@ def test_open_filter_edit_save(driver, url, roster_run, api):
     link = wait(driver, EC.presence_of_element_located((By.ID, "ed-resolved-link")), 120)
     resolved = int(link.get_attribute("href").rstrip("/").split("/")[-1])
     shifts = api(f"/api/runs/{resolved}/roster")["shifts"]
-    assert any(s["start"].endswith(back(start)) and s["end"].endswith(back(end)) for s in shifts), "the edited shift is kept"
+    assert has_shift(shifts, agent, date, back(start), back(end)), "the edited shift is kept, for its agent and day"
 
 
 def test_foreign_names_and_origins(driver, url, roster_run, api):
@@ -248,7 +264,13 @@ def test_drag_a_shift(driver, url, roster_run, api):
     after = driver.find_element(By.CSS_SELECTOR, ".tl-shift[data-s='0']").get_attribute("title")
     start = lambda title: int(title.split(" ")[-1][:2]) * 60 + int(title.split(" ")[-1][3:5])
     assert start(after) - start(before) == 60, (before, after)
-    assert "1" in driver.find_element(By.ID, "ed-status").text, "one agent-day edited"
+    assert "agent-days edited: 1" in driver.find_element(By.ID, "ed-status").text, "one agent-day edited"
+    # Dragged back where it was, the shift is no edit any more.
+    element = bar(driver, 0)
+    ActionChains(driver).click_and_hold(element).move_by_offset(-int(lane * 60 / span) - 1, 0).release().perform()
+    check_done(driver)
+    assert start(driver.find_element(By.CSS_SELECTOR, ".tl-shift[data-s='0']").get_attribute("title")) == start(before)
+    assert "agent-days edited: 0" in driver.find_element(By.ID, "ed-status").text, driver.find_element(By.ID, "ed-status").text
 
 
 def test_language_switch(driver, url, roster_run, api):
