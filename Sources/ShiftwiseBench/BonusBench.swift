@@ -14,33 +14,40 @@ enum BonusBench {
         }
         print("")
         print("bonus (the example plan: 5 components, scorecard, proration, agent cap, team pool)")
-        print("agents     calculate   payroll CSV   detail CSV   lines     total                 peak MiB")
+        print("agents   calculate  payroll CSV  peak MiB   with working  detail CSV  peak MiB   lines    total")
         // SHIFTWISE_BENCH_CALCULATE_ONLY=1: the 100,000-agent calculation alone (for a profiler).
         let calculateOnly = ProcessInfo.processInfo.environment["SHIFTWISE_BENCH_CALCULATE_ONLY"] != nil
         for count in calculateOnly ? [100_000] : [10_000, 100_000] {
             let table = metrics(count)
             if calculateOnly {
+                print(String(format: "metrics table generated: peak %.1f MiB so far", PeakMemory.mebibytes))
                 let clock = ContinuousClock.now
-                let result = try? PayoutCalculator.calculate(plan: plan, metrics: table)
+                let result = try? PayoutCalculator.calculate(plan: plan, metrics: table, working: false)
                 print(String(format: "%7d  %9.3f s  (calculation only)  %d lines  %.1f MiB", count, seconds(clock.duration(to: .now)),
                              result?.lines.count ?? 0, PeakMemory.mebibytes))
                 continue
             }
-            let clock = ContinuousClock.now
-            guard let result = try? PayoutCalculator.calculate(plan: plan, metrics: table) else {
+            // The money (lines, totals: what payroll and compare need), then the payroll CSV; the peak so far.
+            var clock = ContinuousClock.now
+            guard let money = try? PayoutCalculator.calculate(plan: plan, metrics: table, working: false) else {
                 print("bonus: the generated metrics did not calculate")
                 return
             }
             let calculated = seconds(clock.duration(to: .now))
-            let csvClock = ContinuousClock.now
-            let bytes = PayoutSheets.payouts(result).bytes
-            let written = seconds(csvClock.duration(to: .now))
-            // The detail sheet writes every line's working in English (the calculation keeps it structured).
-            let detailClock = ContinuousClock.now
+            clock = ContinuousClock.now
+            let bytes = PayoutSheets.payouts(money).bytes
+            let written = seconds(clock.duration(to: .now))
+            let moneyPeak = PeakMemory.mebibytes
+            // The same calculation with every line's working (what `bonus` writes), and the detail sheet in English.
+            clock = ContinuousClock.now
+            guard let result = try? PayoutCalculator.calculate(plan: plan, metrics: table) else { return }
+            let worked = seconds(clock.duration(to: .now))
+            clock = ContinuousClock.now
             let detail = PayoutSheets.detail(result, scale: plan.rounding.scale).bytes
-            let detailed = seconds(detailClock.duration(to: .now))
-            print(String(format: "%7d  %9.3f s  %10.3f s  %9.3f s  %6d  %16@  %10.1f", count, calculated, written, detailed, result.lines.count,
-                         result.total.formatted(places: 2), PeakMemory.mebibytes) + (bytes.isEmpty || detail.isEmpty ? " (empty)" : ""))
+            let detailed = seconds(clock.duration(to: .now))
+            let same = result.lines == money.lines ? "" : " (LINES DIFFER)"
+            print(String(format: "%7d  %8.3f s  %9.3f s  %8.1f   %10.3f s  %8.3f s  %8.1f   %6d  %@", count, calculated, written, moneyPeak, worked, detailed,
+                         PeakMemory.mebibytes, result.lines.count, result.total.formatted(places: 2)) + same + (bytes.isEmpty || detail.isEmpty ? " (empty)" : ""))
         }
     }
 

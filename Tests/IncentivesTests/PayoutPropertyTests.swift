@@ -60,6 +60,33 @@ import Core
         }
     }
 
+    /// The money alone (without the working) is the same money: lines, totals, honours and warnings equal the
+    /// full calculation's on the example plan, an honours plan and a deductions plan; the details are left out.
+    @Test func theMoneyWithoutTheWorkingIsTheSame() throws {
+        var honoured = Self.examplePlan
+        honoured.honours = [Honour(name: "服务之星", rankBy: "scorecard", top: 2, within: .team, minScore: nil, amount: dec("200"), earningsCode: "BONSTAR",
+                                   location: SourceLocation(file: "plan.yaml"))]
+        var deducting = Self.examplePlan
+        deducting.deductions = [Deduction(name: "late", earningsCode: "DEDLATE", metric: "good_reviews", perUnit: dec("7.5"), cap: dec("400"),
+                                          location: SourceLocation(file: "plan.yaml"))]
+        deducting.floorPerAgent = dec("150")
+        for (plan, seed) in [(Self.examplePlan, UInt64(11)), (honoured, 12), (deducting, 13)] {
+            let rows = Self.agents(400, seed: seed)
+            let full = try PayoutCalculator.calculate(plan: plan, metrics: MetricsTable(period: "2026-11", rows: rows, file: "m.csv"))
+            let money = try PayoutCalculator.calculate(plan: plan, metrics: MetricsTable(period: "2026-11", rows: rows, file: "m.csv"), working: false)
+            #expect(!full.lines.isEmpty)
+            #expect(money.lines == full.lines)
+            #expect(money.totals == full.totals)
+            #expect(money.honours == full.honours)
+            #expect(money.warnings.map(\.message) == full.warnings.map(\.message))
+            #expect(money.details.isEmpty)
+            #expect(plan.honours.isEmpty || !full.honours.isEmpty, "some honour is awarded")
+            #expect(plan.deductions.isEmpty || full.lines.contains { $0.earningsCode == "DEDLATE" }, "some deduction is made")
+            // The full calculation's details carry the same amounts as its lines.
+            #expect(full.details.filter { !$0.finalAmount.isZero }.map(\.finalAmount) == full.lines.map(\.amount))
+        }
+    }
+
     @Test func rowOrderDoesNotMatter() throws {
         let rows = Self.agents(120, seed: 3)
         var rng = SplitMix64(seed: 4)

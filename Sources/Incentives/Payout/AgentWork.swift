@@ -2,19 +2,25 @@ import Core
 
 /// One agent's metrics and the working of each of its components (a class: closures over it
 /// must not copy the plan it holds, once per lookup).
+///
+/// Without `working` only the amounts are computed (the same rules, the same exact arithmetic): the
+/// sentences of the working and the texts of the detail sheet are left out, for callers that need the
+/// payroll lines and totals only.
 final class AgentWork {
     let plan: BonusPlan
     let row: MetricsTable.Row
-    private(set) var values: [String: ExactDecimal]
+    let working: Bool
+    /// The derived metrics' values (the row's own columns are read from the row, never copied).
+    private(set) var derived: [String: ExactDecimal] = [:]
     private(set) var undefined: [String: String] = [:]
 
-    init(plan: BonusPlan, row: MetricsTable.Row) {
+    init(plan: BonusPlan, row: MetricsTable.Row, working: Bool = true) {
         self.plan = plan
         self.row = row
-        self.values = row.values
+        self.working = working
     }
 
-    func lookup(_ name: String) -> ExactDecimal? { values[name] }
+    func lookup(_ name: String) -> ExactDecimal? { derived.isEmpty ? row.values[name] : derived[name] ?? row.values[name] }
 
     /// Why `name` has no value.
     func reason(_ name: String) -> String {
@@ -30,9 +36,9 @@ final class AgentWork {
 
     func deriveMetrics() {
         for metric in plan.metrics {
-            let result = metric.expression.evaluate { self.values[$0] }
+            let result = metric.expression.evaluate { self.lookup($0) }
             switch result {
-            case .number(let v): values[metric.name] = v
+            case .number(let v): derived[metric.name] = v
             case .undefined(let why): undefined[metric.name] = why
             case .boolean: undefined[metric.name] = "\(metric.name) is not a number"
             }
@@ -43,19 +49,19 @@ final class AgentWork {
     func describe(_ condition: Condition) -> WorkingStep {
         let names = condition.expression.referencedNames.sorted()
         let shown = names.map { n in
-            values[n].map { WorkingStep(.conditionValue, .text(n), .text($0.description)) }
+            lookup(n).map { WorkingStep(.conditionValue, .text(n), .text($0.description)) }
                 ?? WorkingStep(.conditionUndefined, .text(n), .step(WorkingStep.reason(reason(n))))
         }
         return WorkingStep(.condition, .text(condition.text), shown.isEmpty ? .none : .step(WorkingStep(.noteAfter, .steps(shown))))
     }
 
     func holds(_ condition: Condition) -> Bool {
-        condition.expression.evaluate { values[$0] }.isMet
+        condition.expression.evaluate { self.lookup($0) }.isMet
     }
 
-    /// The first eligibility rule that fails, in words.
-    func failedEligibility() -> WorkingStep? {
-        plan.eligibility.first { !holds($0) }.map { describe($0) }
+    /// The first eligibility rule that fails.
+    func failedEligibility() -> Condition? {
+        plan.eligibility.first { !holds($0) }
     }
 
     func evaluateGates() -> [String: Bool] {
@@ -81,7 +87,7 @@ final class AgentWork {
 
     /// A value the plan needs, under the missing rule that applies: nil means "skip".
     func value(_ metric: String, rule: MissingRule, component: String) throws(ComponentProblem) -> (value: ExactDecimal, note: WorkingStep?)? {
-        if let v = values[metric] { return (v, nil) }
+        if let v = lookup(metric) { return (v, nil) }
         switch rule {
         case .zero: return (.zero, WorkingStep(.undefinedZero, .text(metric), .step(WorkingStep.reason(reason(metric)))))
         case .skip: return nil
@@ -95,7 +101,7 @@ final class AgentWork {
     func pay(_ component: Component, gates: [String: Bool]) throws(ComponentProblem) -> (PayoutDetail, ExactDecimal?) {
         var d = PayoutDetail(agentID: row.agentID, name: row.name, component: component.name, earningsCode: component.earningsCode)
         let rule = component.missing ?? plan.missing
-        d.gates = component.requires.map { "\($0)=\(gates[$0] == true ? "met" : "not met")" }.joined(separator: ";")
+        if working { d.gates = component.requires.map { "\($0)=\(gates[$0] == true ? "met" : "not met")" }.joined(separator: ";") }
 
         // A scorecard's score exists for every eligible agent, even where `requires` stops the payment.
         var score: ExactDecimal?
@@ -106,14 +112,16 @@ final class AgentWork {
             var weights = ExactDecimal.zero
             for m in card.measures {
                 guard let (v, note) = try value(m.metric, rule: m.missing ?? plan.missing, component: component.name) else {
-                    scoreParts.append(WorkingStep(.measureLeftOut, .text(m.metric), .step(WorkingStep.reason(reason(m.metric)))))
+                    if working { scoreParts.append(WorkingStep(.measureLeftOut, .text(m.metric), .step(WorkingStep.reason(reason(m.metric))))) }
                     continue
                 }
                 let points = TierTable.points(v, bands: m.points, better: m.better)
                 weighted += m.weight * points
                 weights += m.weight
-                scoreParts.append(WorkingStep(.measure, .text(m.metric), .text(readable(v)), note.map { .step(WorkingStep(.noteAfter, .step($0))) } ?? .none,
-                                              .text(points.description), .text(m.weight.description)))
+                if working {
+                    scoreParts.append(WorkingStep(.measure, .text(m.metric), .text(readable(v)), note.map { .step(WorkingStep(.noteAfter, .step($0))) } ?? .none,
+                                                  .text(points.description), .text(m.weight.description)))
+                }
             }
             if weights.isPositive {
                 score = weights == .one ? weighted : weighted.divided(by: weights, scale: 12, mode: .halfEven)
@@ -124,16 +132,20 @@ final class AgentWork {
         let noMeasureStep: WorkingStep.Value = noMeasure ? .step(WorkingStep(.noMeasure)) : .none
 
         for gate in component.requires where gates[gate] != true {
-            let why = plan.gates.first { $0.name == gate }.map { describe($0.condition) } ?? WorkingStep(.unknownGate)
-            d.steps = [WorkingStep(.gateNotMet, .text(gate), .step(why))]
-            if score != nil { d.metric = "score"; d.metricValue = score.map { $0.formatted(places: 2) } ?? "" }
+            if working {
+                let why = plan.gates.first { $0.name == gate }.map { describe($0.condition) } ?? WorkingStep(.unknownGate)
+                d.steps = [WorkingStep(.gateNotMet, .text(gate), .step(why))]
+                if score != nil { d.metric = "score"; d.metricValue = score.map { $0.formatted(places: 2) } ?? "" }
+            }
             return (d, score)
         }
         for req in component.requiresMin {
-            guard let v = values[req.metric], v >= req.minimum else {
-                let has = values[req.metric].map { WorkingStep(.has, .text($0.description)) }
-                    ?? WorkingStep(.undefinedHas, .step(WorkingStep.reason(reason(req.metric))))
-                d.steps = [WorkingStep(.requiresMin, .text(req.metric), .text(req.minimum.description), .step(has))]
+            guard let v = lookup(req.metric), v >= req.minimum else {
+                if working {
+                    let has = lookup(req.metric).map { WorkingStep(.has, .text($0.description)) }
+                        ?? WorkingStep(.undefinedHas, .step(WorkingStep.reason(reason(req.metric))))
+                    d.steps = [WorkingStep(.requiresMin, .text(req.metric), .text(req.minimum.description), .step(has))]
+                }
                 return (d, score)
             }
         }
@@ -143,12 +155,13 @@ final class AgentWork {
         case .tiers(let metric, let tiers):
             d.metric = metric
             guard let (v, note) = try value(metric, rule: rule, component: component.name) else {
-                d.steps = [WorkingStep(.undefinedSkipped, .text(metric), .step(WorkingStep.reason(reason(metric))))]
+                if working { d.steps = [WorkingStep(.undefinedSkipped, .text(metric), .step(WorkingStep.reason(reason(metric))))] }
                 return (d, score)
             }
-            d.metricValue = v.description
             guard let amount = TierTable.amount(v, tiers: tiers) else { throw outOfRange(component.name, metric, v) }
             raw = amount
+            guard working else { break }
+            d.metricValue = v.description
             let band = TierTable.bandReached(v, tiers: tiers)
             d.bandReached = band.map { tiers.better == .higher ? "≥ \(tiers.bands[$0].threshold)" : "≤ \(tiers.bands[$0].threshold)" } ?? "none"
             let reached = band == nil ? WorkingStep(.belowFirstBand) : WorkingStep(.reachedBand, .text(d.bandReached))
@@ -162,16 +175,17 @@ final class AgentWork {
         case .scorecard(let card):
             d.metric = "score"
             guard let score else {
-                d.steps = [WorkingStep(.scoreNone, .steps(scoreParts), noMeasureStep)]
+                if working { d.steps = [WorkingStep(.scoreNone, .steps(scoreParts), noMeasureStep)] }
                 return (d, nil)
             }
-            d.metricValue = score.formatted(places: 2)
+            if working { d.metricValue = score.formatted(places: 2) }
             if let grade = card.grades.first(where: { $0.from <= score }) {
                 raw = card.baseAmount * grade.coefficient
+                guard working else { break }
                 d.bandReached = grade.grade
                 d.steps.append(WorkingStep(.scoreGraded, .text(readable(score)), .steps(scoreParts), noMeasureStep, .text(grade.grade), .text(grade.from.description),
                                            .text(money(card.baseAmount)), .text(grade.coefficient.description), .text(money(raw))))
-            } else {
+            } else if working {
                 d.bandReached = "none"
                 d.steps.append(WorkingStep(.scoreBelowGrades, .text(readable(score)), .steps(scoreParts), noMeasureStep))
             }
@@ -182,13 +196,13 @@ final class AgentWork {
             d.componentCap = cap
             if amount > cap {
                 amount = cap
-                d.steps.append(WorkingStep(.capped, .text(money(cap))))
+                if working { d.steps.append(WorkingStep(.capped, .text(money(cap)))) }
             }
         }
         d.afterCap = amount
         var rounded = amount.rounded(scale: plan.rounding.scale, mode: plan.rounding.mode)
-        if let p = plan.proration {
-            guard let hours = values[p.metric] else {
+        proration: if let p = plan.proration {
+            guard let hours = lookup(p.metric) else {
                 throw ComponentProblem(diagnostic: Diagnostic(
                     at: row.location, Texts.current(.pwProration, row.agentID, p.metric, shownReason(p.metric)), fix: Texts.current(.pwProrationFix, p.metric)))
             }
@@ -201,6 +215,7 @@ final class AgentWork {
                 // One rounding: amount × hours / full_at straight to the plan's scale.
                 guard let product = ExpressionArithmetic.product(amount, hours).value else { throw outOfRange(component.name, p.metric, hours) }
                 rounded = product.divided(by: p.fullAt, scale: plan.rounding.scale, mode: plan.rounding.mode) ?? .zero
+                guard working else { break proration }
                 // Every printed step recomputes by hand: the product, the exact quotient (or `≈` when it does not
                 // terminate), then the one rounding.
                 let quotient = product.divided(by: p.fullAt, scale: ExactDecimal.maxScale, mode: .halfEven) ?? .zero
@@ -211,7 +226,7 @@ final class AgentWork {
                                            plan.rounding.mode.rawValue == WorkingStep.mode(plan.rounding.mode).text(.en)
                                                ? .step(WorkingStep.mode(plan.rounding.mode)) : .text(plan.rounding.mode.rawValue),
                                            .text(String(plan.rounding.scale)), .text(money(rounded))))
-            } else {
+            } else if working {
                 d.proration = "1"
             }
         }
@@ -230,7 +245,7 @@ extension AgentWork {
             var d = PayoutDetail(agentID: row.agentID, name: row.name, component: deduction.name, earningsCode: deduction.earningsCode)
             d.metric = deduction.metric
             guard let (v, note) = try value(deduction.metric, rule: plan.missing, component: deduction.name) else {
-                d.steps = [WorkingStep(.deductionUndefined, .text(deduction.metric), .step(WorkingStep.reason(reason(deduction.metric))))]
+                if working { d.steps = [WorkingStep(.deductionUndefined, .text(deduction.metric), .step(WorkingStep.reason(reason(deduction.metric))))] }
                 out.append(d)
                 continue
             }
@@ -239,25 +254,27 @@ extension AgentWork {
                     at: row.location, Texts.current(.pwDeductionNegative, row.agentID, deduction.name, deduction.metric, "\(v.normalized)"),
                     fix: Texts.current(.pwDeductionNegativeFix)))
             }
-            d.metricValue = v.description
+            if working { d.metricValue = v.description }
             guard let raw = ExpressionArithmetic.product(deduction.perUnit, v).value else { throw outOfRange(deduction.name, deduction.metric, v) }
             var amount = raw
-            var capped: WorkingStep.Value = .none
+            var capped = false
             if let cap = deduction.cap {
                 d.componentCap = cap
                 if amount > cap {
                     amount = cap
-                    capped = .step(WorkingStep(.deductionCap, .text(money(cap))))
+                    capped = true
                 }
             }
-            let text = WorkingStep(.deduction, note.map { .step(WorkingStep(.notePrefix, .step($0))) } ?? .none, .text(deduction.metric), .text(readable(v)),
-                                   .text(money(deduction.perUnit)), .text(money(raw)), capped)
+            if working {
+                let cap: WorkingStep.Value = capped ? .step(WorkingStep(.deductionCap, .text(money(deduction.cap ?? .zero)))) : .none
+                d.steps = [WorkingStep(.deduction, note.map { .step(WorkingStep(.notePrefix, .step($0))) } ?? .none, .text(deduction.metric),
+                                       .text(readable(v)), .text(money(deduction.perUnit)), .text(money(raw)), cap)]
+            }
             let rounded = amount.rounded(scale: plan.rounding.scale, mode: plan.rounding.mode)
             d.rawAmount = -raw
             d.afterCap = -amount
             d.rounded = -rounded
             d.finalAmount = -rounded
-            d.steps = [text]
             out.append(d)
         }
         // The floor: deductions never take the total below it (last deduction reduced first).
@@ -269,7 +286,7 @@ extension AgentWork {
             guard cut.isPositive else { continue }
             out[k].finalAmount += cut
             out[k].agentCapRemoved = cut
-            out[k].steps.append(WorkingStep(.deductionFloor, .text(money(cut)), .text(money(floor)), .text(money(-out[k].finalAmount))))
+            if working { out[k].steps.append(WorkingStep(.deductionFloor, .text(money(cut)), .text(money(floor)), .text(money(-out[k].finalAmount)))) }
             excess -= cut
         }
         return out

@@ -4,41 +4,61 @@ import Core
 /// eligibility → gates → per component: requires / requires_min → metric → raw amount →
 /// component cap → proration → rounding → per-agent cap → team pools.
 public enum PayoutCalculator {
+    /// An amount of one agent (by index into the sorted rows) under a component, pool, honour or deduction: the
+    /// money of the calculation, kept apart from the working so that the lines can be computed without it.
+    struct Entry {
+        let agent: Int
+        var component: String
+        var earningsCode: String
+        var amount: ExactDecimal
+    }
+
+    /// - Parameter working: With `false` only the lines, totals, honours and warnings are computed (same rules,
+    ///   same exact amounts) and `details` is empty: for callers that need the money only (compare's bonus totals).
     /// - Throws: `PayoutError` listing every undefined value whose rule is `error`.
-    public static func calculate(plan: BonusPlan, metrics: MetricsTable) throws(PayoutError) -> PayoutResult {
+    public static func calculate(plan: BonusPlan, metrics: MetricsTable, working: Bool = true) throws(PayoutError) -> PayoutResult {
         var problems: [Diagnostic] = []
         var scores: [String: [String: ExactDecimal]] = [:]   // score component → agent → score
-        var eligibleAgents: [MetricsTable.Row] = []
+        var eligible: [Int] = []
         // Agents in code-point order of their ids, so results do not depend on the file's row order.
         let rows = metrics.rows.sorted { TeamPoolSplitter.codePointOrder($0.agentID, $1.agentID) }
         let poolComponents = Set(plan.teamPools.map(\.scoreComponent)).union(plan.honours.map(\.rankBy))
-        // Each agent's details, components in plan order, then a slot per pool for its share.
+        // Each agent's amounts, components in plan order, then a slot per pool for its share; with the working,
+        // `details` holds the same entries' working at the same indices.
+        var entries: [Entry] = []
+        entries.reserveCapacity(rows.count * (plan.components.count + plan.teamPools.count))
         var details: [PayoutDetail] = []
-        details.reserveCapacity(rows.count * (plan.components.count + plan.teamPools.count))
-        var poolSlot: [String: Int] = [:]     // agent id → index of its first pool slot
+        if working { details.reserveCapacity(entries.capacity) }
+        var poolSlot = [Int](repeating: -1, count: rows.count)     // agent → index of its first pool slot
         var reached: [Set<Int>] = Array(repeating: [], count: plan.components.count)
 
-        for row in rows {
-            let agent = AgentWork(plan: plan, row: row)
+        for (i, row) in rows.enumerated() {
+            let agent = AgentWork(plan: plan, row: row, working: working)
             agent.deriveMetrics()
             // Eligibility: all must hold.
             if let failed = agent.failedEligibility() {
-                var d = PayoutDetail(agentID: row.agentID, name: row.name, component: "(eligibility)", earningsCode: "")
-                d.steps = [WorkingStep(.notEligible, .step(failed))]
-                details.append(d)
+                if working {
+                    var d = PayoutDetail(agentID: row.agentID, name: row.name, component: "(eligibility)", earningsCode: "")
+                    d.steps = [WorkingStep(.notEligible, .step(agent.describe(failed)))]
+                    details.append(d)
+                    entries.append(Entry(agent: i, component: "(eligibility)", earningsCode: "", amount: .zero))
+                }
                 continue
             }
-            eligibleAgents.append(row)
+            eligible.append(i)
             let gates = agent.evaluateGates()
-            // The agent's details go straight into the result; the agent cap works on that slice.
-            let first = details.count
+            // The agent's entries go straight into the result; the agent cap works on that slice.
+            let first = entries.count
+            var roundedSum = ExactDecimal.zero
             for (k, component) in plan.components.enumerated() {
                 if case .tiers(let metric, let tiers) = component.kind, let v = agent.lookup(metric), let band = TierTable.bandReached(v, tiers: tiers) {
                     reached[k].insert(band)
                 }
                 do {
                     let (detail, score) = try agent.pay(component, gates: gates)
-                    details.append(detail)
+                    entries.append(Entry(agent: i, component: component.name, earningsCode: component.earningsCode, amount: detail.finalAmount))
+                    roundedSum += detail.rounded
+                    if working { details.append(detail) }
                     if poolComponents.contains(component.name), let score { scores[component.name, default: [:]][row.agentID] = score }
                 } catch {
                     problems.append(error.diagnostic)
@@ -46,29 +66,41 @@ public enum PayoutCalculator {
             }
             // Per-agent cap on the rounded lines, the excess removed from the last components first.
             if let cap = plan.capPerAgent {
-                var excess = details[first...].reduce(ExactDecimal.zero) { $0 + $1.rounded } - cap
-                for j in (first..<details.count).reversed() where excess.isPositive {
-                    let cut = min(excess, details[j].finalAmount)
+                var excess = roundedSum - cap
+                for j in (first..<entries.count).reversed() where excess.isPositive {
+                    let cut = min(excess, entries[j].amount)
                     if cut.isPositive {
-                        details[j].agentCapRemoved = cut
-                        details[j].finalAmount -= cut
-                        details[j].steps.append(WorkingStep(.agentCap, .text(money(cap, plan)), .text(money(cut, plan)), .text(money(details[j].finalAmount, plan))))
+                        entries[j].amount -= cut
+                        if working {
+                            details[j].agentCapRemoved = cut
+                            details[j].finalAmount -= cut
+                            details[j].steps.append(WorkingStep(.agentCap, .text(money(cap, plan)), .text(money(cut, plan)), .text(money(details[j].finalAmount, plan))))
+                        }
                         excess -= cut
                     }
                 }
             }
             if !plan.teamPools.isEmpty {
-                poolSlot[row.agentID] = details.count
-                for _ in plan.teamPools { details.append(PayoutDetail(agentID: row.agentID, name: row.name, component: "", earningsCode: "")) }
+                poolSlot[i] = entries.count
+                for _ in plan.teamPools {
+                    entries.append(Entry(agent: i, component: "", earningsCode: "", amount: .zero))
+                    if working { details.append(PayoutDetail(agentID: row.agentID, name: row.name, component: "", earningsCode: "")) }
+                }
             }
         }
         if !problems.isEmpty { throw PayoutError(diagnostics: problems) }
+        let eligibleRows = eligible.map { rows[$0] }
 
         // Team pools, after the individual lines; neither prorated nor capped.
         for (p, pool) in plan.teamPools.enumerated() {
             let poolScores = scores[pool.scoreComponent] ?? [:]
-            let shares = TeamPoolSplitter.split(pool: pool, members: eligibleAgents, scores: { poolScores[$0] }, scale: plan.rounding.scale)
+            let shares = TeamPoolSplitter.split(pool: pool, members: eligibleRows, scores: { poolScores[$0] }, scale: plan.rounding.scale, working: working)
             for share in shares {
+                let a = eligible[share.member]
+                guard poolSlot[a] >= 0 else { continue }
+                let slot = poolSlot[a] + p
+                entries[slot] = Entry(agent: a, component: pool.name, earningsCode: pool.earningsCode, amount: share.amount)
+                guard working else { continue }
                 var d = PayoutDetail(agentID: share.agentID, name: share.name, component: pool.name, earningsCode: pool.earningsCode)
                 d.metric = "team \(share.team)"
                 d.metricValue = share.teamScore.map { "team score \($0.formatted(places: 2))" } ?? ""
@@ -77,72 +109,76 @@ public enum PayoutCalculator {
                 d.rounded = share.amount
                 d.finalAmount = share.amount
                 d.steps = share.steps
-                if let slot = poolSlot[share.agentID] { details[slot + p] = d }
+                details[slot] = d
             }
         }
-        details.removeAll { $0.component.isEmpty }    // pool slots of agents in no team
+        // Pool slots of agents in no team.
+        entries.removeAll { $0.component.isEmpty }
+        if working { details.removeAll { $0.component.isEmpty } }
 
-        // Honours, then deductions: details that follow each agent's others.
-        var extra: [String: [PayoutDetail]] = [:]
-        let awards = honours(plan: plan, eligible: eligibleAgents, scores: scores)
-        for a in awards {
-            var d = PayoutDetail(agentID: a.agentID, name: a.name, component: a.honour, earningsCode: a.earningsCode ?? "")
-            d.metric = "honour"
-            d.metricValue = a.score.formatted(places: 2)
-            d.bandReached = "rank \(a.rank)"
-            let honour = plan.honours.first { $0.name == a.honour }
-            let group = honour?.within == .all ? WorkingStep(.groupAll) : WorkingStep(.groupTeam, .text(a.group))
-            var pays: WorkingStep.Value = .none
-            if let amount = a.amount {
-                d.rawAmount = amount
-                d.afterCap = amount
-                d.rounded = amount
-                d.finalAmount = amount
-                pays = .step(WorkingStep(.honourPays, .text(money(amount, plan))))
+        // Honours, then deductions: entries that follow each agent's others.
+        var extra: [Int: [(entry: Entry, detail: PayoutDetail?)]] = [:]
+        let awards = honours(plan: plan, eligible: eligibleRows, scores: scores)
+        if !awards.isEmpty || !plan.deductions.isEmpty {
+            let index = Dictionary(eligible.map { (rows[$0].agentID, $0) }, uniquingKeysWith: { first, _ in first })
+            for a in awards {
+                guard let i = index[a.agentID] else { continue }
+                let entry = Entry(agent: i, component: a.honour, earningsCode: a.earningsCode ?? "", amount: a.amount ?? .zero)
+                extra[i, default: []].append((entry, working ? honourDetail(a, plan: plan) : nil))
             }
-            d.steps = [WorkingStep(.honour, .text(a.honour), .text(String(a.rank)), .step(group), .text(honour?.rankBy ?? ""), .text(a.score.formatted(places: 2)),
-                                   .text(String(honour?.top ?? 0)), honour?.minScore.map { .step(WorkingStep(.honourMinScore, .text($0.description))) } ?? .none, pays)]
-            extra[a.agentID, default: []].append(d)
-        }
-        if !plan.deductions.isEmpty {
-            var totalsSoFar: [String: ExactDecimal] = [:]
-            for d in details { totalsSoFar[d.agentID, default: .zero] += d.finalAmount }
-            for (id, ds) in extra { for d in ds { totalsSoFar[id, default: .zero] += d.finalAmount } }
-            for row in eligibleAgents {
-                let agent = AgentWork(plan: plan, row: row)
-                agent.deriveMetrics()
-                do {
-                    let ds = try agent.deduct(total: totalsSoFar[row.agentID] ?? .zero)
-                    extra[row.agentID, default: []].append(contentsOf: ds)
-                } catch {
-                    problems.append(error.diagnostic)
+            if !plan.deductions.isEmpty {
+                var totalsSoFar = [ExactDecimal](repeating: .zero, count: rows.count)
+                for e in entries { totalsSoFar[e.agent] += e.amount }
+                for (i, xs) in extra { for x in xs { totalsSoFar[i] += x.entry.amount } }
+                for i in eligible {
+                    let agent = AgentWork(plan: plan, row: rows[i], working: working)
+                    agent.deriveMetrics()
+                    do {
+                        for d in try agent.deduct(total: totalsSoFar[i]) {
+                            extra[i, default: []].append((Entry(agent: i, component: d.component, earningsCode: d.earningsCode, amount: d.finalAmount),
+                                                          working ? d : nil))
+                        }
+                    } catch {
+                        problems.append(error.diagnostic)
+                    }
                 }
+                if !problems.isEmpty { throw PayoutError(diagnostics: problems) }
             }
-            if !problems.isEmpty { throw PayoutError(diagnostics: problems) }
         }
         if !extra.isEmpty {
-            var merged: [PayoutDetail] = []
-            merged.reserveCapacity(details.count + extra.values.reduce(0) { $0 + $1.count })
+            var mergedEntries: [Entry] = []
+            var mergedDetails: [PayoutDetail] = []
+            let added = extra.values.reduce(0) { $0 + $1.count }
+            mergedEntries.reserveCapacity(entries.count + added)
+            if working { mergedDetails.reserveCapacity(details.count + added) }
             var k = 0
-            while k < details.count {
-                let id = details[k].agentID
-                while k < details.count, details[k].agentID == id {
-                    merged.append(details[k])
+            while k < entries.count {
+                let a = entries[k].agent
+                while k < entries.count, entries[k].agent == a {
+                    mergedEntries.append(entries[k])
+                    if working { mergedDetails.append(details[k]) }
                     k += 1
                 }
-                if let ds = extra.removeValue(forKey: id) { merged.append(contentsOf: ds) }
+                if let xs = extra.removeValue(forKey: a) {
+                    for x in xs {
+                        mergedEntries.append(x.entry)
+                        if let d = x.detail { mergedDetails.append(d) }
+                    }
+                }
             }
-            details = merged
+            entries = mergedEntries
+            details = mergedDetails
         }
 
         var lines: [PayoutLine] = []
         var totals: [String: ExactDecimal] = [:]
-        for d in details where !d.finalAmount.isZero {
-            lines.append(PayoutLine(agentID: d.agentID, name: d.name, component: d.component, earningsCode: d.earningsCode, amount: d.finalAmount))
-            totals[d.agentID, default: .zero] += d.finalAmount
+        for e in entries where !e.amount.isZero {
+            let row = rows[e.agent]
+            lines.append(PayoutLine(agentID: row.agentID, name: row.name, component: e.component, earningsCode: e.earningsCode, amount: e.amount))
+            totals[row.agentID, default: .zero] += e.amount
         }
         var warnings: [Diagnostic] = []
-        if !eligibleAgents.isEmpty {
+        if !eligible.isEmpty {
             for (k, component) in plan.components.enumerated() {
                 guard case .tiers(let metric, let tiers) = component.kind else { continue }
                 for (b, band) in tiers.bands.enumerated() where !reached[k].contains(b) {
@@ -154,6 +190,27 @@ public enum PayoutCalculator {
         }
         return PayoutResult(period: metrics.period, currency: plan.currency, lines: lines, details: details, totals: totals,
                             warnings: warnings, honours: awards)
+    }
+
+    /// An honour's line with its working.
+    static func honourDetail(_ a: HonourAward, plan: BonusPlan) -> PayoutDetail {
+        var d = PayoutDetail(agentID: a.agentID, name: a.name, component: a.honour, earningsCode: a.earningsCode ?? "")
+        d.metric = "honour"
+        d.metricValue = a.score.formatted(places: 2)
+        d.bandReached = "rank \(a.rank)"
+        let honour = plan.honours.first { $0.name == a.honour }
+        let group = honour?.within == .all ? WorkingStep(.groupAll) : WorkingStep(.groupTeam, .text(a.group))
+        var pays: WorkingStep.Value = .none
+        if let amount = a.amount {
+            d.rawAmount = amount
+            d.afterCap = amount
+            d.rounded = amount
+            d.finalAmount = amount
+            pays = .step(WorkingStep(.honourPays, .text(money(amount, plan))))
+        }
+        d.steps = [WorkingStep(.honour, .text(a.honour), .text(String(a.rank)), .step(group), .text(honour?.rankBy ?? ""), .text(a.score.formatted(places: 2)),
+                               .text(String(honour?.top ?? 0)), honour?.minScore.map { .step(WorkingStep(.honourMinScore, .text($0.description))) } ?? .none, pays)]
+        return d
     }
 
     /// Every honour's awards: per group (team, or all), the eligible agents with a score of at least
