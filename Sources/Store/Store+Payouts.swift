@@ -54,8 +54,24 @@ extension Store {
                 let newest = try Int.fetchOne(db, sql: """
                     SELECT max(id) FROM runs WHERE kind = 'bonus' AND period IS ? AND name IS ? AND status IN ('approved', 'exported')
                     """, arguments: [summary.period, summary.name])
-                if newest != summary.adjustsRun, let newest {
-                    throw StoreError.payoutState(path: path, message: Texts.current(.stComputedBefore, String(id), String(newest),
+                if newest != summary.adjustsRun {
+                    if let newest {
+                        throw StoreError.payoutState(path: path, message: Texts.current(.stComputedBefore, String(id), String(newest),
+                                                                                   summary.period ?? Texts.current(.stItsPeriod)))
+                    }
+                    // It adjusts a run that is not its plan's (settled before runs were settled per plan) or no longer approved.
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stAdjustsOther, String(id), String(summary.adjustsRun ?? 0)))
+                }
+                // Another plan paying the same agent under the same earnings code for the period would pay that money twice
+                // (a renamed plan, say): refused, with the two ways out.
+                if let clash = try Row.fetchOne(db, sql: """
+                    SELECT l.agent_id, l.earnings_code, r.id, r.name FROM payout_lines l JOIN runs r ON r.id = l.run_id
+                    WHERE r.kind = 'bonus' AND r.period IS ? AND r.name IS NOT ? AND r.status IN ('approved', 'exported')
+                      AND EXISTS (SELECT 1 FROM payout_lines m WHERE m.run_id = ? AND m.agent_id = l.agent_id AND m.earnings_code = l.earnings_code)
+                    ORDER BY r.id, l.position LIMIT 1
+                    """, arguments: [summary.period, summary.name, id]) {
+                    let agent: String = clash[0], code: String = clash[1], other: Int = clash[2], plan: String = clash[3]
+                    throw StoreError.payoutState(path: path, message: Texts.current(.stOtherPlanPays, String(id), code, agent, String(other), plan,
                                                                                summary.period ?? Texts.current(.stItsPeriod)))
                 }
                 if let newer = try Self.supersededBy(summary, db: db) {

@@ -287,6 +287,9 @@ import Testing
         try store.approve(approved, user: "clerk")
         var second = Self.bonusRun()
         second.name = "金牌客服"
+        second.payoutLines = second.payoutLines.map {
+            PayoutLineRecord(agentID: $0.agentID, name: $0.name, period: $0.period, earningsCode: "GOLD" + $0.earningsCode, amount: $0.amount, currency: $0.currency)
+        }
         var seen: [Int] = []
         var adjusted: Int? = -1
         let other = try store.recordPayout(second, lines: { locked in
@@ -310,6 +313,36 @@ import Testing
         #expect(listed[other] == "draft", "a later run of another plan supersedes nothing: \(listed)")
         #expect(listed[again] == "draft")
         try store.approve(other, user: "clerk")
+    }
+
+    /// A renamed plan is not a way to pay a month twice: a run of another plan name paying an agent under an earnings code
+    /// an approved run of the period already pays is refused at approval, naming both runs; so is a draft that adjusts a run
+    /// of another plan (settled before runs were settled per plan).
+    @Test func anotherPlanPayingTheSameLinesIsRefused() throws {
+        let store = try Store.open(Self.temporaryPath())
+        var first = Self.bonusRun()
+        first.name = "Service Excellence"
+        let approved = try store.record(first) { _ in [] }
+        try store.approve(approved, user: "clerk")
+        var renamed = first
+        renamed.name = "Service Excellence 2026"
+        let draft = try store.recordPayout(renamed, lines: { _ in renamed.payoutLines }, produce: { _, _, _ in [] })
+        #expect {
+            try store.approve(draft, user: "clerk")
+        } throws: { error in
+            "\(error)".contains("run \(draft) pays BONREV to agent A001, which run \(approved) of plan “Service Excellence” already pays")
+        }
+        #expect(try store.run(draft).summary.status == "draft")
+        var legacy = Self.bonusRun()
+        legacy.name = "Another plan"
+        legacy.adjustsRun = approved
+        legacy.payoutLines = []
+        let stale = try store.record(legacy) { _ in [] }
+        #expect {
+            try store.approve(stale, user: "clerk")
+        } throws: { error in
+            "\(error)".contains("run \(stale) adjusts run \(approved), which is not an approved run of its plan")
+        }
     }
 
     /// A newer run of a period supersedes its drafts; a void run supersedes nothing; neither can be approved.

@@ -146,7 +146,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case rnExportInput
     case vaNotComparedRow, vaNotComparedRows, vaNotComparedFix
     case stNewer, stNotDatabase, stBusy, stUnknownRun, stForeign, stNotFile, stNoFolder, stMissing, stFailed, stSQLiteError, stVoidNoApprove
-    case stAlready, stNoStatusApprove, stItsPeriod, stComputedBefore, stSuperseded, stAlreadyVoid, stNeverChanges, stNoStatusVoid, stDraft
+    case stAlready, stNoStatusApprove, stItsPeriod, stComputedBefore, stAdjustsOther, stOtherPlanPays, stSuperseded, stAlreadyVoid, stNeverChanges, stNoStatusVoid, stDraft
     case stTampered, stNotPayout
     case ouCannotWrite, ouEmpty, ouRoot, ouWorking, ouFile, ouParent, ouStaging, ouCannotList, ouCrowded, ouNotPlain, ouListFolder, ouMove
     case ouReplace, ouCarry
