@@ -81,7 +81,8 @@ public struct RecordedScenario: Sendable {
         do {
             loaded = try ScenarioLoader.load(place(main.path), absoluteRoot: root + "/a")
         } catch {
-            throw Unavailable(run: id, reason: Texts.current(.wbNoLoad, "\(error)".replacingOccurrences(of: base + "/", with: "")))
+            throw Unavailable(run: id, reason: Texts.current(.wbNoLoad, "\(error)".replacingOccurrences(of: base + "/", with: "")
+                .replacingOccurrences(of: root + "/a/", with: "/")))
         }
         var scenario = loaded.scenario
         // A file read from outside the copies would be today's file, not the run's.
@@ -101,7 +102,9 @@ public struct RecordedScenario: Sendable {
 
     /// The run's `baseline` roster and `pins` files, read from their copies as `--baseline` and `--pin` read them.
     /// Several pins files (a run re-solved around edits of a pinned run) apply in order: a later file's shift for
-    /// an agent and day replaces an earlier one's.
+    /// an agent and day replaces an earlier one's, and a later edited roster (a file with a `pinned` column: the
+    /// whole roster, its edited rows marked) drops the earlier pins of agent-days it holds no shift for (deleted,
+    /// or moved to another day).
     ///
     /// - Parameter file: The name messages give the files (default: the path the run recorded); when given,
     ///   a file that cannot be read throws its `InputError` (the caller's own input), else ``Unavailable``.
@@ -122,6 +125,14 @@ public struct RecordedScenario: Sendable {
         }
         for file in files where file.role == "pins" {
             let shifts = try read(file, .pins)
+            if !scenario.pins.isEmpty, let text = try? TextFile.decode(file.content ?? [], file: file.path),
+               let sheet = try? RosterSheetReader.parse(text, file: file.path).sheet, sheet.rows.contains(where: { $0.pinned != nil }) {
+                let start = scenario.grid.weekStart.daysSinceEpoch
+                let present = Set(sheet.rows.compactMap { row in
+                    row.agentID.value.flatMap { id in row.date.value.map { "\($0.daysSinceEpoch - start)\u{0}\(id)" } }
+                })
+                scenario.pins.removeAll { !present.contains("\($0.day)\u{0}\($0.agentID)") }
+            }
             let replaced = Set(shifts.map { "\($0.day)\u{0}\($0.agentID)" })
             scenario.pins = scenario.pins.filter { !replaced.contains("\($0.day)\u{0}\($0.agentID)") } + shifts
             scenario.pinFiles.append(file.path)

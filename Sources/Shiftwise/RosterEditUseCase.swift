@@ -98,7 +98,7 @@ public enum RosterEditUseCase {
         // The source run's bound holds for every roster of the same scenario; one scoring below it shows that it
         // did not hold for this roster (say, a shift the model never offers), so none is claimed then.
         let objective = evaluation.objective.doubleValue
-        let bound = storedBound(recorded.run).flatMap { $0 <= objective + 0.005 ? $0 : nil }
+        let bound = provenBound(recorded.run, objective: objective)
         return try recording.record(
             kind: .roster, name: scenario.name, parameters: ["edited_from": "\(id)"], stored: recorded.inputs, outcome: "edited", outputs: nil
         ) { newID in
@@ -127,7 +127,8 @@ public enum RosterEditUseCase {
 
     /// Reads the rows of `text` whose `pinned` cell is true (all rows when there is no such column) as pins
     /// on run `id`'s recorded scenario, as `--pin` reads a file (breaks kept when given). Pins the run itself
-    /// kept stay, except where an edit pins the same agent and day; its baseline stays.
+    /// kept stay, except where an edit pins the same agent and day or the roster no longer holds a shift of that
+    /// agent and day (the user deleted it, or moved it to another day); its baseline stays.
     ///
     /// - Throws: `InputError` for pins that cannot be read or name no agent; store errors.
     public static func pins(_ text: String, run id: Int, database: String) throws -> Pinned {
@@ -158,6 +159,12 @@ public enum RosterEditUseCase {
             try RosterUseCase.checkedSheets(scenario: scenario, solution: solution, file: "roster.csv", run: newID).texts
                 .map { RunResult(name: $0.name, content: $0.content) }
         }
+    }
+
+    /// The run's proven bound as a bound on a roster of its scenario scoring `objective`; nil when it reports none or
+    /// the roster scores below it (then the bound did not hold for this roster, and none is claimed).
+    public static func provenBound(_ run: StoredRun, objective: Double) -> Double? {
+        storedBound(run).flatMap { $0 <= objective + 0.005 ? $0 : nil }
     }
 
     /// The proven lower bound the run's `summary.json` reports (still a bound for any roster of the same scenario).

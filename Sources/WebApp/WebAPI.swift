@@ -217,22 +217,28 @@ struct WebAPI: Sendable {
 
     /// An error of a use case as an answer: an unknown run is 404, a refused state change 409, bad input 422, the rest 500.
     static func failure(_ error: any Error) -> Response {
+        Self.error(status(of: error), "\(error)")
+    }
+
+    /// The status an error of a use case is answered with (the pages use it too).
+    static func status(of error: any Error) -> HTTPResponse.Status {
         switch error {
         case let store as StoreError:
-            if case .unknownRun = store { return Self.error(.notFound, store.description) }
-            if case .payoutState = store { return Self.error(.conflict, store.description) }
-            if case .busy = store { return Self.error(.serviceUnavailable, store.description) }
-            return Self.error(store.isBadInput ? .unprocessableContent : .internalServerError, store.description)
-        case let bad as PayoutsUseCase.BadReason:
-            return Self.error(.badRequest, bad.description)
-        case let unavailable as RecordedScenario.Unavailable:
-            return Self.error(.unprocessableContent, unavailable.description)
+            if case .unknownRun = store { return .notFound }
+            if case .payoutState = store { return .conflict }
+            if case .busy = store { return .serviceUnavailable }
+            if case .missing = store { return .serviceUnavailable }
+            return store.isBadInput ? .unprocessableContent : .internalServerError
+        case is PayoutsUseCase.BadReason:
+            return .badRequest
+        case is RecordedScenario.Unavailable:
+            return .unprocessableContent
         default:
             // An input the request or the run brought that cannot be used is the client's (422); anything else —
             // the solver, the disk — is the server's (500).
             switch failureCategory(of: error) {
-            case .badInput, .missingInput, .usage, .infeasible: return Self.error(.unprocessableContent, "\(error)")
-            case .internalFailure: return Self.error(.internalServerError, "\(error)")
+            case .badInput, .missingInput, .usage, .infeasible: return .unprocessableContent
+            case .internalFailure: return .internalServerError
             }
         }
     }

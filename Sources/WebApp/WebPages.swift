@@ -54,7 +54,7 @@ struct WebPages: Sendable {
             return notFound(r)
         } catch {
             return page(title: WebText.unavailable(r.texts), body: "<h1>\(WebText.unavailable(r.texts))</h1><p class=\"bad\">\(HTML.escape("\(error)"))</p>",
-                        request: r, status: .serviceUnavailable)
+                        request: r, status: WebAPI.status(of: error))
         }
         switch stored.summary.kind {
         case .roster: return roster(stored, request: r)
@@ -84,10 +84,10 @@ struct WebPages: Sendable {
                 }
                 let scenario = recorded.scenario
                 let objective = evaluation.objective.doubleValue
-                let bound = min(RosterEditUseCase.storedBound(stored) ?? objective, objective)
+                let bound = RosterEditUseCase.provenBound(stored, objective: objective)
                 let summary = RosterSummary(
                     run: id, scenario: scenario.name, status: RunsUseCase.outcomeName(stored.summary.outcome), objective: objective, bound: bound,
-                    gap: objective > 0 ? (objective - bound) / objective : 0, solveSeconds: 0, currency: scenario.costs.currency, evaluation: evaluation,
+                    gap: bound.map { objective > 0 ? max(0, (objective - $0) / objective) : 0 }, solveSeconds: 0, currency: scenario.costs.currency, evaluation: evaluation,
                     grid: scenario.grid, hardRuleViolations: check.violations.count, agents: scenario.agents.count, shifts: roster.shifts.count,
                     terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) }, model: (0, 0))
                 return (RosterPage.html(summary: summary, roster: roster, scenario: scenario, texts: t, coverageBelowTimeline: true,
@@ -126,7 +126,7 @@ struct WebPages: Sendable {
             return Self.wrap(html, request: r, server: server, extraBody: editor, nonce: nonce)
         } catch {
             return page(title: WebText.unavailable(t), body: "<h1>\(WebText.unavailable(t))</h1><p class=\"bad\">\(HTML.escape("\(error)"))</p>",
-                        request: r, status: .unprocessableContent)
+                        request: r, status: WebAPI.status(of: error))
         }
     }
 
@@ -182,7 +182,7 @@ struct WebPages: Sendable {
             return page(title: WebText.payoutHeading(t, String(id)), body: body, request: r)
         } catch {
             return page(title: WebText.unavailable(t), body: "<h1>\(WebText.unavailable(t))</h1><p class=\"bad\">\(HTML.escape("\(error)"))</p>",
-                        request: r, status: .unprocessableContent)
+                        request: r, status: WebAPI.status(of: error))
         }
     }
 

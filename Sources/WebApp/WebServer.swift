@@ -284,8 +284,8 @@ struct WebRequest {
     }
 }
 
-/// Runs `body` with `Texts.current` set to `texts`: the readers deep inside the use cases word their
-/// messages by it, and the server answers requests concurrently, so one request at a time holds it.
+/// Runs `body` with `Texts.current` set to `texts` on this thread: the readers deep inside the use cases word
+/// their messages by it, while other requests run in their own languages on other threads.
 enum LanguageGate {
     /// `body` with `texts` as the language of every message made on this thread (requests in other
     /// languages run beside it on other threads).

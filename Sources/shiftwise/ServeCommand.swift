@@ -51,11 +51,9 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let path = database.path
-        // The database is opened as every command opens it (same locking, same migrations); a missing one is not created.
-        _ = try Failure.report(writes: false) { () throws -> Store in
-            guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
-            return try Store.open(path)
-        }
+        // The database is opened as every command opens it (same locking, same migrations when it can be written; a
+        // read-only one is served for reading); a missing one is not created.
+        _ = try Failure.report(writes: false) { try Store.openExisting(path) }
         // The map is read once here, so a broken map is said before the server starts (exit 65, located).
         if let map { _ = try Failure.report(writes: false) { try PayoutsUseCase.checkMap(map) } }
         // `[::1]` as a browser writes it is the address `::1`.

@@ -2,6 +2,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Core
+import LinearModel
+import Rostering
 import ScenarioIO
 import Store
 import Testing
@@ -225,6 +228,15 @@ import TestSupport
             #expect(newRoster.contains(pinned) && newRoster.contains(edited))
             #expect(stored.inputs.map(\.role).suffix(3) == ["baseline", "pins", "pins"])
             #expect(stored.inputs.last?.content == Array(edits.utf8), "the edits are kept as the new run's pins")
+
+            // The run's pinned shift deleted: its pin goes with it, in the re-solve and when the new run is read back.
+            let without = edits.split(separator: "\n").filter { !$0.hasPrefix(pinned) }.joined(separator: "\n") + "\n"
+            let second = try Self.object(try await Self.post(client, "/api/runs/\(run)/resolve", body: without))
+            let secondRun = try #require(second["run"] as? Int, "\(second)")
+            let secondRoster = try #require(try Store.open(db).run(secondRun).results.first { $0.name == "roster.csv" }?.content)
+            #expect(secondRoster.contains(edited))
+            let reread = try Self.object(try await Self.post(client, "/api/runs/\(secondRun)/check", body: secondRoster))
+            #expect((reread["violations"] as? [Any])?.isEmpty == true, "\(reread)")
         }
     }
 
@@ -283,15 +295,20 @@ import TestSupport
         }
         // The temporary layout is gone and forgotten: a server does not remember one per request.
         #expect(!InputDigests.paths.contains { $0.contains("/shiftwise-run-") }, "\(InputDigests.paths)")
-        // A copy changed by hand no longer matches its SHA-256: it is not what the run read, and the page says so.
+        // A copy changed by hand (a valid agents file, one name changed) no longer matches its SHA-256: it is not what
+        // the run read, the page does not show it and says which file lacks its copy.
+        let changed = ScenarioFixture.agents.replacingOccurrences(of: "Ana Silva", with: "Ana Changed")
+        let hex = changed.utf8.map { String(format: "%02x", $0) }.joined()
         try Store.open(db).executeRaw("""
-            UPDATE run_input_copies SET content = x'00' WHERE run_id = \(run)
+            UPDATE run_input_copies SET content = x'\(hex)' WHERE run_id = \(run)
               AND position = (SELECT position FROM run_inputs WHERE run_id = \(run) AND path LIKE '%agents.csv')
             """)
         try await Self.app(db).test(.router) { client in
             let response = try await client.execute(uri: "/runs/\(run)", method: .get)
+            let body = String(buffer: response.body)
             #expect(response.status != .ok)
-            #expect(String(buffer: response.body).contains("agents.csv"), "\(String(buffer: response.body))")
+            #expect(!body.contains("Ana Changed"))
+            #expect(body.contains("agents.csv") && body.contains("no copy to trust"), "\(body)")
         }
     }
 
@@ -472,6 +489,21 @@ import TestSupport
             answer += buffer[0..<n]
         }
         return String(decoding: answer, as: UTF8.self)
+    }
+
+    /// The answer's status follows what failed: the database locked or gone 503, a run's unusable input 422, a failure
+    /// inside the program (the solver finding no roster in time, an unexpected error) 500.
+    @Test func errorStatusesFollowTheFailure() {
+        struct Unexpected: Error {}
+        #expect(WebAPI.status(of: StoreError.busy(path: "db", seconds: 5)) == .serviceUnavailable)
+        #expect(WebAPI.status(of: StoreError.missing(path: "db")) == .serviceUnavailable)
+        #expect(WebAPI.status(of: StoreError.unknownRun(path: "db", id: 9)) == .notFound)
+        #expect(WebAPI.status(of: StoreError.payoutState(path: "db", message: "m")) == .conflict)
+        #expect(WebAPI.status(of: StoreError.failed(path: "db", message: "disk I/O error")) == .internalServerError)
+        #expect(WebAPI.status(of: InputError([Diagnostic(at: SourceLocation(file: "roster.csv", line: 2), "bad")])) == .unprocessableContent)
+        #expect(WebAPI.status(of: RosterFailure.infeasible(["A1: pinned twice"])) == .unprocessableContent)
+        #expect(WebAPI.status(of: RosterFailure.noRoster(status: .timeLimitWithoutSolution)) == .internalServerError)
+        #expect(WebAPI.status(of: Unexpected()) == .internalServerError)
     }
 
     /// Every web text in both languages.

@@ -39,7 +39,7 @@ public enum ScenarioLoader {
         let absoluteRoot: String?
 
         func resolve(_ text: String, relativeTo file: String) -> String {
-            if let absoluteRoot, text.hasPrefix("/") { return InputPath.normalize(absoluteRoot + text) }
+            if let absoluteRoot, text.hasPrefix("/") { return absoluteRoot + InputPath.normalize(text) }
             return InputPath.resolve(text, relativeTo: file)
         }
     }
