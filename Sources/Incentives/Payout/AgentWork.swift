@@ -10,17 +10,29 @@ final class AgentWork {
     let plan: BonusPlan
     let row: MetricsTable.Row
     let working: Bool
-    /// The derived metrics' values (the row's own columns are read from the row, never copied).
-    private(set) var derived: [String: ExactDecimal] = [:]
+    /// The names the plan reads, and this agent's value of each (its row's, or a derived metric's): a name is found
+    /// by comparing it with a few short names, not by hashing it, as the lookups of a calculation run in millions.
+    let names: [String]
+    private(set) var values: [ExactDecimal?]
     private(set) var undefined: [String: String] = [:]
 
-    init(plan: BonusPlan, row: MetricsTable.Row, working: Bool = true) {
+    init(plan: BonusPlan, row: MetricsTable.Row, working: Bool = true, names: [String]? = nil) {
         self.plan = plan
         self.row = row
         self.working = working
+        let names = names ?? plan.namesRead
+        self.names = names
+        var values = [ExactDecimal?](repeating: nil, count: names.count)
+        for (name, value) in row.values {
+            if let i = names.firstIndex(of: name) { values[i] = value }
+        }
+        self.values = values
     }
 
-    func lookup(_ name: String) -> ExactDecimal? { derived.isEmpty ? row.values[name] : derived[name] ?? row.values[name] }
+    func lookup(_ name: String) -> ExactDecimal? {
+        if let i = names.firstIndex(of: name) { return values[i] }
+        return row.values[name]
+    }
 
     /// Why `name` has no value.
     func reason(_ name: String) -> String {
@@ -38,7 +50,8 @@ final class AgentWork {
         for metric in plan.metrics {
             let result = metric.expression.evaluate { self.lookup($0) }
             switch result {
-            case .number(let v): derived[metric.name] = v
+            case .number(let v):
+                if let i = names.firstIndex(of: metric.name) { values[i] = v }
             case .undefined(let why): undefined[metric.name] = why
             case .boolean: undefined[metric.name] = "\(metric.name) is not a number"
             }
@@ -64,10 +77,14 @@ final class AgentWork {
         plan.eligibility.first { !holds($0) }
     }
 
-    func evaluateGates() -> [String: Bool] {
-        var result: [String: Bool] = [:]
-        for gate in plan.gates { result[gate.name] = holds(gate.condition) }
-        return result
+    /// Whether each of the plan's gates holds, in plan order.
+    func evaluateGates() -> [Bool] {
+        plan.gates.map { holds($0.condition) }
+    }
+
+    /// Whether the gate named `name` holds (false for a gate the plan does not have).
+    func gateHolds(_ name: String, _ gates: [Bool]) -> Bool {
+        plan.gates.firstIndex { $0.name == name }.map { gates[$0] } ?? false
     }
 
     func money(_ v: ExactDecimal) -> String { v.formatted(places: plan.rounding.scale) }
@@ -98,10 +115,10 @@ final class AgentWork {
     }
 
     /// The component's working and, for a scorecard, the agent's score.
-    func pay(_ component: Component, gates: [String: Bool]) throws(ComponentProblem) -> (PayoutDetail, ExactDecimal?) {
+    func pay(_ component: Component, gates: [Bool]) throws(ComponentProblem) -> (PayoutDetail, ExactDecimal?) {
         var d = PayoutDetail(agentID: row.agentID, name: row.name, component: component.name, earningsCode: component.earningsCode)
         let rule = component.missing ?? plan.missing
-        if working { d.gates = component.requires.map { "\($0)=\(gates[$0] == true ? "met" : "not met")" }.joined(separator: ";") }
+        if working { d.gates = component.requires.map { "\($0)=\(gateHolds($0, gates) ? "met" : "not met")" }.joined(separator: ";") }
 
         // A scorecard's score exists for every eligible agent, even where `requires` stops the payment.
         var score: ExactDecimal?
@@ -131,7 +148,7 @@ final class AgentWork {
         }
         let noMeasureStep: WorkingStep.Value = noMeasure ? .step(WorkingStep(.noMeasure)) : .none
 
-        for gate in component.requires where gates[gate] != true {
+        for gate in component.requires where !gateHolds(gate, gates) {
             if working {
                 let why = plan.gates.first { $0.name == gate }.map { describe($0.condition) } ?? WorkingStep(.unknownGate)
                 d.steps = [WorkingStep(.gateNotMet, .text(gate), .step(why))]

@@ -18,11 +18,15 @@ public enum PayoutCalculator {
     /// - Throws: `PayoutError` listing every undefined value whose rule is `error`.
     public static func calculate(plan: BonusPlan, metrics: MetricsTable, working: Bool = true) throws(PayoutError) -> PayoutResult {
         var problems: [Diagnostic] = []
-        var scores: [String: [String: ExactDecimal]] = [:]   // score component → agent → score
         var eligible: [Int] = []
         // Agents in code-point order of their ids, so results do not depend on the file's row order.
         let rows = metrics.rows.sorted { TeamPoolSplitter.codePointOrder($0.agentID, $1.agentID) }
-        let poolComponents = Set(plan.teamPools.map(\.scoreComponent)).union(plan.honours.map(\.rankBy))
+        let names = plan.namesRead
+        // The scores a pool or honour ranks by: per such component, each agent's score (by agent index).
+        let ranked = Set(plan.teamPools.map(\.scoreComponent)).union(plan.honours.map(\.rankBy))
+        let keepsScores = plan.components.map { ranked.contains($0.name) }
+        var scores: [String: [ExactDecimal?]] = [:]
+        for component in plan.components where ranked.contains(component.name) { scores[component.name] = Array(repeating: nil, count: rows.count) }
         // Each agent's amounts, components in plan order, then a slot per pool for its share; with the working,
         // `details` holds the same entries' working at the same indices.
         var entries: [Entry] = []
@@ -33,7 +37,7 @@ public enum PayoutCalculator {
         var reached: [Set<Int>] = Array(repeating: [], count: plan.components.count)
 
         for (i, row) in rows.enumerated() {
-            let agent = AgentWork(plan: plan, row: row, working: working)
+            let agent = AgentWork(plan: plan, row: row, working: working, names: names)
             agent.deriveMetrics()
             // Eligibility: all must hold.
             if let failed = agent.failedEligibility() {
@@ -59,7 +63,7 @@ public enum PayoutCalculator {
                     entries.append(Entry(agent: i, component: component.name, earningsCode: component.earningsCode, amount: detail.finalAmount))
                     roundedSum += detail.rounded
                     if working { details.append(detail) }
-                    if poolComponents.contains(component.name), let score { scores[component.name, default: [:]][row.agentID] = score }
+                    if keepsScores[k], let score { scores[component.name]?[i] = score }
                 } catch {
                     problems.append(error.diagnostic)
                 }
@@ -93,8 +97,9 @@ public enum PayoutCalculator {
 
         // Team pools, after the individual lines; neither prorated nor capped.
         for (p, pool) in plan.teamPools.enumerated() {
-            let poolScores = scores[pool.scoreComponent] ?? [:]
-            let shares = TeamPoolSplitter.split(pool: pool, members: eligibleRows, scores: { poolScores[$0] }, scale: plan.rounding.scale, working: working)
+            let poolScores = scores[pool.scoreComponent] ?? []
+            let shares = TeamPoolSplitter.split(pool: pool, members: eligibleRows, scores: { poolScores.isEmpty ? nil : poolScores[eligible[$0]] },
+                                                scale: plan.rounding.scale, working: working)
             for share in shares {
                 let a = eligible[share.member]
                 guard poolSlot[a] >= 0 else { continue }
@@ -118,7 +123,7 @@ public enum PayoutCalculator {
 
         // Honours, then deductions: entries that follow each agent's others.
         var extra: [Int: [(entry: Entry, detail: PayoutDetail?)]] = [:]
-        let awards = honours(plan: plan, eligible: eligibleRows, scores: scores)
+        let awards = honours(plan: plan, rows: rows, eligible: eligible, scores: scores)
         if !awards.isEmpty || !plan.deductions.isEmpty {
             let index = Dictionary(eligible.map { (rows[$0].agentID, $0) }, uniquingKeysWith: { first, _ in first })
             for a in awards {
@@ -131,7 +136,7 @@ public enum PayoutCalculator {
                 for e in entries { totalsSoFar[e.agent] += e.amount }
                 for (i, xs) in extra { for x in xs { totalsSoFar[i] += x.entry.amount } }
                 for i in eligible {
-                    let agent = AgentWork(plan: plan, row: rows[i], working: working)
+                    let agent = AgentWork(plan: plan, row: rows[i], working: working, names: names)
                     agent.deriveMetrics()
                     do {
                         for d in try agent.deduct(total: totalsSoFar[i]) {
@@ -172,10 +177,24 @@ public enum PayoutCalculator {
 
         var lines: [PayoutLine] = []
         var totals: [String: ExactDecimal] = [:]
-        for e in entries where !e.amount.isZero {
-            let row = rows[e.agent]
-            lines.append(PayoutLine(agentID: row.agentID, name: row.name, component: e.component, earningsCode: e.earningsCode, amount: e.amount))
-            totals[row.agentID, default: .zero] += e.amount
+        lines.reserveCapacity(entries.count)
+        // Each agent's entries are together: its total is added up, then stored once.
+        var k = 0
+        while k < entries.count {
+            let a = entries[k].agent
+            let row = rows[a]
+            var total = ExactDecimal.zero
+            var paid = false
+            while k < entries.count, entries[k].agent == a {
+                let e = entries[k]
+                if !e.amount.isZero {
+                    lines.append(PayoutLine(agentID: row.agentID, name: row.name, component: e.component, earningsCode: e.earningsCode, amount: e.amount))
+                    total += e.amount
+                    paid = true
+                }
+                k += 1
+            }
+            if paid { totals[row.agentID, default: .zero] += total }
         }
         var warnings: [Diagnostic] = []
         if !eligible.isEmpty {
@@ -216,13 +235,14 @@ public enum PayoutCalculator {
     /// Every honour's awards: per group (team, or all), the eligible agents with a score of at least
     /// `min_score`, ranked by score (competition ranking: ties share a rank); those ranked within
     /// `top` get it — everyone tied with the last place included. Independent of row order.
-    static func honours(plan: BonusPlan, eligible: [MetricsTable.Row], scores: [String: [String: ExactDecimal]]) -> [HonourAward] {
+    static func honours(plan: BonusPlan, rows: [MetricsTable.Row], eligible: [Int], scores: [String: [ExactDecimal?]]) -> [HonourAward] {
         var out: [HonourAward] = []
         for honour in plan.honours {
-            let byAgent = scores[honour.rankBy] ?? [:]
+            guard let byAgent = scores[honour.rankBy] else { continue }
             var groups: [String: [(row: MetricsTable.Row, score: ExactDecimal)]] = [:]
-            for row in eligible {
-                guard let score = byAgent[row.agentID] else { continue }
+            for i in eligible {
+                let row = rows[i]
+                guard let score = byAgent[i] else { continue }
                 if let min = honour.minScore, score < min { continue }
                 let group = honour.within == .all ? "all" : row.team
                 if group.isEmpty { continue }   // an agent in no team has no team to be ranked in

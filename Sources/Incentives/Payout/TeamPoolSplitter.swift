@@ -22,7 +22,8 @@ public enum TeamPoolSplitter {
     /// members whose shares lost the most in rounding (ties: the larger share, then the agent id
     /// first in code-point order). A team below `min_team_score`, or without a score, gets nothing.
     /// Without `working` the shares carry no steps (the amounts are the same).
-    public static func split(pool: TeamPool, members: [MetricsTable.Row], scores: (String) -> ExactDecimal?, scale: Int,
+    /// `scores` gives a member's score by its index in `members`.
+    public static func split(pool: TeamPool, members: [MetricsTable.Row], scores: (Int) -> ExactDecimal?, scale: Int,
                              working: Bool = true) -> [Share] {
         var teams: [String: [Int]] = [:]
         for (i, m) in members.enumerated() where !m.team.isEmpty { teams[m.team, default: []].append(i) }
@@ -30,7 +31,7 @@ public enum TeamPoolSplitter {
         let cent = ExactDecimal(mantissa: 1, scale: scale)
         for team in teams.keys.sorted(by: codePointOrder) {
             let people = (teams[team] ?? []).map { (index: $0, row: members[$0]) }.sorted { codePointOrder($0.row.agentID, $1.row.agentID) }
-            let scored = people.compactMap { p in scores(p.row.agentID).map { (p, $0) } }
+            let scored = people.compactMap { p in scores(p.index).map { (p, $0) } }
             guard !scored.isEmpty else { continue }
             let sum = scored.reduce(ExactDecimal.zero) { $0 + $1.1 }
             let teamScore = sum.divided(by: ExactDecimal(scored.count), scale: 6, mode: .halfEven) ?? .zero

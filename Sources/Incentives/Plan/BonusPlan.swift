@@ -329,3 +329,28 @@ public struct Honour: Sendable, Hashable {
         self.location = location
     }
 }
+
+extension BonusPlan {
+    /// Every metric name the plan reads or derives: derived metrics and the names in their expressions, the
+    /// names in eligibility rules and gates, component, measure, `requires_min`, proration and deduction metrics.
+    public var namesRead: [String] {
+        var names: [String] = []
+        func add(_ name: String) { if !names.contains(name) { names.append(name) } }
+        for metric in metrics {
+            add(metric.name)
+            metric.expression.referencedNames.sorted().forEach(add)
+        }
+        for condition in eligibility { condition.expression.referencedNames.sorted().forEach(add) }
+        for gate in gates { gate.condition.expression.referencedNames.sorted().forEach(add) }
+        for component in components {
+            switch component.kind {
+            case .tiers(let metric, _): add(metric)
+            case .scorecard(let card): card.measures.forEach { add($0.metric) }
+            }
+            component.requiresMin.forEach { add($0.metric) }
+        }
+        if let proration { add(proration.metric) }
+        deductions.forEach { add($0.metric) }
+        return names
+    }
+}
