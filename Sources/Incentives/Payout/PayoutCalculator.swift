@@ -7,10 +7,36 @@ public enum PayoutCalculator {
     /// An amount of one agent (by index into the sorted rows) under a component, pool, honour or deduction: the
     /// money of the calculation, kept apart from the working so that the lines can be computed without it.
     struct Entry {
-        let agent: Int
-        var component: String
-        var earningsCode: String
+        let agent: Int32
+        /// What pays it, an index into ``Parts`` (−1: a pool slot not filled).
+        var part: Int32
         var amount: ExactDecimal
+
+        init(agent: Int, part: Int, amount: ExactDecimal) {
+            self.agent = Int32(truncatingIfNeeded: agent)
+            self.part = Int32(truncatingIfNeeded: part)
+            self.amount = amount
+        }
+    }
+
+    /// The component, pool, honour or deduction of each entry, with its earnings code: the plan's components,
+    /// then its pools, eligibility, its honours and its deductions, in plan order.
+    struct Parts {
+        let names: [(component: String, earningsCode: String)]
+        let pools: Int, eligibility: Int, honours: Int, deductions: Int
+
+        init(_ plan: BonusPlan) {
+            var names = plan.components.map { ($0.name, $0.earningsCode) }
+            pools = names.count
+            names += plan.teamPools.map { ($0.name, $0.earningsCode) }
+            eligibility = names.count
+            names.append(("(eligibility)", ""))
+            honours = names.count
+            names += plan.honours.map { ($0.name, $0.earningsCode ?? "") }
+            deductions = names.count
+            names += plan.deductions.map { ($0.name, $0.earningsCode) }
+            self.names = names
+        }
     }
 
     /// - Parameter working: With `false` only the lines, totals, honours and warnings are computed (same rules,
@@ -29,6 +55,7 @@ public enum PayoutCalculator {
         for component in plan.components where ranked.contains(component.name) { scores[component.name] = Array(repeating: nil, count: rows.count) }
         // Each agent's amounts, components in plan order, then a slot per pool for its share; with the working,
         // `details` holds the same entries' working at the same indices.
+        let parts = Parts(plan)
         var entries: [Entry] = []
         entries.reserveCapacity(rows.count * (plan.components.count + plan.teamPools.count))
         var details: [PayoutDetail] = []
@@ -45,7 +72,7 @@ public enum PayoutCalculator {
                     var d = PayoutDetail(agentID: row.agentID, name: row.name, component: "(eligibility)", earningsCode: "")
                     d.steps = [WorkingStep(.notEligible, .step(agent.describe(failed)))]
                     details.append(d)
-                    entries.append(Entry(agent: i, component: "(eligibility)", earningsCode: "", amount: .zero))
+                    entries.append(Entry(agent: i, part: parts.eligibility, amount: .zero))
                 }
                 continue
             }
@@ -60,7 +87,7 @@ public enum PayoutCalculator {
                 }
                 do {
                     let (detail, score) = try agent.pay(component, gates: gates)
-                    entries.append(Entry(agent: i, component: component.name, earningsCode: component.earningsCode, amount: detail.finalAmount))
+                    entries.append(Entry(agent: i, part: k, amount: detail.finalAmount))
                     roundedSum += detail.rounded
                     if working { details.append(detail) }
                     if keepsScores[k], let score { scores[component.name]?[i] = score }
@@ -87,7 +114,7 @@ public enum PayoutCalculator {
             if !plan.teamPools.isEmpty {
                 poolSlot[i] = entries.count
                 for _ in plan.teamPools {
-                    entries.append(Entry(agent: i, component: "", earningsCode: "", amount: .zero))
+                    entries.append(Entry(agent: i, part: -1, amount: .zero))
                     if working { details.append(PayoutDetail(agentID: row.agentID, name: row.name, component: "", earningsCode: "")) }
                 }
             }
@@ -104,7 +131,7 @@ public enum PayoutCalculator {
                 let a = eligible[share.member]
                 guard poolSlot[a] >= 0 else { continue }
                 let slot = poolSlot[a] + p
-                entries[slot] = Entry(agent: a, component: pool.name, earningsCode: pool.earningsCode, amount: share.amount)
+                entries[slot] = Entry(agent: a, part: parts.pools + p, amount: share.amount)
                 guard working else { continue }
                 var d = PayoutDetail(agentID: share.agentID, name: share.name, component: pool.name, earningsCode: pool.earningsCode)
                 d.metric = "team \(share.team)"
@@ -118,30 +145,31 @@ public enum PayoutCalculator {
             }
         }
         // Pool slots of agents in no team.
-        entries.removeAll { $0.component.isEmpty }
+        entries.removeAll { $0.part < 0 }
         if working { details.removeAll { $0.component.isEmpty } }
 
         // Honours, then deductions: entries that follow each agent's others.
-        var extra: [Int: [(entry: Entry, detail: PayoutDetail?)]] = [:]
+        var extra: [Int32: [(entry: Entry, detail: PayoutDetail?)]] = [:]
         let awards = honours(plan: plan, rows: rows, eligible: eligible, scores: scores)
         if !awards.isEmpty || !plan.deductions.isEmpty {
             let index = Dictionary(eligible.map { (rows[$0].agentID, $0) }, uniquingKeysWith: { first, _ in first })
             for a in awards {
                 guard let i = index[a.agentID] else { continue }
-                let entry = Entry(agent: i, component: a.honour, earningsCode: a.earningsCode ?? "", amount: a.amount ?? .zero)
-                extra[i, default: []].append((entry, working ? honourDetail(a, plan: plan) : nil))
+                let h = plan.honours.firstIndex { $0.name == a.honour } ?? 0
+                let entry = Entry(agent: i, part: parts.honours + h, amount: a.amount ?? .zero)
+                extra[entry.agent, default: []].append((entry, working ? honourDetail(a, plan: plan) : nil))
             }
             if !plan.deductions.isEmpty {
                 var totalsSoFar = [ExactDecimal](repeating: .zero, count: rows.count)
-                for e in entries { totalsSoFar[e.agent] += e.amount }
-                for (i, xs) in extra { for x in xs { totalsSoFar[i] += x.entry.amount } }
+                for e in entries { totalsSoFar[Int(e.agent)] += e.amount }
+                for (i, xs) in extra { for x in xs { totalsSoFar[Int(i)] += x.entry.amount } }
                 for i in eligible {
                     let agent = AgentWork(plan: plan, row: rows[i], working: working, names: names)
                     agent.deriveMetrics()
                     do {
-                        for d in try agent.deduct(total: totalsSoFar[i]) {
-                            extra[i, default: []].append((Entry(agent: i, component: d.component, earningsCode: d.earningsCode, amount: d.finalAmount),
-                                                          working ? d : nil))
+                        for (n, d) in try agent.deduct(total: totalsSoFar[i]).enumerated() {
+                            let entry = Entry(agent: i, part: parts.deductions + n, amount: d.finalAmount)
+                            extra[entry.agent, default: []].append((entry, working ? d : nil))
                         }
                     } catch {
                         problems.append(error.diagnostic)
@@ -182,13 +210,14 @@ public enum PayoutCalculator {
         var k = 0
         while k < entries.count {
             let a = entries[k].agent
-            let row = rows[a]
+            let row = rows[Int(a)]
             var total = ExactDecimal.zero
             var paid = false
             while k < entries.count, entries[k].agent == a {
                 let e = entries[k]
                 if !e.amount.isZero {
-                    lines.append(PayoutLine(agentID: row.agentID, name: row.name, component: e.component, earningsCode: e.earningsCode, amount: e.amount))
+                    let part = parts.names[Int(e.part)]
+                    lines.append(PayoutLine(agentID: row.agentID, name: row.name, component: part.component, earningsCode: part.earningsCode, amount: e.amount))
                     total += e.amount
                     paid = true
                 }
