@@ -87,6 +87,26 @@ import Core
         }
     }
 
+    /// Agents worked on in chunks (on several cores) give the same result, byte for byte, as one chunk: lines, details,
+    /// totals, honours and warnings, with pools, honours and deductions on, for chunk counts that split teams.
+    @Test func chunksGiveTheSameResult() throws {
+        var plan = Self.examplePlan
+        plan.honours = [Honour(name: "服务之星", rankBy: "scorecard", top: 2, within: .team, minScore: nil, amount: dec("200"), earningsCode: "BONSTAR",
+                               location: SourceLocation(file: "plan.yaml"))]
+        plan.deductions = [Deduction(name: "late", earningsCode: "DEDLATE", metric: "good_reviews", perUnit: dec("7.5"), cap: dec("400"),
+                                     location: SourceLocation(file: "plan.yaml"))]
+        let table = MetricsTable(period: "2026-11", rows: Self.agents(301, seed: 21), file: "m.csv")
+        for working in [true, false] {
+            let one = try PayoutCalculator.calculate(plan: plan, metrics: table, working: working, chunks: 1)
+            for chunks in [2, 3, 7, 400] {
+                let many = try PayoutCalculator.calculate(plan: plan, metrics: table, working: working, chunks: chunks)
+                #expect(many.lines == one.lines && many.details == one.details && many.totals == one.totals && many.honours == one.honours,
+                        "\(chunks) chunks")
+                #expect(many.warnings.map(\.message) == one.warnings.map(\.message))
+            }
+        }
+    }
+
     @Test func rowOrderDoesNotMatter() throws {
         let rows = Self.agents(120, seed: 3)
         var rng = SplitMix64(seed: 4)

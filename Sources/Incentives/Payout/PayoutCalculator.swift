@@ -1,4 +1,7 @@
 import Core
+import Dispatch
+import Foundation
+import Synchronization
 
 /// Computes a period's payouts from a plan and the metrics, exactly, in the order SPEC §4.5 gives:
 /// eligibility → gates → per component: requires / requires_min → metric → raw amount →
@@ -43,6 +46,11 @@ public enum PayoutCalculator {
     ///   same exact amounts) and `details` is empty: for callers that need the money only (compare's bonus totals).
     /// - Throws: `PayoutError` listing every undefined value whose rule is `error`.
     public static func calculate(plan: BonusPlan, metrics: MetricsTable, working: Bool = true) throws(PayoutError) -> PayoutResult {
+        try calculate(plan: plan, metrics: metrics, working: working, chunks: nil)
+    }
+
+    /// `chunks`: how many chunks of agents to work on at once (nil: one per core for 20,000 agents or more, else one).
+    static func calculate(plan: BonusPlan, metrics: MetricsTable, working: Bool, chunks: Int?) throws(PayoutError) -> PayoutResult {
         var problems: [Diagnostic] = []
         var eligible: [Int] = []
         // Agents in code-point order of their ids, so results do not depend on the file's row order.
@@ -51,72 +59,38 @@ public enum PayoutCalculator {
         // The scores a pool or honour ranks by: per such component, each agent's score (by agent index).
         let ranked = Set(plan.teamPools.map(\.scoreComponent)).union(plan.honours.map(\.rankBy))
         let keepsScores = plan.components.map { ranked.contains($0.name) }
-        var scores: [String: [ExactDecimal?]] = [:]
-        for component in plan.components where ranked.contains(component.name) { scores[component.name] = Array(repeating: nil, count: rows.count) }
+        let parts = Parts(plan)
+        // The agents' own lines, in chunks of consecutive agents (on several cores when there are many); the chunks
+        // are joined in agent order, so the result is the same on any number of cores.
+        let chunkCount = max(1, min(chunks ?? (rows.count >= 20_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1), max(rows.count, 1)))
+        let chunkSize = (rows.count + chunkCount - 1) / max(chunkCount, 1)
+        let results = Mutex([Chunk?](repeating: nil, count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            let range = min(c * chunkSize, rows.count)..<min((c + 1) * chunkSize, rows.count)
+            let chunk = agents(range, rows: rows, plan: plan, names: names, parts: parts, keepsScores: keepsScores, working: working)
+            results.withLock { $0[c] = chunk }
+        }
         // Each agent's amounts, components in plan order, then a slot per pool for its share; with the working,
         // `details` holds the same entries' working at the same indices.
-        let parts = Parts(plan)
         var entries: [Entry] = []
-        entries.reserveCapacity(rows.count * (plan.components.count + plan.teamPools.count))
         var details: [PayoutDetail] = []
-        if working { details.reserveCapacity(entries.capacity) }
         var poolSlot = [Int](repeating: -1, count: rows.count)     // agent → index of its first pool slot
         var reached: [Set<Int>] = Array(repeating: [], count: plan.components.count)
-
-        for (i, row) in rows.enumerated() {
-            let agent = AgentWork(plan: plan, row: row, working: working, names: names)
-            agent.deriveMetrics()
-            // Eligibility: all must hold.
-            if let failed = agent.failedEligibility() {
-                if working {
-                    var d = PayoutDetail(agentID: row.agentID, name: row.name, component: "(eligibility)", earningsCode: "")
-                    d.steps = [WorkingStep(.notEligible, .step(agent.describe(failed)))]
-                    details.append(d)
-                    entries.append(Entry(agent: i, part: parts.eligibility, amount: .zero))
-                }
-                continue
-            }
-            eligible.append(i)
-            let gates = agent.evaluateGates()
-            // The agent's entries go straight into the result; the agent cap works on that slice.
-            let first = entries.count
-            var roundedSum = ExactDecimal.zero
-            for (k, component) in plan.components.enumerated() {
-                if case .tiers(let metric, let tiers) = component.kind, let v = agent.lookup(metric), let band = TierTable.bandReached(v, tiers: tiers) {
-                    reached[k].insert(band)
-                }
-                do {
-                    let (detail, score) = try agent.pay(component, gates: gates)
-                    entries.append(Entry(agent: i, part: k, amount: detail.finalAmount))
-                    roundedSum += detail.rounded
-                    if working { details.append(detail) }
-                    if keepsScores[k], let score { scores[component.name]?[i] = score }
-                } catch {
-                    problems.append(error.diagnostic)
-                }
-            }
-            // Per-agent cap on the rounded lines, the excess removed from the last components first.
-            if let cap = plan.capPerAgent {
-                var excess = roundedSum - cap
-                for j in (first..<entries.count).reversed() where excess.isPositive {
-                    let cut = min(excess, entries[j].amount)
-                    if cut.isPositive {
-                        entries[j].amount -= cut
-                        if working {
-                            details[j].agentCapRemoved = cut
-                            details[j].finalAmount -= cut
-                            details[j].steps.append(WorkingStep(.agentCap, .text(money(cap, plan)), .text(money(cut, plan)), .text(money(details[j].finalAmount, plan))))
-                        }
-                        excess -= cut
-                    }
-                }
-            }
-            if !plan.teamPools.isEmpty {
-                poolSlot[i] = entries.count
-                for _ in plan.teamPools {
-                    entries.append(Entry(agent: i, part: -1, amount: .zero))
-                    if working { details.append(PayoutDetail(agentID: row.agentID, name: row.name, component: "", earningsCode: "")) }
-                }
+        var scores: [String: [ExactDecimal?]] = [:]
+        for component in plan.components where ranked.contains(component.name) { scores[component.name] = Array(repeating: nil, count: rows.count) }
+        let chunks = results.withLock { $0.compactMap { $0 } }
+        entries.reserveCapacity(chunks.reduce(0) { $0 + $1.entries.count })
+        if working { details.reserveCapacity(entries.capacity) }
+        for chunk in chunks {
+            for (agent, slot) in chunk.poolSlots { poolSlot[agent] = entries.count + slot }
+            entries += chunk.entries
+            details += chunk.details
+            eligible += chunk.eligible
+            problems += chunk.problems
+            for k in reached.indices { reached[k].formUnion(chunk.reached[k]) }
+            for (k, list) in chunk.scores.enumerated() where keepsScores[k] {
+                let name = plan.components[k].name
+                for (i, score) in list { scores[name]?[i] = score }
             }
         }
         if !problems.isEmpty { throw PayoutError(diagnostics: problems) }
@@ -238,6 +212,87 @@ public enum PayoutCalculator {
         }
         return PayoutResult(period: metrics.period, currency: plan.currency, lines: lines, details: details, totals: totals,
                             warnings: warnings, honours: awards)
+    }
+
+    /// The agents of one chunk: their entries (and details, with the working), who is eligible, the problems, the
+    /// scores kept for pools and honours (per component: agent index and score), the bands reached, and where each
+    /// agent's pool slots start within the chunk's entries.
+    struct Chunk: Sendable {
+        var entries: [Entry] = []
+        var details: [PayoutDetail] = []
+        var eligible: [Int] = []
+        var problems: [Diagnostic] = []
+        var scores: [[(Int, ExactDecimal)]]
+        var reached: [Set<Int>]
+        var poolSlots: [(agent: Int, slot: Int)] = []
+    }
+
+    /// Eligibility, gates, every component, the per-agent cap and the pool slots of the agents in `range` (indices
+    /// into `rows`), in order.
+    static func agents(_ range: Range<Int>, rows: [MetricsTable.Row], plan: BonusPlan, names: [String], parts: Parts, keepsScores: [Bool],
+                       working: Bool) -> Chunk {
+        var chunk = Chunk(scores: Array(repeating: [], count: plan.components.count), reached: Array(repeating: [], count: plan.components.count))
+        chunk.entries.reserveCapacity(range.count * (plan.components.count + plan.teamPools.count))
+        if working { chunk.details.reserveCapacity(chunk.entries.capacity) }
+        for i in range {
+            let row = rows[i]
+            let agent = AgentWork(plan: plan, row: row, working: working, names: names)
+            agent.deriveMetrics()
+            // Eligibility: all must hold.
+            if let failed = agent.failedEligibility() {
+                if working {
+                    var d = PayoutDetail(agentID: row.agentID, name: row.name, component: "(eligibility)", earningsCode: "")
+                    d.steps = [WorkingStep(.notEligible, .step(agent.describe(failed)))]
+                    chunk.details.append(d)
+                    chunk.entries.append(Entry(agent: i, part: parts.eligibility, amount: .zero))
+                }
+                continue
+            }
+            chunk.eligible.append(i)
+            let gates = agent.evaluateGates()
+            // The agent's entries go straight into the chunk; the agent cap works on that slice.
+            let first = chunk.entries.count
+            var roundedSum = ExactDecimal.zero
+            for (k, component) in plan.components.enumerated() {
+                if case .tiers(let metric, let tiers) = component.kind, let v = agent.lookup(metric), let band = TierTable.bandReached(v, tiers: tiers) {
+                    chunk.reached[k].insert(band)
+                }
+                do {
+                    let (detail, score) = try agent.pay(component, gates: gates)
+                    chunk.entries.append(Entry(agent: i, part: k, amount: detail.finalAmount))
+                    roundedSum += detail.rounded
+                    if working { chunk.details.append(detail) }
+                    if keepsScores[k], let score { chunk.scores[k].append((i, score)) }
+                } catch {
+                    chunk.problems.append(error.diagnostic)
+                }
+            }
+            // Per-agent cap on the rounded lines, the excess removed from the last components first.
+            if let cap = plan.capPerAgent {
+                var excess = roundedSum - cap
+                for j in (first..<chunk.entries.count).reversed() where excess.isPositive {
+                    let cut = min(excess, chunk.entries[j].amount)
+                    if cut.isPositive {
+                        chunk.entries[j].amount -= cut
+                        if working {
+                            chunk.details[j].agentCapRemoved = cut
+                            chunk.details[j].finalAmount -= cut
+                            chunk.details[j].steps.append(WorkingStep(.agentCap, .text(money(cap, plan)), .text(money(cut, plan)),
+                                                                      .text(money(chunk.details[j].finalAmount, plan))))
+                        }
+                        excess -= cut
+                    }
+                }
+            }
+            if !plan.teamPools.isEmpty {
+                chunk.poolSlots.append((i, chunk.entries.count))
+                for _ in plan.teamPools {
+                    chunk.entries.append(Entry(agent: i, part: -1, amount: .zero))
+                    if working { chunk.details.append(PayoutDetail(agentID: row.agentID, name: row.name, component: "", earningsCode: "")) }
+                }
+            }
+        }
+        return chunk
     }
 
     /// An honour's line with its working.
