@@ -45,11 +45,34 @@ enum StaffingBench {
     }
 }
 
+#if os(Linux)
+/// glibc's `malloc_trim` (returns freed heap to the system), which the Glibc module does not export.
+@_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
+#endif
+
 enum PeakMemory {
-    /// The process's peak resident set size.
+    /// The process's peak resident set size since the start or the last ``reset()`` (Linux `VmHWM`; elsewhere the
+    /// peak since the start).
     static var mebibytes: Double {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kib = Double(line.split(separator: " ").dropFirst().first ?? "") {
+            return kib / 1024
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// Returns freed memory to the system and starts a new peak from what is resident now, so that one measurement
+    /// is not charged with an earlier one's peak (Linux; elsewhere nothing happens).
+    static func reset() {
+        #if os(Linux)
+        _ = mallocTrim(0)
+        #endif
+        if let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") {
+            handle.write(Data("5".utf8))
+            try? handle.close()
+        }
     }
 }
