@@ -33,7 +33,9 @@ enum BonusBench {
             if calculateOnly {
                 print(String(format: "metrics table generated: peak %.1f MiB so far", PeakMemory.mebibytes))
                 let clock = ContinuousClock.now
-                let result = try? PayoutCalculator.calculate(plan: plan, metrics: table, working: false)
+                // SHIFTWISE_BENCH_CALCULATE_ONLY=working: with the working of every line.
+                let working = ProcessInfo.processInfo.environment["SHIFTWISE_BENCH_CALCULATE_ONLY"] == "working"
+                let result = try? PayoutCalculator.calculate(plan: plan, metrics: table, working: working)
                 print(String(format: "%7d  %9.3f s  (calculation only)  %d lines  %.1f MiB", count, seconds(clock.duration(to: .now)),
                              result?.lines.count ?? 0, PeakMemory.mebibytes))
                 continue

@@ -78,13 +78,24 @@ public enum PayoutCalculator {
         var reached: [Set<Int>] = Array(repeating: [], count: plan.components.count)
         var scores: [String: [ExactDecimal?]] = [:]
         for component in plan.components where ranked.contains(component.name) { scores[component.name] = Array(repeating: nil, count: rows.count) }
-        let chunks = results.withLock { $0.compactMap { $0 } }
-        entries.reserveCapacity(chunks.reduce(0) { $0 + $1.entries.count })
-        if working { details.reserveCapacity(entries.capacity) }
+        var chunks = results.withLock { $0.compactMap { $0 } }
+        if chunks.count == 1 {
+            // One chunk: its arrays are taken as they are, not copied.
+            entries = chunks[0].entries
+            details = chunks[0].details
+            chunks[0].entries = []
+            chunks[0].details = []
+        } else {
+            entries.reserveCapacity(chunks.reduce(0) { $0 + $1.entries.count })
+            if working { details.reserveCapacity(entries.capacity) }
+        }
         for chunk in chunks {
-            for (agent, slot) in chunk.poolSlots { poolSlot[agent] = entries.count + slot }
-            entries += chunk.entries
-            details += chunk.details
+            let offset = chunks.count == 1 ? 0 : entries.count
+            for (agent, slot) in chunk.poolSlots { poolSlot[agent] = offset + slot }
+            if chunks.count > 1 {
+                entries += chunk.entries
+                details += chunk.details
+            }
             eligible += chunk.eligible
             problems += chunk.problems
             for k in reached.indices { reached[k].formUnion(chunk.reached[k]) }
