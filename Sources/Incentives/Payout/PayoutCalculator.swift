@@ -78,21 +78,21 @@ public enum PayoutCalculator {
         var reached: [Set<Int>] = Array(repeating: [], count: plan.components.count)
         var scores: [String: [ExactDecimal?]] = [:]
         for component in plan.components where ranked.contains(component.name) { scores[component.name] = Array(repeating: nil, count: rows.count) }
-        var chunks = results.withLock { $0.compactMap { $0 } }
-        if chunks.count == 1 {
+        var done = results.withLock { $0.compactMap { $0 } }
+        if done.count == 1 {
             // One chunk: its arrays are taken as they are, not copied.
-            entries = chunks[0].entries
-            details = chunks[0].details
-            chunks[0].entries = []
-            chunks[0].details = []
+            entries = done[0].entries
+            details = done[0].details
+            done[0].entries = []
+            done[0].details = []
         } else {
-            entries.reserveCapacity(chunks.reduce(0) { $0 + $1.entries.count })
+            entries.reserveCapacity(done.reduce(0) { $0 + $1.entries.count })
             if working { details.reserveCapacity(entries.capacity) }
         }
-        for chunk in chunks {
-            let offset = chunks.count == 1 ? 0 : entries.count
+        for chunk in done {
+            let offset = done.count == 1 ? 0 : entries.count
             for (agent, slot) in chunk.poolSlots { poolSlot[agent] = offset + slot }
-            if chunks.count > 1 {
+            if done.count > 1 {
                 entries += chunk.entries
                 details += chunk.details
             }
