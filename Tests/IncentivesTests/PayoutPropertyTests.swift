@@ -70,8 +70,25 @@ import Core
         deducting.deductions = [Deduction(name: "late", earningsCode: "DEDLATE", metric: "good_reviews", perUnit: dec("7.5"), cap: dec("400"),
                                           location: SourceLocation(file: "plan.yaml"))]
         deducting.floorPerAgent = dec("150")
-        for (plan, seed) in [(Self.examplePlan, UInt64(11)), (honoured, 12), (deducting, 13)] {
-            let rows = Self.agents(400, seed: seed)
+        // Empty cells, derived metrics (one over a column's name), a previous period's growth, the `zero` and `skip` rules,
+        // and a pool's minimum team score that some teams miss.
+        var gaps = Self.examplePlan
+        gaps.metrics = [DerivedMetric(name: "csat_rate", expression: try Expression(parsing: "csat / 1"), location: SourceLocation(file: "plan.yaml")),
+                        DerivedMetric(name: "growth", expression: try Expression(parsing: "sales_amount - prev(sales_amount)"),
+                                      location: SourceLocation(file: "plan.yaml"))]
+        gaps.components.append(component("growth", "BONGROW", metric: "growth", .step, [("0", "50"), ("100000", "150")], missing: .zero))
+        gaps.components[1].missing = .skip
+        gaps.missing = .zero
+        gaps.teamPools[0].minTeamScore = dec("62")
+        for (plan, seed) in [(Self.examplePlan, UInt64(11)), (honoured, 12), (deducting, 13), (gaps, 14)] {
+            var rows = Self.agents(400, seed: seed)
+            if seed == 14 {
+                var rng = SplitMix64(seed: 99)
+                for i in rows.indices {
+                    for key in rows[i].values.keys.sorted() where rng.int(in: 0...9) == 0 { rows[i].values[key] = nil }
+                    if rng.int(in: 0...3) > 0 { rows[i].values["prev(sales_amount)"] = ExactDecimal(mantissa: Int128(rng.int(in: 0...2_000_000)), scale: 2) }
+                }
+            }
             let full = try PayoutCalculator.calculate(plan: plan, metrics: MetricsTable(period: "2026-11", rows: rows, file: "m.csv"))
             let money = try PayoutCalculator.calculate(plan: plan, metrics: MetricsTable(period: "2026-11", rows: rows, file: "m.csv"), working: false)
             #expect(!full.lines.isEmpty)
@@ -82,6 +99,7 @@ import Core
             #expect(money.details.isEmpty)
             #expect(plan.honours.isEmpty || !full.honours.isEmpty, "some honour is awarded")
             #expect(plan.deductions.isEmpty || full.lines.contains { $0.earningsCode == "DEDLATE" }, "some deduction is made")
+            #expect(seed != 14 || full.lines.contains { $0.earningsCode == "BONGROW" }, "some growth is paid")
             // The full calculation's details carry the same amounts as its lines.
             #expect(full.details.filter { !$0.finalAmount.isZero }.map(\.finalAmount) == full.lines.map(\.amount))
         }
@@ -105,6 +123,21 @@ import Core
                 #expect(many.warnings.map(\.message) == one.warnings.map(\.message))
             }
         }
+        // Undefined values under the `error` rule: every problem, in agent order, whatever the chunks.
+        var strict = plan
+        strict.missing = .error
+        var rows = Self.agents(120, seed: 22)
+        for i in stride(from: 0, to: rows.count, by: 9) { rows[i].values["good_reviews"] = nil }
+        func problems(_ chunks: Int) -> [String] {
+            do {
+                _ = try PayoutCalculator.calculate(plan: strict, metrics: MetricsTable(period: "2026-11", rows: rows, file: "m.csv"), working: true, chunks: chunks)
+                return []
+            } catch {
+                return error.diagnostics.map(\.description)
+            }
+        }
+        #expect(problems(1).count >= 10)
+        #expect(problems(7) == problems(1))
     }
 
     @Test func rowOrderDoesNotMatter() throws {

@@ -145,6 +145,14 @@ import Incentives
         expectProblem(formula, "=BONPROD")
     }
 
+    /// A component or pool named by an empty or blank string is refused at its cell: its lines would have no name.
+    @Test func emptyNamesAreRefused() throws {
+        let component = try broken("- name: good_reviews", "- name: \"\"", token: "\"\"")
+        expectProblem(component, "`components[1].name` is empty")
+        let blank = try broken("- name: sales", "- name: \"  \"", token: "\"  \"")
+        expectProblem(blank, "`components[3].name` is empty")
+    }
+
     @Test func missingFileIsMissingInput() throws {
         let fixture = try PlanFixture()
         #expect(throws: MissingInputError.self) { try PlanLoader.load(fixture.path("nope.yaml"), period: "2026-03") }

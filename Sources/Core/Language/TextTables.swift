@@ -40,7 +40,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case progModel, progWithoutFairness, progFirst, progWeekBound, progStoppedEarly, progHeuristic, progDive, progSearch, progChosen
     case progLevelling, progGroups, progRostering, progSearching, progNoneYet
     // Messages of the readers (the common ones)
-    case errMapping, errMappingFix, errUnknownKey, errDidYouMean, errKnownKeys, errMissingKey, errMissingKeyFix, errSingleValue
+    case errMapping, errMappingFix, errUnknownKey, errDidYouMean, errKnownKeys, errMissingKey, errMissingKeyFix, errSingleValue, errEmptyName, errEmptyNameFix
     case errNumber, errNumberFix, errRange, errRangeFix, errWhole, errWholeFix, errAtLeast, errAtLeastFix, errAtMost, errAtMostFix
     case errBool, errList, errListFix, errColumnMissing, errColumnUnknown, errColumnTwice, errColumnTwiceFix
     case kindScalar, kindMapping, kindList, kindNothing, errKnownColumns, warnBandFrom, warnBandTo, warnBandFix, controlSummary
@@ -250,6 +250,7 @@ extension Texts {
         .errMapping: "`{0}` must be a mapping (key: value pairs), not {1}", .errMappingFix: "write it as `key: value` lines indented under `{0}`",
         .errUnknownKey: "unknown key `{0}`", .errDidYouMean: "did you mean `{0}`?", .errKnownKeys: "known keys here: {0}",
         .errMissingKey: "`{0}` is missing", .errMissingKeyFix: "add `{0}: …` here", .errSingleValue: "`{0}` must be a single value, not {1}",
+        .errEmptyName: "`{0}` is empty: a name is what the lines, explanations and statements show", .errEmptyNameFix: "write a name, e.g. `name: 好评奖励`",
         .errNumber: "`{0}` must be a number, got `{1}`", .errNumberFix: "write a plain number such as 0.8 or 20",
         .errRange: "`{0}` is {1} but must be {2}", .errRangeFix: "use a value {0}",
         .errWhole: "`{0}` must be a whole number, got `{1}`", .errWholeFix: "write a whole number such as 30",
@@ -398,6 +399,7 @@ extension Texts {
         .errMapping: "`{0}` 应为映射（键: 值），而不是{1}", .errMappingFix: "在 `{0}` 下缩进，逐行写成 `键: 值`",
         .errUnknownKey: "未知的键 `{0}`", .errDidYouMean: "是否想写 `{0}`？", .errKnownKeys: "此处可用的键：{0}",
         .errMissingKey: "缺少 `{0}`", .errMissingKeyFix: "在此处添加 `{0}: …`", .errSingleValue: "`{0}` 应为单个值，而不是{1}",
+        .errEmptyName: "`{0}` 为空：明细、说明和奖金明细都显示这个名称", .errEmptyNameFix: "请写上名称，如 `name: 好评奖励`",
         .errNumber: "`{0}` 应为数字，实际为 `{1}`", .errNumberFix: "写成普通数字，如 0.8 或 20",
         .errRange: "`{0}` 为 {1}，但应 {2}", .errRangeFix: "请使用 {0} 的值",
         .errWhole: "`{0}` 应为整数，实际为 `{1}`", .errWholeFix: "写成整数，如 30",

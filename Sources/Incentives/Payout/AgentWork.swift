@@ -106,7 +106,7 @@ final class AgentWork {
     func value(_ metric: String, rule: MissingRule, component: String) throws(ComponentProblem) -> (value: ExactDecimal, note: WorkingStep?)? {
         if let v = lookup(metric) { return (v, nil) }
         switch rule {
-        case .zero: return (.zero, WorkingStep(.undefinedZero, .text(metric), .step(WorkingStep.reason(reason(metric)))))
+        case .zero: return (.zero, working ? WorkingStep(.undefinedZero, .text(metric), .step(WorkingStep.reason(reason(metric)))) : nil)
         case .skip: return nil
         case .error:
             throw ComponentProblem(diagnostic: Diagnostic(

@@ -65,9 +65,13 @@ public enum PayoutCalculator {
         let chunkCount = max(1, min(chunks ?? (rows.count >= 20_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1), max(rows.count, 1)))
         let chunkSize = (rows.count + chunkCount - 1) / max(chunkCount, 1)
         let results = Mutex([Chunk?](repeating: nil, count: chunkCount))
+        // The caller's language for the messages made on the other threads too.
+        let texts = Texts.current
         DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
             let range = min(c * chunkSize, rows.count)..<min((c + 1) * chunkSize, rows.count)
-            let chunk = agents(range, rows: rows, plan: plan, names: names, parts: parts, keepsScores: keepsScores, working: working)
+            let chunk = Texts.with(texts) {
+                agents(range, rows: rows, plan: plan, names: names, parts: parts, keepsScores: keepsScores, working: working)
+            }
             results.withLock { $0[c] = chunk }
         }
         // Each agent's amounts, components in plan order, then a slot per pool for its share; with the working,
@@ -78,7 +82,11 @@ public enum PayoutCalculator {
         var reached: [Set<Int>] = Array(repeating: [], count: plan.components.count)
         var scores: [String: [ExactDecimal?]] = [:]
         for component in plan.components where ranked.contains(component.name) { scores[component.name] = Array(repeating: nil, count: rows.count) }
-        var done = results.withLock { $0.compactMap { $0 } }
+        // Taken out of the lock (not copied), so each chunk's arrays have one owner.
+        var done = results.withLock { chunks in
+            defer { chunks = [] }
+            return chunks.compactMap { $0 }
+        }
         if done.count == 1 {
             // One chunk: its arrays are taken as they are, not copied.
             entries = done[0].entries
@@ -130,8 +138,17 @@ public enum PayoutCalculator {
             }
         }
         // Pool slots of agents in no team.
-        entries.removeAll { $0.part < 0 }
-        if working { details.removeAll { $0.component.isEmpty } }
+        // Pool slots left empty (agents in no team) go, from the entries and the details alike (moved, not copied).
+        var kept = 0
+        for r in entries.indices where entries[r].part >= 0 {
+            if kept != r {
+                entries.swapAt(kept, r)
+                if working { details.swapAt(kept, r) }
+            }
+            kept += 1
+        }
+        entries.removeLast(entries.count - kept)
+        if working { details.removeLast(details.count - kept) }
 
         // Honours, then deductions: entries that follow each agent's others.
         var extra: [Int32: [(entry: Entry, detail: PayoutDetail?)]] = [:]

@@ -12,7 +12,7 @@ extension PlanLoader {
         for (i, item) in items.enumerated() {
             let path = "components[\(i)]"
             guard let c = NodeReader.mapping(item, path: path, known: componentKeys, bag: &bag) else { continue }
-            let name = c.string("name", required: true, bag: &bag)
+            let name = c.nonEmptyName("name", bag: &bag)
             if let name {
                 if let line = firstLine[name.text] {
                     bag.error(name.location, Texts.current(.plComponentTwice, name.text, String(line)), fix: Texts.current(.plComponentTwiceFix))

@@ -99,7 +99,7 @@ public enum PlanLoader {
         var out: [Deduction] = []
         for (i, item) in items.enumerated() {
             guard let d = NodeReader.mapping(item, path: "deductions[\(i)]", known: deductionKeys, bag: &bag) else { continue }
-            let name = d.string("name", required: true, bag: &bag)
+            let name = d.nonEmptyName("name", bag: &bag)
             if let name, !taken.insert(name.text).inserted {
                 bag.error(name.location, Texts.current(.plNameUsed, name.text), fix: Texts.current(.plNameUsedFix))
             }
@@ -124,7 +124,7 @@ public enum PlanLoader {
         var names = Set<String>()
         for (i, item) in items.enumerated() {
             guard let h = NodeReader.mapping(item, path: "honours[\(i)]", known: honourKeys, bag: &bag) else { continue }
-            let name = h.string("name", required: true, bag: &bag)
+            let name = h.nonEmptyName("name", bag: &bag)
             if let name, !names.insert(name.text).inserted {
                 bag.error(name.location, Texts.current(.plHonourTwice, name.text), fix: Texts.current(.plHonourTwiceFix))
             }
@@ -374,7 +374,7 @@ public enum PlanLoader {
         var seen: [String: Int] = Dictionary(components.map { ($0.name, $0.location.line) }, uniquingKeysWith: { a, _ in a })
         for (i, item) in items.enumerated() {
             guard let p = NodeReader.mapping(item, path: "team_pools[\(i)]", known: poolKeys, bag: &bag) else { continue }
-            let name = p.string("name", required: true, bag: &bag)
+            let name = p.nonEmptyName("name", bag: &bag)
             if let name {
                 if let line = seen[name.text] {
                     bag.error(name.location, Texts.current(.plNameUsedLine, name.text, String(line)), fix: Texts.current(.plNameUsedLineFix))

@@ -60,6 +60,16 @@ public struct NodeReader {
         return (text, location)
     }
 
+    /// A required name that is not empty or blank (a component's, pool's, honour's or deduction's).
+    public func nonEmptyName(_ key: String, bag: inout DiagnosticBag) -> (text: String, location: SourceLocation)? {
+        guard let found = string(key, required: true, bag: &bag) else { return nil }
+        guard found.text.contains(where: { !$0.isWhitespace }) else {
+            bag.error(found.location, Texts.current(.errEmptyName, name(key)), fix: Texts.current(.errEmptyNameFix))
+            return nil
+        }
+        return found
+    }
+
     /// An earnings code: 1–30 letters, digits, `_`, `-` or `.`, starting with a letter or digit
     /// (payroll systems take nothing else, and a code is written into every payroll row).
     public func earningsCode(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> (text: String, location: SourceLocation)? {
