@@ -45,10 +45,12 @@ enum StaffingBench {
     }
 }
 
-#if os(Linux)
-/// glibc's `malloc_trim` (returns freed heap to the system), which the Glibc module does not export.
-@_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
-#endif
+/// glibc's `malloc_trim` (returns freed heap to the system), which the Glibc module does not export: looked up by
+/// name in the running process; nil where there is none.
+let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+    guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "malloc_trim") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+}()
 
 enum PeakMemory {
     /// The process's peak resident set size since the start or the last ``reset()`` (Linux `VmHWM`; elsewhere the
@@ -67,9 +69,7 @@ enum PeakMemory {
     /// Returns freed memory to the system and starts a new peak from what is resident now, so that one measurement
     /// is not charged with an earlier one's peak (Linux; elsewhere nothing happens).
     static func reset() {
-        #if os(Linux)
-        _ = mallocTrim(0)
-        #endif
+        _ = mallocTrim?(0)
         if let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") {
             handle.write(Data("5".utf8))
             try? handle.close()

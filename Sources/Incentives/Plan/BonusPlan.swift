@@ -333,6 +333,8 @@ public struct Honour: Sendable, Hashable {
 extension BonusPlan {
     /// Every metric name the plan reads or derives: derived metrics and the names in their expressions, the
     /// names in eligibility rules and gates, component, measure, `requires_min`, proration and deduction metrics.
+    ///
+    /// - Complexity: O(n²) in the number of names (a plan reads a few dozen at most); computed once per calculation.
     public var namesRead: [String] {
         var names: [String] = []
         func add(_ name: String) { if !names.contains(name) { names.append(name) } }
