@@ -232,7 +232,7 @@ struct WebGuard: RouterMiddleware {
         }
         let hostHeader = request.head.authority
         if let hostHeader, !server.allowedHosts.contains(Self.hostName(hostHeader)) {
-            return refuse(.misdirectedRequest, texts(.wbForeignHost, hostHeader))
+            return refuse(.misdirectedRequest, texts(.wbForeignHost, Self.hostName(hostHeader)))
         }
         if request.method == .post, let origin = request.headers[.origin], let hostHeader, origin != "null" {
             let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
