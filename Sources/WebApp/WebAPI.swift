@@ -45,7 +45,7 @@ struct WebAPI: Sendable {
     /// `POST /api/runs/{id}/check`: violations from the independent validator and the objective terms.
     func check(id: Int, body: String, texts: Texts) -> Response {
         do {
-            return try LanguageGate.with(texts) {
+            return try Texts.with(texts) {
                 let recorded = try RecordedScenario.load(run: id, store: Store.openExisting(server.database))
                 let check = RosterEditUseCase.check(body, recorded: recorded)
                 return Self.json(.ok, Self.checkObject(check))
@@ -58,7 +58,7 @@ struct WebAPI: Sendable {
     /// `POST /api/runs/{id}/coverage`: the coverage charts of an edited roster (`{"html": …}`, the page's own charts).
     func coverage(id: Int, body: String, texts: Texts) -> Response {
         do {
-            return try LanguageGate.with(texts) {
+            return try Texts.with(texts) {
                 let recorded = try RecordedScenario.load(run: id, store: Store.openExisting(server.database))
                 let check = RosterEditUseCase.check(body, recorded: recorded)
                 guard let evaluation = check.evaluation else { return Self.error(.unprocessableContent, texts(.wbRowUnreadable)) }
@@ -72,7 +72,7 @@ struct WebAPI: Sendable {
     /// `POST /api/runs/{id}/save`: records the edited roster as a new run (refused, 422, when it breaks a hard rule).
     func save(id: Int, body: String, texts: Texts) -> Response {
         do {
-            return try LanguageGate.with(texts) {
+            return try Texts.with(texts) {
                 // The same roster as the run's own (as written, or after reading) is nothing to save.
                 let recorded = try RecordedScenario.load(run: id, store: Store.openExisting(server.database))
                 let original = try RosterEditUseCase.rosterCSV(of: recorded)
@@ -156,7 +156,7 @@ struct WebAPI: Sendable {
             return Self.error(.badRequest, texts(.wbNeedsMap, format.displayName))
         }
         do {
-            let outcome = try LanguageGate.with(texts) {
+            let outcome = try Texts.with(texts) {
                 try PayoutsUseCase.export(database: server.database, run: id, outputFolder: server.exportFolder, bom: false, format: format,
                                           mapPath: format == .generic ? nil : server.payrollMap)
             }

@@ -75,7 +75,7 @@ struct WebPages: Sendable {
         do {
             // The page's inline script carries a nonce of this answer, and the policy allows no other inline script.
             let nonce = String(WebServer.newToken().prefix(32))
-            let (html, agents, weekStart, targetSL, answerSeconds) = try LanguageGate.with(t) { () throws -> (String, [Agent], LocalDate, Double, String) in
+            let (html, agents, weekStart, targetSL, answerSeconds) = try Texts.with(t) { () throws -> (String, [Agent], LocalDate, Double, String) in
                 let store = try Store.openExisting(server.database)
                 let recorded = try RecordedScenario.load(run: id, store: store)
                 let check = RosterEditUseCase.check(try RosterEditUseCase.rosterCSV(of: recorded), recorded: recorded)
@@ -134,7 +134,7 @@ struct WebPages: Sendable {
         let t = r.texts
         let id = stored.summary.id
         do {
-            let (statements, summary, status) = try LanguageGate.with(t) { try StatementsUseCase.statements(database: server.database, run: id) }
+            let (statements, summary, status) = try Texts.with(t) { try StatementsUseCase.statements(database: server.database, run: id) }
             var body = "<h1>\(HTML.escape(WebText.payoutHeading(t, String(id))))</h1>\n<div class=\"sub\">"
             let colon = t(.jsColon)
             body += "\(WebText.payoutPlan(t))\(colon)\(HTML.escape(summary.name)) · \(WebText.payoutPeriod(t))\(colon)\(HTML.escape(summary.period ?? "–")) · "
@@ -191,7 +191,7 @@ struct WebPages: Sendable {
         let r = WebRequest(request, server: server)
         guard let id else { return notFound(r) }
         let agentID = agent.removingPercentEncoding ?? agent
-        guard let found = try? LanguageGate.with(r.texts, { try StatementsUseCase.statements(database: server.database, run: id) }),
+        guard let found = try? Texts.with(r.texts, { try StatementsUseCase.statements(database: server.database, run: id) }),
               let s = found.statements.first(where: { $0.agentID == agentID }) else { return notFound(r) }
         return Self.wrap(StatementPage.render(s, texts: r.texts), request: r, server: server, extraBody: "")
     }

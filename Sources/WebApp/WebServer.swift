@@ -159,7 +159,7 @@ public struct WebServer: Sendable {
 
     /// `body` on a thread of its own (not the server's), with `texts` as that thread's language.
     static func gated<T: Sendable>(_ texts: Texts, _ body: @escaping @Sendable () -> T) async -> T {
-        await offThread { LanguageGate.with(texts, body) }
+        await offThread { Texts.with(texts, body) }
     }
 
     /// `body` on a thread of its own, so a long computation never holds up the server's threads.
@@ -281,16 +281,6 @@ struct WebRequest {
             if pair.count == 2, pair[0] == "shiftwise_lang" { return Language(rawValue: pair[1]) }
         }
         return nil
-    }
-}
-
-/// Runs `body` with `Texts.current` set to `texts` on this thread: the readers deep inside the use cases word
-/// their messages by it, while other requests run in their own languages on other threads.
-enum LanguageGate {
-    /// `body` with `texts` as the language of every message made on this thread (requests in other
-    /// languages run beside it on other threads).
-    static func with<T>(_ texts: Texts, _ body: () throws -> T) rethrows -> T {
-        try Texts.with(texts, body)
     }
 }
 
