@@ -59,7 +59,21 @@ public enum BonusUseCase {
         }
 
         let folder = try OutputSet(outputFolder ?? "reports/payouts/\(period)", owner: "bonus")
-        let detail = PayoutSheets.detail(result, scale: plan.plan.rounding.scale, bom: bom).bytes
+        // The working, chunk by chunk: the detail sheet (English) and its structured steps for other languages.
+        var detailSheet = PayoutSheets.detailHeader(bom: bom)
+        var steps = WorkingSteps()
+        let scale = plan.plan.rounding.scale
+        result.working?.forEachChunk(render: { chunk in
+            var piece = WorkingSteps(continuing: ())
+            piece.append(chunk)
+            return (PayoutSheets.detailRows(chunk, scale: scale), piece)
+        }) { rows, piece in
+            detailSheet.append(records: rows)
+            steps.append(piece)
+        }
+        let detail = detailSheet.bytes
+        detailSheet = PayoutSheets.detailHeader()
+        let stepsJSON = steps.finished
         let honours = PayoutSheets.honours(result, bom: bom).bytes
         var files: [String] = []
         var parameters = ["period": period, "out": folder.path, "bom": bom ? "true" : "false"]
@@ -106,7 +120,7 @@ public enum BonusUseCase {
             return (plan.plan.honours.isEmpty ? [] : [RunResult(name: "honours.csv", content: String(decoding: honours, as: UTF8.self))])
                 + [RunResult(name: "payouts.csv", content: String(decoding: payouts, as: UTF8.self)),
                     RunResult(name: "payout-detail.csv", content: String(decoding: detail, as: UTF8.self)),
-                    RunResult(name: "payout-steps.json", content: WorkingSteps.json(result.details)),
+                    RunResult(name: "payout-steps.json", content: stepsJSON),
                     RunResult(name: "control.json", content: controlJSON)]
         }
         return Outcome(result: result, warnings: warnings, files: files, control: control, run: run,
@@ -217,12 +231,66 @@ public enum ExplainUseCase {
 
 /// The working of every detail line as structured steps (`payout-steps.json`, stored with the run), so
 /// that `bonus explain` and the statements can speak any language; `payout-detail.csv` keeps English.
-enum WorkingSteps {
+struct WorkingSteps {
+    private var text = "["
+    private var empty = true
+
+    init() {}
+
+    /// A piece to be added to another with ``append(_:)-(WorkingSteps)`` (made on another core, say).
+    init(continuing: Void) { text = "" }
+
+    /// Adds the lines of a piece.
+    mutating func append(_ piece: WorkingSteps) {
+        guard !piece.empty else { return }
+        if !empty { text += "," }
+        empty = false
+        text += piece.text
+    }
+
     /// `[[agent_id, component, [step…]], …]` in the detail's order.
     static func json(_ details: [PayoutDetail]) -> String {
-        let rows: [Any] = details.map { [$0.agentID, $0.component, $0.steps.map(\.jsonObject)] as [Any] }
-        guard let data = try? JSONSerialization.data(withJSONObject: rows, options: [.withoutEscapingSlashes]) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+        var steps = WorkingSteps()
+        steps.append(details)
+        return steps.finished
+    }
+
+    /// Adds the next detail lines.
+    mutating func append(_ details: [PayoutDetail]) {
+        for d in details {
+            if !empty { text += "," }
+            empty = false
+            text += "[" + JSONText.string(d.agentID) + "," + JSONText.string(d.component) + ",["
+            for (i, step) in d.steps.enumerated() {
+                if i > 0 { text += "," }
+                Self.write(step, to: &text)
+            }
+            text += "]]"
+        }
+    }
+
+    /// The JSON text.
+    var finished: String { text + "]" }
+
+    /// A step's compact form: `[key, value…]`, a value a string, a step, `{"l": [step…]}` or `null`.
+    static func write(_ step: WorkingStep, to out: inout String) {
+        out += "[" + JSONText.string(step.key.rawValue)
+        for value in step.values {
+            out += ","
+            switch value {
+            case .text(let t): out += JSONText.string(t)
+            case .step(let s): write(s, to: &out)
+            case .steps(let list):
+                out += "{\"l\":["
+                for (i, s) in list.enumerated() {
+                    if i > 0 { out += "," }
+                    write(s, to: &out)
+                }
+                out += "]}"
+            case .none: out += "null"
+            }
+        }
+        out += "]"
     }
 
     /// The steps by agent id, in the detail's order (one entry per detail line); empty when the text is not such a file.

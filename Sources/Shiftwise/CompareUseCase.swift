@@ -174,8 +174,8 @@ extension CompareUseCase {
         let metrics = try MetricsReader.read(reference.metricsPath, plan: plan.plan, period: reference.period, knownAgents: agents)
         do {
             let table = projection.map { $0.apply(to: metrics.table) } ?? metrics.table
-            // The total is all a comparison shows: the money alone, without the working of every line.
-            let result = try PayoutCalculator.calculate(plan: plan.plan, metrics: table, working: false)
+            // The total is all a comparison shows: the working of the lines is never read, so never computed.
+            let result = try PayoutCalculator.calculate(plan: plan.plan, metrics: table)
             return (result.total, plan.warnings + metrics.warnings + result.warnings)
         } catch {
             throw InputError(error.diagnostics)

@@ -60,9 +60,9 @@ import Core
         }
     }
 
-    /// The money alone (without the working) is the same money: lines, totals, honours and warnings equal the
-    /// full calculation's on the example plan, an honours plan and a deductions plan; the details are left out.
-    @Test func theMoneyWithoutTheWorkingIsTheSame() throws {
+    /// The working, computed again when it is read, says the same money as the lines computed without it, on the
+    /// example plan, an honours plan, a deductions plan and a plan with gaps; in chunks of any size, and agent by agent.
+    @Test func theWorkingSaysTheSameMoneyAsTheLines() throws {
         var honoured = Self.examplePlan
         honoured.honours = [Honour(name: "服务之星", rankBy: "scorecard", top: 2, within: .team, minScore: nil, amount: dec("200"), earningsCode: "BONSTAR",
                                    location: SourceLocation(file: "plan.yaml"))]
@@ -90,18 +90,26 @@ import Core
                 }
             }
             let full = try PayoutCalculator.calculate(plan: plan, metrics: MetricsTable(period: "2026-11", rows: rows, file: "m.csv"))
-            let money = try PayoutCalculator.calculate(plan: plan, metrics: MetricsTable(period: "2026-11", rows: rows, file: "m.csv"), working: false)
             #expect(!full.lines.isEmpty)
-            #expect(money.lines == full.lines)
-            #expect(money.totals == full.totals)
-            #expect(money.honours == full.honours)
-            #expect(money.warnings.map(\.message) == full.warnings.map(\.message))
-            #expect(money.details.isEmpty)
             #expect(plan.honours.isEmpty || !full.honours.isEmpty, "some honour is awarded")
             #expect(plan.deductions.isEmpty || full.lines.contains { $0.earningsCode == "DEDLATE" }, "some deduction is made")
             #expect(seed != 14 || full.lines.contains { $0.earningsCode == "BONGROW" }, "some growth is paid")
-            // The full calculation's details carry the same amounts as its lines.
-            #expect(full.details.filter { !$0.finalAmount.isZero }.map(\.finalAmount) == full.lines.map(\.amount))
+            // Every non-zero detail is a line: the same agent, component and amount, in the same order.
+            let details = full.details
+            let paid = details.filter { !$0.finalAmount.isZero }
+            #expect(paid.map(\.finalAmount) == full.lines.map(\.amount))
+            #expect(paid.map { "\($0.agentID)/\($0.component)" } == full.lines.map { "\($0.agentID)/\($0.component)" })
+            // Chunks of any size, and one agent at a time, give the same details.
+            guard let working = full.working else {
+                Issue.record("no working")
+                continue
+            }
+            for size in [1, 7, 1000] {
+                var chunked: [PayoutDetail] = []
+                working.forEachChunk(agentsPerChunk: size) { chunked += $0 }
+                #expect(chunked == details, "\(size) agents per chunk")
+            }
+            #expect((0..<working.agentCount).flatMap { working.details(agents: $0..<($0 + 1)) } == details)
         }
     }
 
@@ -114,14 +122,13 @@ import Core
         plan.deductions = [Deduction(name: "late", earningsCode: "DEDLATE", metric: "good_reviews", perUnit: dec("7.5"), cap: dec("400"),
                                      location: SourceLocation(file: "plan.yaml"))]
         let table = MetricsTable(period: "2026-11", rows: Self.agents(301, seed: 21), file: "m.csv")
-        for working in [true, false] {
-            let one = try PayoutCalculator.calculate(plan: plan, metrics: table, working: working, chunks: 1)
-            for chunks in [2, 3, 7, 400] {
-                let many = try PayoutCalculator.calculate(plan: plan, metrics: table, working: working, chunks: chunks)
-                #expect(many.lines == one.lines && many.details == one.details && many.totals == one.totals && many.honours == one.honours,
-                        "\(chunks) chunks")
-                #expect(many.warnings.map(\.message) == one.warnings.map(\.message))
-            }
+        let one = try PayoutCalculator.calculate(plan: plan, metrics: table, chunks: 1)
+        let oneDetails = one.details
+        for chunks in [2, 3, 7, 400] {
+            let many = try PayoutCalculator.calculate(plan: plan, metrics: table, chunks: chunks)
+            #expect(many.lines == one.lines && many.totals == one.totals && many.honours == one.honours, "\(chunks) chunks")
+            #expect(many.details == oneDetails, "\(chunks) chunks")
+            #expect(many.warnings.map(\.message) == one.warnings.map(\.message))
         }
         // Undefined values under the `error` rule: every problem, in agent order, whatever the chunks.
         var strict = plan
@@ -130,7 +137,7 @@ import Core
         for i in stride(from: 0, to: rows.count, by: 9) { rows[i].values["good_reviews"] = nil }
         func problems(_ chunks: Int) -> [String] {
             do {
-                _ = try PayoutCalculator.calculate(plan: strict, metrics: MetricsTable(period: "2026-11", rows: rows, file: "m.csv"), working: true, chunks: chunks)
+                _ = try PayoutCalculator.calculate(plan: strict, metrics: MetricsTable(period: "2026-11", rows: rows, file: "m.csv"), chunks: chunks)
                 return []
             } catch {
                 return error.diagnostics.map(\.description)

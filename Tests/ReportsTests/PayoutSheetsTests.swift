@@ -10,7 +10,7 @@ import Incentives
             PayoutLine(agentID: "A1", name: "=cmd|' /C calc'!A0", component: "x", earningsCode: "BONX", amount: ExactDecimal("1234.5") ?? .zero),
             PayoutLine(agentID: "A2", name: "Li, Wei", component: "x", earningsCode: "ADJ", amount: ExactDecimal("-25") ?? .zero),
         ]
-        return PayoutResult(period: "2026-11", currency: "CNY", lines: lines, details: [], totals: [:], warnings: [])
+        return PayoutResult(period: "2026-11", currency: "CNY", lines: lines, totals: [:], warnings: [])
     }
 
     /// Text cells that a spreadsheet would run are neutralised; amounts are typed and never altered.

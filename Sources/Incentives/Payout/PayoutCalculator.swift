@@ -11,7 +11,7 @@ public enum PayoutCalculator {
     /// money of the calculation, kept apart from the working so that the lines can be computed without it.
     struct Entry {
         let agent: Int32
-        /// What pays it, an index into ``Parts`` (−1: a pool slot not filled).
+        /// What pays it, an index into ``Parts``.
         var part: Int32
         var amount: ExactDecimal
 
@@ -24,7 +24,7 @@ public enum PayoutCalculator {
 
     /// The component, pool, honour or deduction of each entry, with its earnings code: the plan's components,
     /// then its pools, eligibility, its honours and its deductions, in plan order.
-    struct Parts {
+    struct Parts: Sendable {
         let names: [(component: String, earningsCode: String)]
         let pools: Int, eligibility: Int, honours: Int, deductions: Int
 
@@ -42,186 +42,139 @@ public enum PayoutCalculator {
         }
     }
 
-    /// - Parameter working: With `false` only the lines, totals, honours and warnings are computed (same rules,
-    ///   same exact amounts) and `details` is empty: for callers that need the money only (compare's bonus totals).
+    /// The lines, totals, honours and warnings. The working of each line (``PayoutResult/details``) is not kept:
+    /// ``PayoutWorking`` computes it again, the same way, chunk by chunk as a sheet is written, from what the whole
+    /// population decided here (pool shares, honours).
     /// - Throws: `PayoutError` listing every undefined value whose rule is `error`.
-    public static func calculate(plan: BonusPlan, metrics: MetricsTable, working: Bool = true) throws(PayoutError) -> PayoutResult {
-        try calculate(plan: plan, metrics: metrics, working: working, chunks: nil)
+    public static func calculate(plan: BonusPlan, metrics: MetricsTable) throws(PayoutError) -> PayoutResult {
+        try calculate(plan: plan, metrics: metrics, chunks: nil)
+    }
+
+    /// What the calculation of every agent shares: the plan, the agents in code-point order of their ids (the
+    /// table's rows and that order, not a sorted copy, as the working keeps them), the names the plan reads, the
+    /// parts, and which components' scores pools and honours rank by.
+    struct Setting: Sendable {
+        let plan: BonusPlan
+        let table: [MetricsTable.Row]
+        let order: [Int32]
+        let names: [String]
+        let parts: Parts
+        let keepsScores: [Bool]
+
+        /// The agent at index `i` in agent-id order.
+        func row(_ i: Int) -> MetricsTable.Row { table[Int(order[i])] }
+        var count: Int { order.count }
+    }
+
+    /// What the population decided, once every agent's own lines are known: per pool, each agent's share (an index
+    /// into `shares[p]`, −1 for none), and each agent's honours (indices into `awards`).
+    struct Settled: Sendable {
+        let shares: [TeamPoolSplitter.Split]
+        let shareOf: [[Int32]]
+        let awards: [HonourAward]
+        let awardsOf: [Int32: [Int]]
     }
 
     /// `chunks`: how many chunks of agents to work on at once (nil: one per core for 20,000 agents or more, else one).
-    static func calculate(plan: BonusPlan, metrics: MetricsTable, working: Bool, chunks: Int?) throws(PayoutError) -> PayoutResult {
-        var problems: [Diagnostic] = []
-        var eligible: [Int] = []
+    static func calculate(plan: BonusPlan, metrics: MetricsTable, chunks: Int?) throws(PayoutError) -> PayoutResult {
         // Agents in code-point order of their ids, so results do not depend on the file's row order.
-        let rows = metrics.rows.sorted { TeamPoolSplitter.codePointOrder($0.agentID, $1.agentID) }
-        let names = plan.namesRead
+        let table = metrics.rows
+        var keyed = table.enumerated().map { (index: $0.offset, id: $0.element.agentID) }
+        keyed.sort { TeamPoolSplitter.codePointOrder($0.id, $1.id) }
+        let order = keyed.map(\.index)
+        keyed = []
+        let rows = order.map { table[$0] }
         // The scores a pool or honour ranks by: per such component, each agent's score (by agent index).
         let ranked = Set(plan.teamPools.map(\.scoreComponent)).union(plan.honours.map(\.rankBy))
-        let keepsScores = plan.components.map { ranked.contains($0.name) }
-        let parts = Parts(plan)
+        let setting = Setting(plan: plan, table: table, order: order.map { Int32($0) }, names: plan.namesRead, parts: Parts(plan),
+                              keepsScores: plan.components.map { ranked.contains($0.name) })
         // The agents' own lines, in chunks of consecutive agents (on several cores when there are many); the chunks
         // are joined in agent order, so the result is the same on any number of cores.
         let chunkCount = max(1, min(chunks ?? (rows.count >= 20_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1), max(rows.count, 1)))
         let chunkSize = (rows.count + chunkCount - 1) / max(chunkCount, 1)
-        let results = Mutex([Chunk?](repeating: nil, count: chunkCount))
+        let ranges = (0..<chunkCount).map { c in min(c * chunkSize, rows.count)..<min((c + 1) * chunkSize, rows.count) }
         // The caller's language for the messages made on the other threads too.
         let texts = Texts.current
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            let range = min(c * chunkSize, rows.count)..<min((c + 1) * chunkSize, rows.count)
-            let chunk = Texts.with(texts) {
-                agents(range, rows: rows, plan: plan, names: names, parts: parts, keepsScores: keepsScores, working: working)
-            }
-            results.withLock { $0[c] = chunk }
-        }
-        // Each agent's amounts, components in plan order, then a slot per pool for its share; with the working,
-        // `details` holds the same entries' working at the same indices.
-        var entries: [Entry] = []
-        var details: [PayoutDetail] = []
-        var poolSlot = [Int](repeating: -1, count: rows.count)     // agent → index of its first pool slot
+        var done = inParallel(ranges.count) { c in Texts.with(texts) { agents(ranges[c], setting, working: false) } }
+        var problems: [Diagnostic] = []
+        var eligible: [Int] = []
         var reached: [Set<Int>] = Array(repeating: [], count: plan.components.count)
         var scores: [String: [ExactDecimal?]] = [:]
         for component in plan.components where ranked.contains(component.name) { scores[component.name] = Array(repeating: nil, count: rows.count) }
-        // Taken out of the lock (not copied), so each chunk's arrays have one owner.
-        var done = results.withLock { chunks in
-            defer { chunks = [] }
-            return chunks.compactMap { $0 }
-        }
-        // The chunks' details are moved into one array, not copied (a copy of ~500,000 details and the frees of the
-        // originals cost more than the rest of the join).
-        var pieces = done.indices.map { c in
-            defer { done[c].details = [] }
-            return done[c].details
-        }
-        details = Self.joined(&pieces)
         for chunk in done {
-            for (agent, slot) in chunk.poolSlots { poolSlot[agent] = entries.count + slot }
-            entries += chunk.entries
             eligible += chunk.eligible
             problems += chunk.problems
             for k in reached.indices { reached[k].formUnion(chunk.reached[k]) }
-            for (k, list) in chunk.scores.enumerated() where keepsScores[k] {
+            for (k, list) in chunk.scores.enumerated() where setting.keepsScores[k] {
                 let name = plan.components[k].name
                 for (i, score) in list { scores[name]?[i] = score }
             }
         }
         if !problems.isEmpty { throw PayoutError(diagnostics: problems) }
+
+        // Team pools, after the individual lines (neither prorated nor capped), and honours.
         let eligibleRows = eligible.map { rows[$0] }
-
-        // Team pools, after the individual lines; neither prorated nor capped.
-        for (p, pool) in plan.teamPools.enumerated() {
+        var shares: [TeamPoolSplitter.Split] = []
+        var shareOf: [[Int32]] = []
+        for pool in plan.teamPools {
             let poolScores = scores[pool.scoreComponent] ?? []
-            let shares = TeamPoolSplitter.split(pool: pool, members: eligibleRows, scores: { poolScores.isEmpty ? nil : poolScores[eligible[$0]] },
-                                                scale: plan.rounding.scale, working: working)
-            for share in shares {
-                let a = eligible[share.member]
-                guard poolSlot[a] >= 0 else { continue }
-                let slot = poolSlot[a] + p
-                entries[slot] = Entry(agent: a, part: parts.pools + p, amount: share.amount)
-                guard working else { continue }
-                var d = PayoutDetail(agentID: share.agentID, name: share.name, component: pool.name, earningsCode: pool.earningsCode)
-                d.metric = "team \(share.team)"
-                d.metricValue = share.teamScore.map { "team score \($0.formatted(places: 2))" } ?? ""
-                d.rawAmount = share.exact.rounded(scale: 6, mode: .halfEven)
-                d.afterCap = d.rawAmount
-                d.rounded = share.amount
-                d.finalAmount = share.amount
-                d.steps = share.steps
-                details[slot] = d
-            }
+            let split = TeamPoolSplitter.split(pool: pool, members: eligibleRows, scores: { poolScores.isEmpty ? nil : poolScores[eligible[$0]] },
+                                               scale: plan.rounding.scale)
+            var of = [Int32](repeating: -1, count: rows.count)
+            for (n, share) in split.shares.enumerated() { of[eligible[share.member]] = Int32(n) }
+            shares.append(split)
+            shareOf.append(of)
         }
-        // Pool slots of agents in no team.
-        // Pool slots left empty (agents in no team) go, from the entries and the details alike (moved, not copied).
-        var kept = 0
-        for r in entries.indices where entries[r].part >= 0 {
-            if kept != r {
-                entries.swapAt(kept, r)
-                if working { details.swapAt(kept, r) }
-            }
-            kept += 1
-        }
-        entries.removeLast(entries.count - kept)
-        if working { details.removeLast(details.count - kept) }
-
-        // Honours, then deductions: entries that follow each agent's others.
-        var extra: [Int32: [(entry: Entry, detail: PayoutDetail?)]] = [:]
         let awards = honours(plan: plan, rows: rows, eligible: eligible, scores: scores)
-        if !awards.isEmpty || !plan.deductions.isEmpty {
+        var awardsOf: [Int32: [Int]] = [:]
+        if !awards.isEmpty {
             let index = Dictionary(eligible.map { (rows[$0].agentID, $0) }, uniquingKeysWith: { first, _ in first })
-            for a in awards {
-                guard let i = index[a.agentID] else { continue }
-                let h = plan.honours.firstIndex { $0.name == a.honour } ?? 0
-                let entry = Entry(agent: i, part: parts.honours + h, amount: a.amount ?? .zero)
-                extra[entry.agent, default: []].append((entry, working ? honourDetail(a, plan: plan) : nil))
-            }
-            if !plan.deductions.isEmpty {
-                var totalsSoFar = [ExactDecimal](repeating: .zero, count: rows.count)
-                for e in entries { totalsSoFar[Int(e.agent)] += e.amount }
-                for (i, xs) in extra { for x in xs { totalsSoFar[Int(i)] += x.entry.amount } }
-                for i in eligible {
-                    let agent = AgentWork(plan: plan, row: rows[i], working: working, names: names)
-                    agent.deriveMetrics()
-                    do {
-                        for (n, d) in try agent.deduct(total: totalsSoFar[i]).enumerated() {
-                            let entry = Entry(agent: i, part: parts.deductions + n, amount: d.finalAmount)
-                            extra[entry.agent, default: []].append((entry, working ? d : nil))
-                        }
-                    } catch {
-                        problems.append(error.diagnostic)
-                    }
-                }
-                if !problems.isEmpty { throw PayoutError(diagnostics: problems) }
+            for (n, a) in awards.enumerated() {
+                if let i = index[a.agentID] { awardsOf[Int32(i), default: []].append(n) }
             }
         }
-        if !extra.isEmpty {
-            // Built from the end, moving each detail out of the old array (no copies), then turned around.
-            var mergedEntries: [Entry] = []
-            var mergedDetails: [PayoutDetail] = []
-            let added = extra.values.reduce(0) { $0 + $1.count }
-            mergedEntries.reserveCapacity(entries.count + added)
-            if working { mergedDetails.reserveCapacity(details.count + added) }
-            var k = entries.count
-            while k > 0 {
-                let a = entries[k - 1].agent
-                if let xs = extra.removeValue(forKey: a) {
-                    for x in xs.reversed() {
-                        mergedEntries.append(x.entry)
-                        if let d = x.detail { mergedDetails.append(d) }
-                    }
-                }
-                while k > 0, entries[k - 1].agent == a {
-                    mergedEntries.append(entries[k - 1])
-                    if working, let d = details.popLast() { mergedDetails.append(d) }
-                    k -= 1
-                }
+        let settled = Settled(shares: shares, shareOf: shareOf, awards: awards, awardsOf: awardsOf)
+
+        // Each chunk's agents settled: pool shares, honours, then deductions (to the floor), on every core again.
+        // Each chunk is taken out of `pending` (not copied), so it is freed as soon as it is settled.
+        let pending = Mutex(done)
+        done = []
+        let finished = inParallel(ranges.count) { c in
+            let chunk = pending.withLock { all in
+                var taken = Chunk(scores: [], reached: [])
+                swap(&taken, &all[c])
+                return taken
             }
-            mergedEntries.reverse()
-            mergedDetails.reverse()
-            entries = mergedEntries
-            details = mergedDetails
+            return Texts.with(texts) { settle(chunk, ranges[c], setting, settled, working: false) }
         }
+        problems = finished.flatMap(\.problems)
+        if !problems.isEmpty { throw PayoutError(diagnostics: problems) }
 
         var lines: [PayoutLine] = []
         var totals: [String: ExactDecimal] = [:]
-        lines.reserveCapacity(entries.count)
-        // Each agent's entries are together: its total is added up, then stored once.
-        var k = 0
-        while k < entries.count {
-            let a = entries[k].agent
-            let row = rows[Int(a)]
-            var total = ExactDecimal.zero
-            var paid = false
-            while k < entries.count, entries[k].agent == a {
-                let e = entries[k]
-                if !e.amount.isZero {
-                    let part = parts.names[Int(e.part)]
-                    lines.append(PayoutLine(agentID: row.agentID, name: row.name, component: part.component, earningsCode: part.earningsCode, amount: e.amount))
-                    total += e.amount
-                    paid = true
+        lines.reserveCapacity(finished.reduce(0) { $0 + $1.entries.count })
+        for chunk in finished {
+            // Each agent's entries are together: its total is added up, then stored once.
+            let entries = chunk.entries
+            var k = 0
+            while k < entries.count {
+                let a = entries[k].agent
+                let row = rows[Int(a)]
+                var total = ExactDecimal.zero
+                var paid = false
+                while k < entries.count, entries[k].agent == a {
+                    let e = entries[k]
+                    if !e.amount.isZero {
+                        let part = setting.parts.names[Int(e.part)]
+                        lines.append(PayoutLine(agentID: row.agentID, name: row.name, component: part.component, earningsCode: part.earningsCode,
+                                                amount: e.amount))
+                        total += e.amount
+                        paid = true
+                    }
+                    k += 1
                 }
-                k += 1
+                if paid { totals[row.agentID, default: .zero] += total }
             }
-            if paid { totals[row.agentID, default: .zero] += total }
         }
         var warnings: [Diagnostic] = []
         if !eligible.isEmpty {
@@ -234,13 +187,98 @@ public enum PayoutCalculator {
                 }
             }
         }
-        return PayoutResult(period: metrics.period, currency: plan.currency, lines: lines, details: details, totals: totals,
-                            warnings: warnings, honours: awards)
+        return PayoutResult(period: metrics.period, currency: plan.currency, lines: lines, totals: totals, warnings: warnings, honours: awards,
+                            working: PayoutWorking(setting: setting, settled: settled, texts: texts))
+    }
+
+    /// `body(0..<count)` on every core, the results in order.
+    static func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(body) }
+        let results = Mutex([T?](repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { c in
+            let value = body(c)
+            results.withLock { $0[c] = value }
+        }
+        // Taken out of the lock (not copied), so each result has one owner.
+        return results.withLock { all in
+            defer { all = [] }
+            return all.map { $0! }
+        }
+    }
+
+    /// A chunk's agents with their pool shares filled in (slots without a share left out), then per eligible
+    /// agent its honours and its deductions, which see the agent's total so far (SPEC §4.5 order). With
+    /// `working`, `details` follows `entries` one for one.
+    static func settle(_ chunk: consuming Chunk, _ range: Range<Int>, _ setting: Setting, _ settled: Settled, working: Bool)
+        -> (entries: [Entry], details: [PayoutDetail], problems: [Diagnostic]) {
+        let plan = setting.plan, parts = setting.parts
+        var entries: [Entry] = []
+        var details: [PayoutDetail] = []
+        var problems: [Diagnostic] = []
+        entries.reserveCapacity(chunk.entries.count + (plan.deductions.isEmpty ? 0 : chunk.eligible.count * plan.deductions.count))
+        if working { details.reserveCapacity(entries.capacity) }
+        var k = 0, e = 0
+        for i in range {
+            var total = ExactDecimal.zero
+            while k < chunk.entries.count, chunk.entries[k].agent == i {
+                var entry = chunk.entries[k]
+                var detail = PayoutDetail.none
+                if working { swap(&detail, &chunk.details[k]) }
+                k += 1
+                if entry.part >= parts.pools && entry.part < parts.eligibility {
+                    let p = Int(entry.part) - parts.pools
+                    let n = Int(settled.shareOf[p][i])
+                    guard n >= 0 else { continue }
+                    let split = settled.shares[p]
+                    entry.amount = split.shares[n].amount
+                    if working { detail = poolDetail(split, n, plan.teamPools[p], row: setting.row(i), scale: plan.rounding.scale) }
+                }
+                total += entry.amount
+                entries.append(entry)
+                if working { details.append(detail) }
+            }
+            guard e < chunk.eligible.count, chunk.eligible[e] == i else { continue }
+            e += 1
+            for n in settled.awardsOf[Int32(i)] ?? [] {
+                let a = settled.awards[n]
+                let h = plan.honours.firstIndex { $0.name == a.honour } ?? 0
+                let amount = a.amount ?? .zero
+                entries.append(Entry(agent: i, part: parts.honours + h, amount: amount))
+                if working { details.append(honourDetail(a, plan: plan)) }
+                total += amount
+            }
+            guard !plan.deductions.isEmpty else { continue }
+            let agent = AgentWork(plan: plan, row: setting.row(i), working: working, names: setting.names)
+            agent.deriveMetrics()
+            do {
+                for (n, d) in try agent.deduct(total: total).enumerated() {
+                    entries.append(Entry(agent: i, part: parts.deductions + n, amount: d.finalAmount))
+                    if working { details.append(d) }
+                }
+            } catch {
+                problems.append(error.diagnostic)
+            }
+        }
+        return (entries, details, problems)
+    }
+
+    /// A pool share's line (share `n` of `split`) with its working.
+    static func poolDetail(_ split: TeamPoolSplitter.Split, _ n: Int, _ pool: TeamPool, row: MetricsTable.Row, scale: Int) -> PayoutDetail {
+        let share = split.shares[n]
+        let team = split.teams[Int(share.team)]
+        var d = PayoutDetail(agentID: row.agentID, name: row.name, component: pool.name, earningsCode: pool.earningsCode)
+        d.metric = "team \(team.name)"
+        d.metricValue = "team score \(team.score.formatted(places: 2))"
+        d.rawAmount = share.exact.rounded(scale: 6, mode: .halfEven)
+        d.afterCap = d.rawAmount
+        d.rounded = share.amount
+        d.finalAmount = share.amount
+        d.steps = split.steps(n, pool: pool, scale: scale)
+        return d
     }
 
     /// The agents of one chunk: their entries (and details, with the working), who is eligible, the problems, the
-    /// scores kept for pools and honours (per component: agent index and score), the bands reached, and where each
-    /// agent's pool slots start within the chunk's entries.
+    /// scores kept for pools and honours (per component: agent index and score), and the bands reached.
     struct Chunk: Sendable {
         var entries: [Entry] = []
         var details: [PayoutDetail] = []
@@ -248,18 +286,17 @@ public enum PayoutCalculator {
         var problems: [Diagnostic] = []
         var scores: [[(Int, ExactDecimal)]]
         var reached: [Set<Int>]
-        var poolSlots: [(agent: Int, slot: Int)] = []
     }
 
     /// Eligibility, gates, every component, the per-agent cap and the pool slots of the agents in `range` (indices
     /// into `rows`), in order.
-    static func agents(_ range: Range<Int>, rows: [MetricsTable.Row], plan: BonusPlan, names: [String], parts: Parts, keepsScores: [Bool],
-                       working: Bool) -> Chunk {
+    static func agents(_ range: Range<Int>, _ setting: Setting, working: Bool) -> Chunk {
+        let plan = setting.plan, names = setting.names, parts = setting.parts, keepsScores = setting.keepsScores
         var chunk = Chunk(scores: Array(repeating: [], count: plan.components.count), reached: Array(repeating: [], count: plan.components.count))
         chunk.entries.reserveCapacity(range.count * (plan.components.count + plan.teamPools.count))
         if working { chunk.details.reserveCapacity(chunk.entries.capacity) }
         for i in range {
-            let row = rows[i]
+            let row = setting.row(i)
             let agent = AgentWork(plan: plan, row: row, working: working, names: names)
             agent.deriveMetrics()
             // Eligibility: all must hold.
@@ -308,28 +345,13 @@ public enum PayoutCalculator {
                     }
                 }
             }
-            if !plan.teamPools.isEmpty {
-                chunk.poolSlots.append((i, chunk.entries.count))
-                for _ in plan.teamPools {
-                    chunk.entries.append(Entry(agent: i, part: -1, amount: .zero))
-                    if working { chunk.details.append(PayoutDetail(agentID: row.agentID, name: row.name, component: "", earningsCode: "")) }
-                }
+            // A slot per pool, filled (or left out) by `settle` once the pools are split.
+            for p in plan.teamPools.indices {
+                chunk.entries.append(Entry(agent: i, part: parts.pools + p, amount: .zero))
+                if working { chunk.details.append(.none) }
             }
         }
         return chunk
-    }
-
-    /// The arrays one after another, each element moved (taken from the end of its array), never copied; `parts` is
-    /// left empty.
-    static func joined<T>(_ parts: inout [[T]]) -> [T] {
-        var out: [T] = []
-        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for c in parts.indices.reversed() {
-            while let element = parts[c].popLast() { out.append(element) }
-            parts[c] = []
-        }
-        out.reverse()
-        return out
     }
 
     /// An honour's line with its working.

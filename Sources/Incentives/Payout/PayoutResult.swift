@@ -56,6 +56,9 @@ public struct PayoutDetail: Sendable, Hashable {
         self.component = component
         self.earningsCode = earningsCode
     }
+
+    /// A placeholder, replaced before it is read.
+    static let none = PayoutDetail(agentID: "", name: "", component: "", earningsCode: "")
 }
 
 /// A whole period's payouts.
@@ -64,23 +67,28 @@ public struct PayoutResult: Sendable {
     public let currency: String
     /// Non-zero lines, agents in metrics-file order sorted by agent id, components in plan order, then pools.
     public let lines: [PayoutLine]
-    public let details: [PayoutDetail]
+    /// The working of every line, computed again when it is read (``PayoutWorking``); nil for a result made by hand.
+    public let working: PayoutWorking?
     /// Agent totals (sum of its lines).
     public let totals: [String: ExactDecimal]
     public let warnings: [Diagnostic]
     /// Every honour awarded, by honour (plan order), group, rank and agent id.
     public var honours: [HonourAward] = []
 
-    public init(period: String, currency: String, lines: [PayoutLine], details: [PayoutDetail], totals: [String: ExactDecimal], warnings: [Diagnostic],
-                honours: [HonourAward] = []) {
+    public init(period: String, currency: String, lines: [PayoutLine], totals: [String: ExactDecimal], warnings: [Diagnostic],
+                honours: [HonourAward] = [], working: PayoutWorking? = nil) {
         self.period = period
         self.currency = currency
         self.lines = lines
-        self.details = details
+        self.working = working
         self.totals = totals
         self.warnings = warnings
         self.honours = honours
     }
+
+    /// Every detail line — each agent's components (or why it is not eligible), pool shares, honours and
+    /// deductions, agents in the order of `lines` — all at once (``PayoutWorking/forEachChunk(_:)`` keeps less in memory).
+    public var details: [PayoutDetail] { working?.all ?? [] }
 
     /// Σ lines by earnings code.
     public var totalsByEarningsCode: [(code: String, total: ExactDecimal)] {

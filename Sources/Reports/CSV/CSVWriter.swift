@@ -23,6 +23,18 @@ public struct CSVWriter: Sendable {
         append(header.map(CSVCell.text))
     }
 
+    /// A writer of records only, no header: rows made apart (on another core, say) and then added to a sheet
+    /// with ``append(records:)``.
+    public init(recordsOnly: Void = (), crlf: Bool = false) {
+        self.bom = false
+        self.lineEnd = crlf ? "\r\n" : "\n"
+    }
+
+    /// Appends the records of `other` (its text; its BOM is not repeated).
+    public mutating func append(records other: CSVWriter) {
+        text += other.text
+    }
+
     /// Appends one record.
     public mutating func append(_ cells: [CSVCell]) {
         text += cells.map(CSVWriter.render).joined(separator: ",")

@@ -61,12 +61,25 @@ public enum PayoutSheets {
         return w
     }
 
-    /// Every step of every agent's components and pool shares.
+    /// Every step of every agent's components, pool shares, honours and deductions (the working computed chunk by
+    /// chunk as it is written).
     public static func detail(_ result: PayoutResult, scale: Int, bom: Bool = false) -> CSVWriter {
-        var w = CSVWriter(header: ["agent_id", "name", "component", "earnings_code", "metric", "metric_value", "band_reached", "gates",
-                                   "raw_amount", "component_cap", "after_cap", "proration", "rounded", "agent_cap_removed", "final_amount", "working"], bom: bom)
+        var w = detailHeader(bom: bom)
+        result.working?.forEachChunk(render: { detailRows($0, scale: scale) }) { w.append(records: $0) }
+        return w
+    }
+
+    /// `payout-detail.csv`'s header.
+    public static func detailHeader(bom: Bool = false) -> CSVWriter {
+        CSVWriter(header: ["agent_id", "name", "component", "earnings_code", "metric", "metric_value", "band_reached", "gates",
+                           "raw_amount", "component_cap", "after_cap", "proration", "rounded", "agent_cap_removed", "final_amount", "working"], bom: bom)
+    }
+
+    /// Detail lines as rows of `payout-detail.csv` (no header).
+    public static func detailRows(_ details: [PayoutDetail], scale: Int) -> CSVWriter {
+        var w = CSVWriter(recordsOnly: ())
         func m(_ v: ExactDecimal) -> CSVCell { .number(v.formatted(places: max(2, scale))) }
-        for d in result.details {
+        for d in details {
             w.append([
                 .text(d.agentID), .text(d.name), .text(d.component), .text(d.earningsCode), .text(d.metric), .text(d.metricValue), .text(d.bandReached),
                 .text(d.gates), m(d.rawAmount), d.componentCap.map(m) ?? .empty, m(d.afterCap), .text(d.proration), m(d.rounded), m(d.agentCapRemoved),
