@@ -103,6 +103,16 @@ public final class OutputSet {
     /// path the file will have once the set is committed.
     @discardableResult
     public func write(_ name: String, bytes: [UInt8]) throws(OutputError) -> String {
+        try write(name, data: Data(bytes))
+    }
+
+    /// Writes text as UTF-8.
+    @discardableResult
+    public func write(_ name: String, text: String) throws(OutputError) -> String {
+        try write(name, data: Data(text.utf8))
+    }
+
+    func write(_ name: String, data: Data) throws(OutputError) -> String {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         guard !name.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }),
               let first = parts.first, String(first) != Self.manifestName else {
@@ -111,18 +121,12 @@ public final class OutputSet {
         let file = staging + "/" + name
         do {
             try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: file))
+            try data.write(to: URL(fileURLWithPath: file))
         } catch {
             throw OutputError(path: path + "/" + name, reason: error.localizedDescription)
         }
         entries.insert(String(first))
         return path + "/" + name
-    }
-
-    /// Writes text as UTF-8.
-    @discardableResult
-    public func write(_ name: String, text: String) throws(OutputError) -> String {
-        try write(name, bytes: Array(text.utf8))
     }
 
     /// Writes `files` as one set into `path` and puts it in place, or nothing at all when any write fails.

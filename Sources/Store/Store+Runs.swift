@@ -175,11 +175,13 @@ extension Store {
     }
 
     static func insertLines(_ lines: [PayoutLineRecord], run id: Int, db: Database) throws {
+        // One statement, compiled once, for every line (a run of 100,000 agents has some 300,000).
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO payout_lines (run_id, position, agent_id, name, period, earnings_code, amount, currency, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for (position, l) in lines.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO payout_lines (run_id, position, agent_id, name, period, earnings_code, amount, currency, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, position, l.agentID, l.name, l.period, l.earningsCode, l.amount, l.currency, l.reason])
+            try insert.execute(arguments: [id, position, l.agentID, l.name, l.period, l.earningsCode, l.amount, l.currency, l.reason])
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Core
 @testable import Reports
@@ -47,6 +48,42 @@ import Core
         let marked = CSVWriter(header: ["a"], bom: true)
         #expect(plain.bytes == Array("a\n".utf8))
         #expect(marked.bytes == [0xEF, 0xBB, 0xBF] + Array("a\n".utf8))
+    }
+
+    /// Records are written cell by cell without building each cell's text: the same as quoting and guarding every
+    /// cell (`render`) and joining them by hand, for cells made of the characters that matter and others.
+    @Test func recordsEqualTheirCellsRenderedAndJoined() {
+        let pieces = ["a", ",", "\"", "\n", "\r", "=", "+", "-", "@", "\t", "'", "1.5", "服务", "é", " "]
+        var rng = SplitMix64(seed: 5)
+        for _ in 0..<500 {
+            var cells: [CSVCell] = []
+            for _ in 0..<rng.int(in: 1...5) {
+                let text = (0..<rng.int(in: 0...4)).map { _ in pieces[rng.int(in: 0...(pieces.count - 1))] }.joined()
+                cells.append([CSVCell.text(text), .number(text), .empty][rng.int(in: 0...2)])
+            }
+            var w = CSVWriter(recordsOnly: ())
+            w.append(cells)
+            var expected = ""
+            for (i, cell) in cells.enumerated() {
+                if i > 0 { expected += "," }
+                switch cell {
+                case .empty: break
+                case .number(let v): expected += v.contains(where: { ",\"\n\r".contains($0) }) || v.unicodeScalars.contains("\r")
+                    ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+                case .text(let v):
+                    let guarded = FormulaGuard.neutralise(v)
+                    expected += guarded.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) })
+                        ? "\"" + guarded.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : guarded
+                }
+            }
+            #expect(w.text == expected + "\n", "\(cells)")
+        }
+    }
+
+    /// JSON strings: escaped where needed, as they are where not.
+    @Test func jsonStrings() {
+        #expect(JSONText.string("服务之星 A/1") == "\"服务之星 A/1\"")
+        #expect(JSONText.string("a\"b\\c\nd\u{1}") == "\"a\\\"b\\\\c\\nd\\u0001\"")
     }
 
     @Test func fixedFormatting() {

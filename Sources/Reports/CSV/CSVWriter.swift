@@ -37,8 +37,23 @@ public struct CSVWriter: Sendable {
 
     /// Appends one record.
     public mutating func append(_ cells: [CSVCell]) {
-        text += cells.map(CSVWriter.render).joined(separator: ",")
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { text += "," }
+            switch cell {
+            case .empty: break
+            // A cell without a separator, quote or line break, and not to be guarded, goes in as it is.
+            case .number(let value) where !CSVWriter.needsQuotes(value): text += value
+            case .text(let value) where !CSVWriter.needsQuotes(value) && !FormulaGuard.needsGuard(value): text += value
+            default: text += CSVWriter.render(cell)
+            }
+        }
         text += lineEnd
+    }
+
+    /// Whether a cell must be quoted: it holds a separator, a quote or a line break (checked on UTF-8 bytes,
+    /// all of them ASCII).
+    static func needsQuotes(_ value: String) -> Bool {
+        value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
     }
 
     /// The file's bytes: the text, preceded by a UTF-8 BOM when asked for.

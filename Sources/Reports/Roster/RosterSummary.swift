@@ -84,6 +84,10 @@ public struct RosterSummary: Sendable {
 public enum JSONText {
     /// A JSON string literal with the required escapes.
     public static func string(_ value: String) -> String {
+        // Most strings need no escape: checked on their UTF-8 bytes (every byte to escape is ASCII).
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
