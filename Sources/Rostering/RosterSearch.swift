@@ -127,33 +127,78 @@ public enum RosterSearch {
             let c = built.model.objectiveValue(of: values)
             return c > 0 && (c - bound) / c > mipGap
         }
-        // Dive — fix the agents the master settles on one week, generate columns for the rest, repeat.
+        // A week per agent (shift types) made a roster: the break placements from the compact model with every
+        // assignment fixed, then polished by best responses and exchanges.
+        func roster(ofWeeks weeks: [[Int]]) -> [Double] {
+            var shifts: [RosteredShift] = []
+            for (a, types) in weeks.enumerated() {
+                for t in types {
+                    let type = problem.shiftTypes[t]
+                    let p = problem.pinnedPatterns[a][t] ?? 0
+                    shifts.append(RosteredShift(agentIndex: a, day: type.day, startMinute: type.startMinute, lengthMinutes: type.lengthMinutes,
+                                                paidMinutes: type.paidMinutes, breaks: type.breakPatterns[p].placements))
+                }
+            }
+            let raw = built.values(for: Roster(shifts: shifts))
+            var fixedAssignments: [Int: Double] = [:]
+            for (_, _, v) in built.assignments { fixedAssignments[v.index] = raw[v.index] }
+            var placed = raw
+            let (breaksOnly, original) = built.model.fixing(fixedAssignments)
+            if let solved = try? solver.solve(breaksOnly, options: SolveOptions(timeLimitSeconds: 10, mipGap: 0)), let small = solved.values {
+                for (k, v) in original.enumerated() { placed[v.index] = small[k] }
+            }
+            return built.values(for: heuristic.solve(start: built.roster(from: placed), deadline: deadline.advanced(by: .seconds(5))).roster)
+        }
+        // Dive — fix the agents the master settles on one week, generate columns for the rest, repeat; then
+        // neighbourhoods dived again.
         func diveOverWeeks() throws(SolverError) {
             guard !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, gapOpen() else { return }
             if let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: heuristic.weeks(of: built.roster(from: values)), pool: generatedWeeks,
                                                          solver: solver, deadline: deadline) {
-                var shifts: [RosteredShift] = []
-                for (a, types) in weeks.enumerated() {
-                    for t in types {
-                        let type = problem.shiftTypes[t]
-                        let p = problem.pinnedPatterns[a][t] ?? 0
-                        shifts.append(RosteredShift(agentIndex: a, day: type.day, startMinute: type.startMinute, lengthMinutes: type.lengthMinutes,
-                                                    paidMinutes: type.paidMinutes, breaks: type.breakPatterns[p].placements))
-                    }
-                }
-                // The break placements for these weeks: the compact model with every assignment fixed.
-                let raw = built.values(for: Roster(shifts: shifts))
-                var fixedAssignments: [Int: Double] = [:]
-                for (_, _, v) in built.assignments { fixedAssignments[v.index] = raw[v.index] }
-                var placed = raw
-                let (breaksOnly, original) = built.model.fixing(fixedAssignments)
-                if let solved = try? solver.solve(breaksOnly, options: SolveOptions(timeLimitSeconds: 10, mipGap: 0)), let small = solved.values {
-                    for (k, v) in original.enumerated() { placed[v.index] = small[k] }
-                }
-                let dived = built.values(for: heuristic.solve(start: built.roster(from: placed), deadline: deadline.advanced(by: .seconds(5))).roster)
+                let dived = roster(ofWeeks: weeks)
                 if built.improves(dived, on: values) { values = dived }
             }
             progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
+            try rediveNeighbourhoods()
+        }
+        // Neighbourhoods dived again: a group of agents (a fixed shuffle, a quarter of the agents up to 45) is
+        // freed, everyone else kept to their week, and the dive runs over the group alone, its columns
+        // generated afresh against what the others cover; kept when the roster's objective falls. Until a
+        // pass over all the groups finds nothing, the gap closes or time runs out.
+        func rediveNeighbourhoods() throws(SolverError) {
+            let agents = problem.scenario.agents.count
+            let size = max(rediveMinimum, min(rediveGroup, agents / 4))
+            guard agents > size, ContinuousClock.now < deadline, gapOpen() else { return }
+            var order = Array(0..<agents)
+            var rng = SplitMix64(seed: 20_261_201)
+            for i in stride(from: agents - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            var start = 0, sinceImprovement = 0, tried = 0
+            while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < (agents + size - 1) / size {
+                let current = heuristic.weeks(of: built.roster(from: values))
+                var group = Set<Int>()
+                while group.count < size {
+                    group.insert(order[start % agents])
+                    start += 1
+                }
+                tried += 1
+                var fixed: [Int: [Int]] = [:]
+                for a in 0..<agents where !group.contains(a) { fixed[a] = current[a].map(\.type) }
+                guard let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: current, pool: generatedWeeks.filter { group.contains($0.agent) },
+                                                                solver: solver, deadline: deadline, fixed: fixed),
+                      group.contains(where: { weeks[$0].sorted() != current[$0].map(\.type).sorted() }) else {
+                    sinceImprovement += 1
+                    continue
+                }
+                let candidate = roster(ofWeeks: weeks)
+                if built.improves(candidate, on: values) {
+                    values = candidate
+                    sinceImprovement = 0
+                } else {
+                    sinceImprovement += 1
+                }
+            }
+            progress(t(.progRedive, String(size), String(tried), ProgressText.fixed(built.model.objectiveValue(of: values), places: 2),
+                       ProgressText.fixed(seconds(since: solveClock), places: 1)))
         }
         // Rules with variables of their own (days-off runs, start spreads, fairness) make the compact
         // model's relaxation weaker than the week master's, so its search rarely helps there: the dive goes first.
@@ -339,6 +384,9 @@ public enum RosterSearch {
 
     /// Models up to this many variables are searched whole.
     static let smallModel = 5000
+
+    /// Neighbourhoods dived again: a quarter of the agents, at least and at most this many.
+    static let rediveMinimum = 8, rediveGroup = 45
 
     /// Σ contract minimum hours × hourly cost: no roster can pay less.
     static func mandatoryLabour(_ scenario: Scenario) -> Double {

@@ -263,10 +263,13 @@ public enum WeekColumnGeneration {
     /// the weeks make a roster that keeps every hard rule; break placements come from the search.
     ///
     /// - Returns: each agent's week (shift types), or nil when time ran out first.
+    /// - Parameter fixed: agents whose week is settled from the start (a neighbourhood re-dived: only the others
+    ///   are free).
     public static func dive(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], pool: [(agent: Int, types: [Int])],
-                            solver: any ColumnGenerationSolver, deadline: ContinuousClock.Instant) throws(SolverError) -> [[Int]]? {
+                            solver: any ColumnGenerationSolver, deadline: ContinuousClock.Instant,
+                            fixed settledBefore: [Int: [Int]] = [:]) throws(SolverError) -> [[Int]]? {
         let agents = heuristic.problem.scenario.agents.count
-        var fixed: [Int: [Int]] = [:]
+        var fixed = settledBefore
         var columns = pool
         while fixed.count < agents {
             let left = Double(ContinuousClock.now.duration(to: deadline).components.seconds)

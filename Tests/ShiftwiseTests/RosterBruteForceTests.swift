@@ -191,5 +191,19 @@ import TestSupport
             #expect(Set(types.map { problem.shiftTypes[$0].day }).count == types.count, "seed \(seed): two shifts on one day")
             #expect(problem.weekRules(agent: a)?.holds(for: days) == true, "seed \(seed): agent \(a)'s dived week breaks a rule")
         }
+        // A neighbourhood dived again: the agents outside it keep exactly the week given, the others get weeks
+        // that keep their rules.
+        // (Agent 0 is kept to another of its generated weeks when there is one, so a dive that ignored it would show.)
+        let other = cg.weeks.first { $0.agent == 0 && $0.types.sorted() != dived[0].sorted() }?.types ?? dived[0]
+        let kept = [0: other]
+        let redived = try #require(try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: cg.weeks.filter { $0.agent != 0 },
+                                                                 solver: GLPKSolver(), deadline: ContinuousClock.now.advanced(by: .seconds(30)),
+                                                                 fixed: kept))
+        #expect(redived[0] == other, "seed \(seed)")
+        for (a, types) in redived.enumerated() where a != 0 {
+            var days: [ShiftType?] = Array(repeating: nil, count: 7)
+            for t in types { days[problem.shiftTypes[t].day] = problem.shiftTypes[t] }
+            #expect(problem.weekRules(agent: a)?.holds(for: days) == true, "seed \(seed): agent \(a)'s re-dived week breaks a rule")
+        }
     }
 }
