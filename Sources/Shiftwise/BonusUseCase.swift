@@ -250,14 +250,7 @@ struct WorkingSteps {
         text += piece.text
     }
 
-    /// `[[agent_id, component, [step…]], …]` in the detail's order.
-    static func json(_ details: [PayoutDetail]) -> String {
-        var steps = WorkingSteps()
-        steps.append(details)
-        return steps.finished
-    }
-
-    /// Adds the next detail lines.
+    /// Adds the next detail lines: `[[agent_id, component, [step…]], …]` in the detail's order.
     mutating func append(_ details: [PayoutDetail]) {
         for d in details {
             if !empty { text += "," }

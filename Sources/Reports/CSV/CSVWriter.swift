@@ -78,10 +78,10 @@ public struct CSVWriter: Sendable {
         FormulaGuard.neutralise(value)
     }
 
-    /// Quotes a cell holding a separator, a quote or a line break (RFC 4180). Scalars, not
-    /// characters, are checked: Swift reads CR+LF as one character that equals neither.
+    /// Quotes a cell holding a separator, a quote or a line break (RFC 4180). Bytes, not characters, are
+    /// checked (``needsQuotes(_:)``): Swift reads CR+LF as one character that equals neither.
     static func quoteIfNeeded(_ value: String) -> String {
-        if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if needsQuotes(value) {
             return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
         }
         return value
