@@ -107,6 +107,7 @@ public enum RosterSearch {
         }
         var lpValues: [Double]?
         var generatedWeeks: [(agent: Int, types: [Int])] = []
+        var spreads: SpreadBranching?
         if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
                                                  timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock))) {
             bound = max(bound, cg.bound)
@@ -114,6 +115,7 @@ public enum RosterSearch {
             for (a, t, v) in built.assignments { x[v.index] = cg.weights[a][t] ?? 0 }
             lpValues = x
             generatedWeeks = cg.weeks
+            if !cg.spreads.isEmpty { spreads = SpreadBranching(root: cg, heuristic: heuristic, solver: solver) }
             let fractional = cg.weights.filter { $0.values.contains { $0 > 1e-6 && $0 < 1 - 1e-6 } }.count
             progress(t(.progWeekBound, ProgressText.fixed(cg.bound, places: 2), cg.converged ? "" : t(.progStoppedEarly), String(cg.rounds), String(cg.columns),
                        String(fractional), ProgressText.fixed(seconds(since: solveClock), places: 1)))
@@ -127,6 +129,19 @@ public enum RosterSearch {
             let c = built.model.objectiveValue(of: values)
             return c > 0 && (c - bound) / c > mipGap
         }
+        // Fairness priced: the bound raised by branching on the spreads' whole values, as far as the
+        // roster in hand needs (its cost less the gap) or until `until`.
+        func branchSpreads(until: ContinuousClock.Instant) throws(SolverError) {
+            guard var branching = spreads, ContinuousClock.now < until, gapOpen() else { return }
+            let cost = built.model.objectiveValue(of: values)
+            try branching.improve(target: cost * (1 - mipGap), incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) },
+                                  deadline: min(until, deadline))
+            bound = max(bound, branching.bound)
+            spreads = branching
+            progress(t(.progSpreads, String(branching.nodes), String(branching.leaves.count), ProgressText.fixed(bound, places: 2),
+                       ProgressText.fixed(seconds(since: solveClock), places: 1)))
+        }
+
         // A week per agent (shift types) made a roster: the break placements from the compact model with every
         // assignment fixed, then polished by best responses and exchanges.
         func roster(ofWeeks weeks: [[Int]]) -> [Double] {
@@ -159,6 +174,7 @@ public enum RosterSearch {
                 if built.improves(dived, on: values) { values = dived }
             }
             progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
+            try branchSpreads(until: ContinuousClock.now.advanced(by: .milliseconds(Int64(max(0, timeLimitSeconds - seconds(since: clock)) * 1000 / 3))))
             try rediveNeighbourhoods()
         }
         // Neighbourhoods dived again: a group of agents (a fixed shuffle, a quarter of the agents up to 45) is
@@ -251,6 +267,7 @@ public enum RosterSearch {
             round += 1
             if built.model.objectiveValue(of: values) >= before - 1e-6 { break }
         }
+        try branchSpreads(until: deadline)
         guard built.model.isFeasible(values) else {
             throw SolverError(.solverFailure, "internal error: the roster found breaks a hard rule of the model; please report this scenario")
         }

@@ -27,6 +27,17 @@ public enum WeekColumnGeneration {
         public let weeks: [(agent: Int, types: [Int])]
         /// The last master's weight of each of `weeks` (empty when the solver gave no values).
         public let columnWeights: [Double]
+        /// Per fairness group and measure: the master's largest and smallest count, and the largest and
+        /// smallest count of the weeks it uses (empty when fairness is not priced or there were no values).
+        public let spreads: [[Spread]]
+    }
+
+    /// What the master makes of one contract's spread of one measure.
+    public struct Spread: Sendable {
+        /// The master's largest and smallest count (averages over each agent's weeks).
+        public let hi: Double, lo: Double
+        /// The largest and the smallest count of any week the master uses.
+        public let maxUsed: Int, minUsed: Int
     }
 
     /// The master problem over a set of week columns: the LP of column generation, or (integer) the
@@ -39,12 +50,19 @@ public enum WeekColumnGeneration {
         let link: [Int?]
         let cover: [Int?]
         let fairRows: [[(hi: Int, lo: Int)]]
+        /// Per fairness group and measure: the largest and smallest count's variables.
+        let fairVariables: [[(hi: LinearModel.VariableID, lo: LinearModel.VariableID)]]
         let fairness: Bool
         let usedTypes: Set<Int>
         let column: (Int, [Int]) -> (cost: Double, entries: [(row: Int, coefficient: Double)])
     }
 
-    static func buildMaster(heuristic: RosterHeuristic, columns: [(agent: Int, types: [Int])], integer: Bool) -> Master {
+    /// Per fairness group and measure: the ranges the largest (`hi`) and the smallest (`lo`) count may take
+    /// (a node of the branching on the spreads); nil: 0…7 each.
+    public typealias SpreadLimits = [[(hi: ClosedRange<Int>, lo: ClosedRange<Int>)]]
+
+    static func buildMaster(heuristic: RosterHeuristic, columns: [(agent: Int, types: [Int])], integer: Bool,
+                            limits: SpreadLimits? = nil) -> Master {
         let problem = heuristic.problem
         let scenario = problem.scenario
         let grid = problem.grid
@@ -83,12 +101,18 @@ public enum WeekColumnGeneration {
         var fairRowName: [Int: String] = [:]
         let fairness = FairnessRule.isActive(problem)
         var fairBounds: [(row: Int, variable: LinearModel.VariableID, coefficient: Double)] = []
+        var fairVariables: [[(hi: LinearModel.VariableID, lo: LinearModel.VariableID)]] = []
         if fairness {
             let weight = scenario.costs.fairnessWeight.doubleValue
             for (g, group) in FairnessRule.groups(problem).enumerated() {
+                fairVariables.append([])
                 for m in FairnessRule.Measure.allCases {
-                    let hi = master.addVariable("fair_\(m.rawValue)_hi_c\(g)", upper: 7, objective: weight)
-                    let lo = master.addVariable("fair_\(m.rawValue)_lo_c\(g)", upper: 7, objective: -weight)
+                    let limit = limits?[g][m.rawValue] ?? (hi: 0...7, lo: 0...7)
+                    let hi = master.addVariable("fair_\(m.rawValue)_hi_c\(g)", lower: Double(limit.hi.lowerBound), upper: Double(limit.hi.upperBound),
+                                                objective: weight)
+                    let lo = master.addVariable("fair_\(m.rawValue)_lo_c\(g)", lower: Double(limit.lo.lowerBound), upper: Double(limit.lo.upperBound),
+                                                objective: -weight)
+                    fairVariables[g].append((hi, lo))
                     for a in group.agents {
                         fairRows[a].append((rows, rows + 1))
                         fairRowName[rows] = "fair_\(m.rawValue)_hi_a\(a)"
@@ -169,7 +193,7 @@ public enum WeekColumnGeneration {
         }
 
         return Master(model: master, weekVariables: weekVariables, breakCounts: breakCounts, convexity: convexity, link: link, cover: cover,
-                      fairRows: fairRows, fairness: fairness, usedTypes: usedTypes, column: column)
+                      fairRows: fairRows, fairVariables: fairVariables, fairness: fairness, usedTypes: usedTypes, column: column)
     }
 
     /// Runs column generation from the weeks of a first roster (one week per agent, empty allowed).
@@ -178,19 +202,24 @@ public enum WeekColumnGeneration {
     /// - Parameter closeEnough: stops once the proven bound is within this share of the master's
     ///   optimum (the rounds after that move the bound by less than any gap a roster is judged by).
     /// - Parameters:
+    ///   - stopAbove: stops once the proven bound reaches this (a node of the spread branching that
+    ///     cannot beat the roster in hand).
+    ///   - limits: the ranges of each contract's largest and smallest counts (the heuristic's problem
+    ///     must keep every week within them: ``RosterProblem/searchRanges``).
     ///   - pool: more weeks to start from (of agents not in `fixed`).
     ///   - fixed: agents whose week is settled (diving): their one week is their only column and the
     ///     pricing skips them; the bound of such a run holds for that restriction only.
     public static func run(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], solver: any ColumnGenerationSolver,
                            timeLimitSeconds: Double, maxRounds: Int = 500, closeEnough: Double = 1e-5,
-                           pool: [(agent: Int, types: [Int])] = [], fixed: [Int: [Int]] = [:]) throws(SolverError) -> Outcome? {
+                           pool: [(agent: Int, types: [Int])] = [], fixed: [Int: [Int]] = [:], limits: SpreadLimits? = nil,
+                           stopAbove: Double = .infinity) throws(SolverError) -> Outcome? {
         let problem = heuristic.problem
         let agents = problem.scenario.agents.count
         var weeks: [(agent: Int, types: [Int])] = (0..<agents).map { a in (a, fixed[a] ?? start[a].map(\.type)) }
         var seen = Set(weeks.map { [$0.agent] + $0.types.sorted() })
         for w in pool where fixed[w.agent] == nil && seen.insert([w.agent] + w.types.sorted()).inserted { weeks.append(w) }
         let initialColumns = weeks.count
-        let built = buildMaster(heuristic: heuristic, columns: weeks, integer: false)
+        let built = buildMaster(heuristic: heuristic, columns: weeks, integer: false, limits: limits)
         let master = built.model
         let (convexity, link, cover, fairRows, fairness, usedTypes) = (built.convexity, built.link, built.cover, built.fairRows, built.fairness, built.usedTypes)
         let column = built.column
@@ -236,7 +265,9 @@ public enum WeekColumnGeneration {
                 weeks.append((a, types))
             }
             // Tailing off: once the bound is this close to the master's optimum, more rounds are not worth their time.
-            if !columns.isEmpty, bound >= z - closeEnough * max(1, abs(z)) { return ColumnGeneration.Round(columns: [], bound: bound, exhausted: false) }
+            if !columns.isEmpty, bound >= z - closeEnough * max(1, abs(z)) || bound >= stopAbove {
+                return ColumnGeneration.Round(columns: [], bound: bound, exhausted: false)
+            }
             return ColumnGeneration.Round(columns: columns, bound: bound)
         }
         guard let result else { return nil }
@@ -253,8 +284,26 @@ public enum WeekColumnGeneration {
                 for t in week.types { weights[week.agent][t, default: 0] += result.values[j] }
             }
         }
+        var spreads: [[Spread]] = []
+        if fairness, !columnWeights.isEmpty {
+            let groups = FairnessRule.groups(problem)
+            var groupOf = [Int?](repeating: nil, count: agents)
+            for (g, group) in groups.enumerated() { for a in group.agents { groupOf[a] = g } }
+            var used: [[(max: Int, min: Int)]] = groups.map { _ in [(0, 7), (0, 7)] }
+            for (k, week) in weeks.enumerated() where columnWeights[k] > 1e-6 {
+                guard let g = groupOf[week.agent] else { continue }
+                var counts = [0, 0]
+                for t in week.types { for m in 0..<2 { counts[m] += fairCounts[t][m] } }
+                for m in 0..<2 { used[g][m] = (max(used[g][m].max, counts[m]), min(used[g][m].min, counts[m])) }
+            }
+            spreads = built.fairVariables.enumerated().map { g, pairs in
+                pairs.enumerated().map { m, v in
+                    Spread(hi: result.values[v.hi.index], lo: result.values[v.lo.index], maxUsed: used[g][m].max, minUsed: used[g][m].min)
+                }
+            }
+        }
         return Outcome(bound: result.bound, masterObjective: result.objective, converged: result.converged, rounds: result.rounds,
-                       columns: weeks.count, weights: weights, weeks: weeks, columnWeights: columnWeights)
+                       columns: weeks.count, weights: weights, weeks: weeks, columnWeights: columnWeights, spreads: spreads)
     }
 
     /// Diving: column generation, then the agents whose master solution is (nearly) one week are

@@ -138,6 +138,41 @@ import TestSupport
         try check(instance, seed: seed)
     }
 
+    /// Two agents, one Monday: an early and a late 4-hour shift wanted. The week master gives each agent
+    /// half of each shift (half a late shift each: no spread), while any roster has one agent on the late
+    /// shift and one not (spread 1, priced 40). Branching on the spread's whole values closes exactly
+    /// that: its bound is the brute-force optimum, the week master's is 40 below it.
+    @Test func spreadBranchingClosesTheMixedSpread() throws {
+        var instance = Self.instance(seed: 20, agents: 2, days: [0])
+        instance.builder.fairnessWeight = 40
+        instance.builder.lateAfter = 21 * 60
+        instance.builder.preferenceWeight = 0
+        instance.builder.agents = instance.builder.agents.map {
+            Agent(id: $0.id, name: $0.name, contract: "c", hourlyCost: 12, unavailableWeekdays: $0.unavailableWeekdays, preferredStart: nil)
+        }
+        instance.builder.required = [0: [8: 1, 9: 1, 10: 1, 11: 1, 20: 1, 21: 1, 22: 1, 23: 1]]
+        let weeks = Self.weeks(days: [0])
+        var best = Double.infinity
+        for x in weeks { for y in weeks { best = min(best, Self.price([x, y], instance: instance)) } }
+        // By hand: 08:00–12:00 and 20:00–24:00, 8 paid hours at 12, one late shift between two agents.
+        #expect(best == 8 * 12 + 40)
+        let scenario = instance.builder.scenario()
+        let requirements = StaffingCalculator.requirements(for: scenario)
+        let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
+        let heuristic = RosterHeuristic(problem: problem)
+        let start = heuristic.solve().weeks
+        let cg = try #require(try WeekColumnGeneration.run(heuristic: heuristic, start: start, solver: GLPKSolver(), timeLimitSeconds: 60))
+        #expect(abs(cg.bound - (best - 40)) < 1e-6, "week bound \(cg.bound)")
+        var branching = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
+        try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)))
+        #expect(abs(branching.bound - best) < 1e-6, "spread bound \(branching.bound), optimum \(best)")
+        #expect(branching.nodes >= 2)
+        // The product proves the optimum through it.
+        let solution = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: 60, mipGap: 0)
+        #expect(abs(solution.objective - best) < 1e-6)
+        #expect(abs(solution.bound - best) < 1e-6, "product bound \(solution.bound)")
+    }
+
     func check(_ instance: Instance, seed: Int) throws {
         let agents = instance.builder.agents.count
         let days = instance.days
@@ -170,6 +205,13 @@ import TestSupport
         #expect(cg.converged)
         #expect(cg.bound <= best + 1e-6, "seed \(seed): week bound \(cg.bound) above the optimum \(best)")
         #expect(cg.bound >= lpValue - 1e-6, "seed \(seed): week bound \(cg.bound) below the compact LP \(lpValue)")
+        if instance.builder.fairnessWeight.isPositive {
+            // Branching on the spreads' whole values, as far as it goes: between the week bound and the optimum.
+            var branching = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
+            try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)))
+            #expect(branching.bound <= best + 1e-6, "seed \(seed): spread bound \(branching.bound) above the optimum \(best)")
+            #expect(branching.bound >= cg.bound - 1e-6, "seed \(seed)")
+        }
         // Price-and-branch over the generated weeks: a roster that keeps the model, no dearer than the
         // incumbent it starts from, and no cheaper than the optimum.
         let built = RosterModelBuilder.build(problem)
