@@ -75,18 +75,26 @@ public enum RosterSearch {
             searchProgress?(SearchProgress(incumbent: objective, bound: nil, elapsedSeconds: seconds(since: solveClock)))
         }
         var first = heuristic.solve(deadline: deadline, onPass: onPass)
+        // Whether the fairness phase starts from the week solved without it (levelled and repaired).
+        var fromPlain = false
         if heuristic.emptyTally != nil, ContinuousClock.now < deadline {
-            // Fairness is not a per-shift cost, and it makes the search's model hard. So the week is first
-            // solved without it (in half the time left), and best responses and exchanges that judge it
-            // exactly start from that roster; the cheaper of the two rosters goes on.
+            // Fairness is not a per-shift cost, and it makes the search's model and the week master's dive
+            // hard. So the week is first solved without it (in up to half the time left: it stops sooner once
+            // its own gap closes), and best responses and exchanges that judge fairness exactly
+            // start from that roster; the cheaper of the two rosters goes on.
             var plainScenario = scenario
             plainScenario.costs.fairnessWeight = .zero
             let left = timeLimitSeconds - seconds(since: clock)
             if let plain = try? solve(scenario: plainScenario, requirements: requirements, timeLimitSeconds: max(1, left / 2), mipGap: mipGap,
                                       solver: solver, searchNodes: searchNodes, progress: { progress(t(.progWithoutFairness, $0)) }, texts: t) {
-                let levelled = level(plain.roster, problem: problem, model: built, deadline: deadline, progress: progress, texts: t)
+                // Levelling rarely finds a step on a large week: it gets a tenth of the time limit at most.
+                let levelDeadline = min(deadline, ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimitSeconds * 100))))
+                let levelled = level(plain.roster, problem: problem, model: built, deadline: levelDeadline, progress: progress, texts: t)
                 let repaired = heuristic.solve(start: levelled, deadline: deadline, onPass: onPass)
-                if built.improves(built.values(for: repaired.roster), on: built.values(for: first.roster)) { first = repaired }
+                if built.improves(built.values(for: repaired.roster), on: built.values(for: first.roster)) {
+                    first = repaired
+                    fromPlain = plain.gap < 0.01
+                }
             }
         }
         var heuristicRoster = first.roster
@@ -168,12 +176,16 @@ public enum RosterSearch {
         // neighbourhoods dived again.
         func diveOverWeeks() throws(SolverError) {
             guard !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, gapOpen() else { return }
-            if let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: heuristic.weeks(of: built.roster(from: values)), pool: generatedWeeks,
+            // From the week solved without fairness, a whole dive again rarely finds better: the bound (the
+            // spreads branched on) and the neighbourhoods get the time instead.
+            if !fromPlain, let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: heuristic.weeks(of: built.roster(from: values)), pool: generatedWeeks,
                                                          solver: solver, deadline: deadline) {
                 let dived = roster(ofWeeks: weeks)
                 if built.improves(dived, on: values) { values = dived }
             }
-            progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
+            if !fromPlain {
+                progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
+            }
             try branchSpreads(until: ContinuousClock.now.advanced(by: .milliseconds(Int64(max(0, timeLimitSeconds - seconds(since: clock)) * 1000 / 3))))
             try rediveNeighbourhoods()
         }

@@ -221,55 +221,11 @@ public enum WeekColumnGeneration {
         let initialColumns = weeks.count
         let built = buildMaster(heuristic: heuristic, columns: weeks, integer: false, limits: limits)
         let master = built.model
-        let (convexity, link, cover, fairRows, fairness, usedTypes) = (built.convexity, built.link, built.cover, built.fairRows, built.fairness, built.usedTypes)
-        let column = built.column
-        // Per shift type, the intervals whose coverage rows it meets (for the pricing's dual sums).
-        let typeCoverRows: [[Int]] = problem.shiftTypes.indices.map { t in
-            usedTypes.contains(t) ? problem.intervals(of: problem.shiftTypes[t]).compactMap { cover[$0] } : []
-        }
-        let fairCounts: [[Int]] = fairness ? problem.shiftTypes.map { FairnessRule.counts($0, problem: problem) } : []
-        let costs: [[[Double]]] = (0..<agents).map { a in heuristic.optionsByDay[a].map { $0.map { heuristic.fixedCost(type: $0, agent: a) } } }
-        let result = try solver.generateColumns(master: master, timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds) { duals, z in
-            var gain = Array(repeating: 0.0, count: problem.shiftTypes.count)
-            for t in usedTypes {
-                var g = 0.0
-                for r in typeCoverRows[t] { g += duals[r] }
-                if let l = link[t] { g -= duals[l] }
-                gain[t] = g
-            }
-            var columns: [ColumnGeneration.Column] = []
-            var bound = z
-            for a in 0..<agents where fixed[a] == nil {
-                guard let graph = heuristic.graphs[a] else { continue }
-                let days = heuristic.optionsByDay[a]
-                // Fairness rows price each late shift and weekend day of this agent: π(lo) − π(hi) per unit.
-                var fairGain = [0.0, 0.0]
-                for (m, pair) in fairRows[a].enumerated() { fairGain[m] = duals[pair.lo] - duals[pair.hi] }
-                let values = days.indices.map { d in days[d].indices.map { k -> Double in
-                    var v = gain[days[d][k]] - costs[a][d][k]
-                    if fairness, !fairRows[a].isEmpty {
-                        let counts = fairCounts[days[d][k]]
-                        v += Double(counts[0]) * fairGain[0] + Double(counts[1]) * fairGain[1]
-                    }
-                    return v
-                } }
-                guard let best = graph.best(values: values) else { continue }
-                var total = 0.0
-                var types: [Int] = []
-                for (d, k) in best.enumerated() { if let k { total += values[d][k]; types.append(days[d][k]) } }
-                let reduced = -total - duals[convexity[a]]
-                guard reduced < -1e-6 * max(1, abs(z) / Double(max(1, agents))) else { continue }
-                bound += reduced
-                let c = column(a, types)
-                columns.append(ColumnGeneration.Column(name: "w\(weeks.count)_a\(a)", objective: c.cost, entries: c.entries))
-                weeks.append((a, types))
-            }
-            // Tailing off: once the bound is this close to the master's optimum, more rounds are not worth their time.
-            if !columns.isEmpty, bound >= z - closeEnough * max(1, abs(z)) || bound >= stopAbove {
-                return ColumnGeneration.Round(columns: [], bound: bound, exhausted: false)
-            }
-            return ColumnGeneration.Round(columns: columns, bound: bound)
-        }
+        let pricer = WeekPricer(heuristic: heuristic, master: built, weeks: weeks, fixed: Set(fixed.keys), closeEnough: closeEnough, stopAbove: stopAbove)
+        let result = try solver.generateColumns(master: master, timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: pricer.price)
+        weeks = pricer.weeks + pricer.unadded
+        let fairness = built.fairness
+        let fairCounts = pricer.fairCounts
         guard let result else { return nil }
         // The LP weight of each agent's shift types, from its weeks' weights.
         var weights: [[Int: Double]] = Array(repeating: [:], count: agents)
@@ -422,3 +378,90 @@ public enum WeekColumnGeneration {
         }
     }
 }
+
+/// The pricing step of the week master: each free agent's best week under the row duals (its
+/// ``WeekGraph`` searched exactly), kept as a column when its reduced cost is negative; the sum of
+/// those reduced costs makes the round's proven bound. Keeps every week generated, in column order.
+final class WeekPricer {
+    let heuristic: RosterHeuristic
+    let master: WeekColumnGeneration.Master
+    /// Every week column, the master's first, then each one priced in, in order.
+    var weeks: [(agent: Int, types: [Int])]
+    /// Weeks priced in the last round but not added (the round that tailed off).
+    var unadded: [(agent: Int, types: [Int])] = []
+    /// Agents whose week is settled: not priced.
+    var fixed: Set<Int>
+    let closeEnough: Double
+    let stopAbove: Double
+    let typeCoverRows: [[Int]]
+    let fairCounts: [[Int]]
+    let costs: [[[Double]]]
+
+    init(heuristic: RosterHeuristic, master: WeekColumnGeneration.Master, weeks: [(agent: Int, types: [Int])], fixed: Set<Int>,
+         closeEnough: Double, stopAbove: Double) {
+        self.heuristic = heuristic
+        self.master = master
+        self.weeks = weeks
+        self.fixed = fixed
+        self.closeEnough = closeEnough
+        self.stopAbove = stopAbove
+        let problem = heuristic.problem
+        // Per shift type, the intervals whose coverage rows it meets (for the pricing's dual sums).
+        typeCoverRows = problem.shiftTypes.indices.map { t in
+            master.usedTypes.contains(t) ? problem.intervals(of: problem.shiftTypes[t]).compactMap { master.cover[$0] } : []
+        }
+        fairCounts = master.fairness ? problem.shiftTypes.map { FairnessRule.counts($0, problem: problem) } : []
+        costs = (0..<problem.scenario.agents.count).map { a in heuristic.optionsByDay[a].map { $0.map { heuristic.fixedCost(type: $0, agent: a) } } }
+    }
+
+    func price(_ duals: [Double], _ z: Double) -> ColumnGeneration.Round {
+        let problem = heuristic.problem
+        let agents = problem.scenario.agents.count
+        var gain = Array(repeating: 0.0, count: problem.shiftTypes.count)
+        for t in master.usedTypes {
+            var g = 0.0
+            for r in typeCoverRows[t] { g += duals[r] }
+            if let l = master.link[t] { g -= duals[l] }
+            gain[t] = g
+        }
+        var columns: [ColumnGeneration.Column] = []
+        var bound = z
+        let before = weeks.count
+        unadded = []
+        for a in 0..<agents where !fixed.contains(a) {
+            guard let graph = heuristic.graphs[a] else { continue }
+            let days = heuristic.optionsByDay[a]
+            // Fairness rows price each late shift and weekend day of this agent: π(lo) − π(hi) per unit.
+            var fairGain = [0.0, 0.0]
+            for (m, pair) in master.fairRows[a].enumerated() { fairGain[m] = duals[pair.lo] - duals[pair.hi] }
+            let priced = master.fairness && !master.fairRows[a].isEmpty
+            let values = days.indices.map { d in days[d].indices.map { k -> Double in
+                var v = gain[days[d][k]] - costs[a][d][k]
+                if priced {
+                    let counts = fairCounts[days[d][k]]
+                    v += Double(counts[0]) * fairGain[0] + Double(counts[1]) * fairGain[1]
+                }
+                return v
+            } }
+            guard let best = graph.best(values: values) else { continue }
+            var total = 0.0
+            var types: [Int] = []
+            for (d, k) in best.enumerated() { if let k { total += values[d][k]; types.append(days[d][k]) } }
+            let reduced = -total - duals[master.convexity[a]]
+            guard reduced < -1e-6 * max(1, abs(z) / Double(max(1, agents))) else { continue }
+            bound += reduced
+            let c = master.column(a, types)
+            columns.append(ColumnGeneration.Column(name: "w\(weeks.count)_a\(a)", objective: c.cost, entries: c.entries))
+            weeks.append((a, types))
+        }
+        // Tailing off: once the bound is this close to the master's optimum, more rounds are not worth their time.
+        if !columns.isEmpty, bound >= z - closeEnough * max(1, abs(z)) || bound >= stopAbove {
+            // The weeks stay aligned with the master's columns.
+            unadded = Array(weeks[before...])
+            weeks.removeLast(weeks.count - before)
+            return ColumnGeneration.Round(columns: [], bound: bound, exhausted: false)
+        }
+        return ColumnGeneration.Round(columns: columns, bound: bound)
+    }
+}
+
