@@ -75,6 +75,40 @@ public struct RosterHeuristic: Sendable {
         }
     }
 
+    /// The same search for `problem`, a narrowing of `base`'s (the same scenario and options, other
+    /// search-only ranges): the week graphs of contracts whose ranges are unchanged, and everything
+    /// that does not depend on the ranges, are `base`'s.
+    init(problem: RosterProblem, reusing base: RosterHeuristic) {
+        self.problem = problem
+        let rules = problem.scenario.agents.indices.map { problem.weekRules(agent: $0) }
+        self.rules = rules
+        var graphs: [WeekGraph?] = []
+        var shared: [SharedGraphKey: WeekGraph] = [:]
+        for (a, agent) in problem.scenario.agents.enumerated() {
+            guard let agentRules = rules[a], problem.searchRanges[agent.contract] != base.problem.searchRanges[agent.contract] else {
+                graphs.append(base.graphs[a])
+                continue
+            }
+            let key = SharedGraphKey(contract: agent.contract, options: problem.options[a])
+            if let graph = shared[key] {
+                graphs.append(graph)
+            } else {
+                let graph = WeekGraph(rules: agentRules, options: base.optionsByDay[a].map { $0.map { problem.shiftTypes[$0] } })
+                shared[key] = graph
+                graphs.append(graph)
+            }
+        }
+        self.graphs = graphs
+        optionsByDay = base.optionsByDay
+        spans = base.spans
+        working = base.working
+        underGain = base.underGain
+        overCost = base.overCost
+        emptyTally = base.emptyTally
+        fairCounts = base.fairCounts
+        costTable = base.costTable
+    }
+
     /// One chosen shift: its type and break pattern.
     public struct Choice: Sendable, Hashable {
         public let type: Int

@@ -143,7 +143,7 @@ public struct SpreadBranching: Sendable {
             }
             return allowed[g][0].contains(counts[0]) && allowed[g][1].contains(counts[1])
         }
-        let node = RosterHeuristic(problem: narrowed)
+        let node = RosterHeuristic(problem: narrowed, reusing: heuristic)
         let pool = columns.filter { fits($0.agent, $0.types) }
         var firstFitting: [Int: [Int]] = [:]
         for w in pool where firstFitting[w.agent] == nil { firstFitting[w.agent] = w.types }

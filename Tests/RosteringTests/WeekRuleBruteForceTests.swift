@@ -106,6 +106,45 @@ import TestSupport
 }
 
 extension WeekRuleBruteForceTests {
+    /// The count ranges (the search device of the fairness levelling and of the spreads branched on),
+    /// on a search built from the unnarrowed one's parts: the best week whose late shifts (ending after
+    /// 21:00 or past midnight) and weekend days lie within the ranges, against brute force.
+    @Test(arguments: 0..<30)
+    func narrowedSearchAgreesWithBruteForce(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 6007 &+ 29)
+        var (b, contract) = Self.seeded(&rng)
+        b.lateAfter = 21 * 60
+        let off = Set(Weekday.allCases.filter { _ in rng.unit() < 0.4 }).union([.tue, .wed])
+        b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: off),
+                    Agent(id: "A2", name: "Two", contract: "c", hourlyCost: 12)]
+        let scenario = b.scenario()
+        let problem = RosterProblem(scenario: scenario, required: Array(repeating: 0, count: scenario.grid.intervalCount))
+        let base = RosterHeuristic(problem: problem)
+        var narrowed = problem
+        let lateLow = Int(rng.unit() * 3), weekendLow = Int(rng.unit() * 2)
+        let lateRange = lateLow...(lateLow + Int(rng.unit() * 3)), weekendRange = weekendLow...(weekendLow + Int(rng.unit() * 2))
+        narrowed.searchRanges["c"] = [.late: lateRange, .weekend: weekendRange]
+        let node = RosterHeuristic(problem: narrowed, reusing: base)
+        let options = node.optionsByDay[0].map { $0.map { problem.shiftTypes[$0] } }
+        let values = options.map { $0.map { _ in (rng.unit() - 0.3) * 100 } }
+        var bestValue: Double?
+        for week in Self.allWeeks(options) {
+            let shifts = week.enumerated().map { d, o in o.map { options[d][$0] } }
+            guard Self.keepsRules(shifts, contract: contract, rules: b.rules) else { continue }
+            let late = shifts.compactMap { $0 }.filter { $0.startMinute + $0.lengthMinutes > 21 * 60 }.count
+            let weekend = shifts.enumerated().filter { $0.element != nil && $0.offset >= 5 }.count
+            guard lateRange.contains(late), weekendRange.contains(weekend) else { continue }
+            bestValue = max(bestValue ?? -.infinity, Self.value(week, values))
+        }
+        let found = node.graphs[0]?.best(values: values)
+        #expect((found != nil) == (bestValue != nil), "seed \(seed)")
+        if let found, let bestValue {
+            #expect(abs(Self.value(found, values) - bestValue) < 1e-6, "seed \(seed): search \(Self.value(found, values)), brute force \(bestValue)")
+        }
+        // The unnarrowed search is untouched.
+        #expect(base.problem.searchRanges.isEmpty)
+    }
+
     /// The compact model's rows for the same seeded instances: a week is feasible in the model (for
     /// some 0/1 values of the rules' own variables, tried exhaustively) exactly when the oracle keeps it.
     @Test(arguments: 0..<40)
