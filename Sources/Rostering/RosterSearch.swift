@@ -89,7 +89,7 @@ public enum RosterSearch {
                                       solver: solver, searchNodes: searchNodes, progress: { progress(t(.progWithoutFairness, $0)) }, texts: t) {
                 // Levelling rarely finds a step on a large week: it gets a tenth of the time limit at most.
                 let levelDeadline = min(deadline, ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimitSeconds * 100))))
-                let levelled = level(plain.roster, problem: problem, model: built, deadline: levelDeadline, progress: progress, texts: t)
+                let levelled = level(plain.roster, heuristic: heuristic, model: built, deadline: levelDeadline, progress: progress, texts: t)
                 let repaired = heuristic.solve(start: levelled, deadline: deadline, onPass: onPass)
                 if built.improves(built.values(for: repaired.roster), on: built.values(for: first.roster)) {
                     first = repaired
@@ -309,12 +309,13 @@ public enum RosterSearch {
     /// and of weekend days is narrowed by one at its top or its bottom, best responses find a roster
     /// inside the narrower range (``CountRangeRule``), and the step is kept when the whole objective,
     /// fairness included, falls; until no step helps or time runs out.
-    static func level(_ start: Roster, problem: RosterProblem, model: RosterModel, deadline: ContinuousClock.Instant,
+    static func level(_ start: Roster, heuristic: RosterHeuristic, model: RosterModel, deadline: ContinuousClock.Instant,
                       progress: (String) -> Void, texts t: Texts = .english) -> Roster {
         func cost(_ roster: Roster) -> Double? {
             let values = model.values(for: roster)
             return model.model.isFeasible(values) ? model.model.objectiveValue(of: values) : nil
         }
+        let problem = heuristic.problem
         var best = start
         guard var bestCost = cost(start) else { return start }
         var ranges: [String: [FairnessRule.Measure: ClosedRange<Int>]] = [:]
@@ -332,7 +333,7 @@ public enum RosterSearch {
                         var narrowed = problem
                         narrowed.searchRanges = ranges
                         narrowed.searchRanges[group.contract, default: [:]][m] = candidate
-                        let trial = RosterHeuristic(problem: narrowed).solve(start: best, deadline: deadline).roster
+                        let trial = RosterHeuristic(problem: narrowed, reusing: heuristic).solve(start: best, deadline: deadline).roster
                         if let c = cost(trial), c < bestCost - 1e-6 {
                             best = trial
                             bestCost = c
