@@ -28,7 +28,7 @@ public struct SpreadBranching: Sendable {
     let heuristic: RosterHeuristic
     let solver: any ColumnGenerationSolver
     let groups: [(contract: String, agents: [Int])]
-    var groupOf: [Int?]
+    let groupOf: [Int?]
     public private(set) var leaves: [Leaf]
     /// How many nodes' masters were solved.
     public private(set) var nodes = 0
@@ -38,8 +38,9 @@ public struct SpreadBranching: Sendable {
         self.heuristic = heuristic
         self.solver = solver
         groups = FairnessRule.groups(heuristic.problem)
-        groupOf = Array(repeating: nil, count: heuristic.problem.scenario.agents.count)
+        var groupOf = [Int?](repeating: nil, count: heuristic.problem.scenario.agents.count)
         for (g, group) in groups.enumerated() { for a in group.agents { groupOf[a] = g } }
+        self.groupOf = groupOf
         let whole = groups.map { _ in [(hi: 0...7, lo: 0...7), (hi: 0...7, lo: 0...7)] }
         leaves = [Leaf(limits: whole, bound: root.bound, outcome: root, columns: root.weeks, complete: true)]
     }
@@ -137,9 +138,8 @@ public struct SpreadBranching: Sendable {
             guard let g = groupOf[agent] else { return true }
             var counts = [0, 0]
             for t in types {
-                let c = FairnessRule.counts(problem.shiftTypes[t], problem: problem)
-                counts[0] += c[0]
-                counts[1] += c[1]
+                counts[0] += heuristic.fairCounts[t][0]
+                counts[1] += heuristic.fairCounts[t][1]
             }
             return allowed[g][0].contains(counts[0]) && allowed[g][1].contains(counts[1])
         }
