@@ -138,12 +138,12 @@ public enum RosterSearch {
             return c > 0 && (c - bound) / c > mipGap
         }
         // Fairness priced: the bound raised by branching on the spreads' whole values, as far as the
-        // roster in hand needs (its cost less the gap) or until `until`.
-        func branchSpreads(until: ContinuousClock.Instant) throws(SolverError) {
-            guard var branching = spreads, ContinuousClock.now < until, gapOpen() else { return }
+        // roster in hand needs (its cost less the gap), or for `nodes` nodes.
+        func branchSpreads(nodes: Int = .max) throws(SolverError) {
+            guard var branching = spreads, ContinuousClock.now < deadline, gapOpen() else { return }
             let cost = built.model.objectiveValue(of: values)
             try branching.improve(target: cost * (1 - mipGap), incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) },
-                                  deadline: min(until, deadline))
+                                  deadline: deadline, nodeLimit: nodes)
             bound = max(bound, branching.bound)
             spreads = branching
             progress(t(.progSpreads, String(branching.nodes), String(branching.leaves.count), ProgressText.fixed(bound, places: 2),
@@ -186,7 +186,7 @@ public enum RosterSearch {
             if !fromPlain {
                 progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             }
-            try branchSpreads(until: ContinuousClock.now.advanced(by: .milliseconds(Int64(max(0, timeLimitSeconds - seconds(since: clock)) * 1000 / 3))))
+            try branchSpreads(nodes: spreadNodes)
             try rediveNeighbourhoods()
         }
         // Neighbourhoods dived again: a group of agents (a fixed shuffle, a quarter of the agents up to 45) is
@@ -279,7 +279,7 @@ public enum RosterSearch {
             round += 1
             if built.model.objectiveValue(of: values) >= before - 1e-6 { break }
         }
-        try branchSpreads(until: deadline)
+        try branchSpreads()
         guard built.model.isFeasible(values) else {
             throw SolverError(.solverFailure, "internal error: the roster found breaks a hard rule of the model; please report this scenario")
         }
@@ -414,6 +414,10 @@ public enum RosterSearch {
 
     /// Models up to this many variables are searched whole.
     static let smallModel = 5000
+
+    /// Nodes of the spreads branched on before the neighbourhoods (the rest of the branching comes last,
+    /// with the time then left).
+    static let spreadNodes = 12
 
     /// Neighbourhoods dived again: a quarter of the agents, at least and at most this many.
     static let rediveMinimum = 8, rediveGroup = 45

@@ -49,12 +49,14 @@ public struct SpreadBranching: Sendable {
     public var bound: Double { leaves.map(\.bound).min() ?? .infinity }
 
     /// Branches the leaf with the least bound, and the next, until every leaf's bound reaches `target`
-    /// (a share below the roster in hand), the least leaf cannot be branched, or `deadline`.
+    /// (a share below the roster in hand), the least leaf cannot be branched, `nodeLimit` nodes' masters
+    /// are solved (a count, so the result does not depend on the machine's speed), or `deadline`.
     ///
     /// - Parameter incumbent: each agent's week in the roster in hand (the nodes' masters start from it
     ///   where it fits their ranges).
-    public mutating func improve(target: Double, incumbent: [[Int]], deadline: ContinuousClock.Instant) throws(SolverError) {
-        while ContinuousClock.now < deadline {
+    public mutating func improve(target: Double, incumbent: [[Int]], deadline: ContinuousClock.Instant, nodeLimit: Int = .max) throws(SolverError) {
+        let limit = nodes + nodeLimit
+        while ContinuousClock.now < deadline, nodes < limit {
             guard let k = leaves.indices.filter({ leaves[$0].bound < target }).min(by: { leaves[$0].bound < leaves[$1].bound }) else { return }
             let leaf = leaves[k]
             if !leaf.complete {
