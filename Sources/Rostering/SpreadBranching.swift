@@ -38,9 +38,8 @@ public struct SpreadBranching: Sendable {
         self.heuristic = heuristic
         self.solver = solver
         groups = FairnessRule.groups(heuristic.problem)
-        var groupOf = [Int?](repeating: nil, count: heuristic.problem.scenario.agents.count)
-        for (g, group) in groups.enumerated() { for a in group.agents { groupOf[a] = g } }
-        self.groupOf = groupOf
+        // Each agent's group, as the search's fairness bookkeeping has it.
+        groupOf = heuristic.emptyTally?.group ?? Array(repeating: nil, count: heuristic.problem.scenario.agents.count)
         let whole = groups.map { _ in [(hi: 0...7, lo: 0...7), (hi: 0...7, lo: 0...7)] }
         leaves = [Leaf(limits: whole, bound: root.bound, outcome: root, columns: root.weeks, complete: true)]
     }

@@ -242,10 +242,8 @@ public enum WeekColumnGeneration {
         }
         var spreads: [[Spread]] = []
         if fairness, !columnWeights.isEmpty {
-            let groups = FairnessRule.groups(problem)
-            var groupOf = [Int?](repeating: nil, count: agents)
-            for (g, group) in groups.enumerated() { for a in group.agents { groupOf[a] = g } }
-            var used: [[(max: Int, min: Int)]] = groups.map { _ in [(0, 7), (0, 7)] }
+            let groupOf = heuristic.emptyTally?.group ?? Array(repeating: nil, count: agents)
+            var used: [[(max: Int, min: Int)]] = built.fairVariables.map { _ in [(0, 7), (0, 7)] }
             for (k, week) in weeks.enumerated() where columnWeights[k] > 1e-6 {
                 guard let g = groupOf[week.agent] else { continue }
                 var counts = [0, 0]
