@@ -106,6 +106,47 @@ import TestSupport
 }
 
 extension WeekRuleBruteForceTests {
+    /// The start spread searched as windows (one part of the graph per window of starts): on a finer
+    /// grid (starts every 90 minutes from 06:00 to 19:30, four working days) with spreads that cut
+    /// the grid between and on its starts, against brute force over every week.
+    @Test(arguments: 0..<24)
+    func startWindowsAgreeWithBruteForce(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 4099 &+ 3)
+        var b = ScenarioBuilder()
+        b.lengths = [240]
+        b.earliest = 6 * 60
+        b.latest = 23 * 60 + 30
+        b.step = 90
+        b.intervalMinutes = 30
+        let contract = Contract(name: "c", minMinutes: 0, maxMinutes: 4 * 240, maxDays: 4, lengthsMinutes: [240])
+        b.contracts = [contract]
+        let spread = [0, 60, 90, 180, 200, 450, 800][seed % 7]
+        b.rules = WorkRules(minRestMinutes: [0, 12 * 60][Int(rng.unit() * 2) % 2], maxConsecutiveDays: 7,
+                            minDaysOffInARow: nil, maxStartVariationMinutes: spread)
+        b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: [.mon, .wed, .sat])]
+        let scenario = b.scenario()
+        let problem = RosterProblem(scenario: scenario, required: Array(repeating: 0, count: scenario.grid.intervalCount))
+        let rules = try #require(problem.weekRules(agent: 0))
+        var options: [[ShiftType]] = Array(repeating: [], count: 7)
+        for t in problem.options[0] { options[problem.shiftTypes[t].day].append(problem.shiftTypes[t]) }
+        try #require(options.map(\.count).max() == 10, "seed \(seed): \(options.map(\.count))")
+        let graph = WeekGraph(rules: rules, options: options)
+        // Negative values too, so the best week is sometimes short and the windows at the edges matter.
+        let values = options.map { $0.map { _ in (rng.unit() - 0.4) * 100 } }
+        var bestValue: Double?
+        for week in Self.allWeeks(options) {
+            let shifts = week.enumerated().map { d, o in o.map { options[d][$0] } }
+            guard Self.keepsRules(shifts, contract: contract, rules: b.rules) else { continue }
+            bestValue = max(bestValue ?? -.infinity, Self.value(week, values))
+        }
+        let found = try #require(graph.best(values: values))
+        let shifts = found.enumerated().map { d, o in o.map { options[d][$0] } }
+        #expect(Self.keepsRules(shifts, contract: contract, rules: b.rules), "seed \(seed): \(found)")
+        #expect(abs(Self.value(found, values) - (bestValue ?? .nan)) < 1e-6, "seed \(seed): search \(Self.value(found, values)), brute force \(bestValue ?? .nan)")
+    }
+}
+
+extension WeekRuleBruteForceTests {
     /// The count ranges (the search device of the fairness levelling and of the spreads branched on),
     /// on a search built from the unnarrowed one's parts: the best week whose late shifts (ending after
     /// 21:00 or past midnight) and weekend days lie within the ranges, against brute force.

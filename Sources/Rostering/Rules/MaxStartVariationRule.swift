@@ -33,6 +33,20 @@ public struct MaxStartVariationRule: WeekRule {
         if day == TimeGrid.days - 1 { state[base] = Self.none }
     }
 
+    /// The weeks that keep the rule are those whose starts all lie in one window [τ, τ + spread]: a
+    /// week's earliest start anchors one. Windows anchored past the latest start less the spread hold
+    /// no start the one anchored there lacks, so the windows are those anchored at each start up to
+    /// that point and the one ending at the latest start (one set of every option when the starts
+    /// never spread that far).
+    public func optionSets(_ options: [[ShiftType]]) -> [[[Int]]]? {
+        let starts = Set(options.flatMap { $0.map(\.startMinute) }).sorted()
+        guard let low = starts.first, let high = starts.last, high - low > spread else { return [options.map { Array($0.indices) }] }
+        let anchors = starts.filter { $0 < high - spread } + [high - spread]
+        return anchors.map { tau in
+            options.map { day in day.indices.filter { day[$0].startMinute >= tau && day[$0].startMinute <= tau + spread } }
+        }
+    }
+
     /// Whether the rule can bind at all for these options (their starts span more than the spread).
     public func binds(on options: [ShiftType]) -> Bool {
         guard let low = options.map(\.startMinute).min(), let high = options.map(\.startMinute).max() else { return false }

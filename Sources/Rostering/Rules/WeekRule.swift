@@ -23,6 +23,10 @@ public protocol WeekRule: Sendable {
     func simplify(_ state: inout RuleState, at base: Int, after day: Int)
     /// Adds the rule's rows for agent `a`, whose assignment variables per day are `perDay`.
     func addRows(agent a: Int, perDay: [[(type: Int, variable: LinearModel.VariableID)]], problem: RosterProblem, model: inout LinearModel)
+    /// When the rule holds exactly for the weeks whose shifts all lie in one of a few sets of the
+    /// options (per set, per day, the indices of the options kept), those sets: the week graph
+    /// then searches each set without the rule instead of remembering it day by day. Nil otherwise.
+    func optionSets(_ options: [[ShiftType]]) -> [[[Int]]]?
     /// Why the agent has no week, when this rule alone is what stands in the way.
     func explain(problem: RosterProblem) -> String
     /// Values of the auxiliary variables `addRows` created (by name) that put `week` into the model.
@@ -33,6 +37,7 @@ extension WeekRule {
     public func start(_ state: inout RuleState, at base: Int) {}
     public func accepts(_ state: RuleState, at base: Int) -> Bool { true }
     public func simplify(_ state: inout RuleState, at base: Int, after day: Int) {}
+    public func optionSets(_ options: [[ShiftType]]) -> [[[Int]]]? { nil }
     public func auxiliaryValues(agent a: Int, week: [ShiftType?], problem: RosterProblem) -> [(name: String, value: Double)] { [] }
 }
 
