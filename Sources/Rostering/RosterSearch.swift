@@ -74,14 +74,14 @@ public enum RosterSearch {
         let onPass: (Double) -> Void = { objective in
             searchProgress?(SearchProgress(incumbent: objective, bound: nil, elapsedSeconds: seconds(since: solveClock)))
         }
-        var first = heuristic.solve(deadline: deadline, onPass: onPass)
+        var fromWeekWithoutFairness: (roster: Roster, weeks: [[RosterHeuristic.Choice]])?
         // Whether the fairness phase starts from the week solved without it (levelled and repaired).
         var fromPlain = false
         if heuristic.emptyTally != nil, ContinuousClock.now < deadline {
             // Fairness is not a per-shift cost, and it makes the search's model and the week master's dive
             // hard. So the week is first solved without it (in up to half the time left: it stops sooner once
             // its own gap closes), and best responses and exchanges that judge fairness exactly
-            // start from that roster; the cheaper of the two rosters goes on.
+            // start from that roster (which, levelled, is the first roster of the fairness phase).
             var plainScenario = scenario
             plainScenario.costs.fairnessWeight = .zero
             let left = timeLimitSeconds - seconds(since: clock)
@@ -90,13 +90,12 @@ public enum RosterSearch {
                 // Levelling rarely finds a step on a large week: it gets a tenth of the time limit at most.
                 let levelDeadline = min(deadline, ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimitSeconds * 100))))
                 let levelled = level(plain.roster, heuristic: heuristic, model: built, deadline: levelDeadline, progress: progress, texts: t)
-                let repaired = heuristic.solve(start: levelled, deadline: deadline, onPass: onPass)
-                if built.improves(built.values(for: repaired.roster), on: built.values(for: first.roster)) {
-                    first = repaired
-                    fromPlain = plain.gap < 0.01
-                }
+                fromWeekWithoutFairness = heuristic.solve(start: levelled, deadline: deadline, onPass: onPass)
+                fromPlain = plain.gap < 0.01
             }
         }
+        // Without fairness priced (or when the week without it found nothing): best responses and exchanges alone.
+        let first = fromWeekWithoutFairness ?? heuristic.solve(deadline: deadline, onPass: onPass)
         var heuristicRoster = first.roster
         progress(t(.progFirst, ProgressText.fixed(built.model.objectiveValue(of: built.values(for: heuristicRoster)), places: 2),
                    ProgressText.fixed(seconds(since: solveClock), places: 1)))

@@ -83,16 +83,20 @@ public struct SpreadBranching: Sendable {
                 for v in min(f, max(spread.minUsed, range.lowerBound))...f { parts.append(v...v) }
                 if f + 1 <= range.upperBound { parts.append((f + 1)...range.upperBound) }
             }
+            // A child's master starts from the weeks its parent's master uses (and the last round's priced
+            // weeks): a master of every week the parent generated takes several times longer to solve,
+            // and the pricing brings back what the child needs.
+            let used = outcome.weeks.enumerated().filter { k, _ in k >= outcome.columnWeights.count || outcome.columnWeights[k] > 1e-9 }.map(\.element)
             var children: [Leaf] = []
             for part in parts {
                 var limits = leaf.limits
                 if side == .hi { limits[g][m].hi = part } else { limits[g][m].lo = part }
                 guard ContinuousClock.now < deadline else {
                     // Out of time: the child keeps its parent's bound (its problem is a part of the parent's).
-                    children.append(Leaf(limits: limits, bound: leaf.bound, outcome: nil, columns: outcome.weeks, complete: false))
+                    children.append(Leaf(limits: limits, bound: leaf.bound, outcome: nil, columns: used, complete: false))
                     continue
                 }
-                children.append(try evaluate(limits, columns: outcome.weeks, fallback: leaf.bound, incumbent: incumbent, target: target, deadline: deadline))
+                children.append(try evaluate(limits, columns: used, fallback: leaf.bound, incumbent: incumbent, target: target, deadline: deadline))
                 nodes += 1
             }
             leaves.replaceSubrange(k...k, with: children)

@@ -275,7 +275,7 @@ public enum WeekColumnGeneration {
         var fixed = settledBefore
         var columns = pool
         while fixed.count < agents {
-            let left = Double(ContinuousClock.now.duration(to: deadline).components.seconds)
+            let left = ContinuousClock.now.duration(to: deadline).inSeconds
             guard left > 0 else { return nil }
             guard let outcome = try run(heuristic: heuristic, start: start, solver: solver, timeLimitSeconds: left, pool: columns, fixed: fixed),
                   !outcome.columnWeights.isEmpty else { return nil }

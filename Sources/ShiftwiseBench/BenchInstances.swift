@@ -3,7 +3,8 @@ import Core
 
 /// Deterministic synthetic demand: a double-peak weekday curve, quieter weekends, seeded noise.
 enum BenchInstances {
-    static let seed: UInt64 = 20_261_130
+    /// BENCH_SEED=N generates other instances of the same shapes (to measure on weeks no setting was tuned on).
+    static let seed: UInt64 = ProcessInfo.processInfo.environment["BENCH_SEED"].flatMap(UInt64.init) ?? 20_261_130
 
     /// The shape of a desk's day: when it is open (hours, `until` past 24 for a desk open after
     /// midnight) and where its peaks lie.
