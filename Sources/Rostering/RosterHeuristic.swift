@@ -213,17 +213,24 @@ public struct RosterHeuristic: Sendable {
                         var newA = byDay[a], newB = byDay[b]
                         newA[d] = nil; newB[e] = nil
                         newA[e] = cb; newB[d] = ca
-                        var traded = tally
-                        if let current = tally {
-                            traded!.set(agent: a, to: counts(newA))
-                            traded!.set(agent: b, to: counts(newB))
-                            delta += traded!.cost - current.cost
+                        // The fairness term judged on the tally itself, changed back when the exchange is not made.
+                        var before: (a: [Int], b: [Int])?
+                        if tally != nil {
+                            let cost = tally!.cost
+                            before = (tally!.counts(of: a), tally!.counts(of: b))
+                            tally!.set(agent: a, to: counts(newA))
+                            tally!.set(agent: b, to: counts(newB))
+                            delta += tally!.cost - cost
                         }
-                        guard delta < -1e-9 else { continue }
-                        guard isFeasible(agent: a, days: newA), isFeasible(agent: b, days: newB) else { continue }
+                        guard delta < -1e-9, isFeasible(agent: a, days: newA), isFeasible(agent: b, days: newB) else {
+                            if let before {
+                                tally!.set(agent: b, to: before.b)
+                                tally!.set(agent: a, to: before.a)
+                            }
+                            continue
+                        }
                         byDay[a] = newA
                         byDay[b] = newB
-                        tally = traded
                         improved = true
                     }
                 }

@@ -114,6 +114,9 @@ public enum RosterSearch {
         }
         var lpValues: [Double]?
         var generatedWeeks: [(agent: Int, types: [Int])] = []
+        // The weeks the week master uses (and its last round's priced weeks): the dives start from these.
+        var usedWeeks: [(agent: Int, types: [Int])] = []
+        var diveWeeks: [(agent: Int, types: [Int])] = []
         var spreads: SpreadBranching?
         if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
                                                  timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock))) {
@@ -122,6 +125,16 @@ public enum RosterSearch {
             for (a, t, v) in built.assignments { x[v.index] = cg.weights[a][t] ?? 0 }
             lpValues = x
             generatedWeeks = cg.weeks
+            usedWeeks = cg.weeks.enumerated().filter { k, _ in k >= cg.columnWeights.count || cg.columnWeights[k] > 1e-9 }.map(\.element)
+            // The dive starts from those and each agent's last few priced weeks (priced at duals near the
+            // master's last): a master of every week generated takes several times longer to solve.
+            var recent = Array(repeating: 0, count: problem.scenario.agents.count)
+            var latest: [(agent: Int, types: [Int])] = []
+            for w in cg.weeks.reversed() where recent[w.agent] < recentWeeks {
+                recent[w.agent] += 1
+                latest.append(w)
+            }
+            diveWeeks = usedWeeks + latest.reversed()
             if !cg.spreads.isEmpty { spreads = SpreadBranching(root: cg, heuristic: heuristic, solver: solver) }
             let fractional = cg.weights.filter { $0.values.contains { $0 > 1e-6 && $0 < 1 - 1e-6 } }.count
             progress(t(.progWeekBound, ProgressText.fixed(cg.bound, places: 2), cg.converged ? "" : t(.progStoppedEarly), String(cg.rounds), String(cg.columns),
@@ -177,7 +190,7 @@ public enum RosterSearch {
             guard !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, gapOpen() else { return }
             // From the week solved without fairness, a whole dive again rarely finds better: the bound (the
             // spreads branched on) and the neighbourhoods get the time instead.
-            if !fromPlain, let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: heuristic.weeks(of: built.roster(from: values)), pool: generatedWeeks,
+            if !fromPlain, let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: heuristic.weeks(of: built.roster(from: values)), pool: diveWeeks,
                                                          solver: solver, deadline: deadline) {
                 let dived = roster(ofWeeks: weeks)
                 if built.improves(dived, on: values) { values = dived }
@@ -210,7 +223,7 @@ public enum RosterSearch {
                 tried += 1
                 var fixed: [Int: [Int]] = [:]
                 for a in 0..<agents where !group.contains(a) { fixed[a] = current[a].map(\.type) }
-                guard let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: current, pool: generatedWeeks.filter { group.contains($0.agent) },
+                guard let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: current, pool: usedWeeks.filter { group.contains($0.agent) },
                                                                 solver: solver, deadline: deadline, fixed: fixed),
                       group.contains(where: { weeks[$0].sorted() != current[$0].map(\.type).sorted() }) else {
                     sinceImprovement += 1
@@ -417,6 +430,9 @@ public enum RosterSearch {
     /// Nodes of the spreads branched on before the neighbourhoods (the rest of the branching comes last,
     /// with the time then left).
     static let spreadNodes = 12
+
+    /// The dive starts from the weeks the week master uses and each agent's this many last priced weeks.
+    static let recentWeeks = 5
 
     /// Neighbourhoods dived again: a quarter of the agents, at least and at most this many.
     static let rediveMinimum = 8, rediveGroup = 45

@@ -279,7 +279,10 @@ public enum WeekColumnGeneration {
             guard left > 0 else { return nil }
             guard let outcome = try run(heuristic: heuristic, start: start, solver: solver, timeLimitSeconds: left, pool: columns, fixed: fixed),
                   !outcome.columnWeights.isEmpty else { return nil }
-            columns = outcome.weeks
+            // The next step's master starts from the weeks this one uses (and the last round's priced weeks):
+            // a master of every week generated so far takes several times longer to solve again, and the
+            // pricing brings back what the next step needs.
+            columns = outcome.weeks.enumerated().filter { k, _ in k >= outcome.columnWeights.count || outcome.columnWeights[k] > 1e-9 }.map(\.element)
             // Each free agent's heaviest week.
             var heaviest: [Int: (types: [Int], weight: Double)] = [:]
             for (k, w) in outcome.weeks.enumerated() where fixed[w.agent] == nil && k < outcome.columnWeights.count {

@@ -121,53 +121,76 @@ public struct FairnessRule: SoftRule {
 /// contract's histogram of counts per measure, so the spread after a change costs O(8).
 struct FairnessTally: Sendable {
     let weight: Double
-    /// Per agent: its group index (nil: alone in its contract) and counts.
-    var group: [Int?]
-    var counts: [[Int]]
-    /// Per group and measure: how many agents have each count 0…7.
-    var histogram: [[[Int]]]
+    /// Per agent: its group index (nil: alone in its contract).
+    let group: [Int?]
+    /// Agent a's count of measure m at 2a + m.
+    private var counts: [Int]
+    /// How many agents of group g have count v of measure m, at (2g + m) × 8 + v (v = 0…7).
+    private var histogram: [Int]
 
     init?(problem: RosterProblem) {
         guard FairnessRule.isActive(problem) else { return nil }
         weight = problem.scenario.costs.fairnessWeight.doubleValue
         let agents = problem.scenario.agents.count
-        group = Array(repeating: nil, count: agents)
-        counts = Array(repeating: [0, 0], count: agents)
+        var group: [Int?] = Array(repeating: nil, count: agents)
+        counts = Array(repeating: 0, count: 2 * agents)
         let groups = FairnessRule.groups(problem)
-        histogram = groups.map { g in [[g.agents.count] + Array(repeating: 0, count: 7), [g.agents.count] + Array(repeating: 0, count: 7)] }
-        for (g, entry) in groups.enumerated() { for a in entry.agents { group[a] = g } }
+        histogram = Array(repeating: 0, count: groups.count * 16)
+        for (g, entry) in groups.enumerated() {
+            for a in entry.agents { group[a] = g }
+            histogram[g * 16] = entry.agents.count
+            histogram[g * 16 + 8] = entry.agents.count
+        }
+        self.group = group
     }
+
+    /// Agent `a`'s counts (late shifts, weekend days).
+    func counts(of a: Int) -> [Int] { [counts[2 * a], counts[2 * a + 1]] }
 
     /// The spread of one group and measure.
     func spread(_ g: Int, _ m: Int) -> Int {
-        let h = histogram[g][m]
-        guard let hi = h.lastIndex(where: { $0 > 0 }), let lo = h.firstIndex(where: { $0 > 0 }) else { return 0 }
-        return hi - lo
+        let base = (2 * g + m) * 8
+        var lo = -1, hi = -1
+        for v in 0..<8 where histogram[base + v] > 0 {
+            if lo < 0 { lo = v }
+            hi = v
+        }
+        return lo < 0 ? 0 : hi - lo
     }
 
     /// The whole term.
     var cost: Double {
         var total = 0
-        for g in histogram.indices { total += spread(g, 0) + spread(g, 1) }
+        for g in 0..<(histogram.count / 16) { total += spread(g, 0) + spread(g, 1) }
         return weight * Double(total)
     }
 
     mutating func set(agent a: Int, to new: [Int]) {
         guard let g = group[a] else { return }
         for m in 0..<2 {
-            histogram[g][m][counts[a][m]] -= 1
-            histogram[g][m][min(7, new[m])] += 1
+            let base = (2 * g + m) * 8
+            histogram[base + counts[2 * a + m]] -= 1
+            let v = min(7, new[m])
+            histogram[base + v] += 1
+            counts[2 * a + m] = v
         }
-        counts[a] = new.map { min(7, $0) }
     }
 
     /// How the term changes if agent `a`'s counts become `new`.
     func delta(agent a: Int, to new: [Int]) -> Double {
         guard let g = group[a] else { return 0 }
-        var copy = self
-        let before = spread(g, 0) + spread(g, 1)
-        copy.set(agent: a, to: new)
-        return weight * Double(copy.spread(g, 0) + copy.spread(g, 1) - before)
+        var total = 0
+        for m in 0..<2 {
+            let base = (2 * g + m) * 8
+            let old = counts[2 * a + m], moved = min(7, new[m])
+            var lo = -1, hi = -1
+            for v in 0..<8 where histogram[base + v] - (v == old ? 1 : 0) + (v == moved ? 1 : 0) > 0 {
+                if lo < 0 { lo = v }
+                hi = v
+            }
+            total += (lo < 0 ? 0 : hi - lo) - spread(g, m)
+        }
+        return weight * Double(total)
     }
 
     /// A price per late shift and per weekend day for agent `a`'s best response: half the exact
@@ -176,7 +199,7 @@ struct FairnessTally: Sendable {
     func prices(agent a: Int) -> [Double] {
         guard group[a] != nil else { return [0, 0] }
         return (0..<2).map { m in
-            var up = counts[a], down = counts[a]
+            var up = counts(of: a), down = counts(of: a)
             up[m] += 1
             down[m] -= 1
             let more = up[m] <= 7 ? delta(agent: a, to: up) : weight
