@@ -125,7 +125,7 @@ public enum RosterSearch {
             for (a, t, v) in built.assignments { x[v.index] = cg.weights[a][t] ?? 0 }
             lpValues = x
             generatedWeeks = cg.weeks
-            usedWeeks = cg.weeks.enumerated().filter { k, _ in k >= cg.columnWeights.count || cg.columnWeights[k] > 1e-9 }.map(\.element)
+            usedWeeks = cg.usedWeeks
             // The dive starts from those and each agent's last few priced weeks (priced at duals near the
             // master's last): a master of every week generated takes several times longer to solve.
             var recent = Array(repeating: 0, count: problem.scenario.agents.count)

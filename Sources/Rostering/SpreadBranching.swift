@@ -83,10 +83,8 @@ public struct SpreadBranching: Sendable {
                 for v in min(f, max(spread.minUsed, range.lowerBound))...f { parts.append(v...v) }
                 if f + 1 <= range.upperBound { parts.append((f + 1)...range.upperBound) }
             }
-            // A child's master starts from the weeks its parent's master uses (and the last round's priced
-            // weeks): a master of every week the parent generated takes several times longer to solve,
-            // and the pricing brings back what the child needs.
-            let used = outcome.weeks.enumerated().filter { k, _ in k >= outcome.columnWeights.count || outcome.columnWeights[k] > 1e-9 }.map(\.element)
+            // A child's master starts from the weeks its parent's master uses.
+            let used = outcome.usedWeeks
             var children: [Leaf] = []
             for part in parts {
                 var limits = leaf.limits

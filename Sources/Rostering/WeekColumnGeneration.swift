@@ -27,6 +27,12 @@ public enum WeekColumnGeneration {
         public let weeks: [(agent: Int, types: [Int])]
         /// The last master's weight of each of `weeks` (empty when the solver gave no values).
         public let columnWeights: [Double]
+        /// The weeks the last master uses, and the last round's priced weeks (which it never saw): where a
+        /// master of the same rows starts again (a master of every week generated takes several times
+        /// longer to solve, and the pricing brings back what it needs).
+        public var usedWeeks: [(agent: Int, types: [Int])] {
+            weeks.enumerated().filter { k, _ in k >= columnWeights.count || columnWeights[k] > 1e-9 }.map(\.element)
+        }
         /// Per fairness group and measure: the master's largest and smallest count, and the largest and
         /// smallest count of the weeks it uses (empty when fairness is not priced or there were no values).
         public let spreads: [[Spread]]
@@ -279,10 +285,7 @@ public enum WeekColumnGeneration {
             guard left > 0 else { return nil }
             guard let outcome = try run(heuristic: heuristic, start: start, solver: solver, timeLimitSeconds: left, pool: columns, fixed: fixed),
                   !outcome.columnWeights.isEmpty else { return nil }
-            // The next step's master starts from the weeks this one uses (and the last round's priced weeks):
-            // a master of every week generated so far takes several times longer to solve again, and the
-            // pricing brings back what the next step needs.
-            columns = outcome.weeks.enumerated().filter { k, _ in k >= outcome.columnWeights.count || outcome.columnWeights[k] > 1e-9 }.map(\.element)
+            columns = outcome.usedWeeks
             // Each free agent's heaviest week.
             var heaviest: [Int: (types: [Int], weight: Double)] = [:]
             for (k, w) in outcome.weeks.enumerated() where fixed[w.agent] == nil && k < outcome.columnWeights.count {

@@ -21,19 +21,18 @@ public struct WeekGraph: Sendable {
     /// - Complexity: O(days × states × options) rule steps per part.
     public init(rules: AgentRules, options: [[ShiftType]]) {
         self.options = options
-        let all = options.map { Array($0.indices) }
-        if let r = rules.rules.firstIndex(where: { $0.optionSets(options) != nil }), let sets = rules.rules[r].optionSets(options) {
-            let rest = rules.without(r)
-            // A set inside another finds nothing the larger one does not.
-            let kept = sets.enumerated().filter { i, set in
-                !sets.enumerated().contains { j, other in
-                    j != i && zip(set, other).allSatisfy { Set($0).isSubset(of: $1) } && (set != other || j < i)
-                }
-            }.map(\.element)
-            parts = kept.map { WeekAutomaton(rules: rest, options: options, kept: $0) }
-        } else {
-            parts = [WeekAutomaton(rules: rules, options: options, kept: all)]
+        guard let (r, sets) = rules.rules.enumerated().lazy.compactMap({ r, rule in rule.optionSets(options).map { (r, $0) } }).first else {
+            parts = [WeekAutomaton(rules: rules, options: options, kept: options.map { Array($0.indices) })]
+            return
         }
+        let rest = rules.without(r)
+        // A set inside another finds nothing the larger one does not.
+        let kept = sets.enumerated().filter { i, set in
+            !sets.enumerated().contains { j, other in
+                j != i && zip(set, other).allSatisfy { Set($0).isSubset(of: $1) } && (set != other || j < i)
+            }
+        }.map(\.element)
+        parts = kept.map { WeekAutomaton(rules: rest, options: options, kept: $0) }
     }
 
     /// Whether any week keeps the rules.
