@@ -77,21 +77,24 @@ public enum RosterSearch {
         var fromWeekWithoutFairness: (roster: Roster, weeks: [[RosterHeuristic.Choice]])?
         // Whether the fairness phase starts from the week solved without it (levelled and repaired).
         var fromPlain = false
+        // The bound of the week without fairness (what the fairness phase's bound adds to it is fairness's share).
+        var plainBound: Double?
         if heuristic.emptyTally != nil, ContinuousClock.now < deadline {
             // Fairness is not a per-shift cost, and it makes the search's model and the week master's dive
-            // hard. So the week is first solved without it (in up to half the time left: it stops sooner once
+            // hard. So the week is first solved without it (in up to six tenths of the time left: it stops sooner once
             // its own gap closes), and best responses and exchanges that judge fairness exactly
             // start from that roster (which, levelled, is the first roster of the fairness phase).
             var plainScenario = scenario
             plainScenario.costs.fairnessWeight = .zero
             let left = timeLimitSeconds - seconds(since: clock)
-            if let plain = try? solve(scenario: plainScenario, requirements: requirements, timeLimitSeconds: max(1, left / 2), mipGap: mipGap,
+            if let plain = try? solve(scenario: plainScenario, requirements: requirements, timeLimitSeconds: max(1, left * plainShare), mipGap: mipGap,
                                       solver: solver, searchNodes: searchNodes, progress: { progress(t(.progWithoutFairness, $0)) }, texts: t) {
-                // Levelling rarely finds a step on a large week: it gets a tenth of the time limit at most.
-                let levelDeadline = min(deadline, ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimitSeconds * 100))))
+                // Levelling rarely finds a step on a large week: it gets a fortieth of the time limit at most.
+                let levelDeadline = min(deadline, ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimitSeconds * 1000 * levellingShare))))
                 let levelled = level(plain.roster, heuristic: heuristic, model: built, deadline: levelDeadline, progress: progress, texts: t)
                 fromWeekWithoutFairness = heuristic.solve(start: levelled, deadline: deadline, onPass: onPass)
                 fromPlain = plain.gap < 0.01
+                plainBound = plain.bound
             }
         }
         // Without fairness priced (or when the week without it found nothing): best responses and exchanges alone.
@@ -154,6 +157,12 @@ public enum RosterSearch {
         func branchSpreads(nodes: Int = .max) throws(SolverError) {
             guard var branching = spreads, ContinuousClock.now < deadline, gapOpen() else { return }
             let cost = built.model.objectiveValue(of: values)
+            // What the bound adds to the week without fairness's bound is fairness's share of it. When that
+            // share already covers the roster's own fairness (to within half the gap allowed), the gap left is
+            // the week's, not fairness's: branching on the spreads would raise the bound by fairness alone, so
+            // the time goes to the neighbourhoods instead.
+            if let plainBound, let fairness = heuristic.tally(of: heuristic.weeks(of: built.roster(from: values)))?.cost,
+               fairness - (bound - plainBound) < mipGap * cost / 2 { return }
             try branching.improve(target: cost * (1 - mipGap), incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) },
                                   deadline: deadline, nodeLimit: nodes)
             bound = max(bound, branching.bound)
@@ -430,6 +439,14 @@ public enum RosterSearch {
     /// Nodes of the spreads branched on before the neighbourhoods (the rest of the branching comes last,
     /// with the time then left).
     static let spreadNodes = 12
+
+    /// The share of the time left that the week without fairness gets (it stops sooner once its own gap
+    /// closes): its dive and neighbourhoods are where a roster's cost is won; the fairness phase needs its
+    /// week master and, where fairness's part of the gap is open, the spreads branched on.
+    static let plainShare = 0.6
+
+    /// The share of the time limit the fairness levelling gets at most.
+    static let levellingShare = 0.025
 
     /// The dive starts from the weeks the week master uses and each agent's this many last priced weeks.
     static let recentWeeks = 5
