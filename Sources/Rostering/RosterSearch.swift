@@ -26,6 +26,8 @@ public enum RosterSearch {
         public let terms: [(name: String, value: Double)]
         /// Why the search ended: the gap reached, the time limit, or the search's own limit.
         public let stoppedBy: StopReason
+        /// The weeks the week master used (where another master over the same agents and rules can start).
+        var usedWeeks: [(agent: Int, types: [Int])] = []
 
         public init(roster: Roster, evaluation: RosterEvaluation, status: SolveStatus, bound: Double, buildSeconds: Double, solveSeconds: Double,
                     modelSize: (variables: Int, constraints: Int, integers: Int), terms: [(name: String, value: Double)], stoppedBy: StopReason) {
@@ -79,6 +81,8 @@ public enum RosterSearch {
         var fromPlain = false
         // The bound of the week without fairness (what the fairness phase's bound adds to it is fairness's share).
         var plainBound: Double?
+        // The weeks the week master without fairness used: the fairness phase's master starts from them too.
+        var plainWeeks: [(agent: Int, types: [Int])] = []
         if heuristic.emptyTally != nil, ContinuousClock.now < deadline {
             // Fairness is not a per-shift cost, and it makes the search's model and the week master's dive
             // hard. So the week is first solved without it (in up to six tenths of the time left: it stops sooner once
@@ -95,6 +99,7 @@ public enum RosterSearch {
                 fromWeekWithoutFairness = heuristic.solve(start: levelled, deadline: deadline, onPass: onPass)
                 fromPlain = plain.gap < 0.01
                 plainBound = plain.bound
+                plainWeeks = plain.usedWeeks
             }
         }
         // Without fairness priced (or when the week without it found nothing): best responses and exchanges alone.
@@ -122,7 +127,7 @@ public enum RosterSearch {
         var diveWeeks: [(agent: Int, types: [Int])] = []
         var spreads: SpreadBranching?
         if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
-                                                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock))) {
+                                                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), pool: plainWeeks) {
             bound = max(bound, cg.bound)
             var x = Array(repeating: 0.0, count: built.model.variables.count)
             for (a, t, v) in built.assignments { x[v.index] = cg.weights[a][t] ?? 0 }
@@ -317,12 +322,14 @@ public enum RosterSearch {
         let optimal = gap <= mipGap + 1e-12
         let elapsed = seconds(since: solveClock)
         let pastLimit = seconds(since: clock) >= timeLimitSeconds
-        return Solution(
+        var solution = Solution(
             roster: roster, evaluation: evaluation, status: optimal ? .optimal : .feasible, bound: bound,
             buildSeconds: buildSeconds, solveSeconds: elapsed,
             modelSize: (built.model.variables.count, built.model.constraints.count, built.model.integerCount),
             terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) },
             stoppedBy: optimal ? .gap : pastLimit ? .timeLimit : .searchLimit)
+        solution.usedWeeks = usedWeeks
+        return solution
     }
 
     /// Fairness levelling: a spread shrinks only when every agent at the top (or the bottom) moves at
