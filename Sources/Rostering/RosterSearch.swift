@@ -122,7 +122,8 @@ public enum RosterSearch {
         }
         var lpValues: [Double]?
         var generatedWeeks: [(agent: Int, types: [Int])] = []
-        // The weeks the week master uses (and its last round's priced weeks): the dives start from these.
+        // The weeks the week master uses (and its last round's priced weeks): the neighbourhoods' dives start
+        // from these, the whole week's dive from these and each agent's last priced weeks.
         var usedWeeks: [(agent: Int, types: [Int])] = []
         var diveWeeks: [(agent: Int, types: [Int])] = []
         var spreads: SpreadBranching?
@@ -166,10 +167,9 @@ public enum RosterSearch {
             // share already covers the roster's own fairness (to within half the gap allowed), the gap left is
             // the week's, not fairness's: branching on the spreads would raise the bound by fairness alone, so
             // the time goes to the neighbourhoods instead.
-            if let plainBound, let fairness = heuristic.tally(of: heuristic.weeks(of: built.roster(from: values)))?.cost,
-               fairness - (bound - plainBound) < mipGap * cost / 2 { return }
-            try branching.improve(target: cost * (1 - mipGap), incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) },
-                                  deadline: deadline, nodeLimit: nodes)
+            let incumbent = heuristic.weeks(of: built.roster(from: values))
+            if let plainBound, let fairness = heuristic.tally(of: incumbent)?.cost, fairness - (bound - plainBound) < mipGap * cost / 2 { return }
+            try branching.improve(target: cost * (1 - mipGap), incumbent: incumbent.map { $0.map(\.type) }, deadline: deadline, nodeLimit: nodes)
             bound = max(bound, branching.bound)
             spreads = branching
             progress(t(.progSpreads, String(branching.nodes), String(branching.leaves.count), ProgressText.fixed(bound, places: 2),
