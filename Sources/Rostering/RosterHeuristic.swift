@@ -31,28 +31,13 @@ public struct RosterHeuristic: Sendable {
         self.problem = problem
         let rules = problem.scenario.agents.indices.map { problem.weekRules(agent: $0) }
         self.rules = rules
-        var byDay: [[[Int]]] = []
-        var graphs: [WeekGraph?] = []
-        var shared: [SharedGraphKey: WeekGraph] = [:]
-        for (a, agent) in problem.scenario.agents.enumerated() {
+        let byDay = problem.scenario.agents.indices.map { a in
             var days: [[Int]] = Array(repeating: [], count: TimeGrid.days)
             for t in problem.options[a] { days[problem.shiftTypes[t].day].append(t) }
-            byDay.append(days)
-            guard let agentRules = rules[a] else {
-                graphs.append(nil)
-                continue
-            }
-            let key = SharedGraphKey(contract: agent.contract, options: problem.options[a])
-            if let graph = shared[key] {
-                graphs.append(graph)
-            } else {
-                let graph = WeekGraph(rules: agentRules, options: days.map { $0.map { problem.shiftTypes[$0] } })
-                shared[key] = graph
-                graphs.append(graph)
-            }
+            return days
         }
         optionsByDay = byDay
-        self.graphs = graphs
+        graphs = Self.graphs(problem: problem, rules: rules, optionsByDay: byDay) { _ in nil }
         let iv = problem.grid.intervalMinutes
         var spans: [Range<Int>] = []
         var working: [[[Bool]]] = []
@@ -82,23 +67,10 @@ public struct RosterHeuristic: Sendable {
         self.problem = problem
         let rules = problem.scenario.agents.indices.map { problem.weekRules(agent: $0) }
         self.rules = rules
-        var graphs: [WeekGraph?] = []
-        var shared: [SharedGraphKey: WeekGraph] = [:]
-        for (a, agent) in problem.scenario.agents.enumerated() {
-            guard let agentRules = rules[a], problem.searchRanges[agent.contract] != base.problem.searchRanges[agent.contract] else {
-                graphs.append(base.graphs[a])
-                continue
-            }
-            let key = SharedGraphKey(contract: agent.contract, options: problem.options[a])
-            if let graph = shared[key] {
-                graphs.append(graph)
-            } else {
-                let graph = WeekGraph(rules: agentRules, options: base.optionsByDay[a].map { $0.map { problem.shiftTypes[$0] } })
-                shared[key] = graph
-                graphs.append(graph)
-            }
+        graphs = Self.graphs(problem: problem, rules: rules, optionsByDay: base.optionsByDay) { a in
+            let contract = problem.scenario.agents[a].contract
+            return problem.searchRanges[contract] == base.problem.searchRanges[contract] ? base.graphs[a] : nil
         }
-        self.graphs = graphs
         optionsByDay = base.optionsByDay
         spans = base.spans
         working = base.working
@@ -107,6 +79,21 @@ public struct RosterHeuristic: Sendable {
         emptyTally = base.emptyTally
         fairCounts = base.fairCounts
         costTable = base.costTable
+    }
+
+    /// Each agent's week graph: `kept(a)` when it gives one, else built (once per contract and options;
+    /// nil for an agent without rules, whose contract is unknown).
+    static func graphs(problem: RosterProblem, rules: [AgentRules?], optionsByDay: [[[Int]]], kept: (Int) -> WeekGraph?) -> [WeekGraph?] {
+        var shared: [SharedGraphKey: WeekGraph] = [:]
+        return problem.scenario.agents.indices.map { a -> WeekGraph? in
+            guard let agentRules = rules[a] else { return nil }
+            if let graph = kept(a) { return graph }
+            let key = SharedGraphKey(contract: problem.scenario.agents[a].contract, options: problem.options[a])
+            if let graph = shared[key] { return graph }
+            let graph = WeekGraph(rules: agentRules, options: optionsByDay[a].map { $0.map { problem.shiftTypes[$0] } })
+            shared[key] = graph
+            return graph
+        }
     }
 
     /// One chosen shift: its type and break pattern.
@@ -242,9 +229,14 @@ public struct RosterHeuristic: Sendable {
 
     /// The fairness counts (late shifts, weekend days) of a week.
     func fairness(of week: [Choice]) -> [Int] {
+        fairness(ofTypes: week.map(\.type))
+    }
+
+    /// The fairness counts of a week given by its shift types.
+    func fairness(ofTypes types: [Int]) -> [Int] {
         guard emptyTally != nil else { return [0, 0] }
         var counts = [0, 0]
-        for c in week { counts[0] += fairCounts[c.type][0]; counts[1] += fairCounts[c.type][1] }
+        for t in types { counts[0] += fairCounts[t][0]; counts[1] += fairCounts[t][1] }
         return counts
     }
 

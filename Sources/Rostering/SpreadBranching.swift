@@ -139,11 +139,7 @@ public struct SpreadBranching: Sendable {
         let problem = heuristic.problem
         func fits(_ agent: Int, _ types: [Int]) -> Bool {
             guard let g = groupOf[agent] else { return true }
-            var counts = [0, 0]
-            for t in types {
-                counts[0] += heuristic.fairCounts[t][0]
-                counts[1] += heuristic.fairCounts[t][1]
-            }
+            let counts = heuristic.fairness(ofTypes: types)
             return allowed[g][0].contains(counts[0]) && allowed[g][1].contains(counts[1])
         }
         let node = RosterHeuristic(problem: narrowed, reusing: heuristic)

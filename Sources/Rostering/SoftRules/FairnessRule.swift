@@ -147,11 +147,14 @@ struct FairnessTally: Sendable {
     /// Agent `a`'s counts (late shifts, weekend days).
     func counts(of a: Int) -> [Int] { [counts[2 * a], counts[2 * a + 1]] }
 
-    /// The spread of one group and measure.
-    func spread(_ g: Int, _ m: Int) -> Int {
+    /// The spread of one group and measure; with `moving`, as if one agent's count moved from `from` to `to`.
+    func spread(_ g: Int, _ m: Int, moving: (from: Int, to: Int)? = nil) -> Int {
         let base = (2 * g + m) * 8
         var lo = -1, hi = -1
-        for v in 0..<8 where histogram[base + v] > 0 {
+        for v in 0..<8 {
+            var n = histogram[base + v]
+            if let moving { n += (v == moving.to ? 1 : 0) - (v == moving.from ? 1 : 0) }
+            guard n > 0 else { continue }
             if lo < 0 { lo = v }
             hi = v
         }
@@ -180,16 +183,7 @@ struct FairnessTally: Sendable {
     func delta(agent a: Int, to new: [Int]) -> Double {
         guard let g = group[a] else { return 0 }
         var total = 0
-        for m in 0..<2 {
-            let base = (2 * g + m) * 8
-            let old = counts[2 * a + m], moved = min(7, new[m])
-            var lo = -1, hi = -1
-            for v in 0..<8 where histogram[base + v] - (v == old ? 1 : 0) + (v == moved ? 1 : 0) > 0 {
-                if lo < 0 { lo = v }
-                hi = v
-            }
-            total += (lo < 0 ? 0 : hi - lo) - spread(g, m)
-        }
+        for m in 0..<2 { total += spread(g, m, moving: (counts[2 * a + m], min(7, new[m]))) - spread(g, m) }
         return weight * Double(total)
     }
 
