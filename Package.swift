@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "ShiftwiseTests", dependencies: ["Shiftwise", "Rostering", "Staffing", "Core", "TestSupport", "Reports", "RosterValidation", "ScenarioIO", "LinearModel", "GLPKSolver"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Core"], swiftSettings: strictSettings),
         .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "Core"], swiftSettings: strictSettings),
-        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strictSettings),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel", "Core", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Core", "Store", "ScenarioIO", "Rostering", "LinearModel", "TestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                                                        .product(name: "HummingbirdTesting", package: "hummingbird"),
                                                        .product(name: "HTTPTypes", package: "swift-http-types")],

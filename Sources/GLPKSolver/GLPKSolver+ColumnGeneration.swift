@@ -9,18 +9,37 @@ extension GLPKSolver: ColumnGenerationSolver {
         guard master.sense == .minimize else { throw SolverError(.invalidModel, "column generation minimises") }
         return try GLPKSolver.withProblem(options: SolveOptions(), sense: .minimize) { problem, session throws(SolverError) in
             try GLPKSolver.runColumnGeneration(master.relaxed(), problem: problem, started: session.started,
-                                               timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price)
+                                               timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price, diving: false, settle: { _ in nil })
         }
     }
 
+    /// One GLPK problem through the whole dive: fixing a column changes its bounds, so the last basis stays
+    /// dual feasible and the dual simplex re-optimises in a few pivots; dropped columns outside the basis
+    /// are deleted, so the master stays as small as the last step needs.
+    public func dive(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
+                     price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
+                     settle: (_ values: [Double]) -> ColumnGeneration.Settle?) throws(SolverError) -> ColumnGeneration.Result? {
+        try GLPKSolver.validate(master.relaxed(), options: SolveOptions(timeLimitSeconds: timeLimitSeconds))
+        guard master.sense == .minimize else { throw SolverError(.invalidModel, "column generation minimises") }
+        return try GLPKSolver.withProblem(options: SolveOptions(), sense: .minimize) { problem, session throws(SolverError) in
+            try GLPKSolver.runColumnGeneration(master.relaxed(), problem: problem, started: session.started,
+                                               timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price, diving: true, settle: settle)
+        }
+    }
+
+    /// Column generation on `problem`; `diving`: a dive (each step's end settled, until `settle` returns nil).
     static func runColumnGeneration(_ master: LinearModel, problem: OpaquePointer, started: ContinuousClock.Instant, timeLimitSeconds: Double,
-                                    maxRounds: Int, price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round) throws(SolverError) -> ColumnGeneration.Result? {
+                                    maxRounds: Int, price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
+                                    diving: Bool, settle: (_ values: [Double]) -> ColumnGeneration.Settle?) throws(SolverError) -> ColumnGeneration.Result? {
         load(master, into: problem)
         let m = master.constraints.count
         var added: [ColumnGeneration.Column] = []
+        // The number (model's variables, then every added column) of each GLPK column, in GLPK's order.
+        var numberOf = Array(0..<master.variables.count)
         var best = -Double.infinity
         // The last optimal master, kept for when a later round's simplex stops (time limit) without one.
         var last: (values: [Double], objective: Double, round: Int)?
+        var rounds = 0
         func finish(converged: Bool) -> ColumnGeneration.Result? {
             guard let last else { return nil }
             return ColumnGeneration.Result(values: last.values, objective: last.objective, bound: converged ? max(best, last.objective) : best,
@@ -30,28 +49,49 @@ extension GLPKSolver: ColumnGenerationSolver {
         // A warm-started round normally takes a fraction of the first; one that stalls (a degenerate
         // simplex) is cut off at ten times the longest so far, and the bound proven so far stands.
         var longest = 0.0
-        for round in 1...max(1, maxRounds) {
+        var mostPivots = 0
+        // After a dive's step is settled, the basis is still dual feasible: the dual simplex goes first.
+        var dual = false
+        var stepRound = 0
+        while true {
+            rounds += 1
+            stepRound += 1
             let remaining = timeLimitSeconds - seconds(started.duration(to: .now))
             guard remaining > 0 else { break }
             var parm = glp_smcp()
             glp_init_smcp(&parm)
             parm.msg_lev = GLP_MSG_ERR
             parm.presolve = GLP_OFF
-            let cap = round == 1 ? remaining : min(remaining, max(2, 10 * longest))
+            if dual { parm.meth = GLP_DUALP }
+            let wasDual = dual
+            dual = false
+            let cap = rounds == 1 ? remaining : min(remaining, max(2, 10 * longest))
             parm.tm_lim = milliseconds(cap)
             let roundStarted = ContinuousClock.now
+            // A warm round takes tens to hundreds of pivots; a degenerate master can cycle: past ten times
+            // the most a warm round has taken (at least a thousand) the round starts again from an advanced basis.
+            if rounds > 1 { parm.it_lim = Int32(max(1000, 10 * mostPivots)) }
+            let pivotsBefore = glp_get_it_cnt(problem)
             var rc = glp_simplex(problem, &parm)
+            if rounds > 1, rc == 0 { mostPivots = max(mostPivots, Int(glp_get_it_cnt(problem) - pivotsBefore)) }
+            if rounds > 1, rc == GLP_EITLIM {
+                parm.it_lim = Int32.max
+                parm.meth = GLP_PRIMAL
+                glp_adv_basis(problem, 0)
+                rc = glp_simplex(problem, &parm)
+            }
             if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
                 glp_adv_basis(problem, 0)
                 rc = glp_simplex(problem, &parm)
             }
             longest = max(longest, seconds(roundStarted.duration(to: .now)))
-            guard rc == 0, glp_get_status(problem) == GLP_OPT else { return best > -Double.infinity ? finish(converged: false) : nil }
+            guard rc == 0, glp_get_status(problem) == GLP_OPT else {
+                return !diving && best > -Double.infinity ? finish(converged: false) : nil
+            }
             let z = glp_get_obj_val(problem)
-            let n = Int(glp_get_num_cols(problem))
-            var primal = Array(repeating: 0.0, count: n)
-            for j in 0..<n { primal[j] = glp_get_col_prim(problem, Int32(j + 1)) }
-            last = (primal, z, round)
+            var primal = Array(repeating: 0.0, count: master.variables.count + added.count)
+            for (j, number) in numberOf.enumerated() { primal[number] = glp_get_col_prim(problem, Int32(j + 1)) }
+            last = (primal, z, rounds)
             var duals = Array(repeating: 0.0, count: m)
             for r in 0..<m { duals[r] = glp_get_row_dual(problem, Int32(r + 1)) }
             let priced = price(duals, z)
@@ -64,8 +104,13 @@ extension GLPKSolver: ColumnGenerationSolver {
             }
             // Checked before GLPK sees them (it aborts the process on a bad index); one bad column is a defect.
             guard valid else { throw SolverError(.invalidModel, "the pricing returned a column GLPK cannot take (a row out of range, a repeated row or a non-finite number)") }
-            if columns.isEmpty || round == maxRounds {
-                return finish(converged: priced.exhausted && priced.columns.isEmpty)
+            if columns.isEmpty || stepRound >= maxRounds {
+                guard diving, let settled = settle(primal) else { return finish(converged: priced.exhausted && priced.columns.isEmpty) }
+                try apply(settled, to: problem, numberOf: &numberOf, count: primal.count)
+                dual = true
+                stepRound = 0
+                best = -Double.infinity
+                continue
             }
             let first = Int(glp_add_cols(problem, Int32(columns.count)))
             for (k, c) in columns.enumerated() {
@@ -82,11 +127,35 @@ extension GLPKSolver: ColumnGenerationSolver {
                     var val: [Double] = [0] + nonzero.map(\.coefficient)
                     glp_set_mat_col(problem, col, Int32(nonzero.count), &ind, &val)
                 }
+                numberOf.append(master.variables.count + added.count + k)
             }
             added += columns
         }
-        // The time ran out between rounds: the bound proven so far and the last master stand.
-        return best > -Double.infinity ? finish(converged: false) : nil
+        // The time ran out between rounds: the bound proven so far and the last master stand (a dive unfinished: nil).
+        return !diving && best > -Double.infinity ? finish(converged: false) : nil
+    }
+
+    /// A dive's step settled: fixed columns get their value as both bounds; dropped columns outside the
+    /// basis are deleted (a basic one stays, as GLPK's basis needs it).
+    static func apply(_ settled: ColumnGeneration.Settle, to problem: OpaquePointer, numberOf: inout [Int], count: Int) throws(SolverError) {
+        var columnOf = Array(repeating: -1, count: count)
+        for (j, number) in numberOf.enumerated() { columnOf[number] = j }
+        for f in settled.fix {
+            guard f.column >= 0, f.column < count, f.value.isFinite else { throw SolverError(.invalidModel, "a dive fixed a column that does not exist") }
+            let j = columnOf[f.column]
+            guard j >= 0 else { continue }
+            glp_set_col_bnds(problem, Int32(j + 1), GLP_FX, f.value, f.value)
+        }
+        var gone = Set<Int>()
+        var deleted: [Int32] = [0]
+        for number in settled.drop where number >= 0 && number < count {
+            let j = columnOf[number]
+            guard j >= 0, glp_get_col_stat(problem, Int32(j + 1)) != GLP_BS, gone.insert(j).inserted else { continue }
+            deleted.append(Int32(j + 1))
+        }
+        guard deleted.count > 1 else { return }
+        glp_del_cols(problem, Int32(deleted.count - 1), &deleted)
+        numberOf = numberOf.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -36,9 +36,23 @@ public enum ColumnGeneration {
         }
     }
 
+    /// Between two steps of a dive: columns fixed at a value, and columns no longer needed (a solver may
+    /// remove those outside its basis; the pricing brings back any that is needed again). Columns are
+    /// numbered as in ``Result/values``.
+    public struct Settle: Sendable {
+        public var fix: [(column: Int, value: Double)]
+        public var drop: [Int]
+
+        public init(fix: [(column: Int, value: Double)], drop: [Int] = []) {
+            self.fix = fix
+            self.drop = drop
+        }
+    }
+
     /// The end of a column generation.
     public struct Result: Sendable {
-        /// A value per column of the master: the model's variables first, then the added columns in order.
+        /// A value per column of the master: the model's variables first, then the added columns in order
+        /// (in a dive, every column added in any step, 0 for those dropped).
         public let values: [Double]
         /// The last restricted master's optimum.
         public let objective: Double
@@ -70,4 +84,46 @@ public protocol ColumnGenerationSolver: Sendable {
     /// - Returns: nil when the master cannot be solved (infeasible, or the time runs out before the first round).
     func generateColumns(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
                          price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round) throws(SolverError) -> ColumnGeneration.Result?
+
+    /// Diving: column generation until no column prices out (or the pricing stops it), then `settle`
+    /// reads the value of every column (numbered as in ``ColumnGeneration/Result/values``) and returns
+    /// the columns to fix and to drop; the next step continues from the master so changed, until
+    /// `settle` returns nil. `maxRounds` holds for each step.
+    ///
+    /// - Returns: the last step's result; nil when a master cannot be solved or the time runs out
+    ///   before `settle` returns nil.
+    func dive(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
+              price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
+              settle: (_ values: [Double]) -> ColumnGeneration.Settle?) throws(SolverError) -> ColumnGeneration.Result?
+}
+
+extension ColumnGenerationSolver {
+    /// Each step a column generation of its own, over the last step's master with the added columns and
+    /// the fixed bounds (nothing dropped): for solvers that keep no master between calls.
+    public func dive(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
+                     price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
+                     settle: (_ values: [Double]) -> ColumnGeneration.Settle?) throws(SolverError) -> ColumnGeneration.Result? {
+        let started = ContinuousClock.now
+        var model = master.relaxed()
+        var added: [ColumnGeneration.Column] = []
+        var rounds = 0
+        while true {
+            let elapsed = started.duration(to: .now)
+            let left = timeLimitSeconds - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            guard left > 0, let step = try generateColumns(master: model, timeLimitSeconds: left, maxRounds: maxRounds, price: price) else { return nil }
+            for c in step.added {
+                let v = model.addVariable(c.name, lower: c.lower, upper: c.upper, objective: c.objective)
+                model.addEntries(of: v, c.entries)
+            }
+            added += step.added
+            rounds += step.rounds
+            guard let settled = settle(step.values) else {
+                return ColumnGeneration.Result(values: step.values, objective: step.objective, bound: step.bound, converged: step.converged,
+                                               rounds: rounds, added: added)
+            }
+            for f in settled.fix where f.column >= 0 && f.column < model.variables.count {
+                model.setBounds(LinearModel.VariableID(f.column), lower: f.value, upper: f.value)
+            }
+        }
+    }
 }

@@ -158,17 +158,22 @@ public enum RosterSearch {
             let c = built.model.objectiveValue(of: values)
             return c > 0 && (c - bound) / c > mipGap
         }
+        // What the bound adds to the week without fairness's bound is fairness's share of it. When that share
+        // already covers the roster's own fairness (to within half the gap allowed), the gap left is the
+        // week's, not fairness's.
+        func fairnessCovered() -> Bool {
+            guard let plainBound, let fairness = heuristic.tally(of: heuristic.weeks(of: built.roster(from: values)))?.cost else { return false }
+            return fairness - (bound - plainBound) < mipGap * built.model.objectiveValue(of: values) / 2
+        }
         // Fairness priced: the bound raised by branching on the spreads' whole values, as far as the
         // roster in hand needs (its cost less the gap), or for `nodes` nodes.
         func branchSpreads(nodes: Int = .max) throws(SolverError) {
             guard var branching = spreads, ContinuousClock.now < deadline, gapOpen() else { return }
             let cost = built.model.objectiveValue(of: values)
-            // What the bound adds to the week without fairness's bound is fairness's share of it. When that
-            // share already covers the roster's own fairness (to within half the gap allowed), the gap left is
-            // the week's, not fairness's: branching on the spreads would raise the bound by fairness alone, so
-            // the time goes to the neighbourhoods instead.
+            // When fairness's share of the bound covers the roster's fairness, branching on the spreads would
+            // raise the bound by fairness alone: the time goes to the neighbourhoods instead.
+            if fairnessCovered() { return }
             let incumbent = heuristic.weeks(of: built.roster(from: values))
-            if let plainBound, let fairness = heuristic.tally(of: incumbent)?.cost, fairness - (bound - plainBound) < mipGap * cost / 2 { return }
             try branching.improve(target: cost * (1 - mipGap), incumbent: incumbent.map { $0.map(\.type) }, deadline: deadline, nodeLimit: nodes)
             bound = max(bound, branching.bound)
             spreads = branching
@@ -238,7 +243,7 @@ public enum RosterSearch {
                 var fixed: [Int: [Int]] = [:]
                 for a in 0..<agents where !group.contains(a) { fixed[a] = current[a].map(\.type) }
                 guard let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: current, pool: usedWeeks.filter { group.contains($0.agent) },
-                                                                solver: solver, deadline: deadline, fixed: fixed),
+                                                                solver: solver, deadline: deadline, fixed: fixed, pricesFairness: !fairnessCovered()),
                       group.contains(where: { weeks[$0].sorted() != current[$0].map(\.type).sorted() }) else {
                     sinceImprovement += 1
                     continue

@@ -68,7 +68,7 @@ public enum WeekColumnGeneration {
     public typealias SpreadLimits = [[(hi: ClosedRange<Int>, lo: ClosedRange<Int>)]]
 
     static func buildMaster(heuristic: RosterHeuristic, columns: [(agent: Int, types: [Int])], integer: Bool,
-                            limits: SpreadLimits? = nil) -> Master {
+                            limits: SpreadLimits? = nil, pricesFairness: Bool = true) -> Master {
         let problem = heuristic.problem
         let scenario = problem.scenario
         let grid = problem.grid
@@ -105,7 +105,7 @@ public enum WeekColumnGeneration {
         // agent and measure on each side (hi − count ≥ 0, count − lo ≥ 0).
         var fairRows: [[(hi: Int, lo: Int)]] = Array(repeating: [], count: agents)
         var fairRowName: [Int: String] = [:]
-        let fairness = FairnessRule.isActive(problem)
+        let fairness = pricesFairness && FairnessRule.isActive(problem)
         var fairBounds: [(row: Int, variable: LinearModel.VariableID, coefficient: Double)] = []
         var fairVariables: [[(hi: LinearModel.VariableID, lo: LinearModel.VariableID)]] = []
         if fairness {
@@ -267,40 +267,67 @@ public enum WeekColumnGeneration {
     }
 
     /// Diving: column generation, then the agents whose master solution is (nearly) one week are
-    /// fixed to it — at least the one closest to a single week — and column generation runs again
-    /// for the rest, until every agent has its week. Each column keeps all of its agent's rules, so
-    /// the weeks make a roster that keeps every hard rule; break placements come from the search.
+    /// fixed to it — at least the one closest to a single week — and column generation goes on for the
+    /// rest, until every agent has its week. Each column keeps all of its agent's rules, so the weeks
+    /// make a roster that keeps every hard rule; break placements come from the search. One master
+    /// serves the whole dive (``ColumnGenerationSolver/dive``): a settled week is fixed at 1, and the
+    /// weeks the master no longer uses are dropped.
     ///
     /// - Returns: each agent's week (shift types), or nil when time ran out first.
-    /// - Parameter fixed: agents whose week is settled from the start (a neighbourhood re-dived: only the others
-    ///   are free).
+    /// - Parameters:
+    ///   - fixed: agents whose week is settled from the start (a neighbourhood re-dived: only the others
+    ///     are free).
+    ///   - pricesFairness: false: the master leaves fairness out (a neighbourhood where fairness's share of
+    ///     the gap is closed).
     public static func dive(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], pool: [(agent: Int, types: [Int])],
                             solver: any ColumnGenerationSolver, deadline: ContinuousClock.Instant,
-                            fixed settledBefore: [Int: [Int]] = [:]) throws(SolverError) -> [[Int]]? {
+                            fixed settledBefore: [Int: [Int]] = [:], pricesFairness: Bool = true) throws(SolverError) -> [[Int]]? {
         let agents = heuristic.problem.scenario.agents.count
         var fixed = settledBefore
-        var columns = pool
-        while fixed.count < agents {
-            let left = ContinuousClock.now.duration(to: deadline).inSeconds
-            guard left > 0 else { return nil }
-            guard let outcome = try run(heuristic: heuristic, start: start, solver: solver, timeLimitSeconds: left, pool: columns, fixed: fixed),
-                  !outcome.columnWeights.isEmpty else { return nil }
-            columns = outcome.usedWeeks
+        guard fixed.count < agents else { return (0..<agents).map { fixed[$0] ?? [] } }
+        var weeks: [(agent: Int, types: [Int])] = (0..<agents).map { a in (a, fixed[a] ?? start[a].map(\.type)) }
+        var seen = Set(weeks.map { [$0.agent] + $0.types.sorted() })
+        for w in pool where fixed[w.agent] == nil && seen.insert([w.agent] + w.types.sorted()).inserted { weeks.append(w) }
+        let built = buildMaster(heuristic: heuristic, columns: weeks, integer: false, pricesFairness: pricesFairness)
+        let pricer = WeekPricer(heuristic: heuristic, master: built, weeks: weeks, fixed: Set(fixed.keys), closeEnough: 1e-5, stopAbove: .infinity)
+        // The master's number of week k (of `pricer.weeks`, which stays aligned with the columns added).
+        let firstWeek = built.model.variables.count - weeks.count
+        var done = false
+        let left = ContinuousClock.now.duration(to: deadline).inSeconds
+        guard left > 0 else { return nil }
+        _ = try solver.dive(master: built.model, timeLimitSeconds: left, maxRounds: 500, price: pricer.price) { values in
             // Each free agent's heaviest week.
-            var heaviest: [Int: (types: [Int], weight: Double)] = [:]
-            for (k, w) in outcome.weeks.enumerated() where fixed[w.agent] == nil && k < outcome.columnWeights.count {
-                if outcome.columnWeights[k] > (heaviest[w.agent]?.weight ?? -1) { heaviest[w.agent] = (w.types, outcome.columnWeights[k]) }
+            var heaviest: [Int: (week: Int, weight: Double)] = [:]
+            for (k, w) in pricer.weeks.enumerated() where fixed[w.agent] == nil && firstWeek + k < values.count {
+                let x = values[firstWeek + k]
+                if x > (heaviest[w.agent]?.weight ?? -1) { heaviest[w.agent] = (k, x) }
             }
-            guard !heaviest.isEmpty else { break }
-            let settled = heaviest.filter { $0.value.weight >= 0.99 }
+            var settled = heaviest.filter { $0.value.weight >= 0.99 }.map { ($0.key, $0.value.week) }
             if settled.isEmpty {
                 // The heaviest twenty-fifth of the free agents (at least one), ties by agent order.
                 let ranked = heaviest.sorted { ($0.value.weight, -$0.key) > ($1.value.weight, -$1.key) }
-                for (a, w) in ranked.prefix(max(1, heaviest.count / 25)) { fixed[a] = w.types }
-            } else {
-                for (a, w) in settled { fixed[a] = w.types }
+                settled = ranked.prefix(max(1, heaviest.count / 25)).map { ($0.key, $0.value.week) }
             }
+            for (a, k) in settled {
+                fixed[a] = pricer.weeks[k].types
+                pricer.fixed.insert(a)
+            }
+            guard !settled.isEmpty, fixed.count < agents else {
+                done = true
+                return nil
+            }
+            // Dropped: the weeks of agents free before this step that the master does not use, and the other
+            // weeks of the agents settled now (weeks settled before stay fixed).
+            let chosen = Set(settled.map(\.1))
+            let settledNow = Set(settled.map(\.0))
+            let drop = pricer.weeks.indices.filter { k in
+                let a = pricer.weeks[k].agent
+                guard !chosen.contains(k), firstWeek + k < values.count, heaviest[a] != nil else { return false }
+                return settledNow.contains(a) || (values[firstWeek + k] <= 1e-9 && k >= agents)
+            }
+            return ColumnGeneration.Settle(fix: settled.map { (firstWeek + $0.1, 1.0) }, drop: drop.map { firstWeek + $0 })
         }
+        guard done else { return nil }
         return (0..<agents).map { fixed[$0] ?? [] }
     }
 

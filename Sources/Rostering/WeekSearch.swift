@@ -47,10 +47,18 @@ public struct WeekGraph: Sendable {
     /// - Parameter values: per day, one value per option.
     /// - Complexity: O(transitions of the parts).
     public func best(values: [[Double]]) -> [Int?]? {
-        var found: (week: [Int?], value: Double)?
-        for part in parts {
-            guard let candidate = part.best(values: values) else { continue }
-            if found.map({ candidate.value > $0.value + 1e-9 }) ?? true { found = candidate }
+        guard parts.count > 1 else { return parts.first?.best(values: values)?.week }
+        // The parts by their ceiling, highest first (ties in part order): a part whose ceiling cannot beat
+        // the week found is not searched.
+        let ceilings = parts.map { $0.ceiling(values: values) }
+        let order = parts.indices.sorted { (ceilings[$0], -$0) > (ceilings[$1], -$1) }
+        var found: (week: [Int?], value: Double, part: Int)?
+        for p in order {
+            if let found, ceilings[p] < found.value - 1e-9 { break }
+            guard let candidate = parts[p].best(values: values) else { continue }
+            // Ties keep the earlier part.
+            let better = found.map { candidate.value > $0.value + 1e-9 || (candidate.value >= $0.value - 1e-9 && p < $0.part) } ?? true
+            if better { found = (candidate.week, candidate.value, p) }
         }
         return found?.week
     }
@@ -69,7 +77,22 @@ struct WeekAutomaton: Sendable {
     /// Per final state: whether the finished week keeps every rule.
     let accepting: [Bool]
 
+    /// The options each day's transitions use.
+    let kept: [[Int]]
+
+    /// At least the value of any week of this part: per day the best of its options or 0 (a day off).
+    func ceiling(values: [[Double]]) -> Double {
+        var total = 0.0
+        for (d, options) in kept.enumerated() {
+            var best = 0.0
+            for o in options where values[d][o] > best { best = values[d][o] }
+            total += best
+        }
+        return total
+    }
+
     init(rules: AgentRules, options: [[ShiftType]], kept: [[Int]]) {
+        self.kept = kept
         var states: [RuleState] = [rules.initial]
         var counts: [Int] = []
         var firsts: [[Int32]] = [], targets: [[Int32]] = [], optionLists: [[Int32]] = []
@@ -112,38 +135,46 @@ struct WeekAutomaton: Sendable {
     /// The best week through this graph and its value; ties keep the earlier transition.
     func best(values: [[Double]]) -> (week: [Int?], value: Double)? {
         let days = TimeGrid.days
+        // The states reached after day d lie at offset[d] ..< offset[d + 1].
         var offset = [0]
         for d in 0..<days { offset.append(offset[d] + stateCounts[d + 1]) }
         var value = [Double](repeating: -.infinity, count: offset[days])
         // Per reached state, the transition that reached it (its index in the day's lists) and the state before.
         var parent = [Int32](repeating: -1, count: offset[days])
         var via = [Int32](repeating: -1, count: offset[days])
-        var previous = [0.0]
-        for d in 0..<days {
-            let base = offset[d]
-            let dayValues = values[d]
-            first[d].withUnsafeBufferPointer { first in
-                target[d].withUnsafeBufferPointer { target in
-                    option[d].withUnsafeBufferPointer { option in
-                        for k in 0..<stateCounts[d] {
-                            let from = previous[k]
-                            guard from > -.infinity else { continue }
-                            for e in Int(first[k])..<Int(first[k + 1]) {
-                                let o = Int(option[e])
-                                let v = o < 0 ? from : from + dayValues[o]
-                                let t = base + Int(target[e])
-                                if v > value[t] + 1e-9 {
-                                    value[t] = v
-                                    parent[t] = Int32(k)
-                                    via[t] = Int32(e)
+        value.withUnsafeMutableBufferPointer { value in
+            parent.withUnsafeMutableBufferPointer { parent in
+                via.withUnsafeMutableBufferPointer { via in
+                    for d in 0..<days {
+                        let base = offset[d]
+                        let before = d == 0 ? 0 : offset[d - 1]
+                        values[d].withUnsafeBufferPointer { dayValues in
+                            first[d].withUnsafeBufferPointer { first in
+                                target[d].withUnsafeBufferPointer { target in
+                                    option[d].withUnsafeBufferPointer { option in
+                                        for k in 0..<stateCounts[d] {
+                                            let from = d == 0 ? 0 : value[before + k]
+                                            guard from > -.infinity else { continue }
+                                            for e in Int(first[k])..<Int(first[k + 1]) {
+                                                let o = Int(option[e])
+                                                let v = o < 0 ? from : from + dayValues[o]
+                                                let t = base + Int(target[e])
+                                                if v > value[t] + 1e-9 {
+                                                    value[t] = v
+                                                    parent[t] = Int32(k)
+                                                    via[t] = Int32(e)
+                                                }
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
-            previous = Array(value[base..<offset[d + 1]])
         }
+        let previous = value[offset[days - 1]..<offset[days]].map { $0 }
         var bestFinal: Int?
         for k in 0..<stateCounts[days] where accepting[k] && previous[k] > -.infinity {
             if bestFinal.map({ previous[k] > previous[$0] + 1e-9 }) ?? true { bestFinal = k }

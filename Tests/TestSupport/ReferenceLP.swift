@@ -6,10 +6,11 @@ public import LinearModel
 public struct ReferenceLP: ColumnGenerationSolver {
     public init() {}
 
-    /// Solves min cᵀx over the model's rows and bounds (integrality ignored): optimum, values, row duals.
+    /// Solves min cᵀx over the model's rows and bounds (integrality ignored; lower bounds below 0 taken as 0):
+    /// optimum, values, row duals.
     public func solveLP(_ model: LinearModel) -> (objective: Double, values: [Double], duals: [Double])? {
         let n = model.variables.count
-        // Rows: the model's, then one per finite upper bound; each as (coefficients, relation, rhs) with rhs ≥ 0.
+        // Rows: the model's, then one per finite upper bound and one per positive lower bound; each as (coefficients, relation, rhs) with rhs ≥ 0.
         var rows: [(a: [Double], rel: LinearModel.Relation, b: Double)] = []
         for c in model.constraints {
             var a = Array(repeating: 0.0, count: n)
@@ -22,6 +23,11 @@ public struct ReferenceLP: ColumnGenerationSolver {
                 var a = Array(repeating: 0.0, count: n)
                 a[j] = 1
                 rows.append((a, .lessOrEqual, u))
+            }
+            if v.lower > 0 {
+                var a = Array(repeating: 0.0, count: n)
+                a[j] = 1
+                rows.append((a, .greaterOrEqual, v.lower))
             }
         }
         var sign = Array(repeating: 1.0, count: rows.count)
