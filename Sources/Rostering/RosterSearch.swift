@@ -154,25 +154,26 @@ public enum RosterSearch {
         }
         var values = built.values(for: heuristicRoster)
         progress(t(.progHeuristic, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
+        func gapLeft() -> Double { built.model.objectiveValue(of: values) - bound }
         func gapOpen() -> Bool {
             let c = built.model.objectiveValue(of: values)
             return c > 0 && (c - bound) / c > mipGap
         }
-        // What the bound adds to the week without fairness's bound is fairness's share of it. When that share
-        // already covers the roster's own fairness (to within half the gap allowed), the gap left is the
-        // week's, not fairness's.
-        func fairnessCovered() -> Bool {
-            guard let plainBound, let fairness = heuristic.tally(of: heuristic.weeks(of: built.roster(from: values)))?.cost else { return false }
-            return fairness - (bound - plainBound) < mipGap * built.model.objectiveValue(of: values) / 2
+        // What the bound adds to the week without fairness's bound is fairness's share of it; the roster's
+        // fairness less that share is fairness's part of the gap (nil: fairness not priced).
+        func fairnessOpen() -> Double? {
+            guard let plainBound, let fairness = heuristic.tally(of: heuristic.weeks(of: built.roster(from: values)))?.cost else { return nil }
+            return fairness - (bound - plainBound)
         }
         // Fairness priced: the bound raised by branching on the spreads' whole values, as far as the
         // roster in hand needs (its cost less the gap), or for `nodes` nodes.
         func branchSpreads(nodes: Int = .max) throws(SolverError) {
             guard var branching = spreads, ContinuousClock.now < deadline, gapOpen() else { return }
             let cost = built.model.objectiveValue(of: values)
-            // When fairness's share of the bound covers the roster's fairness, branching on the spreads would
-            // raise the bound by fairness alone: the time goes to the neighbourhoods instead.
-            if fairnessCovered() { return }
+            // When fairness's share of the bound covers the roster's fairness (to within half the gap allowed),
+            // branching on the spreads would raise the bound by fairness alone: the time goes to the
+            // neighbourhoods instead.
+            if let open = fairnessOpen(), open < mipGap * cost / 2 { return }
             let incumbent = heuristic.weeks(of: built.roster(from: values))
             try branching.improve(target: cost * (1 - mipGap), incumbent: incumbent.map { $0.map(\.type) }, deadline: deadline, nodeLimit: nodes)
             bound = max(bound, branching.bound)
@@ -223,7 +224,9 @@ public enum RosterSearch {
         // Neighbourhoods dived again: a group of agents (a fixed shuffle, a quarter of the agents up to 45) is
         // freed, everyone else kept to their week, and the dive runs over the group alone, its columns
         // generated afresh against what the others cover; kept when the roster's objective falls. Until a
-        // pass over all the groups finds nothing, the gap closes or time runs out.
+        // pass over all the groups finds nothing, the gap closes or time runs out. Where fairness's part of
+        // the gap is under a tenth of it, the group's master leaves fairness out (a third fewer rows; the
+        // roster is still judged with it).
         func rediveNeighbourhoods() throws(SolverError) {
             let agents = problem.scenario.agents.count
             let size = max(rediveMinimum, min(rediveGroup, agents / 4))
@@ -243,7 +246,7 @@ public enum RosterSearch {
                 var fixed: [Int: [Int]] = [:]
                 for a in 0..<agents where !group.contains(a) { fixed[a] = current[a].map(\.type) }
                 guard let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: current, pool: usedWeeks.filter { group.contains($0.agent) },
-                                                                solver: solver, deadline: deadline, fixed: fixed, pricesFairness: !fairnessCovered()),
+                                                                solver: solver, deadline: deadline, fixed: fixed, pricesFairness: fairnessOpen().map { $0 >= gapLeft() / 10 } ?? true),
                       group.contains(where: { weeks[$0].sorted() != current[$0].map(\.type).sorted() }) else {
                     sinceImprovement += 1
                     continue
@@ -404,6 +407,7 @@ public enum RosterSearch {
         var sinceImprovement = 0
         var tried = 0
         var start = 0
+        func gapLeft() -> Double { built.model.objectiveValue(of: values) - bound }
         func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
         while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < (agents + size - 1) / size {
             let group = (0..<size).map { order[(start + $0) % agents] }

@@ -271,7 +271,7 @@ public enum WeekColumnGeneration {
     /// rest, until every agent has its week. Each column keeps all of its agent's rules, so the weeks
     /// make a roster that keeps every hard rule; break placements come from the search. One master
     /// serves the whole dive (``ColumnGenerationSolver/dive``): a settled week is fixed at 1, and the
-    /// weeks the master no longer uses are dropped.
+    /// agent's other weeks are dropped.
     ///
     /// - Returns: each agent's week (shift types), or nil when time ran out first.
     /// - Parameters:
@@ -316,15 +316,11 @@ public enum WeekColumnGeneration {
                 done = true
                 return nil
             }
-            // Dropped: the weeks of agents free before this step that the master does not use, and the other
-            // weeks of the agents settled now (weeks settled before stay fixed).
+            // Dropped: the other weeks of the agents settled now (the free agents keep every week they had:
+            // dives that dropped the unused ones ended dearer on the small weeks, and no faster).
             let chosen = Set(settled.map(\.1))
             let settledNow = Set(settled.map(\.0))
-            let drop = pricer.weeks.indices.filter { k in
-                let a = pricer.weeks[k].agent
-                guard !chosen.contains(k), firstWeek + k < values.count, heaviest[a] != nil else { return false }
-                return settledNow.contains(a) || (values[firstWeek + k] <= 1e-9 && k >= agents)
-            }
+            let drop = pricer.weeks.indices.filter { !chosen.contains($0) && settledNow.contains(pricer.weeks[$0].agent) }
             return ColumnGeneration.Settle(fix: settled.map { (firstWeek + $0.1, 1.0) }, drop: drop.map { firstWeek + $0 })
         }
         guard done else { return nil }
