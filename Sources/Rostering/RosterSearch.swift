@@ -223,8 +223,9 @@ public enum RosterSearch {
         }
         // Neighbourhoods dived again: a group of agents (a fixed shuffle, a quarter of the agents up to 45) is
         // freed, everyone else kept to their week, and the dive runs over the group alone, its columns
-        // generated afresh against what the others cover; kept when the roster's objective falls. Until a
-        // pass over all the groups finds nothing, the gap closes or time runs out. Where fairness's part of
+        // generated afresh against what the others cover; kept when the roster's objective falls. Each pass
+        // over the agents is a new shuffle; until three passes in a row find nothing, the gap closes or time
+        // runs out. Where fairness's part of
         // the gap is under a tenth of it, the group's master leaves fairness out (a third fewer rows; the
         // roster is still judged with it).
         func rediveNeighbourhoods() throws(SolverError) {
@@ -233,13 +234,20 @@ public enum RosterSearch {
             guard agents > size, ContinuousClock.now < deadline, gapOpen() else { return }
             var order = Array(0..<agents)
             var rng = SplitMix64(seed: 20_261_201)
-            for i in stride(from: agents - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            func shuffle() { for i in stride(from: agents - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) } }
+            shuffle()
             var start = 0, sinceImprovement = 0, tried = 0
-            while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < (agents + size - 1) / size {
+            let groupsPerPass = (agents + size - 1) / size
+            while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < rediveQuietPasses * groupsPerPass {
                 let current = heuristic.weeks(of: built.roster(from: values))
                 var group = Set<Int>()
                 while group.count < size {
-                    group.insert(order[start % agents])
+                    // Each pass over the agents in a new shuffle: other groups, other chances.
+                    if start == agents {
+                        shuffle()
+                        start = 0
+                    }
+                    group.insert(order[start])
                     start += 1
                 }
                 tried += 1
@@ -469,6 +477,9 @@ public enum RosterSearch {
 
     /// Neighbourhoods dived again: a quarter of the agents, at least and at most this many.
     static let rediveMinimum = 8, rediveGroup = 45
+
+    /// Neighbourhoods dived again stop after this many passes over the agents without a better roster.
+    static let rediveQuietPasses = 3
 
     /// Σ contract minimum hours × hourly cost: no roster can pay less.
     static func mandatoryLabour(_ scenario: Scenario) -> Double {
