@@ -225,9 +225,8 @@ public enum RosterSearch {
         // freed, everyone else kept to their week, and the dive runs over the group alone, its columns
         // generated afresh against what the others cover; kept when the roster's objective falls. Each pass
         // over the agents is a new shuffle; until three passes in a row find nothing, the gap closes or time
-        // runs out. Where fairness's part of
-        // the gap is under a tenth of it, the group's master leaves fairness out (a third fewer rows; the
-        // roster is still judged with it).
+        // runs out. Where fairness's part of the gap is under a tenth of it, the group's master leaves
+        // fairness out (a third fewer rows; the roster is still judged with it).
         func rediveNeighbourhoods() throws(SolverError) {
             let agents = problem.scenario.agents.count
             let size = max(rediveMinimum, min(rediveGroup, agents / 4))
@@ -415,7 +414,6 @@ public enum RosterSearch {
         var sinceImprovement = 0
         var tried = 0
         var start = 0
-        func gapLeft() -> Double { built.model.objectiveValue(of: values) - bound }
         func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
         while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < (agents + size - 1) / size {
             let group = (0..<size).map { order[(start + $0) % agents] }

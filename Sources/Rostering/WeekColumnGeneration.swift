@@ -212,22 +212,18 @@ public enum WeekColumnGeneration {
     ///     cannot beat the roster in hand).
     ///   - limits: the ranges of each contract's largest and smallest counts (the heuristic's problem
     ///     must keep every week within them: ``RosterProblem/searchRanges``).
-    ///   - pool: more weeks to start from (of agents not in `fixed`).
-    ///   - fixed: agents whose week is settled (diving): their one week is their only column and the
-    ///     pricing skips them; the bound of such a run holds for that restriction only.
+    ///   - pool: more weeks to start from.
     public static func run(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], solver: any ColumnGenerationSolver,
                            timeLimitSeconds: Double, maxRounds: Int = 500, closeEnough: Double = 1e-5,
-                           pool: [(agent: Int, types: [Int])] = [], fixed: [Int: [Int]] = [:], limits: SpreadLimits? = nil,
+                           pool: [(agent: Int, types: [Int])] = [], limits: SpreadLimits? = nil,
                            stopAbove: Double = .infinity) throws(SolverError) -> Outcome? {
         let problem = heuristic.problem
         let agents = problem.scenario.agents.count
-        var weeks: [(agent: Int, types: [Int])] = (0..<agents).map { a in (a, fixed[a] ?? start[a].map(\.type)) }
-        var seen = Set(weeks.map { [$0.agent] + $0.types.sorted() })
-        for w in pool where fixed[w.agent] == nil && seen.insert([w.agent] + w.types.sorted()).inserted { weeks.append(w) }
+        var weeks = startColumns(agents: agents, start: start, pool: pool, fixed: [:])
         let initialColumns = weeks.count
         let built = buildMaster(heuristic: heuristic, columns: weeks, integer: false, limits: limits)
         let master = built.model
-        let pricer = WeekPricer(heuristic: heuristic, master: built, weeks: weeks, fixed: Set(fixed.keys), closeEnough: closeEnough, stopAbove: stopAbove)
+        let pricer = WeekPricer(heuristic: heuristic, master: built, weeks: weeks, fixed: [], closeEnough: closeEnough, stopAbove: stopAbove)
         let result = try solver.generateColumns(master: master, timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: pricer.price)
         weeks = pricer.weeks + pricer.unadded
         let fairness = built.fairness
@@ -266,6 +262,16 @@ public enum WeekColumnGeneration {
                        columns: weeks.count, weights: weights, weeks: weeks, columnWeights: columnWeights, spreads: spreads)
     }
 
+    /// A master's first columns: each agent's settled week (`fixed`) or its week in `start`, then the weeks
+    /// of `pool` of the agents not settled, each week once.
+    static func startColumns(agents: Int, start: [[RosterHeuristic.Choice]], pool: [(agent: Int, types: [Int])],
+                             fixed: [Int: [Int]]) -> [(agent: Int, types: [Int])] {
+        var weeks: [(agent: Int, types: [Int])] = (0..<agents).map { a in (a, fixed[a] ?? start[a].map(\.type)) }
+        var seen = Set(weeks.map { [$0.agent] + $0.types.sorted() })
+        for w in pool where fixed[w.agent] == nil && seen.insert([w.agent] + w.types.sorted()).inserted { weeks.append(w) }
+        return weeks
+    }
+
     /// Diving: column generation, then the agents whose master solution is (nearly) one week are
     /// fixed to it — at least the one closest to a single week — and column generation goes on for the
     /// rest, until every agent has its week. Each column keeps all of its agent's rules, so the weeks
@@ -285,9 +291,7 @@ public enum WeekColumnGeneration {
         let agents = heuristic.problem.scenario.agents.count
         var fixed = settledBefore
         guard fixed.count < agents else { return (0..<agents).map { fixed[$0] ?? [] } }
-        var weeks: [(agent: Int, types: [Int])] = (0..<agents).map { a in (a, fixed[a] ?? start[a].map(\.type)) }
-        var seen = Set(weeks.map { [$0.agent] + $0.types.sorted() })
-        for w in pool where fixed[w.agent] == nil && seen.insert([w.agent] + w.types.sorted()).inserted { weeks.append(w) }
+        let weeks = startColumns(agents: agents, start: start, pool: pool, fixed: fixed)
         let built = buildMaster(heuristic: heuristic, columns: weeks, integer: false, pricesFairness: pricesFairness)
         let pricer = WeekPricer(heuristic: heuristic, master: built, weeks: weeks, fixed: Set(fixed.keys), closeEnough: 1e-5, stopAbove: .infinity)
         // The master's number of week k (of `pricer.weeks`, which stays aligned with the columns added).
