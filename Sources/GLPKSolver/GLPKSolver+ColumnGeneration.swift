@@ -63,7 +63,6 @@ extension GLPKSolver: ColumnGenerationSolver {
             parm.msg_lev = GLP_MSG_ERR
             parm.presolve = GLP_OFF
             if dual { parm.meth = GLP_DUALP }
-            let wasDual = dual
             dual = false
             let cap = rounds == 1 ? remaining : min(remaining, max(2, 10 * longest))
             parm.tm_lim = milliseconds(cap)

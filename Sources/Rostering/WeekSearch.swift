@@ -135,46 +135,38 @@ struct WeekAutomaton: Sendable {
     /// The best week through this graph and its value; ties keep the earlier transition.
     func best(values: [[Double]]) -> (week: [Int?], value: Double)? {
         let days = TimeGrid.days
-        // The states reached after day d lie at offset[d] ..< offset[d + 1].
         var offset = [0]
         for d in 0..<days { offset.append(offset[d] + stateCounts[d + 1]) }
         var value = [Double](repeating: -.infinity, count: offset[days])
         // Per reached state, the transition that reached it (its index in the day's lists) and the state before.
         var parent = [Int32](repeating: -1, count: offset[days])
         var via = [Int32](repeating: -1, count: offset[days])
-        value.withUnsafeMutableBufferPointer { value in
-            parent.withUnsafeMutableBufferPointer { parent in
-                via.withUnsafeMutableBufferPointer { via in
-                    for d in 0..<days {
-                        let base = offset[d]
-                        let before = d == 0 ? 0 : offset[d - 1]
-                        values[d].withUnsafeBufferPointer { dayValues in
-                            first[d].withUnsafeBufferPointer { first in
-                                target[d].withUnsafeBufferPointer { target in
-                                    option[d].withUnsafeBufferPointer { option in
-                                        for k in 0..<stateCounts[d] {
-                                            let from = d == 0 ? 0 : value[before + k]
-                                            guard from > -.infinity else { continue }
-                                            for e in Int(first[k])..<Int(first[k + 1]) {
-                                                let o = Int(option[e])
-                                                let v = o < 0 ? from : from + dayValues[o]
-                                                let t = base + Int(target[e])
-                                                if v > value[t] + 1e-9 {
-                                                    value[t] = v
-                                                    parent[t] = Int32(k)
-                                                    via[t] = Int32(e)
-                                                }
-                                            }
-                                        }
-                                    }
+        var previous = [0.0]
+        for d in 0..<days {
+            let base = offset[d]
+            let dayValues = values[d]
+            first[d].withUnsafeBufferPointer { first in
+                target[d].withUnsafeBufferPointer { target in
+                    option[d].withUnsafeBufferPointer { option in
+                        for k in 0..<stateCounts[d] {
+                            let from = previous[k]
+                            guard from > -.infinity else { continue }
+                            for e in Int(first[k])..<Int(first[k + 1]) {
+                                let o = Int(option[e])
+                                let v = o < 0 ? from : from + dayValues[o]
+                                let t = base + Int(target[e])
+                                if v > value[t] + 1e-9 {
+                                    value[t] = v
+                                    parent[t] = Int32(k)
+                                    via[t] = Int32(e)
                                 }
                             }
                         }
                     }
                 }
             }
+            previous = Array(value[base..<offset[d + 1]])
         }
-        let previous = value[offset[days - 1]..<offset[days]].map { $0 }
         var bestFinal: Int?
         for k in 0..<stateCounts[days] where accepting[k] && previous[k] > -.infinity {
             if bestFinal.map({ previous[k] > previous[$0] + 1e-9 }) ?? true { bestFinal = k }
