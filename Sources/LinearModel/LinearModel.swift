@@ -140,7 +140,7 @@ public struct LinearModel: Sendable {
     /// The model with the variables in `fixed` set to their given values and removed: their share of
     /// each row moves to its right-hand side and their objective to the constant; rows left without
     /// variables are dropped when the fixed values keep them (else kept as an infeasible row, so the
-    /// result stays honest). Returns the index in this model of each variable of the smaller one.
+    /// result stays honest), and so are inequalities the free variables' bounds cannot break. Returns the index in this model of each variable of the smaller one.
     public func fixing(_ fixed: [Int: Double]) -> (model: LinearModel, original: [VariableID]) {
         var constant = objectiveConstant
         for (i, value) in fixed { constant += variables[i].objective * value }
@@ -168,9 +168,27 @@ public struct LinearModel: Sendable {
                 smaller.constraints.append(Constraint(name: c.name, terms: [(VariableID(0), 0)], relation: c.relation, rhs: rhs))
                 continue
             }
+            // A row no values within the free variables' bounds can break is dropped (with the fixed values
+            // moved out, most rows of a neighbourhood's model are such).
+            if c.relation != .equal, let reach = activityRange(terms, in: smaller.variables),
+               c.relation == .lessOrEqual ? reach.upperBound <= rhs + 1e-9 : reach.lowerBound >= rhs - 1e-9 {
+                continue
+            }
             smaller.constraints.append(Constraint(name: c.name, terms: terms, relation: c.relation, rhs: rhs))
         }
         return (smaller, original)
+    }
+
+    /// The least and the most `terms` can sum to within the variables' bounds (nil when unbounded).
+    private func activityRange(_ terms: [(variable: VariableID, coefficient: Double)], in variables: [Variable]) -> ClosedRange<Double>? {
+        var low = 0.0, high = 0.0
+        for t in terms {
+            let v = variables[t.variable.index]
+            guard let upper = v.upper else { return nil }
+            low += t.coefficient * (t.coefficient > 0 ? v.lower : upper)
+            high += t.coefficient * (t.coefficient > 0 ? upper : v.lower)
+        }
+        return low...high
     }
 
     /// Number of integer or binary variables.

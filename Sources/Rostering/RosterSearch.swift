@@ -219,6 +219,8 @@ public enum RosterSearch {
                 progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             }
             try branchSpreads(nodes: spreadNodes)
+            values = improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
+                                   progress: progress, texts: t)
             try rediveNeighbourhoods()
         }
         // Neighbourhoods dived again: a group of agents (a fixed shuffle, a quarter of the agents up to 45) is
@@ -454,6 +456,67 @@ public enum RosterSearch {
         progress(t(.progGroups, String(size), String(tried), ProgressText.fixed(cost, places: 2)))
         return values
     }
+
+    /// Day neighbourhoods: every agent's shifts on one day are freed, everything else kept to the roster in
+    /// hand, and that day is re-rostered exactly on the compact model by node-limited branch and bound
+    /// started from the roster (shifts, break placements and the coverage they leave, together); an
+    /// improvement is kept at once. The shifts an agent's rules rule out beside its other days are fixed
+    /// off before the search (a fixed day leaves the rules little room, and most of the rules' rows then
+    /// go: ``LinearModel/fixing(_:)``). Days in order, from `firstDay`, until a pass over the week finds
+    /// nothing, the gap closes or the deadline passes.
+    ///
+    /// The week master's dives settle whole weeks one agent at a time, and the roster they leave differs
+    /// from the bound mostly in how the agents of one day fit together (coverage and breaks); a day's
+    /// search sees exactly that.
+    static func improveByDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
+                              solver: any MIPSolver, deadline: ContinuousClock.Instant,
+                              progress: (String) -> Void, texts t: Texts = .english) -> [Double] {
+        var values = start
+        var cost = built.model.objectiveValue(of: values)
+        let problem = built.problem
+        var sinceImprovement = 0, tried = 0, day = 0
+        func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
+        while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < TimeGrid.days {
+            defer { day = (day + 1) % TimeGrid.days }
+            let weeks = heuristic.weeks(of: built.roster(from: values)).map { heuristic.days(of: $0) }
+            var fixed: [Int: Double] = [:]
+            for (a, type, v) in built.assignments {
+                if problem.shiftTypes[type].day != day {
+                    fixed[v.index] = values[v.index].rounded()
+                } else if values[v.index] < 0.5 {
+                    var days = weeks[a]
+                    days[day] = RosterHeuristic.Choice(type: type, pattern: 0)
+                    if !heuristic.isFeasible(agent: a, days: days) { fixed[v.index] = 0 }
+                }
+            }
+            let (sub, original) = built.model.fixing(fixed)
+            let left = ContinuousClock.now.duration(to: deadline).inSeconds
+            tried += 1
+            guard left > 0.05, let result = try? solver.solve(sub, options: SolveOptions(timeLimitSeconds: min(left, daySeconds), mipGap: 0,
+                                                                                        initialSolution: original.map { values[$0.index] },
+                                                                                        nodeLimit: dayNodes)),
+                  let small = result.values else {
+                sinceImprovement += 1
+                continue
+            }
+            var found = values
+            for (k, v) in original.enumerated() { found[v.index] = small[k] }
+            // Read back through a roster so break patterns and the rules' own variables are consistent.
+            let clean = built.values(for: built.roster(from: found))
+            if built.model.isFeasible(clean), built.model.objectiveValue(of: clean) < cost - 1e-6 {
+                values = clean
+                cost = built.model.objectiveValue(of: clean)
+                sinceImprovement = 0
+            } else {
+                sinceImprovement += 1
+            }
+        }
+        progress(t(.progDays, String(tried), ProgressText.fixed(cost, places: 2)))
+        return values
+    }
+
+    /// A day neighbourhood's search: at most this many seconds and nodes.
+    static let daySeconds = 2.0, dayNodes = 300
 
     /// Models up to this many variables are searched whole.
     static let smallModel = 5000

@@ -2,7 +2,7 @@ import Testing
 import Core
 import GLPKSolver
 import LinearModel
-import Rostering
+@testable import Rostering
 import Staffing
 import TestSupport
 @testable import Shiftwise
@@ -222,6 +222,43 @@ import TestSupport
         let chosenCost = built.model.objectiveValue(of: chosenValues)
         #expect(chosenCost >= best - 1e-6, "seed \(seed): price-and-branch \(chosenCost) below the optimum \(best)")
         #expect(chosenCost <= built.model.objectiveValue(of: built.values(for: heuristic.solve().roster)) + 1e-6)
+        // Day neighbourhoods from the roster with nobody working (every agent may be off: no contract minimum):
+        // each day re-rostered exactly with the others kept. The result keeps the rules, is no dearer than its
+        // start and no cheaper than the optimum, and no change of one day's shifts (every combination, each
+        // week checked by the rules written out here, priced here) makes it cheaper.
+        let firstValues = built.values(for: Roster(shifts: []))
+        let byDays = RosterSearch.improveByDays(firstValues, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
+                                                deadline: ContinuousClock.now.advanced(by: .seconds(30)), progress: { _ in })
+        #expect(built.model.isFeasible(byDays), "seed \(seed)")
+        var local: [[Int: DayShift]] = Array(repeating: [:], count: agents)
+        for shift in built.roster(from: byDays).shifts {
+            local[shift.agentIndex][shift.day] = DayShift(start: shift.startMinute, length: shift.lengthMinutes, lunch: shift.breaks.first?.offsetMinutes)
+        }
+        let localCost = Self.price(local, instance: instance)
+        #expect(abs(localCost - built.model.objectiveValue(of: byDays)) < 1e-6, "seed \(seed): model and brute-force price disagree")
+        #expect(localCost <= built.model.objectiveValue(of: firstValues) + 1e-6, "seed \(seed)")
+        #expect(localCost >= best - 1e-6, "seed \(seed): day neighbourhoods \(localCost) below the optimum \(best)")
+        let allowed = Set(weeks.map { $0.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.start):\($0.value.length):\($0.value.lunch ?? -1)" } })
+        func key(_ w: [Int: DayShift]) -> [String] { w.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.start):\($0.value.length):\($0.value.lunch ?? -1)" } }
+        for d in days {
+            var dayOptions: [DayShift?] = [nil]
+            for start in [480, 840, 1200] {
+                dayOptions.append(DayShift(start: start, length: 240, lunch: nil))
+                for lunch in [120, 180] { dayOptions.append(DayShift(start: start, length: 360, lunch: lunch)) }
+            }
+            var pick = Array(repeating: 0, count: agents)
+            var cheapest = Double.infinity
+            while true {
+                var changed = local
+                for a in 0..<agents { changed[a][d] = dayOptions[pick[a]] }
+                if changed.allSatisfy({ allowed.contains(key($0)) }) { cheapest = min(cheapest, Self.price(changed, instance: instance)) }
+                var k = 0
+                while k < agents, pick[k] == dayOptions.count - 1 { pick[k] = 0; k += 1 }
+                if k == agents { break }
+                pick[k] += 1
+            }
+            #expect(cheapest >= localCost - 1e-6, "seed \(seed): day \(d) could be re-rostered for \(cheapest) < \(localCost)")
+        }
         // Diving over the master: one week per agent, each keeping the agent's rules (checked by the rules'
         // own automaton here; the brute force above has already priced every roster those weeks could make).
         let dived = try #require(try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: cg.weeks, solver: GLPKSolver(),
