@@ -86,12 +86,12 @@ public enum RosterSearch {
         if heuristic.emptyTally != nil, ContinuousClock.now < deadline {
             // Fairness is not a per-shift cost, and it makes the search's model and the week master's dive
             // hard. So the week is first solved without it (in up to six tenths of the time left: it stops sooner once
-            // its own gap closes to half the gap asked for), and best responses and exchanges that judge fairness exactly
+            // its own gap closes), and best responses and exchanges that judge fairness exactly
             // start from that roster (which, levelled, is the first roster of the fairness phase).
             var plainScenario = scenario
             plainScenario.costs.fairnessWeight = .zero
             let left = timeLimitSeconds - seconds(since: clock)
-            if let plain = try? solve(scenario: plainScenario, requirements: requirements, timeLimitSeconds: max(1, left * plainShare), mipGap: mipGap * plainGapShare,
+            if let plain = try? solve(scenario: plainScenario, requirements: requirements, timeLimitSeconds: max(1, left * plainShare), mipGap: mipGap,
                                       solver: solver, searchNodes: searchNodes, progress: { progress(t(.progWithoutFairness, $0)) }, texts: t) {
                 // Levelling rarely finds a step on a large week: it gets a fortieth of the time limit at most.
                 let levelDeadline = min(deadline, ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimitSeconds * 1000 * levellingShare))))
@@ -529,10 +529,6 @@ public enum RosterSearch {
     /// closes): its dive and neighbourhoods are where a roster's cost is won; the fairness phase needs its
     /// week master and, where fairness's part of the gap is open, the spreads branched on.
     static let plainShare = 0.6
-
-    /// The week without fairness is solved to this share of the gap asked for: the fairness phase starts from its
-    /// roster, and its gap adds to fairness's own.
-    static let plainGapShare = 0.5
 
     /// The share of the time limit the fairness levelling gets at most.
     static let levellingShare = 0.025
