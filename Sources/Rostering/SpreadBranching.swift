@@ -54,7 +54,9 @@ public struct SpreadBranching: Sendable {
     /// - Parameter incumbent: each agent's week in the roster in hand (the nodes' masters start from it
     ///   where it fits their ranges).
     public mutating func improve(target: Double, incumbent: [[Int]], deadline: ContinuousClock.Instant, nodeLimit: Int = .max) throws(SolverError) {
-        let limit = nodes + nodeLimit
+        // No limit (`.max`) stays no limit: the sum would overflow once a node has run.
+        let (sum, overflow) = nodes.addingReportingOverflow(max(0, nodeLimit))
+        let limit = overflow ? Int.max : sum
         while ContinuousClock.now < deadline, nodes < limit {
             guard let k = leaves.indices.filter({ leaves[$0].bound < target }).min(by: { leaves[$0].bound < leaves[$1].bound }) else { return }
             let leaf = leaves[k]

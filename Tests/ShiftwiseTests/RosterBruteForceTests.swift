@@ -164,6 +164,10 @@ import TestSupport
         let cg = try #require(try WeekColumnGeneration.run(heuristic: heuristic, start: start, solver: GLPKSolver(), timeLimitSeconds: 60))
         #expect(abs(cg.bound - (best - 40)) < 1e-6, "week bound \(cg.bound)")
         var branching = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
+        // One node first, then the rest without a node limit (as the search does: a few nodes before the
+        // neighbourhoods, the rest at the end).
+        try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)), nodeLimit: 1)
+        #expect(branching.nodes >= 1)
         try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)))
         #expect(abs(branching.bound - best) < 1e-6, "spread bound \(branching.bound), optimum \(best)")
         #expect(branching.nodes >= 2)
