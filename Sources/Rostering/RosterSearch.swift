@@ -221,6 +221,9 @@ public enum RosterSearch {
             try branchSpreads(nodes: spreadNodes)
             values = improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
                                    progress: progress, texts: t)
+            // Where fairness is at least half of the gap left, the bound is what is open (the days have settled the
+            // roster's shifts; neighbourhoods cannot raise a bound): the spreads are branched on until the gap closes.
+            if let open = fairnessOpen(), open >= gapLeft() / 2 { try branchSpreads() }
             try rediveNeighbourhoods()
         }
         // Neighbourhoods dived again: a group of agents (a fixed shuffle, a quarter of the agents up to 45) is
