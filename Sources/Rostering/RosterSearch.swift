@@ -428,36 +428,35 @@ public enum RosterSearch {
             for a in 0..<agents where !free.contains(a) {
                 for i in byAgent[a] { fixed[i] = values[i].rounded() }
             }
-            let (sub, original) = built.model.fixing(fixed)
             let left = Double(ContinuousClock.now.duration(to: deadline).components.seconds)
             tried += 1
-            guard let result = try? solver.solve(sub, options: SolveOptions(timeLimitSeconds: max(1, min(left, 20)), mipGap: 0,
-                                                                            initialSolution: original.map { values[$0.index] }, nodeLimit: 300)),
-                  let small = result.values else {
+            if let better = searchNeighbourhood(values, fixing: fixed, model: built, solver: solver, seconds: max(1, min(left, 20)), nodes: 300, below: cost) {
+                values = better
+                cost = built.model.objectiveValue(of: better)
+                sinceImprovement = 0
+            } else {
                 sinceImprovement += 1
-                continue
             }
-            var found = values
-            for (k, v) in original.enumerated() { found[v.index] = small[k] }
-            guard built.model.isFeasible(found) else {
-                sinceImprovement += 1
-                continue
-            }
-            let c = built.model.objectiveValue(of: found)
-            if c < cost - 1e-6 {
-                // Read back through a roster so break patterns and the rules' own variables are consistent.
-                let clean = built.values(for: built.roster(from: found))
-                if built.model.isFeasible(clean), built.model.objectiveValue(of: clean) < cost - 1e-6 {
-                    values = clean
-                    cost = built.model.objectiveValue(of: clean)
-                    sinceImprovement = 0
-                    continue
-                }
-            }
-            sinceImprovement += 1
         }
         progress(t(.progGroups, String(size), String(tried), ProgressText.fixed(cost, places: 2)))
         return values
+    }
+
+    /// A neighbourhood searched exactly: the variables in `fixed` kept at their values, the rest searched by
+    /// node-limited branch and bound on the compact model from `values`. Returns the roster found (read back
+    /// through a roster, so break patterns and the rules' own variables are consistent) when it keeps the
+    /// model and costs less than `below`.
+    static func searchNeighbourhood(_ values: [Double], fixing fixed: [Int: Double], model built: RosterModel, solver: any MIPSolver,
+                                    seconds: Double, nodes: Int, below cost: Double) -> [Double]? {
+        let (sub, original) = built.model.fixing(fixed)
+        guard let result = try? solver.solve(sub, options: SolveOptions(timeLimitSeconds: seconds, mipGap: 0,
+                                                                        initialSolution: original.map { values[$0.index] }, nodeLimit: nodes)),
+              let small = result.values else { return nil }
+        var found = values
+        for (k, v) in original.enumerated() { found[v.index] = small[k] }
+        guard built.model.isFeasible(found), built.model.objectiveValue(of: found) < cost - 1e-6 else { return nil }
+        let clean = built.values(for: built.roster(from: found))
+        return built.model.isFeasible(clean) && built.model.objectiveValue(of: clean) < cost - 1e-6 ? clean : nil
     }
 
     /// Day neighbourhoods: every agent's shifts on one day are freed, everything else kept to the roster in
@@ -465,8 +464,8 @@ public enum RosterSearch {
     /// started from the roster (shifts, break placements and the coverage they leave, together); an
     /// improvement is kept at once. The shifts an agent's rules rule out beside its other days are fixed
     /// off before the search (a fixed day leaves the rules little room, and most of the rules' rows then
-    /// go: ``LinearModel/fixing(_:)``). Days in order, from `firstDay`, until a pass over the week finds
-    /// nothing, the gap closes or the deadline passes.
+    /// go: ``LinearModel/fixing(_:)``). Days in order from the week's first, until a pass over the week
+    /// finds nothing, the gap closes or the deadline passes.
     ///
     /// The week master's dives settle whole weeks one agent at a time, and the roster they leave differs
     /// from the bound mostly in how the agents of one day fit together (coverage and breaks); a day's
@@ -492,23 +491,12 @@ public enum RosterSearch {
                     if !heuristic.isFeasible(agent: a, days: days) { fixed[v.index] = 0 }
                 }
             }
-            let (sub, original) = built.model.fixing(fixed)
             let left = ContinuousClock.now.duration(to: deadline).inSeconds
             tried += 1
-            guard left > 0.05, let result = try? solver.solve(sub, options: SolveOptions(timeLimitSeconds: min(left, daySeconds), mipGap: 0,
-                                                                                        initialSolution: original.map { values[$0.index] },
-                                                                                        nodeLimit: dayNodes)),
-                  let small = result.values else {
-                sinceImprovement += 1
-                continue
-            }
-            var found = values
-            for (k, v) in original.enumerated() { found[v.index] = small[k] }
-            // Read back through a roster so break patterns and the rules' own variables are consistent.
-            let clean = built.values(for: built.roster(from: found))
-            if built.model.isFeasible(clean), built.model.objectiveValue(of: clean) < cost - 1e-6 {
-                values = clean
-                cost = built.model.objectiveValue(of: clean)
+            if left > 0.05, let better = searchNeighbourhood(values, fixing: fixed, model: built, solver: solver, seconds: min(left, daySeconds),
+                                                             nodes: dayNodes, below: cost) {
+                values = better
+                cost = built.model.objectiveValue(of: better)
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
