@@ -9,7 +9,8 @@ extension GLPKSolver: ColumnGenerationSolver {
         guard master.sense == .minimize else { throw SolverError(.invalidModel, "column generation minimises") }
         return try GLPKSolver.withProblem(options: SolveOptions(), sense: .minimize) { problem, session throws(SolverError) in
             try GLPKSolver.runColumnGeneration(master.relaxed(), problem: problem, started: session.started,
-                                               timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price, diving: false, settle: { _ in nil })
+                                               timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price, stepping: false,
+                                               infeasible: { nil }, next: { _ in nil })
         }
     }
 
@@ -23,14 +24,34 @@ extension GLPKSolver: ColumnGenerationSolver {
         guard master.sense == .minimize else { throw SolverError(.invalidModel, "column generation minimises") }
         return try GLPKSolver.withProblem(options: SolveOptions(), sense: .minimize) { problem, session throws(SolverError) in
             try GLPKSolver.runColumnGeneration(master.relaxed(), problem: problem, started: session.started,
-                                               timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price, diving: true, settle: settle)
+                                               timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price,
+                                               stepping: true, infeasible: { nil }, next: { result in
+                settle(result.values).map { ColumnGeneration.Change(bounds: $0.fix.map { ($0.column, $0.value, $0.value) }, drop: $0.drop) }
+            })
         }
     }
 
-    /// Column generation on `problem`; `diving`: a dive (each step's end settled, until `settle` returns nil).
+    /// One GLPK problem through the whole search: a change of bounds keeps the last basis, and the simplex
+    /// re-optimises from it; dropped columns outside the basis are deleted, those in it fixed at 0.
+    public func explore(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
+                        price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
+                        next: (_ result: ColumnGeneration.Result?) -> ColumnGeneration.Change?) throws(SolverError) {
+        try GLPKSolver.validate(master.relaxed(), options: SolveOptions(timeLimitSeconds: timeLimitSeconds))
+        guard master.sense == .minimize else { throw SolverError(.invalidModel, "column generation minimises") }
+        _ = try GLPKSolver.withProblem(options: SolveOptions(), sense: .minimize) { problem, session throws(SolverError) in
+            try GLPKSolver.runColumnGeneration(master.relaxed(), problem: problem, started: session.started,
+                                               timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price,
+                                               stepping: true, exploring: true, infeasible: { next(nil) }, next: { next($0) })
+        }
+    }
+
+    /// Column generation on `problem`; `stepping`: a dive or (`exploring`) a search, each master's end changed
+    /// into the next by `next` (after a master's result) or `infeasible` (after a master without a feasible
+    /// solution), until one returns nil.
     static func runColumnGeneration(_ master: LinearModel, problem: OpaquePointer, started: ContinuousClock.Instant, timeLimitSeconds: Double,
                                     maxRounds: Int, price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
-                                    diving: Bool, settle: (_ values: [Double]) -> ColumnGeneration.Settle?) throws(SolverError) -> ColumnGeneration.Result? {
+                                    stepping diving: Bool, exploring: Bool = false, infeasible: () -> ColumnGeneration.Change?,
+                                    next: (ColumnGeneration.Result) -> ColumnGeneration.Change?) throws(SolverError) -> ColumnGeneration.Result? {
         load(master, into: problem)
         let m = master.constraints.count
         var added: [ColumnGeneration.Column] = []
@@ -84,6 +105,16 @@ extension GLPKSolver: ColumnGenerationSolver {
                 rc = glp_simplex(problem, &parm)
             }
             longest = max(longest, seconds(roundStarted.duration(to: .now)))
+            if diving, rc == 0, glp_get_status(problem) == GLP_NOFEAS {
+                // This master has no feasible solution: the search goes on to the next, if any.
+                guard let change = infeasible() else { return nil }
+                try apply(change, to: problem, numberOf: &numberOf, added: &added, base: master.variables.count, rows: m, fixDropped: exploring)
+                dual = change.add.isEmpty
+                stepRound = 0
+                best = -Double.infinity
+                last = nil
+                continue
+            }
             guard rc == 0, glp_get_status(problem) == GLP_OPT else {
                 return !diving && best > -Double.infinity ? finish(converged: false) : nil
             }
@@ -96,65 +127,91 @@ extension GLPKSolver: ColumnGenerationSolver {
             let priced = price(duals, z)
             if let bound = priced.bound { best = max(best, bound) }
             let columns = priced.columns
-            let valid = columns.allSatisfy { c in
-                c.objective.isFinite && c.lower.isFinite && (c.upper.map { $0.isFinite && $0 >= c.lower } ?? true)
-                    && c.entries.allSatisfy { $0.row >= 0 && $0.row < m && $0.coefficient.isFinite }
-                    && Set(c.entries.map(\.row)).count == c.entries.count
-            }
-            // Checked before GLPK sees them (it aborts the process on a bad index); one bad column is a defect.
-            guard valid else { throw SolverError(.invalidModel, "the pricing returned a column GLPK cannot take (a row out of range, a repeated row or a non-finite number)") }
             if columns.isEmpty || stepRound >= maxRounds {
-                guard diving, let settled = settle(primal) else { return finish(converged: priced.exhausted && priced.columns.isEmpty) }
-                try apply(settled, to: problem, numberOf: &numberOf, count: primal.count)
-                dual = true
+                let converged = priced.exhausted && priced.columns.isEmpty
+                guard diving, let result = finish(converged: converged), let change = next(result) else { return finish(converged: converged) }
+                try apply(change, to: problem, numberOf: &numberOf, added: &added, base: master.variables.count, rows: m, fixDropped: exploring)
+                // Bounds changed alone keep the basis dual feasible; added columns may not (the primal simplex then).
+                dual = change.add.isEmpty
                 stepRound = 0
                 best = -Double.infinity
                 continue
             }
-            let first = Int(glp_add_cols(problem, Int32(columns.count)))
-            for (k, c) in columns.enumerated() {
-                let col = Int32(first + k)
-                if let upper = c.upper {
-                    glp_set_col_bnds(problem, col, upper == c.lower ? GLP_FX : GLP_DB, c.lower, upper)
-                } else {
-                    glp_set_col_bnds(problem, col, GLP_LO, c.lower, 0)
-                }
-                glp_set_obj_coef(problem, col, c.objective)
-                let nonzero = c.entries.filter { $0.coefficient != 0 }
-                if !nonzero.isEmpty {
-                    var ind: [Int32] = [0] + nonzero.map { Int32($0.row + 1) }
-                    var val: [Double] = [0] + nonzero.map(\.coefficient)
-                    glp_set_mat_col(problem, col, Int32(nonzero.count), &ind, &val)
-                }
-                numberOf.append(master.variables.count + added.count + k)
-            }
-            added += columns
+            try add(columns, to: problem, numberOf: &numberOf, added: &added, base: master.variables.count, rows: m)
         }
         // The time ran out between rounds: the bound proven so far and the last master stand (a dive unfinished: nil).
         return !diving && best > -Double.infinity ? finish(converged: false) : nil
     }
 
-    /// A dive's step settled: fixed columns get their value as both bounds; dropped columns outside the
-    /// basis are deleted (a basic one stays, as GLPK's basis needs it).
-    static func apply(_ settled: ColumnGeneration.Settle, to problem: OpaquePointer, numberOf: inout [Int], count: Int) throws(SolverError) {
+    /// Columns added to `problem` (numbered after the model's `base` variables and the columns `added` before),
+    /// checked first: GLPK aborts the process on a bad index, so one bad column is a defect.
+    static func add(_ columns: [ColumnGeneration.Column], to problem: OpaquePointer, numberOf: inout [Int], added: inout [ColumnGeneration.Column],
+                    base: Int, rows m: Int) throws(SolverError) {
+        guard !columns.isEmpty else { return }
+        let valid = columns.allSatisfy { c in
+            c.objective.isFinite && c.lower.isFinite && (c.upper.map { $0.isFinite && $0 >= c.lower } ?? true)
+                && c.entries.allSatisfy { $0.row >= 0 && $0.row < m && $0.coefficient.isFinite }
+                && Set(c.entries.map(\.row)).count == c.entries.count
+        }
+        guard valid else { throw SolverError(.invalidModel, "a column GLPK cannot take (a row out of range, a repeated row or a non-finite number)") }
+        let first = Int(glp_add_cols(problem, Int32(columns.count)))
+        for (k, c) in columns.enumerated() {
+            let col = Int32(first + k)
+            setBounds(problem, col, lower: c.lower, upper: c.upper)
+            glp_set_obj_coef(problem, col, c.objective)
+            let nonzero = c.entries.filter { $0.coefficient != 0 }
+            if !nonzero.isEmpty {
+                var ind: [Int32] = [0] + nonzero.map { Int32($0.row + 1) }
+                var val: [Double] = [0] + nonzero.map(\.coefficient)
+                glp_set_mat_col(problem, col, Int32(nonzero.count), &ind, &val)
+            }
+            numberOf.append(base + added.count + k)
+        }
+        added += columns
+    }
+
+    static func setBounds(_ problem: OpaquePointer, _ col: Int32, lower: Double, upper: Double?) {
+        if let upper {
+            glp_set_col_bnds(problem, col, upper == lower ? GLP_FX : GLP_DB, lower, upper)
+        } else {
+            glp_set_col_bnds(problem, col, GLP_LO, lower, 0)
+        }
+    }
+
+    /// A change between two masters: new bounds (fixed columns get their value as both), dropped columns
+    /// outside the basis deleted (a basic one stays, as GLPK's basis needs it, fixed at 0), then the columns added.
+    static func apply(_ change: ColumnGeneration.Change, to problem: OpaquePointer, numberOf: inout [Int], added: inout [ColumnGeneration.Column],
+                      base: Int, rows m: Int, fixDropped: Bool) throws(SolverError) {
+        let count = base + added.count
         var columnOf = Array(repeating: -1, count: count)
         for (j, number) in numberOf.enumerated() { columnOf[number] = j }
-        for f in settled.fix {
-            guard f.column >= 0, f.column < count, f.value.isFinite else { throw SolverError(.invalidModel, "a dive fixed a column that does not exist") }
-            let j = columnOf[f.column]
+        for b in change.bounds {
+            guard b.column >= 0, b.column < count, b.lower.isFinite, b.upper.map({ $0.isFinite && $0 >= b.lower }) ?? true else {
+                throw SolverError(.invalidModel, "a change set bounds GLPK cannot take (a column that does not exist, or an empty range)")
+            }
+            let j = columnOf[b.column]
             guard j >= 0 else { continue }
-            glp_set_col_bnds(problem, Int32(j + 1), GLP_FX, f.value, f.value)
+            setBounds(problem, Int32(j + 1), lower: b.lower, upper: b.upper)
         }
         var gone = Set<Int>()
         var deleted: [Int32] = [0]
-        for number in settled.drop where number >= 0 && number < count {
+        for number in change.drop where number >= 0 && number < count {
             let j = columnOf[number]
-            guard j >= 0, glp_get_col_stat(problem, Int32(j + 1)) != GLP_BS, gone.insert(j).inserted else { continue }
+            guard j >= 0 else { continue }
+            // A basic column stays (GLPK's basis needs it); in a search it is fixed at 0, to the caller gone
+            // (a dive's dropped columns are unused weeks its pricing may bring back: they stay as they are).
+            if glp_get_col_stat(problem, Int32(j + 1)) == GLP_BS {
+                if fixDropped { glp_set_col_bnds(problem, Int32(j + 1), GLP_FX, 0, 0) }
+                continue
+            }
+            guard gone.insert(j).inserted else { continue }
             deleted.append(Int32(j + 1))
         }
-        guard deleted.count > 1 else { return }
-        glp_del_cols(problem, Int32(deleted.count - 1), &deleted)
-        numberOf = numberOf.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+        if deleted.count > 1 {
+            glp_del_cols(problem, Int32(deleted.count - 1), &deleted)
+            numberOf = numberOf.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+        }
+        try add(change.add, to: problem, numberOf: &numberOf, added: &added, base: base, rows: m)
     }
 
     static func seconds(_ d: Duration) -> Double {

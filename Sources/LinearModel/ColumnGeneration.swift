@@ -37,7 +37,8 @@ public enum ColumnGeneration {
     }
 
     /// Between two steps of a dive: columns fixed at a value, and columns no longer needed (a solver may
-    /// remove those outside its basis; the pricing brings back any that is needed again). Columns are
+    /// remove those outside its basis and fix the others at 0; the pricing brings back any that is needed
+    /// again). Columns are
     /// numbered as in ``Result/values``.
     public struct Settle: Sendable {
         public var fix: [(column: Int, value: Double)]
@@ -45,6 +46,22 @@ public enum ColumnGeneration {
 
         public init(fix: [(column: Int, value: Double)], drop: [Int] = []) {
             self.fix = fix
+            self.drop = drop
+        }
+    }
+
+    /// Between two masters of a search over related masters (``ColumnGenerationSolver/explore``): new
+    /// bounds of columns (numbered as in ``Result/values``; `upper` nil: none), columns added (numbered
+    /// next, in order), and columns no longer needed (removed, or kept fixed at 0: either way out of every
+    /// later master).
+    public struct Change: Sendable {
+        public var bounds: [(column: Int, lower: Double, upper: Double?)]
+        public var add: [Column]
+        public var drop: [Int]
+
+        public init(bounds: [(column: Int, lower: Double, upper: Double?)] = [], add: [Column] = [], drop: [Int] = []) {
+            self.bounds = bounds
+            self.add = add
             self.drop = drop
         }
     }
@@ -95,9 +112,51 @@ public protocol ColumnGenerationSolver: Sendable {
     func dive(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
               price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
               settle: (_ values: [Double]) -> ColumnGeneration.Settle?) throws(SolverError) -> ColumnGeneration.Result?
+
+    /// A search over related masters (the nodes of a branching): column generation on `master` until no
+    /// column prices out (or the pricing stops it); then `next` reads that master's result (nil: it has no
+    /// feasible solution) and returns the change that makes the next master, or nil to stop. Values are
+    /// numbered as the model's variables, then every column added (by the pricing or by a change), in
+    /// order, over the whole search. `maxRounds` holds for each master. Ends when `next` returns nil or the
+    /// time runs out (the master then being solved gets no call).
+    func explore(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
+                 price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
+                 next: (_ result: ColumnGeneration.Result?) -> ColumnGeneration.Change?) throws(SolverError)
 }
 
 extension ColumnGenerationSolver {
+    /// Each master a column generation of its own over a model kept with every change (nothing dropped):
+    /// for solvers that keep no master between calls.
+    public func explore(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
+                        price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
+                        next: (_ result: ColumnGeneration.Result?) -> ColumnGeneration.Change?) throws(SolverError) {
+        let started = ContinuousClock.now
+        var model = master.relaxed()
+        while true {
+            let elapsed = started.duration(to: .now)
+            let left = timeLimitSeconds - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            guard left > 0 else { return }
+            let step = try generateColumns(master: model, timeLimitSeconds: left, maxRounds: maxRounds, price: price)
+            // No result with time left: the master has no feasible solution; past the time: the search ends.
+            guard step != nil || started.duration(to: .now) < .seconds(timeLimitSeconds) else { return }
+            if let step {
+                for c in step.added {
+                    let v = model.addVariable(c.name, lower: c.lower, upper: c.upper, objective: c.objective)
+                    model.addEntries(of: v, c.entries)
+                }
+            }
+            guard let change = next(step) else { return }
+            for b in change.bounds where b.column >= 0 && b.column < model.variables.count {
+                model.setBounds(LinearModel.VariableID(b.column), lower: b.lower, upper: b.upper)
+            }
+            for d in change.drop where d >= 0 && d < model.variables.count { model.setBounds(LinearModel.VariableID(d), lower: 0, upper: 0) }
+            for c in change.add {
+                let v = model.addVariable(c.name, lower: c.lower, upper: c.upper, objective: c.objective)
+                model.addEntries(of: v, c.entries)
+            }
+        }
+    }
+
     /// Each step a column generation of its own, over the last step's master with the added columns and
     /// the fixed bounds (nothing dropped): for solvers that keep no master between calls.
     public func dive(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,

@@ -218,12 +218,12 @@ public enum RosterSearch {
             if !fromPlain {
                 progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             }
-            try branchSpreads(nodes: spreadNodes)
             values = improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
                                    progress: progress, texts: t)
             // Where fairness is at least half of the gap left, the bound is what is open (the days have settled the
-            // roster's shifts; neighbourhoods cannot raise a bound): the spreads are branched on until the gap closes.
-            if let open = fairnessOpen(), open >= gapLeft() / 2 { try branchSpreads() }
+            // roster's shifts; neighbourhoods cannot raise a bound): the spreads are branched on until the gap closes
+            // (one master for all nodes, and the days' roster sets how far). Otherwise a few nodes, then the neighbourhoods.
+            if let open = fairnessOpen(), open >= gapLeft() / 2 { try branchSpreads() } else { try branchSpreads(nodes: spreadNodes) }
             try rediveNeighbourhoods()
         }
         // Neighbourhoods dived again: a group of agents (a fixed shuffle, a quarter of the agents up to 45) is

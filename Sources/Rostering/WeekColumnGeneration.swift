@@ -242,24 +242,30 @@ public enum WeekColumnGeneration {
                 for t in week.types { weights[week.agent][t, default: 0] += result.values[j] }
             }
         }
-        var spreads: [[Spread]] = []
-        if fairness, !columnWeights.isEmpty {
-            let groupOf = heuristic.emptyTally?.group ?? Array(repeating: nil, count: agents)
-            var used: [[(max: Int, min: Int)]] = built.fairVariables.map { _ in [(0, 7), (0, 7)] }
-            for (k, week) in weeks.enumerated() where columnWeights[k] > 1e-6 {
-                guard let g = groupOf[week.agent] else { continue }
-                var counts = [0, 0]
-                for t in week.types { for m in 0..<2 { counts[m] += fairCounts[t][m] } }
-                for m in 0..<2 { used[g][m] = (max(used[g][m].max, counts[m]), min(used[g][m].min, counts[m])) }
-            }
-            spreads = built.fairVariables.enumerated().map { g, pairs in
-                pairs.enumerated().map { m, v in
-                    Spread(hi: result.values[v.hi.index], lo: result.values[v.lo.index], maxUsed: used[g][m].max, minUsed: used[g][m].min)
-                }
-            }
-        }
+        let spreads = fairness && !columnWeights.isEmpty
+            ? Self.spreads(master: built, values: result.values, weeks: weeks, weight: { columnWeights[$0] }, heuristic: heuristic, fairCounts: fairCounts)
+            : []
         return Outcome(bound: result.bound, masterObjective: result.objective, converged: result.converged, rounds: result.rounds,
                        columns: weeks.count, weights: weights, weeks: weeks, columnWeights: columnWeights, spreads: spreads)
+    }
+
+    /// Per fairness group and measure, the master's largest and smallest count (`values`) and the largest
+    /// and smallest count of the weeks it uses (`weight` of week k above 1e-6).
+    static func spreads(master built: Master, values: [Double], weeks: [(agent: Int, types: [Int])], weight: (Int) -> Double,
+                        heuristic: RosterHeuristic, fairCounts: [[Int]]) -> [[Spread]] {
+        let groupOf = heuristic.emptyTally?.group ?? Array(repeating: nil, count: heuristic.problem.scenario.agents.count)
+        var used: [[(max: Int, min: Int)]] = built.fairVariables.map { _ in [(0, 7), (0, 7)] }
+        for (k, week) in weeks.enumerated() where weight(k) > 1e-6 {
+            guard let g = groupOf[week.agent] else { continue }
+            var counts = [0, 0]
+            for t in week.types { for m in 0..<2 { counts[m] += fairCounts[t][m] } }
+            for m in 0..<2 { used[g][m] = (max(used[g][m].max, counts[m]), min(used[g][m].min, counts[m])) }
+        }
+        return built.fairVariables.enumerated().map { g, pairs in
+            pairs.enumerated().map { m, v in
+                Spread(hi: values[v.hi.index], lo: values[v.lo.index], maxUsed: used[g][m].max, minUsed: used[g][m].min)
+            }
+        }
     }
 
     /// A master's first columns: each agent's settled week (`fixed`) or its week in `start`, then the weeks
@@ -414,7 +420,8 @@ public enum WeekColumnGeneration {
 /// ``WeekGraph`` searched exactly), kept as a column when its reduced cost is negative; the sum of
 /// those reduced costs makes the round's proven bound. Keeps every week generated, in column order.
 final class WeekPricer {
-    let heuristic: RosterHeuristic
+    /// The weeks it searches: a node of the spread branching changes it to its own (its ranges kept).
+    var heuristic: RosterHeuristic
     let master: WeekColumnGeneration.Master
     /// Every week column, the master's first, then each one priced in, in order.
     var weeks: [(agent: Int, types: [Int])]
@@ -423,7 +430,7 @@ final class WeekPricer {
     /// Agents whose week is settled: not priced.
     var fixed: Set<Int>
     let closeEnough: Double
-    let stopAbove: Double
+    var stopAbove: Double
     let typeCoverRows: [[Int]]
     let fairCounts: [[Int]]
     let costs: [[[Double]]]
