@@ -59,12 +59,12 @@ extension GLPKSolver: ColumnGenerationSolver {
         var numberOf = Array(0..<master.variables.count)
         var best = -Double.infinity
         // The last optimal master, kept for when a later round's simplex stops (time limit) without one.
-        var last: (values: [Double], objective: Double, round: Int)?
+        var last: (values: [Double], objective: Double, round: Int, duals: [Double])?
         var rounds = 0
         func finish(converged: Bool) -> ColumnGeneration.Result? {
             guard let last else { return nil }
             return ColumnGeneration.Result(values: last.values, objective: last.objective, bound: converged ? max(best, last.objective) : best,
-                                           converged: converged, rounds: last.round, added: added)
+                                           converged: converged, rounds: last.round, added: added, duals: last.duals)
         }
         glp_adv_basis(problem, 0)
         // A warm-started round normally takes a fraction of the first; one that stalls (a degenerate
@@ -121,9 +121,9 @@ extension GLPKSolver: ColumnGenerationSolver {
             let z = glp_get_obj_val(problem)
             var primal = Array(repeating: 0.0, count: master.variables.count + added.count)
             for (j, number) in numberOf.enumerated() { primal[number] = glp_get_col_prim(problem, Int32(j + 1)) }
-            last = (primal, z, rounds)
             var duals = Array(repeating: 0.0, count: m)
             for r in 0..<m { duals[r] = glp_get_row_dual(problem, Int32(r + 1)) }
+            last = (primal, z, rounds, duals)
             let priced = price(duals, z)
             if let bound = priced.bound { best = max(best, bound) }
             let columns = priced.columns

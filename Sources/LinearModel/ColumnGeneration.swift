@@ -79,8 +79,11 @@ public enum ColumnGeneration {
         public let rounds: Int
         /// Every column added, in order.
         public let added: [Column]
+        /// The last restricted master's row duals (empty when the solver gives none).
+        public let duals: [Double]
 
-        public init(values: [Double], objective: Double, bound: Double, converged: Bool, rounds: Int, added: [Column]) {
+        public init(values: [Double], objective: Double, bound: Double, converged: Bool, rounds: Int, added: [Column], duals: [Double] = []) {
+            self.duals = duals
             self.values = values
             self.objective = objective
             self.bound = bound
@@ -178,7 +181,7 @@ extension ColumnGenerationSolver {
             rounds += step.rounds
             guard let settled = settle(step.values) else {
                 return ColumnGeneration.Result(values: step.values, objective: step.objective, bound: step.bound, converged: step.converged,
-                                               rounds: rounds, added: added)
+                                               rounds: rounds, added: added, duals: step.duals)
             }
             for f in settled.fix where f.column >= 0 && f.column < model.variables.count {
                 model.setBounds(LinearModel.VariableID(f.column), lower: f.value, upper: f.value)

@@ -1,4 +1,5 @@
 import Core
+import Foundation
 public import LinearModel
 
 /// A stronger bound where fairness is priced: branching on the whole values of the spreads.
@@ -20,12 +21,16 @@ public struct SpreadBranching: Sendable {
     public typealias Limits = WeekColumnGeneration.SpreadLimits
 
     public struct Leaf: Sendable {
+        /// Which leaf (a child gets a new number; the list of leaves changes as they are branched).
+        let id: Int
         public internal(set) var limits: Limits
         public internal(set) var bound: Double
         /// What the node's master makes of each spread (nil: no week fits the ranges, or it was not solved).
         var spreads: [[WeekColumnGeneration.Spread]]?
         /// The weeks its master uses (its children's masters start from those that fit them).
         var columns: [(agent: Int, types: [Int])]
+        /// Its master's last row duals (its children's first weeks are priced with them; empty: none).
+        var duals: [Double]
         /// False when column generation stopped at a target (or at the deadline) before its optimum.
         var complete: Bool
     }
@@ -37,6 +42,8 @@ public struct SpreadBranching: Sendable {
     public private(set) var leaves: [Leaf]
     /// How many nodes' masters were solved.
     public private(set) var nodes = 0
+    /// The next leaf's number.
+    var nextID = 1
 
     /// - Parameter root: the week master of the whole problem (no ranges), fairness priced.
     public init(root: WeekColumnGeneration.Outcome, heuristic: RosterHeuristic, solver: any ColumnGenerationSolver) {
@@ -46,7 +53,8 @@ public struct SpreadBranching: Sendable {
         // Each agent's group, as the search's fairness bookkeeping has it.
         groupOf = heuristic.emptyTally?.group ?? Array(repeating: nil, count: heuristic.problem.scenario.agents.count)
         let whole = groups.map { _ in [(hi: 0...7, lo: 0...7), (hi: 0...7, lo: 0...7)] }
-        leaves = [Leaf(limits: whole, bound: root.bound, spreads: root.spreads.isEmpty ? nil : root.spreads, columns: root.usedWeeks, complete: true)]
+        leaves = [Leaf(id: 0, limits: whole, bound: root.bound, spreads: root.spreads.isEmpty ? nil : root.spreads, columns: root.usedWeeks,
+                       duals: root.duals, complete: true)]
     }
 
     /// The least bound over the leaves: no roster costs less.
@@ -56,103 +64,224 @@ public struct SpreadBranching: Sendable {
     /// (a share below the roster in hand), the least leaf cannot be branched, `nodeLimit` nodes' masters
     /// are solved (a count, so the result does not depend on the machine's speed), or `deadline`.
     ///
+    /// `workers` masters are solved at once, each on a thread of its own with its own GLPK problem kept
+    /// from node to node: each round takes the `workers` least leaves (in order, the first to the first
+    /// worker) and waits for all of them before the next, so which nodes are solved, and by which worker
+    /// from which basis, does not depend on the machine's speed.
+    ///
     /// - Parameter incumbent: each agent's week in the roster in hand (the nodes' masters start from it
     ///   where it fits their ranges).
-    public mutating func improve(target: Double, incumbent: [[Int]], deadline: ContinuousClock.Instant, nodeLimit: Int = .max) throws(SolverError) {
+    public mutating func improve(target: Double, incumbent: [[Int]], deadline: ContinuousClock.Instant, nodeLimit: Int = .max,
+                                 workers: Int = 2) throws(SolverError) {
         // No limit (`.max`) stays no limit: the sum would overflow once a node has run.
         let (sum, overflow) = nodes.addingReportingOverflow(max(0, nodeLimit))
         let limit = overflow ? Int.max : sum
-        guard nodes < limit, ContinuousClock.now < deadline, var node = nextNode(target: target, incumbent: incumbent) else { return }
-        // One master for every node: built for the first, changed for each next.
-        let problem = heuristic.problem
-        let built = WeekColumnGeneration.buildMaster(heuristic: heuristic, columns: node.start, integer: false, limits: leaves[node.leaf].limits)
-        let pricer = WeekPricer(heuristic: node.heuristic, master: built, weeks: node.start, fixed: [], closeEnough: 1e-5, stopAbove: target)
-        let firstWeek = built.model.variables.count - node.start.count
-        // Per week of the master: its counts, whether it is open (its upper bound not 0) and whether it is still there.
-        var counts = node.start.map { heuristic.fairness(ofTypes: $0.types) }
-        var open = Array(repeating: true, count: node.start.count)
-        var alive = open
-        var index: [[Int]: Int] = [:]
-        for (k, w) in node.start.enumerated() { index[[w.agent] + w.types.sorted()] = k }
-        let fairCounts = problem.shiftTypes.map { FairnessRule.counts($0, problem: problem) }
-        let left = ContinuousClock.now.duration(to: deadline).inSeconds
-        guard left > 0 else { return }
-        try solver.explore(master: built.model, timeLimitSeconds: left, maxRounds: 500, price: pricer.price) { result in
-            // The weeks the pricing added in this node.
-            while counts.count < pricer.weeks.count {
-                let w = pricer.weeks[counts.count]
-                index[[w.agent] + w.types.sorted()] = counts.count
-                counts.append(heuristic.fairness(ofTypes: w.types))
-                open.append(true)
-                alive.append(true)
+        // The rows of every node's master (the same whatever the ranges): the first weeks are priced on them.
+        let probe = WeekPricer(heuristic: heuristic, master: WeekColumnGeneration.buildMaster(heuristic: heuristic, columns: [], integer: false),
+                               weeks: [], fixed: [], closeEnough: 1e-5, stopAbove: target)
+        let context = Worker.Context(heuristic: heuristic, solver: solver, target: target, deadline: deadline)
+        let channels = (0..<max(1, workers)).map { _ in Worker.Channel() }
+        let back = DispatchSemaphore(value: 0)
+        var failure: SolverError?
+        while failure == nil, nodes < limit, ContinuousClock.now < deadline {
+            var batch: [Node] = []
+            while batch.count < channels.count, batch.count < limit - nodes,
+                  let node = nextNode(target: target, incumbent: incumbent, probe: probe, taken: Set(batch.map(\.leaf))) {
+                batch.append(node)
             }
-            nodes += 1
-            let leaf = leaves[node.leaf]
-            var drop: [Int] = []
-            if let result {
-                let weight = { (k: Int) -> Double in
-                    let j = firstWeek + k
-                    return alive[k] && open[k] && j < result.values.count ? result.values[j] : 0
-                }
-                let bound = max(leaf.bound, result.bound)
-                let used = pricer.weeks.indices.filter { weight($0) > 1e-9 }.map { pricer.weeks[$0] }
-                leaves[node.leaf] = Leaf(limits: leaf.limits, bound: bound,
-                                         spreads: WeekColumnGeneration.spreads(master: built, values: result.values, weeks: pricer.weeks, weight: weight,
-                                                                               heuristic: heuristic, fairCounts: fairCounts),
-                                         columns: used, complete: result.converged || bound < target)
-                // Kept for the next nodes: the weeks this node's master uses (the rest, like the weeks a master
-                // starts from, are dropped: a master of every week generated takes several times longer to solve).
-                for k in pricer.weeks.indices where alive[k] && weight(k) <= 1e-9 {
-                    alive[k] = false
-                    index[[pricer.weeks[k].agent] + pricer.weeks[k].types.sorted()] = nil
-                    drop.append(firstWeek + k)
-                }
-            } else {
-                leaves[node.leaf] = Leaf(limits: leaf.limits, bound: .infinity, spreads: nil, columns: [], complete: true)
-            }
-            guard nodes < limit, ContinuousClock.now < deadline, let next = nextNode(target: target, incumbent: incumbent) else { return nil }
-            node = next
-            pricer.heuristic = next.heuristic
-            var change = ColumnGeneration.Change(drop: drop)
-            // The ranges as the largest and smallest counts' bounds.
-            for (g, pairs) in built.fairVariables.enumerated() {
-                for (m, v) in pairs.enumerated() {
-                    let l = leaves[next.leaf].limits[g][m]
-                    change.bounds.append((v.hi.index, Double(l.hi.lowerBound), Double(l.hi.upperBound)))
-                    change.bounds.append((v.lo.index, Double(l.lo.lowerBound), Double(l.lo.upperBound)))
+            guard !batch.isEmpty else { break }
+            for (w, node) in batch.enumerated() { Worker.assign(node, to: channels[w], context: context, back: back) }
+            for _ in batch { back.wait() }
+            for (w, node) in batch.enumerated() {
+                guard let k = leaves.firstIndex(where: { $0.id == node.leaf }) else { continue }
+                let leaf = leaves[k]
+                switch channels[w].report {
+                case .solved(let solved):
+                    nodes += 1
+                    let bound = max(leaf.bound, solved.bound)
+                    leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: bound, spreads: solved.spreads, columns: solved.used, duals: solved.duals,
+                                     complete: solved.converged || bound < target)
+                case .infeasible:
+                    nodes += 1
+                    leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: .infinity, spreads: nil, columns: [], duals: [], complete: true)
+                case .ended(let error):
+                    // Out of time (or failed) before the node's master was solved: the leaf stays as it was.
+                    channels[w].live = false
+                    if let error, failure == nil { failure = error }
                 }
             }
-            // Weeks outside the node's ranges closed, those within opened.
-            for k in pricer.weeks.indices where alive[k] {
-                let fits = next.fits(pricer.weeks[k].agent, counts[k])
-                if fits != open[k] {
-                    open[k] = fits
-                    change.bounds.append((firstWeek + k, 0, fits ? nil : 0))
+        }
+        // The workers still waiting for a node are told to stop, and have stopped before this returns.
+        for channel in channels where channel.live {
+            Worker.assign(nil, to: channel, context: context, back: back)
+            back.wait()
+            channel.live = false
+        }
+        if let failure { throw failure }
+    }
+
+    /// A thread solving nodes' masters on one GLPK problem (``ColumnGenerationSolver/explore``): moving
+    /// to a node sets its ranges as the bounds of the largest and smallest counts, closes the weeks
+    /// outside them (upper bound 0) and opens those within, and adds its first weeks the master lacks.
+    enum Worker {
+        struct Context: Sendable {
+            let heuristic: RosterHeuristic
+            let solver: any ColumnGenerationSolver
+            let target: Double
+            let deadline: ContinuousClock.Instant
+        }
+
+        /// What a node's master gave.
+        struct Solved: Sendable {
+            let bound: Double
+            let converged: Bool
+            let spreads: [[WeekColumnGeneration.Spread]]
+            let used: [(agent: Int, types: [Int])]
+            let duals: [Double]
+        }
+
+        enum Report: Sendable {
+            case solved(Solved)
+            /// The node's master has no feasible solution.
+            case infeasible
+            /// The worker's search ended (the deadline, or an error) before the node's master was solved.
+            case ended(SolverError?)
+        }
+
+        /// Between the coordinator and one worker: the coordinator sets `assignment` and signals `go`; the
+        /// worker sets `report` and signals the coordinator's semaphore, once per assignment. Each side
+        /// touches the fields only between those signals, which order the accesses.
+        final class Channel: @unchecked Sendable {
+            let go = DispatchSemaphore(value: 0)
+            var assignment: Node?
+            var report: Report = .ended(nil)
+            /// The worker's thread is waiting for its next node (coordinator's bookkeeping).
+            var live = false
+        }
+
+        /// Gives `node` (nil: stop) to the worker of `channel`, starting its thread when it has none.
+        static func assign(_ node: Node?, to channel: Channel, context: Context, back: DispatchSemaphore) {
+            if channel.live {
+                channel.assignment = node
+                channel.go.signal()
+            } else if let node {
+                channel.live = true
+                let thread = Thread { run(first: node, channel: channel, context: context, back: back) }
+                // The week graphs' searches and GLPK want more than a secondary thread's default stack.
+                thread.stackSize = 64 << 20
+                thread.start()
+            }
+        }
+
+        /// A worker's thread: one master for every node it is given.
+        static func run(first: Node, channel: Channel, context: Context, back: DispatchSemaphore) {
+            do {
+                try explore(first: first, context: context) { report in
+                    channel.report = report
+                    back.signal()
+                    channel.go.wait()
+                    return channel.assignment
                 }
+                channel.report = .ended(nil)
+            } catch {
+                channel.report = .ended(error)
             }
-            // Its first weeks the master does not hold.
-            for w in next.start where index[[w.agent] + w.types.sorted()] == nil {
-                let c = built.column(w.agent, w.types)
-                change.add.append(ColumnGeneration.Column(name: "w\(pricer.weeks.count)_a\(w.agent)", objective: c.cost, entries: c.entries))
-                index[[w.agent] + w.types.sorted()] = pricer.weeks.count
-                pricer.weeks.append(w)
-                counts.append(heuristic.fairness(ofTypes: w.types))
-                open.append(true)
-                alive.append(true)
+            back.signal()
+        }
+
+        static func explore(first: Node, context: Context, handOff: (Report) -> Node?) throws(SolverError) {
+            let heuristic = context.heuristic
+            let problem = heuristic.problem
+            var node = first
+            let built = WeekColumnGeneration.buildMaster(heuristic: heuristic, columns: node.start, integer: false, limits: node.limits)
+            let pricer = WeekPricer(heuristic: node.heuristic, master: built, weeks: node.start, fixed: [], closeEnough: 1e-5, stopAbove: context.target)
+            let firstWeek = built.model.variables.count - node.start.count
+            // Per week of the master: its counts, whether it is open (its upper bound not 0) and whether it is still there.
+            var counts = node.start.map { heuristic.fairness(ofTypes: $0.types) }
+            var open = Array(repeating: true, count: node.start.count)
+            var alive = open
+            var index: [[Int]: Int] = [:]
+            for (k, w) in node.start.enumerated() { index[[w.agent] + w.types.sorted()] = k }
+            let fairCounts = problem.shiftTypes.map { FairnessRule.counts($0, problem: problem) }
+            let left = ContinuousClock.now.duration(to: context.deadline).inSeconds
+            guard left > 0 else { return }
+            try context.solver.explore(master: built.model, timeLimitSeconds: left, maxRounds: 500, price: pricer.price) { result in
+                // The weeks the pricing added in this node.
+                while counts.count < pricer.weeks.count {
+                    let w = pricer.weeks[counts.count]
+                    index[[w.agent] + w.types.sorted()] = counts.count
+                    counts.append(heuristic.fairness(ofTypes: w.types))
+                    open.append(true)
+                    alive.append(true)
+                }
+                var drop: [Int] = []
+                let report: Report
+                if let result {
+                    let weight = { (k: Int) -> Double in
+                        let j = firstWeek + k
+                        return alive[k] && open[k] && j < result.values.count ? result.values[j] : 0
+                    }
+                    let used = pricer.weeks.indices.filter { weight($0) > 1e-9 }.map { pricer.weeks[$0] }
+                    report = .solved(Solved(bound: result.bound, converged: result.converged,
+                                            spreads: WeekColumnGeneration.spreads(master: built, values: result.values, weeks: pricer.weeks, weight: weight,
+                                                                                  heuristic: heuristic, fairCounts: fairCounts),
+                                            used: used, duals: result.duals))
+                    // Kept for the next nodes: the weeks this node's master uses (the rest, like the weeks a master
+                    // starts from, are dropped: a master of every week generated takes several times longer to solve).
+                    for k in pricer.weeks.indices where alive[k] && weight(k) <= 1e-9 {
+                        alive[k] = false
+                        index[[pricer.weeks[k].agent] + pricer.weeks[k].types.sorted()] = nil
+                        drop.append(firstWeek + k)
+                    }
+                } else {
+                    report = .infeasible
+                }
+                guard let next = handOff(report) else { return nil }
+                node = next
+                pricer.heuristic = next.heuristic
+                var change = ColumnGeneration.Change(drop: drop)
+                // The ranges as the largest and smallest counts' bounds.
+                for (g, pairs) in built.fairVariables.enumerated() {
+                    for (m, v) in pairs.enumerated() {
+                        let l = next.limits[g][m]
+                        change.bounds.append((v.hi.index, Double(l.hi.lowerBound), Double(l.hi.upperBound)))
+                        change.bounds.append((v.lo.index, Double(l.lo.lowerBound), Double(l.lo.upperBound)))
+                    }
+                }
+                // Weeks outside the node's ranges closed, those within opened.
+                for k in pricer.weeks.indices where alive[k] {
+                    let fits = next.fits(pricer.weeks[k].agent, counts[k])
+                    if fits != open[k] {
+                        open[k] = fits
+                        change.bounds.append((firstWeek + k, 0, fits ? nil : 0))
+                    }
+                }
+                // Its first weeks the master does not hold.
+                for w in next.start where index[[w.agent] + w.types.sorted()] == nil {
+                    let c = built.column(w.agent, w.types)
+                    change.add.append(ColumnGeneration.Column(name: "w\(pricer.weeks.count)_a\(w.agent)", objective: c.cost, entries: c.entries))
+                    index[[w.agent] + w.types.sorted()] = pricer.weeks.count
+                    pricer.weeks.append(w)
+                    counts.append(heuristic.fairness(ofTypes: w.types))
+                    open.append(true)
+                    alive.append(true)
+                }
+                return change
             }
-            return change
         }
     }
 
     /// The next node whose master is to be solved: the leaf with the least bound below `target`, once
     /// branched if its master is solved; nil when every leaf reaches the target or the least cannot be
-    /// branched. A leaf where some agent has no week within the ranges gets an infinite bound.
-    mutating func nextNode(target: Double, incumbent: [[Int]]) -> Node? {
-        while let k = leaves.indices.filter({ leaves[$0].bound < target }).min(by: { leaves[$0].bound < leaves[$1].bound }) {
+    /// branched. A leaf where some agent has no week within the ranges gets an infinite bound. Leaves in
+    /// `taken` (being solved) are passed over.
+    mutating func nextNode(target: Double, incumbent: [[Int]], probe: WeekPricer, taken: Set<Int> = []) -> Node? {
+        while let k = leaves.indices.filter({ leaves[$0].bound < target && !taken.contains(leaves[$0].id) })
+            .min(by: { leaves[$0].bound < leaves[$1].bound }) {
             let leaf = leaves[k]
             if !leaf.complete || leaf.spreads == nil {
-                guard let node = start(of: k, incumbent: incumbent) else {
-                    leaves[k] = Leaf(limits: leaf.limits, bound: .infinity, spreads: nil, columns: [], complete: true)
+                guard let node = start(of: k, incumbent: incumbent, probe: probe) else {
+                    leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: .infinity, spreads: nil, columns: [], duals: [], complete: true)
                     continue
                 }
                 return node
@@ -175,10 +304,12 @@ public struct SpreadBranching: Sendable {
             }
             // A child's problem is a part of its parent's: it starts with its parent's bound, and its master
             // from the weeks its parent's master uses; it is solved when it is the least leaf.
-            let children = parts.map { part in
+            var children: [Leaf] = []
+            for part in parts {
                 var limits = leaf.limits
                 if side == .hi { limits[g][m].hi = part } else { limits[g][m].lo = part }
-                return Leaf(limits: limits, bound: leaf.bound, spreads: nil, columns: leaf.columns, complete: false)
+                children.append(Leaf(id: nextID, limits: limits, bound: leaf.bound, spreads: nil, columns: leaf.columns, duals: leaf.duals, complete: false))
+                nextID += 1
             }
             leaves.replaceSubrange(k...k, with: children)
         }
@@ -186,14 +317,16 @@ public struct SpreadBranching: Sendable {
     }
 
     /// A node to solve: its leaf, the weeks it may use and its master's first weeks.
-    struct Node {
+    struct Node: Sendable {
+        /// The leaf's number.
         let leaf: Int
+        let limits: Limits
         let heuristic: RosterHeuristic
         /// Per fairness group and measure, the counts a week may have.
         let allowed: [[ClosedRange<Int>]]
         let groupOf: [Int?]
-        /// The roster in hand's week where it fits the ranges, the leaf's weeks that fit, and for each agent
-        /// with neither, a week its rules allow within them.
+        /// The roster in hand's week where it fits the ranges, the leaf's weeks that fit, and each agent's
+        /// best week within them under the parent's duals (or, without those, any week its rules allow).
         let start: [(agent: Int, types: [Int])]
 
         func fits(_ agent: Int, _ counts: [Int]) -> Bool {
@@ -202,8 +335,9 @@ public struct SpreadBranching: Sendable {
         }
     }
 
-    /// The node of leaf `k`; nil when a range is empty or an agent has no week within the ranges.
-    func start(of k: Int, incumbent: [[Int]]) -> Node? {
+    /// The node of leaf `k`; nil when a range is empty or an agent has no week within the ranges. `probe`
+    /// prices on the master's rows.
+    func start(of k: Int, incumbent: [[Int]], probe: WeekPricer) -> Node? {
         let limits = leaves[k].limits
         var narrowed = heuristic.problem
         var allowed: [[ClosedRange<Int>]] = []
@@ -218,8 +352,8 @@ public struct SpreadBranching: Sendable {
             }
         }
         let node = RosterHeuristic(problem: narrowed, reusing: heuristic)
-        let probe = Node(leaf: k, heuristic: node, allowed: allowed, groupOf: groupOf, start: [])
-        func fits(_ agent: Int, _ types: [Int]) -> Bool { probe.fits(agent, heuristic.fairness(ofTypes: types)) }
+        let shape = Node(leaf: leaves[k].id, limits: limits, heuristic: node, allowed: allowed, groupOf: groupOf, start: [])
+        func fits(_ agent: Int, _ types: [Int]) -> Bool { shape.fits(agent, heuristic.fairness(ofTypes: types)) }
         var start: [(agent: Int, types: [Int])] = []
         var covered = Array(repeating: false, count: heuristic.problem.scenario.agents.count)
         for (a, week) in incumbent.enumerated() where fits(a, week) {
@@ -230,7 +364,18 @@ public struct SpreadBranching: Sendable {
             start.append(w)
             covered[w.agent] = true
         }
+        // Each agent's best week within the ranges at the parent's duals: the weeks the node's column generation
+        // would price first, without the detour through a master of arbitrary weeks (whose duals are far off).
+        let duals = leaves[k].duals
+        let priced = duals.count == probe.master.model.constraints.count
+        probe.heuristic = node
+        let gain = priced ? probe.gains(duals) : []
         for a in covered.indices where !covered[a] {
+            if priced, let best = probe.best(agent: a, duals: duals, gain: gain) {
+                start.append((a, best.types))
+                continue
+            }
+            guard !covered[a] else { continue }
             // Any week the agent's rules allow within the ranges; none: no roster lies in this node.
             guard let graph = node.graphs[a],
                   let days = graph.best(values: node.optionsByDay[a].map { Array(repeating: 0.0, count: $0.count) }) else { return nil }
@@ -239,7 +384,7 @@ public struct SpreadBranching: Sendable {
         // Each week once.
         var seen = Set<[Int]>()
         start = start.filter { seen.insert([$0.agent] + $0.types.sorted()).inserted }
-        return Node(leaf: k, heuristic: node, allowed: allowed, groupOf: groupOf, start: start)
+        return Node(leaf: leaves[k].id, limits: limits, heuristic: node, allowed: allowed, groupOf: groupOf, start: start)
     }
 
     enum Side { case hi, lo }

@@ -36,6 +36,8 @@ public enum WeekColumnGeneration {
         /// Per fairness group and measure: the master's largest and smallest count, and the largest and
         /// smallest count of the weeks it uses (empty when fairness is not priced or there were no values).
         public let spreads: [[Spread]]
+        /// The last master's row duals (empty when the solver gave none).
+        public var duals: [Double] = []
     }
 
     /// What the master makes of one contract's spread of one measure.
@@ -246,7 +248,7 @@ public enum WeekColumnGeneration {
             ? Self.spreads(master: built, values: result.values, weeks: weeks, weight: { columnWeights[$0] }, heuristic: heuristic, fairCounts: fairCounts)
             : []
         return Outcome(bound: result.bound, masterObjective: result.objective, converged: result.converged, rounds: result.rounds,
-                       columns: weeks.count, weights: weights, weeks: weeks, columnWeights: columnWeights, spreads: spreads)
+                       columns: weeks.count, weights: weights, weeks: weeks, columnWeights: columnWeights, spreads: spreads, duals: result.duals)
     }
 
     /// Per fairness group and measure, the master's largest and smallest count (`values`) and the largest
@@ -452,40 +454,51 @@ final class WeekPricer {
         costs = (0..<problem.scenario.agents.count).map { a in heuristic.optionsByDay[a].map { $0.map { heuristic.fixedCost(type: $0, agent: a) } } }
     }
 
-    func price(_ duals: [Double], _ z: Double) -> ColumnGeneration.Round {
-        let problem = heuristic.problem
-        let agents = problem.scenario.agents.count
-        var gain = Array(repeating: 0.0, count: problem.shiftTypes.count)
+    /// Per shift type, what its coverage rows pay less what its link row charges, under `duals`.
+    func gains(_ duals: [Double]) -> [Double] {
+        var gain = Array(repeating: 0.0, count: heuristic.problem.shiftTypes.count)
         for t in master.usedTypes {
             var g = 0.0
             for r in typeCoverRows[t] { g += duals[r] }
             if let l = master.link[t] { g -= duals[l] }
             gain[t] = g
         }
+        return gain
+    }
+
+    /// The week of least reduced cost of agent `a` under `duals` (its ``WeekGraph`` searched exactly; `gain`
+    /// from ``gains(_:)``) and that reduced cost; nil when the agent has no graph or no week keeps its rules.
+    func best(agent a: Int, duals: [Double], gain: [Double]) -> (reduced: Double, types: [Int])? {
+        guard let graph = heuristic.graphs[a] else { return nil }
+        let days = heuristic.optionsByDay[a]
+        // Fairness rows price each late shift and weekend day of this agent: π(lo) − π(hi) per unit.
+        var fairGain = [0.0, 0.0]
+        for (m, pair) in master.fairRows[a].enumerated() { fairGain[m] = duals[pair.lo] - duals[pair.hi] }
+        let priced = master.fairness && !master.fairRows[a].isEmpty
+        let values = days.indices.map { d in days[d].indices.map { k -> Double in
+            var v = gain[days[d][k]] - costs[a][d][k]
+            if priced {
+                let counts = fairCounts[days[d][k]]
+                v += Double(counts[0]) * fairGain[0] + Double(counts[1]) * fairGain[1]
+            }
+            return v
+        } }
+        guard let best = graph.best(values: values) else { return nil }
+        var total = 0.0
+        var types: [Int] = []
+        for (d, k) in best.enumerated() { if let k { total += values[d][k]; types.append(days[d][k]) } }
+        return (-total - duals[master.convexity[a]], types)
+    }
+
+    func price(_ duals: [Double], _ z: Double) -> ColumnGeneration.Round {
+        let agents = heuristic.problem.scenario.agents.count
+        let gain = gains(duals)
         var columns: [ColumnGeneration.Column] = []
         var bound = z
         let before = weeks.count
         unadded = []
         for a in 0..<agents where !fixed.contains(a) {
-            guard let graph = heuristic.graphs[a] else { continue }
-            let days = heuristic.optionsByDay[a]
-            // Fairness rows price each late shift and weekend day of this agent: π(lo) − π(hi) per unit.
-            var fairGain = [0.0, 0.0]
-            for (m, pair) in master.fairRows[a].enumerated() { fairGain[m] = duals[pair.lo] - duals[pair.hi] }
-            let priced = master.fairness && !master.fairRows[a].isEmpty
-            let values = days.indices.map { d in days[d].indices.map { k -> Double in
-                var v = gain[days[d][k]] - costs[a][d][k]
-                if priced {
-                    let counts = fairCounts[days[d][k]]
-                    v += Double(counts[0]) * fairGain[0] + Double(counts[1]) * fairGain[1]
-                }
-                return v
-            } }
-            guard let best = graph.best(values: values) else { continue }
-            var total = 0.0
-            var types: [Int] = []
-            for (d, k) in best.enumerated() { if let k { total += values[d][k]; types.append(days[d][k]) } }
-            let reduced = -total - duals[master.convexity[a]]
+            guard let (reduced, types) = best(agent: a, duals: duals, gain: gain) else { continue }
             guard reduced < -1e-6 * max(1, abs(z) / Double(max(1, agents))) else { continue }
             bound += reduced
             let c = master.column(a, types)

@@ -141,8 +141,9 @@ import TestSupport
     /// Two agents, one Monday: an early and a late 4-hour shift wanted. The week master gives each agent
     /// half of each shift (half a late shift each: no spread), while any roster has one agent on the late
     /// shift and one not (spread 1, priced 40). Branching on the spread's whole values closes exactly
-    /// that: its bound is the brute-force optimum, the week master's is 40 below it.
-    @Test func spreadBranchingClosesTheMixedSpread() throws {
+    /// that: its bound is the brute-force optimum, the week master's is 40 below it. With one worker, and
+    /// with two and three solving nodes at once on threads of their own.
+    @Test(arguments: [1, 2, 3]) func spreadBranchingClosesTheMixedSpread(workers: Int) throws {
         var instance = Self.instance(seed: 20, agents: 2, days: [0])
         instance.builder.fairnessWeight = 40
         instance.builder.lateAfter = 21 * 60
@@ -166,9 +167,11 @@ import TestSupport
         var branching = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
         // One node first, then the rest without a node limit (as the search does: a few nodes before the
         // neighbourhoods, the rest at the end).
-        try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)), nodeLimit: 1)
-        #expect(branching.nodes >= 1)
-        try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)))
+        try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)),
+                              nodeLimit: 1, workers: workers)
+        #expect(branching.nodes == 1)
+        try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)),
+                              workers: workers)
         #expect(abs(branching.bound - best) < 1e-6, "spread bound \(branching.bound), optimum \(best)")
         #expect(branching.nodes >= 2)
         // The product proves the optimum through it.
@@ -215,6 +218,18 @@ import TestSupport
             try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)))
             #expect(branching.bound <= best + 1e-6, "seed \(seed): spread bound \(branching.bound) above the optimum \(best)")
             #expect(branching.bound >= cg.bound - 1e-6, "seed \(seed)")
+            // Two workers, a few nodes at a time: the same nodes, the same bounds, run after run (each round of
+            // nodes waits for all of them; which worker solves which node does not depend on their speed).
+            var runs: [[Double]] = []
+            for _ in 0..<2 {
+                var again = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
+                for _ in 0..<3 {
+                    try again.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)),
+                                      nodeLimit: 3, workers: 2)
+                }
+                runs.append(again.leaves.map(\.bound) + [Double(again.nodes)])
+            }
+            #expect(runs[0] == runs[1], "seed \(seed): two runs of the same branching differ")
         }
         // Price-and-branch over the generated weeks: a roster that keeps the model, no dearer than the
         // incumbent it starts from, and no cheaper than the optimum.

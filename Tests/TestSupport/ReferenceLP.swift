@@ -126,7 +126,7 @@ public struct ReferenceLP: ColumnGenerationSolver {
             if priced.columns.isEmpty || round == maxRounds {
                 let converged = priced.exhausted && priced.columns.isEmpty
                 return ColumnGeneration.Result(values: lp.values, objective: lp.objective, bound: converged ? max(best, lp.objective) : best,
-                                               converged: converged, rounds: round, added: added)
+                                               converged: converged, rounds: round, added: added, duals: lp.duals)
             }
             for c in priced.columns {
                 let v = model.addVariable(c.name, lower: c.lower, upper: c.upper, objective: c.objective)
