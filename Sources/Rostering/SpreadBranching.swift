@@ -325,8 +325,9 @@ public struct SpreadBranching: Sendable {
         /// Per fairness group and measure, the counts a week may have.
         let allowed: [[ClosedRange<Int>]]
         let groupOf: [Int?]
-        /// The roster in hand's week where it fits the ranges, the leaf's weeks that fit, and each agent's
-        /// best week within them under the parent's duals (or, without those, any week its rules allow).
+        /// The roster in hand's week where it fits the ranges, the leaf's weeks that fit, and for each agent
+        /// with neither, its best week within them at the parent's duals (without those, any week its rules
+        /// allow within them).
         let start: [(agent: Int, types: [Int])]
 
         func fits(_ agent: Int, _ counts: [Int]) -> Bool {
