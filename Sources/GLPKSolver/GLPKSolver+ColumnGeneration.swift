@@ -45,6 +45,11 @@ extension GLPKSolver: ColumnGenerationSolver {
         }
     }
 
+    /// GLPK keeps an environment per thread (its memory pools and terminal buffer) until the thread frees it.
+    public func threadEnds() {
+        _ = glp_free_env()
+    }
+
     /// Column generation on `problem`; `stepping`: a dive or (`exploring`) a search, each master's end changed
     /// into the next by `next` (after a master's result) or `infeasible` (after a master without a feasible
     /// solution), until one returns nil.

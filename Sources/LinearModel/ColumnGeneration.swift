@@ -125,9 +125,16 @@ public protocol ColumnGenerationSolver: Sendable {
     func explore(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
                  price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
                  next: (_ result: ColumnGeneration.Result?) -> ColumnGeneration.Change?) throws(SolverError)
+
+    /// Frees what the solver keeps for the calling thread: the last call of a thread that ends (its
+    /// problems all deleted).
+    func threadEnds()
 }
 
 extension ColumnGenerationSolver {
+    /// Nothing kept per thread.
+    public func threadEnds() {}
+
     /// Each master a column generation of its own over a model kept with every change (nothing dropped):
     /// for solvers that keep no master between calls.
     public func explore(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,

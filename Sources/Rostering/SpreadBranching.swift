@@ -186,6 +186,7 @@ public struct SpreadBranching: Sendable {
             } catch {
                 channel.report = .ended(error)
             }
+            context.solver.threadEnds()
             back.signal()
         }
 
