@@ -192,7 +192,6 @@ public struct SpreadBranching: Sendable {
 
         static func explore(first: Node, context: Context, handOff: (Report) -> Node?) throws(SolverError) {
             let heuristic = context.heuristic
-            let problem = heuristic.problem
             var node = first
             let built = WeekColumnGeneration.buildMaster(heuristic: heuristic, columns: node.start, integer: false, limits: node.limits)
             let pricer = WeekPricer(heuristic: node.heuristic, master: built, weeks: node.start, fixed: [], closeEnough: 1e-5, stopAbove: context.target)
@@ -203,7 +202,6 @@ public struct SpreadBranching: Sendable {
             var alive = open
             var index: [[Int]: Int] = [:]
             for (k, w) in node.start.enumerated() { index[[w.agent] + w.types.sorted()] = k }
-            let fairCounts = problem.shiftTypes.map { FairnessRule.counts($0, problem: problem) }
             let left = ContinuousClock.now.duration(to: context.deadline).inSeconds
             guard left > 0 else { return }
             try context.solver.explore(master: built.model, timeLimitSeconds: left, maxRounds: 500, price: pricer.price) { result in
@@ -225,7 +223,7 @@ public struct SpreadBranching: Sendable {
                     let used = pricer.weeks.indices.filter { weight($0) > 1e-9 }.map { pricer.weeks[$0] }
                     report = .solved(Solved(bound: result.bound, converged: result.converged,
                                             spreads: WeekColumnGeneration.spreads(master: built, values: result.values, weeks: pricer.weeks, weight: weight,
-                                                                                  heuristic: heuristic, fairCounts: fairCounts),
+                                                                                  heuristic: heuristic, fairCounts: pricer.fairCounts),
                                             used: used, duals: result.duals))
                     // Kept for the next nodes: the weeks this node's master uses (the rest, like the weeks a master
                     // starts from, are dropped: a master of every week generated takes several times longer to solve).

@@ -432,7 +432,7 @@ final class WeekPricer {
     /// Agents whose week is settled: not priced.
     var fixed: Set<Int>
     let closeEnough: Double
-    var stopAbove: Double
+    let stopAbove: Double
     let typeCoverRows: [[Int]]
     let fairCounts: [[Int]]
     let costs: [[[Double]]]
