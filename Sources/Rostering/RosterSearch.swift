@@ -144,7 +144,10 @@ public enum RosterSearch {
                 latest.append(w)
             }
             diveWeeks = usedWeeks + latest.reversed()
-            if !cg.spreads.isEmpty { spreads = SpreadBranching(root: cg, heuristic: heuristic, solver: solver) }
+            if !cg.spreads.isEmpty {
+                spreads = SpreadBranching(root: cg, heuristic: heuristic, solver: solver)
+                spreads?.plainBound = plainBound
+            }
             let fractional = cg.weights.filter { $0.values.contains { $0 > 1e-6 && $0 < 1 - 1e-6 } }.count
             progress(t(.progWeekBound, ProgressText.fixed(cg.bound, places: 2), cg.converged ? "" : t(.progStoppedEarly), String(cg.rounds), String(cg.columns),
                        String(fractional), ProgressText.fixed(seconds(since: solveClock), places: 1)))

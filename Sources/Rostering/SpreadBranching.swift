@@ -52,9 +52,59 @@ public struct SpreadBranching: Sendable {
         groups = FairnessRule.groups(heuristic.problem)
         // Each agent's group, as the search's fairness bookkeeping has it.
         groupOf = heuristic.emptyTally?.group ?? Array(repeating: nil, count: heuristic.problem.scenario.agents.count)
-        let whole = groups.map { _ in [(hi: 0...7, lo: 0...7), (hi: 0...7, lo: 0...7)] }
+        let whole = Self.possible(heuristic: heuristic, groups: groups)
+        self.whole = whole
         leaves = [Leaf(id: 0, limits: whole, bound: root.bound, spreads: root.spreads.isEmpty ? nil : root.spreads, columns: root.usedWeeks,
                        duals: root.duals, complete: true)]
+    }
+
+    /// Per fairness group and measure, the values the largest and the smallest count can take in any
+    /// roster (the root's ranges): ``possible(heuristic:groups:)``.
+    let whole: Limits
+
+    /// Per fairness group and measure, the ranges of the largest and the smallest count in any roster: the
+    /// largest count lies between the most any agent must work (its week of fewest late shifts, say) and the
+    /// most any agent can; the smallest between the least any agent can and the least any agent must. The
+    /// master alone knows less (its largest count is only above every agent's), so without these a node with
+    /// a largest count of 6 when no agent can work 6 late shifts would be solved, and branched, for nothing.
+    static func possible(heuristic: RosterHeuristic, groups: [(contract: String, agents: [Int])]) -> Limits {
+        groups.map { group in
+            (0..<2).map { m in
+                // Per agent, its fewest and most counts over the weeks its rules allow (the week graph searched
+                // for the week of most counts, and of fewest).
+                var least: [Int] = [], most: [Int] = []
+                for a in group.agents {
+                    guard let graph = heuristic.graphs[a] else { continue }
+                    let options = heuristic.optionsByDay[a]
+                    let counts = options.map { $0.map { Double(heuristic.fairCounts[$0][m]) } }
+                    guard let high = graph.best(values: counts), let low = graph.best(values: counts.map { $0.map { -$0 } }) else { continue }
+                    func count(_ week: [Int?]) -> Int {
+                        week.enumerated().reduce(0) { sum, day in sum + (day.element.map { heuristic.fairCounts[options[day.offset][$0]][m] } ?? 0) }
+                    }
+                    most.append(count(high))
+                    least.append(count(low))
+                }
+                guard let mostMax = most.max(), let mostMin = most.min(), let leastMax = least.max(), let leastMin = least.min() else {
+                    return (hi: 0...7, lo: 0...7)
+                }
+                return (hi: leastMax...max(leastMax, mostMax), lo: leastMin...max(leastMin, mostMin))
+            }
+        }
+    }
+
+    /// A bound of the week without fairness (nil: none): with it, a leaf costs at least that bound plus
+    /// the fairness its ranges force (``floor(_:)``), solved or not.
+    public var plainBound: Double?
+
+    /// What any roster within `limits` costs at least: the bound without fairness plus, per group and
+    /// measure, the weight times the least spread the ranges allow (the largest count's least value less
+    /// the smallest count's largest).
+    func floor(_ limits: Limits) -> Double {
+        guard let plainBound else { return -.infinity }
+        let weight = heuristic.problem.scenario.costs.fairnessWeight.doubleValue
+        var units = 0
+        for pairs in limits { for l in pairs { units += max(0, l.hi.lowerBound - l.lo.upperBound) } }
+        return plainBound + weight * Double(units)
     }
 
     /// The least bound over the leaves: no roster costs less.
@@ -98,7 +148,7 @@ public struct SpreadBranching: Sendable {
                 switch channels[w].report {
                 case .solved(let solved):
                     nodes += 1
-                    let bound = max(leaf.bound, solved.bound)
+                    let bound = max(leaf.bound, solved.bound, floor(leaf.limits))
                     leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: bound, spreads: solved.spreads, columns: solved.used, duals: solved.duals,
                                      complete: solved.converged || bound < target)
                 case .infeasible:
@@ -307,7 +357,8 @@ public struct SpreadBranching: Sendable {
             for part in parts {
                 var limits = leaf.limits
                 if side == .hi { limits[g][m].hi = part } else { limits[g][m].lo = part }
-                children.append(Leaf(id: nextID, limits: limits, bound: leaf.bound, spreads: nil, columns: leaf.columns, duals: leaf.duals, complete: false))
+                children.append(Leaf(id: nextID, limits: limits, bound: max(leaf.bound, floor(limits)), spreads: nil, columns: leaf.columns,
+                                     duals: leaf.duals, complete: false))
                 nextID += 1
             }
             leaves.replaceSubrange(k...k, with: children)
@@ -348,7 +399,11 @@ public struct SpreadBranching: Sendable {
                 guard l.lo.lowerBound <= l.hi.upperBound else { return nil }
                 let range = l.lo.lowerBound...l.hi.upperBound
                 allowed[g].append(range)
-                if range != 0...7 { narrowed.searchRanges[group.contract, default: [:]][m] = range }
+                // Ranges that hold for every week (the root's) leave the weeks as they are.
+                let every = whole[g][m.rawValue].lo.lowerBound...whole[g][m.rawValue].hi.upperBound
+                if !(range.lowerBound <= every.lowerBound && range.upperBound >= every.upperBound) {
+                    narrowed.searchRanges[group.contract, default: [:]][m] = range
+                }
             }
         }
         let node = RosterHeuristic(problem: narrowed, reusing: heuristic)

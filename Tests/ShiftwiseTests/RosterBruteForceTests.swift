@@ -180,6 +180,44 @@ import TestSupport
         #expect(abs(solution.bound - best) < 1e-6, "product bound \(solution.bound)")
     }
 
+    /// The ranges the spreads can take in any roster, worked by hand. Friday to Sunday, every agent works
+    /// exactly two days (two shifts of 4 hours at least make the 480-minute minimum; two days at most):
+    /// A1 any two (one or two weekend days), A2 not on Friday (Saturday and Sunday: two), A3 not on Sunday
+    /// (Friday and Saturday: one). So the largest weekend count is 2 in every roster (A2) and the smallest
+    /// is 1 (A3 works one, no one fewer); late shifts (20:00 starts) anywhere from 0 to 2 for each agent.
+    /// With the week bound without fairness, a range's least spread prices a leaf before it is solved.
+    @Test func spreadRangesAndTheirFloor() throws {
+        var instance = Self.instance(seed: 30, agents: 3, days: [4, 5, 6])
+        instance.builder.fairnessWeight = 40
+        instance.builder.lateAfter = 21 * 60
+        instance.builder.contracts = [Contract(name: "c", minMinutes: 480, maxMinutes: 10 * 60, maxDays: 2, lengthsMinutes: [240, 360])]
+        let closed: [Set<Weekday>] = [[], [.fri], [.sun]]
+        instance.builder.agents = instance.builder.agents.enumerated().map { k, agent in
+            Agent(id: agent.id, name: agent.name, contract: "c", hourlyCost: agent.hourlyCost,
+                  unavailableWeekdays: agent.unavailableWeekdays.union(closed[k]), preferredStart: nil)
+        }
+        let scenario = instance.builder.scenario()
+        let requirements = StaffingCalculator.requirements(for: scenario)
+        let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
+        let heuristic = RosterHeuristic(problem: problem)
+        let start = heuristic.solve().weeks
+        let cg = try #require(try WeekColumnGeneration.run(heuristic: heuristic, start: start, solver: GLPKSolver(), timeLimitSeconds: 60))
+        var branching = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
+        let root = try #require(branching.leaves.first?.limits.first)
+        #expect(root[FairnessRule.Measure.late.rawValue].hi == 0...2)
+        #expect(root[FairnessRule.Measure.late.rawValue].lo == 0...2)
+        #expect(root[FairnessRule.Measure.weekend.rawValue].hi == 2...2)
+        #expect(root[FairnessRule.Measure.weekend.rawValue].lo == 1...1)
+        // Without a bound of the week without fairness, no floor; with one, the bound plus 40 per unit of spread
+        // the ranges force: late 3 at least against at most 1 (2), weekend 2 against 1 (1).
+        #expect(branching.floor(branching.leaves[0].limits) == -.infinity)
+        branching.plainBound = 500
+        var limits = branching.leaves[0].limits
+        limits[0][FairnessRule.Measure.late.rawValue] = (hi: 3...4, lo: 0...1)
+        #expect(branching.floor(limits) == 500 + 40 * 3)
+        #expect(branching.floor(branching.leaves[0].limits) == 500 + 40 * 1)
+    }
+
     func check(_ instance: Instance, seed: Int) throws {
         let agents = instance.builder.agents.count
         let days = instance.days
