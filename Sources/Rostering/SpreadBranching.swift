@@ -115,14 +115,17 @@ public struct SpreadBranching: Sendable {
     /// are solved (a count, so the result does not depend on the machine's speed), or `deadline`.
     ///
     /// `workers` masters are solved at once, each on a thread of its own with its own GLPK problem kept
-    /// from node to node: each round takes the `workers` least leaves (in order, the first to the first
-    /// worker) and waits for all of them before the next, so which nodes are solved, and by which worker
-    /// from which basis, does not depend on the machine's speed.
+    /// from node to node: each round takes the `workers × nodesPerWorker` least leaves (the k-th least to
+    /// worker k modulo `workers`, each worker's in order) and waits for all of them before the next, so
+    /// which nodes are solved, and by which worker from which basis, does not depend on the machine's
+    /// speed. Two nodes per worker and round: a round lasts as long as its slowest worker, and one node's
+    /// time varies more than two's (ten times between nodes of one branching), so fewer of the workers'
+    /// seconds are spent waiting.
     ///
     /// - Parameter incumbent: each agent's week in the roster in hand (the nodes' masters start from it
     ///   where it fits their ranges).
     public mutating func improve(target: Double, incumbent: [[Int]], deadline: ContinuousClock.Instant, nodeLimit: Int = .max,
-                                 workers: Int = 2) throws(SolverError) {
+                                 workers: Int = 2, nodesPerWorker: Int = 2) throws(SolverError) {
         // No limit (`.max`) stays no limit: the sum would overflow once a node has run.
         let (sum, overflow) = nodes.addingReportingOverflow(max(0, nodeLimit))
         let limit = overflow ? Int.max : sum
@@ -135,35 +138,41 @@ public struct SpreadBranching: Sendable {
         var failure: SolverError?
         while failure == nil, nodes < limit, ContinuousClock.now < deadline {
             var batch: [Node] = []
-            while batch.count < channels.count, batch.count < limit - nodes,
+            while batch.count < channels.count * nodesPerWorker, batch.count < limit - nodes,
                   let node = nextNode(target: target, incumbent: incumbent, probe: probe, taken: Set(batch.map(\.leaf))) {
                 batch.append(node)
             }
             guard !batch.isEmpty else { break }
-            for (w, node) in batch.enumerated() { Worker.assign(node, to: channels[w], context: context, back: back) }
-            for _ in batch { back.wait() }
-            for (w, node) in batch.enumerated() {
-                guard let k = leaves.firstIndex(where: { $0.id == node.leaf }) else { continue }
-                let leaf = leaves[k]
-                switch channels[w].report {
-                case .solved(let solved):
-                    nodes += 1
-                    let bound = max(leaf.bound, solved.bound, floor(leaf.limits))
-                    leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: bound, spreads: solved.spreads, columns: solved.used, duals: solved.duals,
-                                     complete: solved.converged || bound < target)
-                case .infeasible:
-                    nodes += 1
-                    leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: .infinity, spreads: nil, columns: [], duals: [], complete: true)
-                case .ended(let error):
-                    // Out of time (or failed) before the node's master was solved: the leaf stays as it was.
-                    channels[w].live = false
-                    if let error, failure == nil { failure = error }
+            // The k-th least leaf to worker k modulo the workers: each worker's nodes in order of their bounds.
+            let queues = channels.indices.map { w in stride(from: w, to: batch.count, by: channels.count).map { batch[$0] } }
+            let busy = channels.indices.filter { !queues[$0].isEmpty }
+            for w in busy { Worker.assign(queues[w], to: channels[w], context: context, back: back) }
+            for _ in busy { back.wait() }
+            for w in busy {
+                for (j, node) in queues[w].enumerated() {
+                    guard let k = leaves.firstIndex(where: { $0.id == node.leaf }) else { continue }
+                    let leaf = leaves[k]
+                    // A node the worker did not get to (its search ended before) stays as it was.
+                    switch j < channels[w].reports.count ? channels[w].reports[j] : .ended(nil) {
+                    case .solved(let solved):
+                        nodes += 1
+                        let bound = max(leaf.bound, solved.bound, floor(leaf.limits))
+                        leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: bound, spreads: solved.spreads, columns: solved.used, duals: solved.duals,
+                                         complete: solved.converged || bound < target)
+                    case .infeasible:
+                        nodes += 1
+                        leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: .infinity, spreads: nil, columns: [], duals: [], complete: true)
+                    case .ended(let error):
+                        // Out of time (or failed) before the node's master was solved: the leaf stays as it was.
+                        channels[w].live = false
+                        if let error, failure == nil { failure = error }
+                    }
                 }
             }
         }
-        // The workers still waiting for a node are told to stop, and have stopped before this returns.
+        // The workers still waiting for nodes are told to stop, and have stopped before this returns.
         for channel in channels where channel.live {
-            Worker.assign(nil, to: channel, context: context, back: back)
+            Worker.assign([], to: channel, context: context, back: back)
             back.wait()
             channel.live = false
         }
@@ -198,25 +207,27 @@ public struct SpreadBranching: Sendable {
             case ended(SolverError?)
         }
 
-        /// Between the coordinator and one worker: the coordinator sets `assignment` and signals `go`; the
-        /// worker sets `report` and signals the coordinator's semaphore, once per assignment. Each side
-        /// touches the fields only between those signals, which order the accesses.
+        /// Between the coordinator and one worker: the coordinator sets `assignments` (the worker's nodes, in
+        /// order) and signals `go`; the worker solves them one after another, appends a report for each to
+        /// `reports` and signals the coordinator's semaphore once it has solved them all (or its search
+        /// ended), once per round. Each side touches the fields only between those signals, which order the accesses.
         final class Channel: @unchecked Sendable {
             let go = DispatchSemaphore(value: 0)
-            var assignment: Node?
-            var report: Report = .ended(nil)
-            /// The worker's thread is waiting for its next node (coordinator's bookkeeping).
+            var assignments: [Node] = []
+            var reports: [Report] = []
+            /// The worker's thread is waiting for its next nodes (coordinator's bookkeeping).
             var live = false
         }
 
-        /// Gives `node` (nil: stop) to the worker of `channel`, starting its thread when it has none.
-        static func assign(_ node: Node?, to channel: Channel, context: Context, back: DispatchSemaphore) {
+        /// Gives `nodes` (none: stop) to the worker of `channel`, starting its thread when it has none.
+        static func assign(_ nodes: [Node], to channel: Channel, context: Context, back: DispatchSemaphore) {
+            channel.assignments = nodes
+            channel.reports = []
             if channel.live {
-                channel.assignment = node
                 channel.go.signal()
-            } else if let node {
+            } else if !nodes.isEmpty {
                 channel.live = true
-                let thread = Thread { run(first: node, channel: channel, context: context, back: back) }
+                let thread = Thread { run(channel: channel, context: context, back: back) }
                 // The week graphs' searches and GLPK want more than a secondary thread's default stack.
                 thread.stackSize = 64 << 20
                 thread.start()
@@ -224,17 +235,20 @@ public struct SpreadBranching: Sendable {
         }
 
         /// A worker's thread: one master for every node it is given.
-        static func run(first: Node, channel: Channel, context: Context, back: DispatchSemaphore) {
+        static func run(channel: Channel, context: Context, back: DispatchSemaphore) {
             do {
+                let first = channel.assignments.removeFirst()
                 try explore(first: first, context: context) { report in
-                    channel.report = report
-                    back.signal()
-                    channel.go.wait()
-                    return channel.assignment
+                    channel.reports.append(report)
+                    if channel.assignments.isEmpty {
+                        back.signal()
+                        channel.go.wait()
+                    }
+                    return channel.assignments.isEmpty ? nil : channel.assignments.removeFirst()
                 }
-                channel.report = .ended(nil)
+                channel.reports.append(.ended(nil))
             } catch {
-                channel.report = .ended(error)
+                channel.reports.append(.ended(error))
             }
             context.solver.threadEnds()
             back.signal()

@@ -142,8 +142,8 @@ import TestSupport
     /// half of each shift (half a late shift each: no spread), while any roster has one agent on the late
     /// shift and one not (spread 1, priced 40). Branching on the spread's whole values closes exactly
     /// that: its bound is the brute-force optimum, the week master's is 40 below it. With one worker, and
-    /// with two and three solving nodes at once on threads of their own.
-    @Test(arguments: [1, 2, 3]) func spreadBranchingClosesTheMixedSpread(workers: Int) throws {
+    /// with two and three solving nodes at once on threads of their own, one or two nodes each per round.
+    @Test(arguments: [(1, 1), (1, 2), (2, 1), (2, 2), (3, 2)]) func spreadBranchingClosesTheMixedSpread(workers: Int, nodesPerWorker: Int) throws {
         var instance = Self.instance(seed: 20, agents: 2, days: [0])
         instance.builder.fairnessWeight = 40
         instance.builder.lateAfter = 21 * 60
@@ -168,10 +168,10 @@ import TestSupport
         // One node first, then the rest without a node limit (as the search does: a few nodes before the
         // neighbourhoods, the rest at the end).
         try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)),
-                              nodeLimit: 1, workers: workers)
+                              nodeLimit: 1, workers: workers, nodesPerWorker: nodesPerWorker)
         #expect(branching.nodes == 1)
         try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)),
-                              workers: workers)
+                              workers: workers, nodesPerWorker: nodesPerWorker)
         #expect(abs(branching.bound - best) < 1e-6, "spread bound \(branching.bound), optimum \(best)")
         #expect(branching.nodes >= 2)
         // The product proves the optimum through it.
