@@ -62,14 +62,15 @@ public struct RosterHeuristic: Sendable {
 
     /// The same search for `problem`, a narrowing of `base`'s (the same scenario and options, other
     /// search-only ranges): the week graphs of contracts whose ranges are unchanged, and everything
-    /// that does not depend on the ranges, are `base`'s.
-    init(problem: RosterProblem, reusing base: RosterHeuristic) {
+    /// that does not depend on the ranges, are `base`'s; an agent's graph `cached` gives (built before for
+    /// the same ranges) is not built again.
+    init(problem: RosterProblem, reusing base: RosterHeuristic, cached: (Int) -> WeekGraph? = { _ in nil }) {
         self.problem = problem
         let rules = problem.scenario.agents.indices.map { problem.weekRules(agent: $0) }
         self.rules = rules
         graphs = Self.graphs(problem: problem, rules: rules, optionsByDay: base.optionsByDay) { a in
             let contract = problem.scenario.agents[a].contract
-            return problem.searchRanges[contract] == base.problem.searchRanges[contract] ? base.graphs[a] : nil
+            return problem.searchRanges[contract] == base.problem.searchRanges[contract] ? base.graphs[a] : cached(a)
         }
         optionsByDay = base.optionsByDay
         spans = base.spans

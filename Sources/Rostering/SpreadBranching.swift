@@ -44,6 +44,14 @@ public struct SpreadBranching: Sendable {
     public private(set) var nodes = 0
     /// The next leaf's number.
     var nextID = 1
+    /// The week graphs built for nodes' ranges, by agent and its contract's ranges: a node whose ranges of a
+    /// contract an earlier node had reuses them (a child differs from its parent in one contract's).
+    var graphs: [GraphKey: WeekGraph] = [:]
+
+    struct GraphKey: Hashable {
+        let agent: Int
+        let ranges: [FairnessRule.Measure: ClosedRange<Int>]
+    }
 
     /// - Parameter root: the week master of the whole problem (no ranges), fairness priced.
     public init(root: WeekColumnGeneration.Outcome, heuristic: RosterHeuristic, solver: any ColumnGenerationSolver) {
@@ -402,7 +410,7 @@ public struct SpreadBranching: Sendable {
 
     /// The node of leaf `k`; nil when a range is empty or an agent has no week within the ranges. `probe`
     /// prices on the master's rows.
-    func start(of k: Int, incumbent: [[Int]], probe: WeekPricer) -> Node? {
+    mutating func start(of k: Int, incumbent: [[Int]], probe: WeekPricer) -> Node? {
         let limits = leaves[k].limits
         var narrowed = heuristic.problem
         var allowed: [[ClosedRange<Int>]] = []
@@ -420,7 +428,12 @@ public struct SpreadBranching: Sendable {
                 }
             }
         }
-        let node = RosterHeuristic(problem: narrowed, reusing: heuristic)
+        let contractOf = heuristic.problem.scenario.agents.map(\.contract)
+        func key(_ a: Int) -> GraphKey { GraphKey(agent: a, ranges: narrowed.searchRanges[contractOf[a]] ?? [:]) }
+        let node = RosterHeuristic(problem: narrowed, reusing: heuristic) { graphs[key($0)] }
+        for a in node.graphs.indices where narrowed.searchRanges[contractOf[a]] != nil {
+            if graphs[key(a)] == nil, let graph = node.graphs[a] { graphs[key(a)] = graph }
+        }
         let shape = Node(leaf: leaves[k].id, limits: limits, heuristic: node, allowed: allowed, groupOf: groupOf, start: [])
         func fits(_ agent: Int, _ types: [Int]) -> Bool { shape.fits(agent, heuristic.fairness(ofTypes: types)) }
         var start: [(agent: Int, types: [Int])] = []

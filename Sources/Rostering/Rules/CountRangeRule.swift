@@ -19,11 +19,12 @@ public struct CountRangeRule: WeekRule {
 
     func range(_ m: FairnessRule.Measure) -> ClosedRange<Int> { ranges[m] ?? 0...7 }
 
-    /// The slot: late shifts × 8 + weekend days so far.
+    /// The slot: late shifts × 8 + weekend days so far, each only when its range is given (a count without
+    /// one is not remembered: equal futures share one state, and the week graph stays small).
     public func step(_ state: inout RuleState, at base: Int, day: Int, shift: ShiftType?) -> Bool {
         guard let shift else { return true }
         let c = FairnessRule.counts(shift, problem: problem)
-        let late = state[base] / 8 + c[0], weekend = state[base] % 8 + c[1]
+        let late = state[base] / 8 + (ranges[.late] == nil ? 0 : c[0]), weekend = state[base] % 8 + (ranges[.weekend] == nil ? 0 : c[1])
         state[base] = late * 8 + weekend
         return late <= range(.late).upperBound && weekend <= range(.weekend).upperBound
     }
