@@ -157,12 +157,7 @@ import TestSupport
         for x in weeks { for y in weeks { best = min(best, Self.price([x, y], instance: instance)) } }
         // By hand: 08:00–12:00 and 20:00–24:00, 8 paid hours at 12, one late shift between two agents.
         #expect(best == 8 * 12 + 40)
-        let scenario = instance.builder.scenario()
-        let requirements = StaffingCalculator.requirements(for: scenario)
-        let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
-        let heuristic = RosterHeuristic(problem: problem)
-        let start = heuristic.solve().weeks
-        let cg = try #require(try WeekColumnGeneration.run(heuristic: heuristic, start: start, solver: GLPKSolver(), timeLimitSeconds: 60))
+        let (scenario, requirements, heuristic, start, cg) = try Self.weekMaster(instance)
         #expect(abs(cg.bound - (best - 40)) < 1e-6, "week bound \(cg.bound)")
         var branching = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
         // One node first, then the rest without a node limit (as the search does: a few nodes before the
@@ -196,12 +191,7 @@ import TestSupport
             Agent(id: agent.id, name: agent.name, contract: "c", hourlyCost: agent.hourlyCost,
                   unavailableWeekdays: agent.unavailableWeekdays.union(closed[k]), preferredStart: nil)
         }
-        let scenario = instance.builder.scenario()
-        let requirements = StaffingCalculator.requirements(for: scenario)
-        let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
-        let heuristic = RosterHeuristic(problem: problem)
-        let start = heuristic.solve().weeks
-        let cg = try #require(try WeekColumnGeneration.run(heuristic: heuristic, start: start, solver: GLPKSolver(), timeLimitSeconds: 60))
+        let (_, _, heuristic, start, cg) = try Self.weekMaster(instance)
         var branching = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
         let root = try #require(branching.leaves.first?.limits.first)
         #expect(root[FairnessRule.Measure.late.rawValue].hi == 0...2)
@@ -216,6 +206,19 @@ import TestSupport
         limits[0][FairnessRule.Measure.late.rawValue] = (hi: 3...4, lo: 0...1)
         #expect(branching.floor(limits) == 500 + 40 * 3)
         #expect(branching.floor(branching.leaves[0].limits) == 500 + 40 * 1)
+    }
+
+    /// The instance's scenario and requirements, its search, a first roster's weeks, and the week master of
+    /// column generation from them (fairness priced when the instance prices it).
+    static func weekMaster(_ instance: Instance) throws -> (Scenario, [IntervalRequirement], RosterHeuristic, [[RosterHeuristic.Choice]],
+                                                           WeekColumnGeneration.Outcome) {
+        let scenario = instance.builder.scenario()
+        let requirements = StaffingCalculator.requirements(for: scenario)
+        let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
+        let heuristic = RosterHeuristic(problem: problem)
+        let start = heuristic.solve().weeks
+        let cg = try #require(try WeekColumnGeneration.run(heuristic: heuristic, start: start, solver: GLPKSolver(), timeLimitSeconds: 60))
+        return (scenario, requirements, heuristic, start, cg)
     }
 
     func check(_ instance: Instance, seed: Int) throws {
