@@ -146,7 +146,8 @@ public struct SpreadBranching: Sendable {
         var failure: SolverError?
         while failure == nil, nodes < limit, ContinuousClock.now < deadline {
             var batch: [Node] = []
-            while batch.count < channels.count * nodesPerWorker, batch.count < limit - nodes,
+            // (A node's week graphs can take a tenth of a second to build: none is prepared past the deadline.)
+            while batch.count < channels.count * nodesPerWorker, batch.count < limit - nodes, ContinuousClock.now < deadline,
                   let node = nextNode(target: target, incumbent: incumbent, probe: probe, taken: Set(batch.map(\.leaf))) {
                 batch.append(node)
             }
