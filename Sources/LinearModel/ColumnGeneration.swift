@@ -38,8 +38,7 @@ public enum ColumnGeneration {
 
     /// Between two steps of a dive: columns fixed at a value, and columns no longer needed (a solver may
     /// remove those outside its basis and fix the others at 0; the pricing brings back any that is needed
-    /// again). Columns are
-    /// numbered as in ``Result/values``.
+    /// again). Columns are numbered as in ``Result/values``.
     public struct Settle: Sendable {
         public var fix: [(column: Int, value: Double)]
         public var drop: [Int]

@@ -87,7 +87,7 @@ public struct SpreadBranching: Sendable {
                     let counts = options.map { $0.map { Double(heuristic.fairCounts[$0][m]) } }
                     guard let high = graph.best(values: counts), let low = graph.best(values: counts.map { $0.map { -$0 } }) else { continue }
                     func count(_ week: [Int?]) -> Int {
-                        week.enumerated().reduce(0) { sum, day in sum + (day.element.map { heuristic.fairCounts[options[day.offset][$0]][m] } ?? 0) }
+                        heuristic.fairness(ofTypes: week.enumerated().compactMap { d, k in k.map { options[d][$0] } })[m]
                     }
                     most.append(count(high))
                     least.append(count(low))
