@@ -71,6 +71,15 @@ extension GLPKSolver: ColumnGenerationSolver {
             return ColumnGeneration.Result(values: last.values, objective: last.objective, bound: converged ? max(best, last.objective) : best,
                                            converged: converged, rounds: last.round, added: added, duals: last.duals)
         }
+        // Stopped before the end (the time, or a simplex without an optimum): column generation keeps the bound
+        // proven so far and the last master; a dive keeps the last master solved (its values are where an
+        // unfinished dive's roster comes from; its bound, −∞, bounds nothing); a search's end has no result.
+        func unfinished() -> ColumnGeneration.Result? {
+            if !diving { return best > -Double.infinity ? finish(converged: false) : nil }
+            guard !exploring, let last else { return nil }
+            return ColumnGeneration.Result(values: last.values, objective: last.objective, bound: -Double.infinity, converged: false,
+                                           rounds: last.round, added: added, duals: last.duals)
+        }
         glp_adv_basis(problem, 0)
         // A warm-started round normally takes a fraction of the first; one that stalls (a degenerate
         // simplex) is cut off at ten times the longest so far, and the bound proven so far stands.
@@ -124,9 +133,7 @@ extension GLPKSolver: ColumnGenerationSolver {
                 last = nil
                 continue
             }
-            guard rc == 0, glp_get_status(problem) == GLP_OPT else {
-                return !diving && best > -Double.infinity ? finish(converged: false) : nil
-            }
+            guard rc == 0, glp_get_status(problem) == GLP_OPT else { return unfinished() }
             let z = glp_get_obj_val(problem)
             var primal = Array(repeating: 0.0, count: master.variables.count + added.count)
             for (j, number) in numberOf.enumerated() { primal[number] = glp_get_col_prim(problem, Int32(j + 1)) }
@@ -148,8 +155,8 @@ extension GLPKSolver: ColumnGenerationSolver {
             }
             try add(columns, to: problem, numberOf: &numberOf, added: &added, base: master.variables.count, rows: m)
         }
-        // The time ran out between rounds: the bound proven so far and the last master stand (a dive unfinished: nil).
-        return !diving && best > -Double.infinity ? finish(converged: false) : nil
+        // The time ran out between rounds.
+        return unfinished()
     }
 
     /// Columns added to `problem` (numbered after the model's `base` variables and the columns `added` before),

@@ -109,8 +109,9 @@ public protocol ColumnGenerationSolver: Sendable {
     /// the columns to fix and to drop; the next step continues from the master so changed, until
     /// `settle` returns nil. `maxRounds` holds for each step.
     ///
-    /// - Returns: the last step's result; nil when a master cannot be solved or the time runs out
-    ///   before `settle` returns nil.
+    /// - Returns: the last step's result; where the time runs out (or a master cannot be solved) before
+    ///   `settle` returns nil, the last master solved, not converged and with a bound of −∞ (it bounds
+    ///   nothing: its values are where an unfinished dive's rounding starts); nil when no master was solved.
     func dive(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
               price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
               settle: (_ values: [Double]) -> ColumnGeneration.Settle?) throws(SolverError) -> ColumnGeneration.Result?
@@ -175,16 +176,22 @@ extension ColumnGenerationSolver {
         var model = master.relaxed()
         var added: [ColumnGeneration.Column] = []
         var rounds = 0
+        var last: ColumnGeneration.Result?
         while true {
             let elapsed = started.duration(to: .now)
             let left = timeLimitSeconds - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-            guard left > 0, let step = try generateColumns(master: model, timeLimitSeconds: left, maxRounds: maxRounds, price: price) else { return nil }
+            guard left > 0, let step = try generateColumns(master: model, timeLimitSeconds: left, maxRounds: maxRounds, price: price) else {
+                // Unfinished: the last step's master (this one's columns never reached it).
+                return last.map { ColumnGeneration.Result(values: $0.values, objective: $0.objective, bound: -.infinity, converged: false,
+                                                          rounds: rounds, added: added, duals: $0.duals) }
+            }
             for c in step.added {
                 let v = model.addVariable(c.name, lower: c.lower, upper: c.upper, objective: c.objective)
                 model.addEntries(of: v, c.entries)
             }
             added += step.added
             rounds += step.rounds
+            last = step
             guard let settled = settle(step.values) else {
                 return ColumnGeneration.Result(values: step.values, objective: step.objective, bound: step.bound, converged: step.converged,
                                                rounds: rounds, added: added, duals: step.duals)

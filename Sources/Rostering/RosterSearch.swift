@@ -202,10 +202,14 @@ public enum RosterSearch {
             for (_, _, v) in built.assignments { fixedAssignments[v.index] = raw[v.index] }
             var placed = raw
             let (breaksOnly, original) = built.model.fixing(fixedAssignments)
-            if let solved = try? solver.solve(breaksOnly, options: SolveOptions(timeLimitSeconds: 10, mipGap: 0)), let small = solved.values {
+            // Near or past the time limit (a dive that ran out of time) the placements and the polish get a
+            // second or two of their own, not the ten and five seconds they may take otherwise.
+            let left = ContinuousClock.now.duration(to: deadline).inSeconds
+            if let solved = try? solver.solve(breaksOnly, options: SolveOptions(timeLimitSeconds: max(1, min(10, left)), mipGap: 0)), let small = solved.values {
                 for (k, v) in original.enumerated() { placed[v.index] = small[k] }
             }
-            return built.values(for: heuristic.solve(start: built.roster(from: placed), deadline: deadline.advanced(by: .seconds(5))).roster)
+            let polishUntil = max(min(deadline.advanced(by: .seconds(5)), ContinuousClock.now.advanced(by: .seconds(2))), deadline)
+            return built.values(for: heuristic.solve(start: built.roster(from: placed), deadline: polishUntil).roster)
         }
         // Dive — fix the agents the master settles on one week, generate columns for the rest, repeat; then
         // neighbourhoods dived again.
@@ -261,7 +265,8 @@ public enum RosterSearch {
                 var fixed: [Int: [Int]] = [:]
                 for a in 0..<agents where !group.contains(a) { fixed[a] = current[a].map(\.type) }
                 guard let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: current, pool: usedWeeks.filter { group.contains($0.agent) },
-                                                                solver: solver, deadline: deadline, fixed: fixed, pricesFairness: fairnessOpen().map { $0 >= gapLeft() / 10 } ?? true),
+                                                                solver: solver, deadline: deadline, fixed: fixed, pricesFairness: fairnessOpen().map { $0 >= gapLeft() / 10 } ?? true,
+                                                                roundsUnfinished: false),
                       group.contains(where: { weeks[$0].sorted() != current[$0].map(\.type).sorted() }) else {
                     sinceImprovement += 1
                     continue

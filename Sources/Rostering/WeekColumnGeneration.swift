@@ -287,15 +287,18 @@ public enum WeekColumnGeneration {
     /// serves the whole dive (``ColumnGenerationSolver/dive``): a settled week is fixed at 1, and the
     /// agent's other weeks are dropped.
     ///
-    /// - Returns: each agent's week (shift types), or nil when time ran out first.
+    /// - Returns: each agent's week (shift types): where time ran out mid-dive, the agents not yet settled
+    ///   take their heaviest week in the last master solved; nil when no master was solved in time.
     /// - Parameters:
     ///   - fixed: agents whose week is settled from the start (a neighbourhood re-dived: only the others
     ///     are free).
     ///   - pricesFairness: false: the master leaves fairness out (a neighbourhood where fairness's share of
     ///     the gap is closed).
+    ///   - roundsUnfinished: false: a dive that runs out of time gives nil (a neighbourhood's, whose rounded
+    ///     weeks would rarely beat the roster in hand and would only take the search past its time limit).
     public static func dive(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], pool: [(agent: Int, types: [Int])],
                             solver: any ColumnGenerationSolver, deadline: ContinuousClock.Instant,
-                            fixed settledBefore: [Int: [Int]] = [:], pricesFairness: Bool = true) throws(SolverError) -> [[Int]]? {
+                            fixed settledBefore: [Int: [Int]] = [:], pricesFairness: Bool = true, roundsUnfinished: Bool = true) throws(SolverError) -> [[Int]]? {
         let agents = heuristic.problem.scenario.agents.count
         var fixed = settledBefore
         guard fixed.count < agents else { return (0..<agents).map { fixed[$0] ?? [] } }
@@ -305,15 +308,19 @@ public enum WeekColumnGeneration {
         // The master's number of week k (of `pricer.weeks`, which stays aligned with the columns added).
         let firstWeek = built.model.variables.count - weeks.count
         var done = false
-        let left = ContinuousClock.now.duration(to: deadline).inSeconds
-        guard left > 0 else { return nil }
-        _ = try solver.dive(master: built.model, timeLimitSeconds: left, maxRounds: 500, price: pricer.price) { values in
-            // Each free agent's heaviest week.
+        // Each free agent's heaviest week in `values` (a master's solution).
+        func heaviestWeeks(_ values: [Double]) -> [Int: (week: Int, weight: Double)] {
             var heaviest: [Int: (week: Int, weight: Double)] = [:]
             for (k, w) in pricer.weeks.enumerated() where fixed[w.agent] == nil && firstWeek + k < values.count {
                 let x = values[firstWeek + k]
                 if x > (heaviest[w.agent]?.weight ?? -1) { heaviest[w.agent] = (k, x) }
             }
+            return heaviest
+        }
+        let left = ContinuousClock.now.duration(to: deadline).inSeconds
+        guard left > 0 else { return nil }
+        let last = try solver.dive(master: built.model, timeLimitSeconds: left, maxRounds: 500, price: pricer.price) { values in
+            let heaviest = heaviestWeeks(values)
             var settled = heaviest.filter { $0.value.weight >= 0.99 }.map { ($0.key, $0.value.week) }
             if settled.isEmpty {
                 // The heaviest twenty-fifth of the free agents (at least one), ties by agent order.
@@ -335,7 +342,14 @@ public enum WeekColumnGeneration {
             let drop = pricer.weeks.indices.filter { !chosen.contains($0) && settledNow.contains(pricer.weeks[$0].agent) }
             return ColumnGeneration.Settle(fix: settled.map { (firstWeek + $0.1, 1.0) }, drop: drop.map { firstWeek + $0 })
         }
-        guard done else { return nil }
+        if !done {
+            // Time ran out mid-dive: the agents not settled yet take their heaviest week in the last master
+            // solved (each week keeps its agent's rules, so the weeks still make a roster); none solved: nil.
+            guard roundsUnfinished, let last else { return nil }
+            let heaviest = heaviestWeeks(last.values)
+            guard heaviest.count + fixed.count == agents else { return nil }
+            for (a, h) in heaviest { fixed[a] = pricer.weeks[h.week].types }
+        }
         return (0..<agents).map { fixed[$0] ?? [] }
     }
 

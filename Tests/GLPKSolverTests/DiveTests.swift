@@ -106,4 +106,33 @@ import TestSupport
             #expect(steps == instance.agents + 1, "seed \(seed): a step per agent settled, and the last")
         }
     }
+
+    /// A dive whose time runs out after its first step (the settling takes past the limit) keeps the last
+    /// master solved: its values as the settling saw them, its objective the optimum of every candidate
+    /// (the second solver's), not converged, and a bound of −∞ (it bounds nothing).
+    @Test(arguments: [GLPKSolver() as any ColumnGenerationSolver, ReferenceLP() as any ColumnGenerationSolver])
+    func anUnfinishedDiveKeepsTheLastMasterSolved(solver: any ColumnGenerationSolver) throws {
+        for seed in UInt64(1)...6 {
+            let instance = Instance(seed: seed)
+            let all = (0..<instance.agents).flatMap { a in instance.universe[a].indices.map { (agent: a, k: $0) } }
+            let limit = 0.5
+            let started = ContinuousClock.now
+            var seen: [Double]?
+            let result = try solver.dive(master: instance.master(columns: all), timeLimitSeconds: limit, maxRounds: 100,
+                                         price: { _, _ in ColumnGeneration.Round(columns: [], bound: nil) }) { values in
+                seen = values
+                // Past the time limit before the next step: the dive cannot go on.
+                while started.duration(to: .now) < .milliseconds(Int64(limit * 1000) + 50) {}
+                return ColumnGeneration.Settle(fix: [(instance.rows, 1)], drop: [])
+            }
+            let reference = try #require(ReferenceLP().solveLP(instance.master(columns: all)))
+            let unfinished = try #require(result, "seed \(seed)")
+            #expect(!unfinished.converged)
+            #expect(unfinished.bound == -.infinity)
+            #expect(abs(unfinished.objective - reference.objective) < 1e-6, "seed \(seed)")
+            let values = try #require(seen)
+            #expect(unfinished.values.count == values.count)
+            #expect(zip(unfinished.values, values).allSatisfy { abs($0 - $1) < 1e-9 }, "seed \(seed)")
+        }
+    }
 }

@@ -344,5 +344,44 @@ import TestSupport
             for t in types { days[problem.shiftTypes[t].day] = problem.shiftTypes[t] }
             #expect(problem.weekRules(agent: a)?.holds(for: days) == true, "seed \(seed): agent \(a)'s re-dived week breaks a rule")
         }
+        // A dive whose time runs out after its first step (where that step left agents unsettled) still gives
+        // every agent a week that keeps its rules: the unsettled take their heaviest week in the last master.
+        let stopping = OutOfTimeAfterFirstStep()
+        let unfinished = try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: cg.weeks, solver: stopping,
+                                                       deadline: ContinuousClock.now.advanced(by: .seconds(30)))
+        if stopping.state.wentOn {
+            let weeks = try #require(unfinished, "seed \(seed): an unfinished dive gave no roster")
+            #expect(weeks.count == agents)
+            for (a, types) in weeks.enumerated() {
+                var days: [ShiftType?] = Array(repeating: nil, count: 7)
+                for t in types { days[problem.shiftTypes[t].day] = problem.shiftTypes[t] }
+                #expect(Set(types.map { problem.shiftTypes[$0].day }).count == types.count, "seed \(seed): two shifts on one day")
+                #expect(problem.weekRules(agent: a)?.holds(for: days) == true, "seed \(seed): agent \(a)'s week breaks a rule")
+            }
+        } else {
+            #expect(unfinished == dived, "seed \(seed): a dive done in one step is the whole dive")
+        }
+    }
+
+    /// GLPK's dive, whose time runs out right after the first step's settling (the settling waits past the limit).
+    final class OutOfTimeAfterFirstStep: ColumnGenerationSolver, @unchecked Sendable {
+        final class State { var wentOn = false }
+        let state = State()
+        func generateColumns(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
+                             price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round) throws(SolverError) -> ColumnGeneration.Result? {
+            try GLPKSolver().generateColumns(master: master, timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price)
+        }
+        func dive(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
+                  price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
+                  settle: (_ values: [Double]) -> ColumnGeneration.Settle?) throws(SolverError) -> ColumnGeneration.Result? {
+            let started = ContinuousClock.now
+            let state = state
+            return try GLPKSolver().dive(master: master, timeLimitSeconds: 1, maxRounds: maxRounds, price: price) { values in
+                let settled = settle(values)
+                state.wentOn = settled != nil
+                while started.duration(to: .now) < .milliseconds(1050) {}
+                return settled
+            }
+        }
     }
 }
