@@ -25,7 +25,7 @@ extension GLPKSolver: ColumnGenerationSolver {
         return try GLPKSolver.withProblem(options: SolveOptions(), sense: .minimize) { problem, session throws(SolverError) in
             try GLPKSolver.runColumnGeneration(master.relaxed(), problem: problem, started: session.started,
                                                timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price,
-                                               stepping: true, infeasible: { nil }, next: { result in
+                                               stepping: true, textbook: textbookDives, infeasible: { nil }, next: { result in
                 settle(result.values).map { ColumnGeneration.Change(bounds: $0.fix.map { ($0.column, $0.value, $0.value) }, drop: $0.drop) }
             })
         }
@@ -45,6 +45,14 @@ extension GLPKSolver: ColumnGenerationSolver {
         }
     }
 
+    /// The same solver with the textbook ratio test in its dives (nil when this one has it already).
+    public var secondDiver: (any ColumnGenerationSolver)? {
+        guard !textbookDives else { return nil }
+        var other = self
+        other.textbookDives = true
+        return other
+    }
+
     /// GLPK keeps an environment per thread (its memory pools and terminal buffer) until the thread frees it.
     public func threadEnds() {
         _ = glp_free_env()
@@ -55,7 +63,7 @@ extension GLPKSolver: ColumnGenerationSolver {
     /// solution), until one returns nil.
     static func runColumnGeneration(_ master: LinearModel, problem: OpaquePointer, started: ContinuousClock.Instant, timeLimitSeconds: Double,
                                     maxRounds: Int, price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
-                                    stepping diving: Bool, exploring: Bool = false, infeasible: () -> ColumnGeneration.Change?,
+                                    stepping diving: Bool, exploring: Bool = false, textbook: Bool = false, infeasible: () -> ColumnGeneration.Change?,
                                     next: (ColumnGeneration.Result) -> ColumnGeneration.Change?) throws(SolverError) -> ColumnGeneration.Result? {
         load(master, into: problem)
         let m = master.constraints.count
@@ -101,7 +109,8 @@ extension GLPKSolver: ColumnGenerationSolver {
             // A search's masters (the spread nodes): the textbook ratio test. Harris's, GLPK's default, took more
             // time over the same nodes (week-r: 10 of 10 weeks at 0.1 % in 20 s, was 9 of 10); on the other
             // masters (the week bound, the dives) it only moved rosters around, better on some weeks, worse on others.
-            if exploring { parm.r_test = GLP_RT_STD }
+            // A second dive beside the first (``secondDiver``) takes it too, for a path of its own.
+            if exploring || textbook { parm.r_test = GLP_RT_STD }
             dual = false
             let cap = rounds == 1 ? remaining : min(remaining, max(2, 10 * longest))
             parm.tm_lim = milliseconds(cap)

@@ -16,10 +16,14 @@ public struct GLPKSolver: MIPSolver {
     public var branching: Branching
     /// Cut families to enable (GLPK's MIR, Gomory, cover and clique cuts).
     public var cuts: Bool
+    /// Column generation's dives with the textbook ratio test instead of Harris's (GLPK's default): the
+    /// simplex then leaves a degenerate master's optima by other vertices, so the dive settles other weeks.
+    public var textbookDives: Bool
 
-    public init(branching: Branching = .mostFractional, cuts: Bool = false) {
+    public init(branching: Branching = .mostFractional, cuts: Bool = false, textbookDives: Bool = false) {
         self.branching = branching
         self.cuts = cuts
+        self.textbookDives = textbookDives
     }
 
     /// GLPK's version string, e.g. `5.0`.

@@ -126,6 +126,10 @@ public protocol ColumnGenerationSolver: Sendable {
                  price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
                  next: (_ result: ColumnGeneration.Result?) -> ColumnGeneration.Change?) throws(SolverError)
 
+    /// A solver whose dives take other paths through a master's degenerate optima (another ratio test,
+    /// say), for a second dive run beside the first on a thread of its own; nil: none, one dive.
+    var secondDiver: (any ColumnGenerationSolver)? { get }
+
     /// Frees what the solver keeps for the calling thread: the last call of a thread that ends (its
     /// problems all deleted).
     func threadEnds()
@@ -134,6 +138,9 @@ public protocol ColumnGenerationSolver: Sendable {
 extension ColumnGenerationSolver {
     /// Nothing kept per thread.
     public func threadEnds() {}
+
+    /// One dive.
+    public var secondDiver: (any ColumnGenerationSolver)? { nil }
 
     /// Each master a column generation of its own over a model kept with every change (nothing dropped):
     /// for solvers that keep no master between calls.

@@ -187,7 +187,7 @@ public enum RosterSearch {
 
         // A week per agent (shift types) made a roster: the break placements from the compact model with every
         // assignment fixed, then polished by best responses and exchanges.
-        func roster(ofWeeks weeks: [[Int]]) -> [Double] {
+        @Sendable func roster(ofWeeks weeks: [[Int]]) -> [Double] {
             var shifts: [RosteredShift] = []
             for (a, types) in weeks.enumerated() {
                 for t in types {
@@ -217,10 +217,30 @@ public enum RosterSearch {
             guard !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, gapOpen() else { return }
             // From the week solved without fairness, a whole dive again rarely finds better: the bound (the
             // spreads branched on) and the neighbourhoods get the time instead.
-            if !fromPlain, let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: heuristic.weeks(of: built.roster(from: values)), pool: diveWeeks,
-                                                         solver: solver, deadline: deadline) {
-                let dived = roster(ofWeeks: weeks)
-                if built.improves(dived, on: values) { values = dived }
+            if !fromPlain {
+                let start = heuristic.weeks(of: built.roster(from: values))
+                let pool = diveWeeks
+                // Where the solver has a second path through the master's degenerate optima, a second dive runs
+                // beside the first on the other core (each path settles other weeks, and neither is better on
+                // every week); the cheaper roster is kept, the first's on a tie, so the result does not depend
+                // on which ends first.
+                let beside = solver.secondDiver.map { other in
+                    WorkBeside(solver: other) { () throws(SolverError) -> [Double]? in
+                        try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: pool, solver: other, deadline: deadline).map(roster(ofWeeks:))
+                    }
+                }
+                let first: Result<[Double]?, SolverError>
+                do throws(SolverError) {
+                    first = .success(try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: pool, solver: solver, deadline: deadline)
+                        .map(roster(ofWeeks:)))
+                } catch {
+                    first = .failure(error)
+                }
+                // The second dive is waited for even when the first failed: no thread outlives the search.
+                let second = try beside?.wait()
+                var dived = try first.get()
+                if let second = second ?? nil, dived.map({ built.improves(second, on: $0) }) ?? true { dived = second }
+                if let dived, built.improves(dived, on: values) { values = dived }
             }
             if !fromPlain {
                 progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
@@ -238,7 +258,8 @@ public enum RosterSearch {
         // generated afresh against what the others cover; kept when the roster's objective falls. Each pass
         // over the agents is a new shuffle; until three passes in a row find nothing, the gap closes or time
         // runs out. Where fairness's part of the gap is under a tenth of it, the group's master leaves
-        // fairness out (a third fewer rows; the roster is still judged with it).
+        // fairness out (a third fewer rows; the roster is still judged with it). Two groups are dived at once,
+        // one on each core, from the same roster (the second group's agents outside the first's).
         func rediveNeighbourhoods() throws(SolverError) {
             let agents = problem.scenario.agents.count
             let size = max(rediveMinimum, min(rediveGroup, agents / 4))
@@ -249,8 +270,7 @@ public enum RosterSearch {
             shuffle()
             var start = 0, sinceImprovement = 0, tried = 0
             let groupsPerPass = (agents + size - 1) / size
-            while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < rediveQuietPasses * groupsPerPass {
-                let current = heuristic.weeks(of: built.roster(from: values))
+            func nextGroup() -> Set<Int> {
                 var group = Set<Int>()
                 while group.count < size {
                     // Each pass over the agents in a new shuffle: other groups, other chances.
@@ -261,23 +281,59 @@ public enum RosterSearch {
                     group.insert(order[start])
                     start += 1
                 }
-                tried += 1
+                return group
+            }
+            let pool = usedWeeks
+            // A group dived against everyone else's week in `current`: every agent's week (nil: the dive gave
+            // none in time, or the group's weeks are the ones it had) and the roster they make.
+            @Sendable func redive(_ group: Set<Int>, from current: [[RosterHeuristic.Choice]],
+                                  pricesFairness: Bool) throws(SolverError) -> (weeks: [[Int]], values: [Double])? {
                 var fixed: [Int: [Int]] = [:]
                 for a in 0..<agents where !group.contains(a) { fixed[a] = current[a].map(\.type) }
-                guard let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: current, pool: usedWeeks.filter { group.contains($0.agent) },
-                                                                solver: solver, deadline: deadline, fixed: fixed, pricesFairness: fairnessOpen().map { $0 >= gapLeft() / 10 } ?? true,
+                guard let weeks = try WeekColumnGeneration.dive(heuristic: heuristic, start: current, pool: pool.filter { group.contains($0.agent) },
+                                                                solver: solver, deadline: deadline, fixed: fixed, pricesFairness: pricesFairness,
                                                                 roundsUnfinished: false),
-                      group.contains(where: { weeks[$0].sorted() != current[$0].map(\.type).sorted() }) else {
-                    sinceImprovement += 1
-                    continue
+                      group.contains(where: { weeks[$0].sorted() != current[$0].map(\.type).sorted() }) else { return nil }
+                return (weeks, roster(ofWeeks: weeks))
+            }
+            while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < rediveQuietPasses * groupsPerPass {
+                let current = heuristic.weeks(of: built.roster(from: values))
+                let pricesFairness = fairnessOpen().map { $0 >= gapLeft() / 10 } ?? true
+                let first = nextGroup()
+                let second = nextGroup().subtracting(first)
+                let beside = second.isEmpty ? nil : WorkBeside(solver: solver) { () throws(SolverError) in
+                    try redive(second, from: current, pricesFairness: pricesFairness)
                 }
-                let candidate = roster(ofWeeks: weeks)
-                if built.improves(candidate, on: values) {
-                    values = candidate
-                    sinceImprovement = 0
-                } else {
-                    sinceImprovement += 1
+                let mine: Result<(weeks: [[Int]], values: [Double])?, SolverError>
+                do throws(SolverError) {
+                    mine = .success(try redive(first, from: current, pricesFairness: pricesFairness))
+                } catch {
+                    mine = .failure(error)
                 }
+                // The second group is waited for even when the first failed: no thread outlives the search.
+                let theirs = try beside?.wait() ?? nil
+                let groups = beside == nil ? 1 : 2
+                tried += groups
+                var improved = false
+                if let ours = try mine.get(), built.improves(ours.values, on: values) {
+                    values = ours.values
+                    improved = true
+                }
+                if let theirs {
+                    var candidate = theirs.values
+                    if improved {
+                        // The second group's weeks beside the first group's new ones (each week keeps its agent's
+                        // rules, so together they still make a roster).
+                        var weeks = heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) }
+                        for a in second { weeks[a] = theirs.weeks[a] }
+                        candidate = roster(ofWeeks: weeks)
+                    }
+                    if built.improves(candidate, on: values) {
+                        values = candidate
+                        improved = true
+                    }
+                }
+                sinceImprovement = improved ? 0 : sinceImprovement + groups
             }
             progress(t(.progRedive, String(size), String(tried), ProgressText.fixed(built.model.objectiveValue(of: values), places: 2),
                        ProgressText.fixed(seconds(since: solveClock), places: 1)))

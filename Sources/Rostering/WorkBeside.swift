@@ -1,0 +1,31 @@
+import Foundation
+import LinearModel
+
+/// Work run on a thread of its own beside the caller's (a second dive while the first runs), and its
+/// result waited for. The thread gets the stack the week graphs' searches and GLPK need, and frees what
+/// the solver kept for it before it ends.
+final class WorkBeside<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written by the thread before it signals `done`, read by the caller after waiting for it.
+    private var result: Result<Value, SolverError> = .failure(SolverError(.solverFailure, "work beside never ran"))
+
+    init(solver: any ColumnGenerationSolver, _ body: @escaping @Sendable () throws(SolverError) -> Value) {
+        let thread = Thread { [self] in
+            do throws(SolverError) {
+                result = .success(try body())
+            } catch {
+                result = .failure(error)
+            }
+            solver.threadEnds()
+            done.signal()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+    }
+
+    /// Waits for the work to end; its result, or what it threw.
+    func wait() throws(SolverError) -> Value {
+        done.wait()
+        return try result.get()
+    }
+}
