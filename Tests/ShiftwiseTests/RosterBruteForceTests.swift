@@ -358,13 +358,9 @@ import TestSupport
     }
 
     /// GLPK's dive, whose time runs out right after the first step's settling (the settling waits past the limit).
-    final class OutOfTimeAfterFirstStep: ColumnGenerationSolver, @unchecked Sendable {
+    final class OutOfTimeAfterFirstStep: GLPKColumns, @unchecked Sendable {
         final class State { var wentOn = false }
         let state = State()
-        func generateColumns(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
-                             price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round) throws(SolverError) -> ColumnGeneration.Result? {
-            try GLPKSolver().generateColumns(master: master, timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price)
-        }
         func dive(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
                   price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
                   settle: (_ values: [Double]) -> ColumnGeneration.Settle?) throws(SolverError) -> ColumnGeneration.Result? {
@@ -377,5 +373,15 @@ import TestSupport
                 return settled
             }
         }
+    }
+}
+
+/// A test solver that takes GLPK's column generation as it is and changes only its dives.
+protocol GLPKColumns: ColumnGenerationSolver {}
+
+extension GLPKColumns {
+    func generateColumns(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
+                         price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round) throws(SolverError) -> ColumnGeneration.Result? {
+        try GLPKSolver().generateColumns(master: master, timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price)
     }
 }

@@ -30,7 +30,7 @@ import TestSupport
     }
 
     /// GLPK for everything but the dives, which go as `dive` says; its second diver dives as `second` (nil: none).
-    struct Spy: MIPSolver, ColumnGenerationSolver {
+    struct Spy: MIPSolver, GLPKColumns {
         let role: String
         let dive: Dive
         let second: Dive?
@@ -38,10 +38,6 @@ import TestSupport
 
         func solve(_ model: LinearModel, options: SolveOptions) throws(SolverError) -> SolveResult {
             try GLPKSolver().solve(model, options: options)
-        }
-        func generateColumns(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
-                             price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round) throws(SolverError) -> ColumnGeneration.Result? {
-            try GLPKSolver().generateColumns(master: master, timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: price)
         }
         func dive(master: LinearModel, timeLimitSeconds: Double, maxRounds: Int,
                   price: (_ duals: [Double], _ objective: Double) -> ColumnGeneration.Round,
