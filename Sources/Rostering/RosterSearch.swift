@@ -229,16 +229,9 @@ public enum RosterSearch {
                         try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: pool, solver: other, deadline: deadline).map(roster(ofWeeks:))
                     }
                 }
-                let first: Result<[Double]?, SolverError>
-                do throws(SolverError) {
-                    first = .success(try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: pool, solver: solver, deadline: deadline)
-                        .map(roster(ofWeeks:)))
-                } catch {
-                    first = .failure(error)
+                var (dived, second) = try bothEnded(beside) { () throws(SolverError) in
+                    try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: pool, solver: solver, deadline: deadline).map(roster(ofWeeks:))
                 }
-                // The second dive is waited for even when the first failed: no thread outlives the search.
-                let second = try beside?.wait()
-                var dived = try first.get()
                 if let second = second ?? nil, dived.map({ built.improves(second, on: $0) }) ?? true { dived = second }
                 if let dived, built.improves(dived, on: values) { values = dived }
             }
@@ -304,18 +297,12 @@ public enum RosterSearch {
                 let beside = second.isEmpty ? nil : WorkBeside(solver: solver) { () throws(SolverError) in
                     try redive(second, from: current, pricesFairness: pricesFairness)
                 }
-                let mine: Result<(weeks: [[Int]], values: [Double])?, SolverError>
-                do throws(SolverError) {
-                    mine = .success(try redive(first, from: current, pricesFairness: pricesFairness))
-                } catch {
-                    mine = .failure(error)
-                }
-                // The second group is waited for even when the first failed: no thread outlives the search.
-                let theirs = try beside?.wait() ?? nil
+                let (ours, besides) = try bothEnded(beside) { () throws(SolverError) in try redive(first, from: current, pricesFairness: pricesFairness) }
+                let theirs = besides ?? nil
                 let groups = beside == nil ? 1 : 2
                 tried += groups
                 var improved = false
-                if let ours = try mine.get(), built.improves(ours.values, on: values) {
+                if let ours, built.improves(ours.values, on: values) {
                     values = ours.values
                     improved = true
                 }

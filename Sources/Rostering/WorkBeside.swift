@@ -29,3 +29,16 @@ final class WorkBeside<Value: Sendable>: @unchecked Sendable {
         return try result.get()
     }
 }
+
+/// `here` on the calling thread while `beside` (nil: nothing) runs on a thread of its own: both results,
+/// once both have ended. An error of either is thrown only then, so no thread outlives the caller's work.
+func bothEnded<Mine, Theirs>(_ beside: WorkBeside<Theirs>?, _ here: () throws(SolverError) -> Mine) throws(SolverError) -> (mine: Mine, theirs: Theirs?) {
+    let mine: Result<Mine, SolverError>
+    do throws(SolverError) {
+        mine = .success(try here())
+    } catch {
+        mine = .failure(error)
+    }
+    let theirs = try beside?.wait()
+    return (try mine.get(), theirs)
+}
