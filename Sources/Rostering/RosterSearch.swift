@@ -28,6 +28,8 @@ public enum RosterSearch {
         public let stoppedBy: StopReason
         /// The weeks the week master used (where another master over the same agents and rules can start).
         var usedWeeks: [(agent: Int, types: [Int])] = []
+        /// The day the single days re-rostered would have tried next.
+        var nextDay = 0
 
         public init(roster: Roster, evaluation: RosterEvaluation, status: SolveStatus, bound: Double, buildSeconds: Double, solveSeconds: Double,
                     modelSize: (variables: Int, constraints: Int, integers: Int), terms: [(name: String, value: Double)], stoppedBy: StopReason) {
@@ -56,6 +58,16 @@ public enum RosterSearch {
                              onModel: (LinearModel) throws -> Void = { _ in },
                              progress: @escaping @Sendable (String) -> Void = { _ in },
                              searchProgress: (@Sendable (SearchProgress) -> Void)? = nil, texts t: Texts = .english) throws -> Solution {
+        try solve(scenario: scenario, requirements: requirements, timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, solver: solver,
+                  searchNodes: searchNodes, onModel: onModel, progress: progress, searchProgress: searchProgress, texts: t, firstDay: 0)
+    }
+
+    /// `firstDay`: the day the single days re-rostered start at (the fairness phase goes on where the week
+    /// without fairness stopped, not over the days it has just settled).
+    static func solve(scenario: Scenario, requirements: [IntervalRequirement], timeLimitSeconds: Double, mipGap: Double,
+                      solver: any MIPSolver & ColumnGenerationSolver, searchNodes: Int,
+                      onModel: (LinearModel) throws -> Void, progress: @escaping @Sendable (String) -> Void,
+                      searchProgress: (@Sendable (SearchProgress) -> Void)?, texts t: Texts, firstDay: Int) throws -> Solution {
         let clock = ContinuousClock.now
         let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
         // The heuristic's week graphs serve the diagnosis too, so they are built once.
@@ -83,6 +95,8 @@ public enum RosterSearch {
         var plainBound: Double?
         // The weeks the week master without fairness used: the fairness phase's master starts from them too.
         var plainWeeks: [(agent: Int, types: [Int])] = []
+        // The day the single days re-rostered start at.
+        var nextDay = firstDay
         if heuristic.emptyTally != nil, ContinuousClock.now < deadline {
             // Fairness is not a per-shift cost, and it makes the search's model and the week master's dive
             // hard. So the week is first solved without it (in up to six tenths of the time left: it stops sooner once
@@ -100,6 +114,7 @@ public enum RosterSearch {
                 fromPlain = plain.gap < 0.01
                 plainBound = plain.bound
                 plainWeeks = plain.usedWeeks
+                nextDay = plain.nextDay
             }
         }
         // Without fairness priced (or when the week without it found nothing): best responses and exchanges alone.
@@ -152,7 +167,9 @@ public enum RosterSearch {
             progress(t(.progWeekBound, ProgressText.fixed(cg.bound, places: 2), cg.converged ? "" : t(.progStoppedEarly), String(cg.rounds), String(cg.columns),
                        String(fractional), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             // The guided roster and the search are improvements: past the time limit they are skipped.
-            let guided = ContinuousClock.now < deadline ? heuristic.solve(guide: cg.weights, deadline: deadline).roster : heuristicRoster
+            // From the week solved without fairness (within 1 % of its bound) a roster built afresh from the
+            // master's weights is far dearer: the guided roster is skipped there.
+            let guided = ContinuousClock.now < deadline && !fromPlain ? heuristic.solve(guide: cg.weights, deadline: deadline).roster : heuristicRoster
             if built.improves(built.values(for: guided), on: built.values(for: heuristicRoster)) { heuristicRoster = guided }
         }
         var values = built.values(for: heuristicRoster)
@@ -238,8 +255,8 @@ public enum RosterSearch {
             if !fromPlain {
                 progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             }
-            values = improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
-                                   progress: progress, texts: t)
+            (values, nextDay) = improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
+                                              deadline: deadline, firstDay: nextDay, progress: progress, texts: t)
             // Where fairness is at least half of the gap left, the bound is what is open (the days have settled the
             // roster's shifts; neighbourhoods cannot raise a bound): the spreads are branched on until the gap closes
             // (one master for all nodes, and the days' roster sets how far). Otherwise a few nodes, then the neighbourhoods.
@@ -400,6 +417,7 @@ public enum RosterSearch {
             terms: evaluation.terms.map { ($0.name, $0.value.doubleValue) },
             stoppedBy: optimal ? .gap : pastLimit ? .timeLimit : .searchLimit)
         solution.usedWeeks = usedWeeks
+        solution.nextDay = nextDay
         return solution
     }
 
@@ -515,19 +533,19 @@ public enum RosterSearch {
     /// started from the roster (shifts, break placements and the coverage they leave, together); an
     /// improvement is kept at once. The shifts an agent's rules rule out beside its other days are fixed
     /// off before the search (a fixed day leaves the rules little room, and most of the rules' rows then
-    /// go: ``LinearModel/fixing(_:)``). Days in order from the week's first, until a pass over the week
-    /// finds nothing, the gap closes or the deadline passes.
+    /// go: ``LinearModel/fixing(_:)``). Days in order from `firstDay` (0: the week's first), until a pass over
+    /// the week finds nothing, the gap closes or the deadline passes.
     ///
     /// The week master's dives settle whole weeks one agent at a time, and the roster they leave differs
     /// from the bound mostly in how the agents of one day fit together (coverage and breaks); a day's
     /// search sees exactly that.
     static func improveByDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
-                              solver: any MIPSolver, deadline: ContinuousClock.Instant,
-                              progress: (String) -> Void, texts t: Texts = .english) -> [Double] {
+                              solver: any MIPSolver, deadline: ContinuousClock.Instant, firstDay: Int = 0,
+                              progress: (String) -> Void, texts t: Texts = .english) -> (values: [Double], nextDay: Int) {
         var values = start
         var cost = built.model.objectiveValue(of: values)
         let problem = built.problem
-        var sinceImprovement = 0, tried = 0, day = 0
+        var sinceImprovement = 0, tried = 0, day = firstDay % TimeGrid.days
         func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
         while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < TimeGrid.days {
             defer { day = (day + 1) % TimeGrid.days }
@@ -554,7 +572,7 @@ public enum RosterSearch {
             }
         }
         progress(t(.progDays, String(tried), ProgressText.fixed(cost, places: 2)))
-        return values
+        return (values, day)
     }
 
     /// A day neighbourhood's search: at most this many seconds and nodes.

@@ -288,7 +288,7 @@ import TestSupport
         // week checked by the rules written out here, priced here) makes it cheaper.
         let firstValues = built.values(for: Roster(shifts: []))
         let byDays = RosterSearch.improveByDays(firstValues, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
-                                                deadline: ContinuousClock.now.advanced(by: .seconds(30)), progress: { _ in })
+                                                deadline: ContinuousClock.now.advanced(by: .seconds(30)), progress: { _ in }).values
         #expect(built.model.isFeasible(byDays), "seed \(seed)")
         var local: [[Int: DayShift]] = Array(repeating: [:], count: agents)
         for shift in built.roster(from: byDays).shifts {
@@ -318,6 +318,14 @@ import TestSupport
                 pick[k] += 1
             }
             #expect(cheapest >= localCost - 1e-6, "seed \(seed): day \(d) could be re-rostered for \(cheapest) < \(localCost)")
+        }
+        // No single day of that roster can be improved (the brute force above): started on any day, a pass over
+        // the week finds nothing, the roster comes back unchanged and the next day to try is the day it started on.
+        for first in 0..<7 {
+            let again = RosterSearch.improveByDays(byDays, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
+                                                   deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: first, progress: { _ in })
+            #expect(again.values == byDays, "seed \(seed): from day \(first)")
+            #expect(again.nextDay == first, "seed \(seed): a quiet pass from day \(first) ends on day \(again.nextDay)")
         }
         // Diving over the master: one week per agent, each keeping the agent's rules (checked by the rules'
         // own automaton here; the brute force above has already priced every roster those weeks could make).
