@@ -143,7 +143,8 @@ public enum RosterSearch {
         var diveWeeks: [(agent: Int, types: [Int])] = []
         var spreads: SpreadBranching?
         if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
-                                                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), pool: plainWeeks) {
+                                                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), pool: plainWeeks,
+                                                 parallel: true) {
             bound = max(bound, cg.bound)
             var x = Array(repeating: 0.0, count: built.model.variables.count)
             for (a, t, v) in built.assignments { x[v.index] = cg.weights[a][t] ?? 0 }

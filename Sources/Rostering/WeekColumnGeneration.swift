@@ -1,4 +1,5 @@
 import Core
+import Foundation
 public import LinearModel
 
 /// The LP bound of the whole roster problem by column generation over whole weeks
@@ -215,10 +216,11 @@ public enum WeekColumnGeneration {
     ///   - limits: the ranges of each contract's largest and smallest counts (the heuristic's problem
     ///     must keep every week within them: ``RosterProblem/searchRanges``).
     ///   - pool: more weeks to start from.
+    ///   - parallel: each round's agents priced on every core (``WeekPricer/parallel``).
     public static func run(heuristic: RosterHeuristic, start: [[RosterHeuristic.Choice]], solver: any ColumnGenerationSolver,
                            timeLimitSeconds: Double, maxRounds: Int = 500, closeEnough: Double = 1e-5,
                            pool: [(agent: Int, types: [Int])] = [], limits: SpreadLimits? = nil,
-                           stopAbove: Double = .infinity) throws(SolverError) -> Outcome? {
+                           stopAbove: Double = .infinity, parallel: Bool = false) throws(SolverError) -> Outcome? {
         let problem = heuristic.problem
         let agents = problem.scenario.agents.count
         var weeks = startColumns(agents: agents, start: start, pool: pool, fixed: [:])
@@ -226,6 +228,7 @@ public enum WeekColumnGeneration {
         let built = buildMaster(heuristic: heuristic, columns: weeks, integer: false, limits: limits)
         let master = built.model
         let pricer = WeekPricer(heuristic: heuristic, master: built, weeks: weeks, fixed: [], closeEnough: closeEnough, stopAbove: stopAbove)
+        pricer.parallel = parallel
         let result = try solver.generateColumns(master: master, timeLimitSeconds: timeLimitSeconds, maxRounds: maxRounds, price: pricer.price)
         weeks = pricer.weeks + pricer.unadded
         let fairness = built.fairness
@@ -480,29 +483,69 @@ final class WeekPricer {
         return gain
     }
 
-    /// The week of least reduced cost of agent `a` under `duals` (its ``WeekGraph`` searched exactly; `gain`
-    /// from ``gains(_:)``) and that reduced cost; nil when the agent has no graph or no week keeps its rules.
-    func best(agent a: Int, duals: [Double], gain: [Double]) -> (reduced: Double, types: [Int])? {
-        guard let graph = heuristic.graphs[a] else { return nil }
-        let days = heuristic.optionsByDay[a]
-        // Fairness rows price each late shift and weekend day of this agent: π(lo) − π(hi) per unit.
-        var fairGain = [0.0, 0.0]
-        for (m, pair) in master.fairRows[a].enumerated() { fairGain[m] = duals[pair.lo] - duals[pair.hi] }
-        let priced = master.fairness && !master.fairRows[a].isEmpty
-        let values = days.indices.map { d in days[d].indices.map { k -> Double in
-            var v = gain[days[d][k]] - costs[a][d][k]
-            if priced {
-                let counts = fairCounts[days[d][k]]
-                v += Double(counts[0]) * fairGain[0] + Double(counts[1]) * fairGain[1]
-            }
-            return v
-        } }
-        guard let best = graph.best(values: values) else { return nil }
-        var total = 0.0
-        var types: [Int] = []
-        for (d, k) in best.enumerated() { if let k { total += values[d][k]; types.append(days[d][k]) } }
-        return (-total - duals[master.convexity[a]], types)
+    /// Whether a round's agents are searched on every core: in the master's own column generation, where
+    /// the other core is otherwise idle (the dives and the spreads' nodes run two at a time already). The
+    /// columns, and their order, are the same either way.
+    var parallel = false
+
+    /// What an agent's search reads besides the duals, shared by the threads of a round.
+    struct Search: Sendable {
+        let heuristic: RosterHeuristic
+        let fairRows: [[(hi: Int, lo: Int)]]
+        let fairness: Bool
+        let convexity: [Int]
+        let costs: [[[Double]]]
+        let fairCounts: [[Int]]
+
+        /// The week of least reduced cost of agent `a` under `duals` (its ``WeekGraph`` searched exactly; `gain`
+        /// from ``WeekPricer/gains(_:)``) and that reduced cost; nil when the agent has no graph or no week keeps its rules.
+        func best(agent a: Int, duals: [Double], gain: [Double]) -> (reduced: Double, types: [Int])? {
+            guard let graph = heuristic.graphs[a] else { return nil }
+            let days = heuristic.optionsByDay[a]
+            // Fairness rows price each late shift and weekend day of this agent: π(lo) − π(hi) per unit.
+            var fairGain = [0.0, 0.0]
+            for (m, pair) in fairRows[a].enumerated() { fairGain[m] = duals[pair.lo] - duals[pair.hi] }
+            let priced = fairness && !fairRows[a].isEmpty
+            let values = days.indices.map { d in days[d].indices.map { k -> Double in
+                var v = gain[days[d][k]] - costs[a][d][k]
+                if priced {
+                    let counts = fairCounts[days[d][k]]
+                    v += Double(counts[0]) * fairGain[0] + Double(counts[1]) * fairGain[1]
+                }
+                return v
+            } }
+            guard let best = graph.best(values: values) else { return nil }
+            var total = 0.0
+            var types: [Int] = []
+            for (d, k) in best.enumerated() { if let k { total += values[d][k]; types.append(days[d][k]) } }
+            return (-total - duals[convexity[a]], types)
+        }
     }
+
+    var search: Search {
+        Search(heuristic: heuristic, fairRows: master.fairRows, fairness: master.fairness, convexity: master.convexity, costs: costs, fairCounts: fairCounts)
+    }
+
+    /// ``Search/best(agent:duals:gain:)`` with the weeks this pricer searches.
+    func best(agent a: Int, duals: [Double], gain: [Double]) -> (reduced: Double, types: [Int])? {
+        search.best(agent: a, duals: duals, gain: gain)
+    }
+
+    /// Every agent's best week (nil: settled, or none), in agent order; with `parallel`, the agents split
+    /// over the cores in strides (their searches differ in size, so neighbours go to different threads).
+    func bestWeeks(duals: [Double], gain: [Double]) -> [(reduced: Double, types: [Int])?] {
+        let agents = heuristic.problem.scenario.agents.count
+        let search = search, fixed = fixed
+        let threads = parallel ? min(ProcessInfo.processInfo.activeProcessorCount, agents / Self.agentsPerThread) : 1
+        guard threads > 1 else { return (0..<agents).map { fixed.contains($0) ? nil : search.best(agent: $0, duals: duals, gain: gain) } }
+        let parts = inParallel(threads) { c in
+            stride(from: c, to: agents, by: threads).map { fixed.contains($0) ? nil : search.best(agent: $0, duals: duals, gain: gain) }
+        }
+        return (0..<agents).map { parts[$0 % threads][$0 / threads] }
+    }
+
+    /// Fewer agents than this per thread are searched on one.
+    static let agentsPerThread = 16
 
     func price(_ duals: [Double], _ z: Double) -> ColumnGeneration.Round {
         let agents = heuristic.problem.scenario.agents.count
@@ -511,8 +554,9 @@ final class WeekPricer {
         var bound = z
         let before = weeks.count
         unadded = []
+        let found = bestWeeks(duals: duals, gain: gain)
         for a in 0..<agents where !fixed.contains(a) {
-            guard let (reduced, types) = best(agent: a, duals: duals, gain: gain) else { continue }
+            guard let (reduced, types) = found[a] else { continue }
             guard reduced < -1e-6 * max(1, abs(z) / Double(max(1, agents))) else { continue }
             bound += reduced
             let c = master.column(a, types)

@@ -191,21 +191,6 @@ public enum PayoutCalculator {
                             working: PayoutWorking(setting: setting, settled: settled, texts: texts))
     }
 
-    /// `body(0..<count)` on every core, the results in order.
-    static func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(body) }
-        let results = Mutex([T?](repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { c in
-            let value = body(c)
-            results.withLock { $0[c] = value }
-        }
-        // Taken out of the lock (not copied), so each result has one owner.
-        return results.withLock { all in
-            defer { all = [] }
-            return all.map { $0! }
-        }
-    }
-
     /// A chunk's agents with their pool shares filled in (slots without a share left out), then per eligible
     /// agent its honours and its deductions, which see the agent's total so far (SPEC §4.5 order). With
     /// `working`, `details` follows `entries` one for one.

@@ -46,7 +46,7 @@ public final class PayoutWorking: Sendable {
         var start = 0
         while start < count {
             let ranges = (0..<cores).map { c in min(start + c * size, count)..<min(start + (c + 1) * size, count) }.filter { !$0.isEmpty }
-            let batch = PayoutCalculator.inParallel(ranges.count) { c in Texts.with(self.texts) { render(self.details(agents: ranges[c])) } }
+            let batch = inParallel(ranges.count) { c in Texts.with(self.texts) { render(self.details(agents: ranges[c])) } }
             for chunk in batch { try body(chunk) }
             start = ranges.last?.upperBound ?? count
         }
