@@ -256,8 +256,21 @@ public enum RosterSearch {
             if !fromPlain {
                 progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             }
-            (values, nextDay) = improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
-                                              deadline: deadline, firstDay: nextDay, progress: progress, texts: t)
+            // Where fairness's part of the gap is open, a few of the spreads' nodes are solved beside the single days.
+            var beside: SpreadsBeside?
+            if let branching = spreads, gapOpen(), let open = fairnessOpen(), open >= mipGap * built.model.objectiveValue(of: values) / 2 {
+                beside = SpreadsBeside(branching: branching, target: built.model.objectiveValue(of: values) * (1 - mipGap),
+                                       incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) })
+            }
+            let days = try improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
+                                         deadline: deadline, firstDay: nextDay, beside: beside, progress: progress, texts: t)
+            (values, nextDay) = (days.values, days.nextDay)
+            if let branched = days.spreads {
+                bound = max(bound, branched.bound)
+                spreads = branched
+                progress(t(.progSpreads, String(branched.nodes), String(branched.leaves.count), ProgressText.fixed(bound, places: 2),
+                           ProgressText.fixed(seconds(since: solveClock), places: 1)))
+            }
             // Where fairness is at least half of the gap left, the bound is what is open (the days have settled the
             // roster's shifts; neighbourhoods cannot raise a bound): the spreads are branched on until the gap closes
             // (one master for all nodes, and the days' roster sets how far). Otherwise a few nodes, then the neighbourhoods.
@@ -576,6 +589,37 @@ public enum RosterSearch {
         return (values, day)
     }
 
+    /// Spreads' nodes to solve beside the single days: the branching as it stands, the bound it aims at and
+    /// the roster in hand's weeks (its nodes' masters start from those that fit).
+    struct SpreadsBeside {
+        var branching: SpreadBranching
+        let target: Double
+        let incumbent: [[Int]]
+    }
+
+    /// The single days (above) on the calling thread and, with `beside`, up to ``spreadNodesBesideDays`` of
+    /// the spreads' nodes solved meanwhile on a thread of its own: the days' search uses one core, and the
+    /// nodes (one worker, a count: which nodes does not depend on the machine's speed) the other. The
+    /// roster, the next day, and the branching after its nodes (nil without `beside`).
+    static func improveByDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
+                              solver: any MIPSolver, deadline: ContinuousClock.Instant, firstDay: Int, beside: SpreadsBeside?,
+                              progress: (String) -> Void, texts t: Texts = .english) throws(SolverError)
+        -> (values: [Double], nextDay: Int, spreads: SpreadBranching?) {
+        let work = beside.map { b in
+            WorkBeside(solver: b.branching.solver) { () throws(SolverError) -> SpreadBranching in
+                var branching = b.branching
+                try branching.improve(target: b.target, incumbent: b.incumbent, deadline: deadline, nodeLimit: spreadNodesBesideDays,
+                                      workers: 1, nodesPerWorker: 1)
+                return branching
+            }
+        }
+        let (days, spreads) = try bothEnded(work) {
+            improveByDays(start, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
+                          firstDay: firstDay, progress: progress, texts: t)
+        }
+        return (days.values, days.nextDay, spreads)
+    }
+
     /// A day neighbourhood's search: at most this many seconds and nodes.
     static let daySeconds = 2.0, dayNodes = 100
 
@@ -585,6 +629,10 @@ public enum RosterSearch {
     /// Nodes of the spreads branched on before the neighbourhoods (the rest of the branching comes last,
     /// with the time then left).
     static let spreadNodes = 12
+
+    /// Nodes of the spreads solved beside the single days (on the core the days leave idle): about as many as
+    /// one worker solves in the days' time on a 180-agent week.
+    static let spreadNodesBesideDays = 4
 
     /// The share of the time left that the week without fairness gets (it stops sooner once its own gap
     /// closes): its dive and neighbourhoods are where a roster's cost is won; the fairness phase needs its

@@ -175,6 +175,45 @@ import TestSupport
         #expect(abs(solution.bound - best) < 1e-6, "product bound \(solution.bound)")
     }
 
+    /// The same two agents and Monday: the single days beside a few of the spreads' nodes. The roster is
+    /// the optimum already (no day improves it), and the nodes solved meanwhile on the other thread raise
+    /// the week master's bound (40 below) to the brute-force optimum, within the count allowed beside the days.
+    @Test func spreadNodesBesideTheSingleDays() throws {
+        var instance = Self.instance(seed: 20, agents: 2, days: [0])
+        instance.builder.fairnessWeight = 40
+        instance.builder.lateAfter = 21 * 60
+        instance.builder.preferenceWeight = 0
+        instance.builder.agents = instance.builder.agents.map {
+            Agent(id: $0.id, name: $0.name, contract: "c", hourlyCost: 12, unavailableWeekdays: $0.unavailableWeekdays, preferredStart: nil)
+        }
+        instance.builder.required = [0: [8: 1, 9: 1, 10: 1, 11: 1, 20: 1, 21: 1, 22: 1, 23: 1]]
+        let weeks = Self.weeks(days: [0])
+        var best = Double.infinity
+        for x in weeks { for y in weeks { best = min(best, Self.price([x, y], instance: instance)) } }
+        #expect(best == 8 * 12 + 40)
+        let (scenario, requirements, heuristic, start, cg) = try Self.weekMaster(instance)
+        let built = RosterModelBuilder.build(RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled)))
+        let values = built.values(for: heuristic.solve().roster)
+        #expect(abs(built.model.objectiveValue(of: values) - best) < 1e-6, "the heuristic's roster is the optimum")
+        let beside = RosterSearch.SpreadsBeside(branching: SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver()), target: best,
+                                                incumbent: start.map { $0.map(\.type) })
+        for first in [0, 3] {
+            let days = try RosterSearch.improveByDays(values, model: built, heuristic: heuristic, bound: cg.bound, mipGap: 0, solver: GLPKSolver(),
+                                                      deadline: ContinuousClock.now.advanced(by: .seconds(60)), firstDay: first, beside: beside,
+                                                      progress: { _ in })
+            #expect(days.values == values)
+            #expect(days.nextDay == first)
+            let spreads = try #require(days.spreads, "no branching came back from beside the days")
+            #expect(abs(spreads.bound - best) < 1e-6, "spread bound \(spreads.bound), optimum \(best)")
+            #expect(spreads.nodes >= 1 && spreads.nodes <= RosterSearch.spreadNodesBesideDays, "\(spreads.nodes) nodes")
+        }
+        // Without spreads to branch on, the days alone.
+        let alone = try RosterSearch.improveByDays(values, model: built, heuristic: heuristic, bound: cg.bound, mipGap: 0, solver: GLPKSolver(),
+                                                   deadline: ContinuousClock.now.advanced(by: .seconds(60)), firstDay: 0, beside: nil,
+                                                   progress: { _ in })
+        #expect(alone.spreads == nil && alone.values == values)
+    }
+
     /// The ranges the spreads can take in any roster, worked by hand. Friday to Sunday, every agent works
     /// exactly two days (two shifts of 4 hours at least make the 480-minute minimum; two days at most):
     /// A1 any two (one or two weekend days), A2 not on Friday (Saturday and Sunday: two), A3 not on Sunday
