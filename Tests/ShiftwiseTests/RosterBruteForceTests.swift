@@ -138,12 +138,8 @@ import TestSupport
         try check(instance, seed: seed)
     }
 
-    /// Two agents, one Monday: an early and a late 4-hour shift wanted. The week master gives each agent
-    /// half of each shift (half a late shift each: no spread), while any roster has one agent on the late
-    /// shift and one not (spread 1, priced 40). Branching on the spread's whole values closes exactly
-    /// that: its bound is the brute-force optimum, the week master's is 40 below it. With one worker, and
-    /// with two and three solving nodes at once on threads of their own, one or two nodes each per round.
-    @Test(arguments: [(1, 1), (1, 2), (2, 1), (2, 2), (3, 2)]) func spreadBranchingClosesTheMixedSpread(workers: Int, nodesPerWorker: Int) throws {
+    /// The two agents and Monday of the mixed spread, and their optimum by brute force over every pair of weeks.
+    static func mixedSpread() -> (Instance, Double) {
         var instance = Self.instance(seed: 20, agents: 2, days: [0])
         instance.builder.fairnessWeight = 40
         instance.builder.lateAfter = 21 * 60
@@ -155,6 +151,16 @@ import TestSupport
         let weeks = Self.weeks(days: [0])
         var best = Double.infinity
         for x in weeks { for y in weeks { best = min(best, Self.price([x, y], instance: instance)) } }
+        return (instance, best)
+    }
+
+    /// Two agents, one Monday: an early and a late 4-hour shift wanted. The week master gives each agent
+    /// half of each shift (half a late shift each: no spread), while any roster has one agent on the late
+    /// shift and one not (spread 1, priced 40). Branching on the spread's whole values closes exactly
+    /// that: its bound is the brute-force optimum, the week master's is 40 below it. With one worker, and
+    /// with two and three solving nodes at once on threads of their own, one or two nodes each per round.
+    @Test(arguments: [(1, 1), (1, 2), (2, 1), (2, 2), (3, 2)]) func spreadBranchingClosesTheMixedSpread(workers: Int, nodesPerWorker: Int) throws {
+        let (instance, best) = Self.mixedSpread()
         // By hand: 08:00–12:00 and 20:00–24:00, 8 paid hours at 12, one late shift between two agents.
         #expect(best == 8 * 12 + 40)
         let (scenario, requirements, heuristic, start, cg) = try Self.weekMaster(instance)
@@ -179,17 +185,7 @@ import TestSupport
     /// the optimum already (no day improves it), and the nodes solved meanwhile on the other thread raise
     /// the week master's bound (40 below) to the brute-force optimum, within the count allowed beside the days.
     @Test func spreadNodesBesideTheSingleDays() throws {
-        var instance = Self.instance(seed: 20, agents: 2, days: [0])
-        instance.builder.fairnessWeight = 40
-        instance.builder.lateAfter = 21 * 60
-        instance.builder.preferenceWeight = 0
-        instance.builder.agents = instance.builder.agents.map {
-            Agent(id: $0.id, name: $0.name, contract: "c", hourlyCost: 12, unavailableWeekdays: $0.unavailableWeekdays, preferredStart: nil)
-        }
-        instance.builder.required = [0: [8: 1, 9: 1, 10: 1, 11: 1, 20: 1, 21: 1, 22: 1, 23: 1]]
-        let weeks = Self.weeks(days: [0])
-        var best = Double.infinity
-        for x in weeks { for y in weeks { best = min(best, Self.price([x, y], instance: instance)) } }
+        let (instance, best) = Self.mixedSpread()
         #expect(best == 8 * 12 + 40)
         let (scenario, requirements, heuristic, start, cg) = try Self.weekMaster(instance)
         let built = RosterModelBuilder.build(RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled)))
