@@ -186,17 +186,26 @@ public enum RosterSearch {
             guard let plainBound, let fairness = heuristic.tally(of: heuristic.weeks(of: built.roster(from: values)))?.cost else { return nil }
             return fairness - (bound - plainBound)
         }
+        // The spreads to branch on, nil when there are none, the time is up or the gap closed, or when
+        // fairness's share of the bound covers the roster's fairness (to within half the gap allowed):
+        // branching on the spreads would then raise the bound by fairness alone, and the time goes to the
+        // neighbourhoods instead.
+        func spreadsToBranch() -> SpreadBranching? {
+            guard let spreads, ContinuousClock.now < deadline, gapOpen() else { return nil }
+            if let open = fairnessOpen(), open < mipGap * built.model.objectiveValue(of: values) / 2 { return nil }
+            return spreads
+        }
         // Fairness priced: the bound raised by branching on the spreads' whole values, as far as the
         // roster in hand needs (its cost less the gap), or for `nodes` nodes.
         func branchSpreads(nodes: Int = .max) throws(SolverError) {
-            guard var branching = spreads, ContinuousClock.now < deadline, gapOpen() else { return }
+            guard var branching = spreadsToBranch() else { return }
             let cost = built.model.objectiveValue(of: values)
-            // When fairness's share of the bound covers the roster's fairness (to within half the gap allowed),
-            // branching on the spreads would raise the bound by fairness alone: the time goes to the
-            // neighbourhoods instead.
-            if let open = fairnessOpen(), open < mipGap * cost / 2 { return }
             let incumbent = heuristic.weeks(of: built.roster(from: values))
             try branching.improve(target: cost * (1 - mipGap), incumbent: incumbent.map { $0.map(\.type) }, deadline: deadline, nodeLimit: nodes)
+            adopt(branching)
+        }
+        // The branching after its nodes: its bound raises the search's, and the line says how far.
+        func adopt(_ branching: SpreadBranching) {
             bound = max(bound, branching.bound)
             spreads = branching
             progress(t(.progSpreads, String(branching.nodes), String(branching.leaves.count), ProgressText.fixed(bound, places: 2),
@@ -257,20 +266,14 @@ public enum RosterSearch {
                 progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             }
             // Where fairness's part of the gap is open, a few of the spreads' nodes are solved beside the single days.
-            var beside: SpreadsBeside?
-            if let branching = spreads, gapOpen(), let open = fairnessOpen(), open >= mipGap * built.model.objectiveValue(of: values) / 2 {
-                beside = SpreadsBeside(branching: branching, target: built.model.objectiveValue(of: values) * (1 - mipGap),
-                                       incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) })
+            let beside = spreadsToBranch().map {
+                SpreadsBeside(branching: $0, target: built.model.objectiveValue(of: values) * (1 - mipGap),
+                              incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) })
             }
             let days = try improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
                                          deadline: deadline, firstDay: nextDay, beside: beside, progress: progress, texts: t)
             (values, nextDay) = (days.values, days.nextDay)
-            if let branched = days.spreads {
-                bound = max(bound, branched.bound)
-                spreads = branched
-                progress(t(.progSpreads, String(branched.nodes), String(branched.leaves.count), ProgressText.fixed(bound, places: 2),
-                           ProgressText.fixed(seconds(since: solveClock), places: 1)))
-            }
+            if let branched = days.spreads { adopt(branched) }
             // Where fairness is at least half of the gap left, the bound is what is open (the days have settled the
             // roster's shifts; neighbourhoods cannot raise a bound): the spreads are branched on until the gap closes
             // (one master for all nodes, and the days' roster sets how far). Otherwise a few nodes, then the neighbourhoods.
@@ -592,7 +595,7 @@ public enum RosterSearch {
     /// Spreads' nodes to solve beside the single days: the branching as it stands, the bound it aims at and
     /// the roster in hand's weeks (its nodes' masters start from those that fit).
     struct SpreadsBeside {
-        var branching: SpreadBranching
+        let branching: SpreadBranching
         let target: Double
         let incumbent: [[Int]]
     }
