@@ -240,6 +240,8 @@ public enum RosterSearch {
         }
         // Dive — fix the agents the master settles on one week, generate columns for the rest, repeat; then
         // neighbourhoods dived again.
+        // The roster of the dive not taken, when the two dives differ.
+        var otherDive: [Double]?
         func diveOverWeeks() throws(SolverError) {
             guard !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, gapOpen() else { return }
             // From the week solved without fairness, a whole dive again rarely finds better: the bound (the
@@ -256,20 +258,24 @@ public enum RosterSearch {
                         try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: pool, solver: other, deadline: deadline).map(roster(ofWeeks:))
                     }
                 }
-                var (dived, second) = try bothEnded(beside) { () throws(SolverError) in
+                let (first, besideDive) = try bothEnded(beside) { () throws(SolverError) in
                     try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: pool, solver: solver, deadline: deadline).map(roster(ofWeeks:))
                 }
-                if let second = second ?? nil, dived.map({ built.improves(second, on: $0) }) ?? true { dived = second }
+                // The cheaper roster goes on, the first's on a tie; the other is where the single days start on the other core.
+                var (dived, other) = (first, besideDive ?? nil)
+                if let second = other, dived.map({ built.improves(second, on: $0) }) ?? true { swap(&dived, &other) }
                 if let dived, built.improves(dived, on: values) { values = dived }
+                if let other, other != values { otherDive = other }
             }
             if !fromPlain {
                 progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             }
-            // Where fairness's part of the gap is open, a few of the spreads' nodes are solved beside the single days.
+            // Beside the single days, on the other core: where fairness's part of the gap is open, a few of the spreads'
+            // nodes; otherwise, where the two dives gave two rosters, the single days again from the other one.
             let beside = spreadsToBranch().map {
-                SpreadsBeside(branching: $0, target: built.model.objectiveValue(of: values) * (1 - mipGap),
-                              incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) })
-            }
+                BesideDays.spreads(SpreadsBeside(branching: $0, target: built.model.objectiveValue(of: values) * (1 - mipGap),
+                                                 incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) }))
+            } ?? otherDive.map { BesideDays.days(from: $0) }
             let days = try improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
                                          deadline: deadline, firstDay: nextDay, beside: beside, progress: progress, texts: t)
             (values, nextDay) = (days.values, days.nextDay)
@@ -559,12 +565,23 @@ public enum RosterSearch {
     static func improveByDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
                               solver: any MIPSolver, deadline: ContinuousClock.Instant, firstDay: Int = 0,
                               progress: (String) -> Void, texts t: Texts = .english) -> (values: [Double], nextDay: Int) {
+        let days = searchDays(start, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
+                              firstDay: firstDay, ended: nil)
+        progress(t(.progDays, String(days.tried), ProgressText.fixed(built.model.objectiveValue(of: days.values), places: 2)))
+        return (days.values, days.nextDay)
+    }
+
+    /// The single days' search (above): the roster, the next day, and how many days were tried. With `ended`,
+    /// the search also stops once another search beside it has closed the gap, and ends it when it closes the gap itself.
+    static func searchDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
+                           solver: any MIPSolver, deadline: ContinuousClock.Instant, firstDay: Int,
+                           ended: StopSignal?) -> (values: [Double], nextDay: Int, tried: Int) {
         var values = start
         var cost = built.model.objectiveValue(of: values)
         let problem = built.problem
         var sinceImprovement = 0, tried = 0, day = firstDay % TimeGrid.days
         func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
-        while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < TimeGrid.days {
+        while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < TimeGrid.days, !(ended?.given ?? false) {
             defer { day = (day + 1) % TimeGrid.days }
             let weeks = heuristic.weeks(of: built.roster(from: values)).map { heuristic.days(of: $0) }
             var fixed: [Int: Double] = [:]
@@ -588,8 +605,8 @@ public enum RosterSearch {
                 sinceImprovement += 1
             }
         }
-        progress(t(.progDays, String(tried), ProgressText.fixed(cost, places: 2)))
-        return (values, day)
+        if !gapOpen() { ended?.give() }
+        return (values, day, tried)
     }
 
     /// Spreads' nodes to solve beside the single days: the branching as it stands, the bound it aims at and
@@ -600,26 +617,51 @@ public enum RosterSearch {
         let incumbent: [[Int]]
     }
 
-    /// The single days (above) on the calling thread and, with `beside`, up to ``spreadNodesBesideDays`` of
-    /// the spreads' nodes solved meanwhile on a thread of its own: the days' search uses one core, and the
-    /// nodes (one worker, a count: which nodes does not depend on the machine's speed) the other. The
-    /// roster, the next day, and the branching after its nodes (nil without `beside`).
+    /// What runs on the other core while the single days search on one.
+    enum BesideDays {
+        /// Up to ``spreadNodesBesideDays`` of the spreads' nodes (one worker, a count: which nodes does not
+        /// depend on the machine's speed).
+        case spreads(SpreadsBeside)
+        /// The single days again, from another roster (the dive not taken): two paths, the cheaper roster kept.
+        case days(from: [Double])
+    }
+
+    /// The single days (above) on the calling thread and, with `beside`, other work meanwhile on a thread of
+    /// its own (the days' search uses one core). With spreads' nodes: the days' roster and next day, and the
+    /// branching after its nodes. With the days from another roster: the two searches stop together once
+    /// either closes the gap, and the cheaper roster is kept (the calling thread's on a tie) with its next day.
     static func improveByDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
-                              solver: any MIPSolver, deadline: ContinuousClock.Instant, firstDay: Int, beside: SpreadsBeside?,
+                              solver: any MIPSolver & ColumnGenerationSolver, deadline: ContinuousClock.Instant, firstDay: Int, beside: BesideDays?,
                               progress: (String) -> Void, texts t: Texts = .english) throws(SolverError)
         -> (values: [Double], nextDay: Int, spreads: SpreadBranching?) {
-        let work = beside.map { b in
-            WorkBeside(solver: b.branching.solver) { () throws(SolverError) -> SpreadBranching in
+        @Sendable func search(_ from: [Double], ended: StopSignal?) -> (values: [Double], nextDay: Int, tried: Int) {
+            searchDays(from, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
+                       firstDay: firstDay, ended: ended)
+        }
+        var days: (values: [Double], nextDay: Int, tried: Int)
+        var spreads: SpreadBranching?
+        switch beside {
+        case nil:
+            days = search(start, ended: nil)
+        case .spreads(let b):
+            let work = WorkBeside(solver: b.branching.solver) { () throws(SolverError) -> SpreadBranching in
                 var branching = b.branching
                 try branching.improve(target: b.target, incumbent: b.incumbent, deadline: deadline, nodeLimit: spreadNodesBesideDays,
                                       workers: 1, nodesPerWorker: 1)
                 return branching
             }
+            (days, spreads) = try bothEnded(work) { search(start, ended: nil) }
+        case .days(let other):
+            let ended = StopSignal()
+            let work = WorkBeside(solver: solver) { search(other, ended: ended) }
+            let (mine, theirs) = try bothEnded(work) { search(start, ended: ended) }
+            days = mine
+            if let theirs {
+                if built.improves(theirs.values, on: mine.values) { days = theirs }
+                days.tried += theirs.tried
+            }
         }
-        let (days, spreads) = try bothEnded(work) {
-            improveByDays(start, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
-                          firstDay: firstDay, progress: progress, texts: t)
-        }
+        progress(t(.progDays, String(days.tried), ProgressText.fixed(built.model.objectiveValue(of: days.values), places: 2)))
         return (days.values, days.nextDay, spreads)
     }
 

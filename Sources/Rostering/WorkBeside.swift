@@ -42,3 +42,22 @@ func bothEnded<Mine, Theirs>(_ beside: WorkBeside<Theirs>?, _ here: () throws(So
     let theirs = try beside?.wait()
     return (try mine.get(), theirs)
 }
+
+/// A signal one thread gives and another reads (two searches racing to the same gap: the first there ends both).
+final class StopSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Guarded by `lock`.
+    private var isGiven = false
+
+    var given: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return isGiven
+    }
+
+    func give() {
+        lock.lock()
+        isGiven = true
+        lock.unlock()
+    }
+}

@@ -191,8 +191,8 @@ import TestSupport
         let built = RosterModelBuilder.build(RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled)))
         let values = built.values(for: heuristic.solve().roster)
         #expect(abs(built.model.objectiveValue(of: values) - best) < 1e-6, "the heuristic's roster is the optimum")
-        let beside = RosterSearch.SpreadsBeside(branching: SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver()), target: best,
-                                                incumbent: start.map { $0.map(\.type) })
+        let beside = RosterSearch.BesideDays.spreads(.init(branching: SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver()), target: best,
+                                                           incumbent: start.map { $0.map(\.type) }))
         for first in [0, 3] {
             let days = try RosterSearch.improveByDays(values, model: built, heuristic: heuristic, bound: cg.bound, mipGap: 0, solver: GLPKSolver(),
                                                       deadline: ContinuousClock.now.advanced(by: .seconds(60)), firstDay: first, beside: beside,
@@ -362,6 +362,24 @@ import TestSupport
             #expect(again.values == byDays, "seed \(seed): from day \(first)")
             #expect(again.nextDay == first, "seed \(seed): a quiet pass from day \(first) ends on day \(again.nextDay)")
         }
+        // The single days from two rosters at once, the second on a thread of its own: the day-optimal roster
+        // above and the product's optimum (brute force: `best`). No gap to close (bound −∞): each search makes its
+        // quiet pass, and the cheaper roster comes back, the calling thread's on a tie. Bound at the optimum: the
+        // search from the optimum has closed the gap before it starts and ends the other, so a roster at the
+        // optimum's cost comes back even from the roster with nobody working (alone, its days give the day-optimal one).
+        let optimum = built.values(for: solution.roster)
+        #expect(abs(built.model.objectiveValue(of: optimum) - best) < 1e-6)
+        for (mine, theirs) in [(byDays, optimum), (optimum, byDays)] {
+            let both = try RosterSearch.improveByDays(mine, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
+                                                      deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: 2,
+                                                      beside: .days(from: theirs), progress: { _ in })
+            #expect(both.values == (localCost > best + 1e-6 ? optimum : mine), "seed \(seed)")
+            #expect(both.nextDay == 2 && both.spreads == nil, "seed \(seed)")
+        }
+        let raced = try RosterSearch.improveByDays(firstValues, model: built, heuristic: heuristic, bound: best, mipGap: 0, solver: GLPKSolver(),
+                                                   deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: 0,
+                                                   beside: .days(from: optimum), progress: { _ in })
+        #expect(abs(built.model.objectiveValue(of: raced.values) - best) < 1e-6, "seed \(seed): \(built.model.objectiveValue(of: raced.values)) from the race")
         // Diving over the master: one week per agent, each keeping the agent's rules (checked by the rules'
         // own automaton here; the brute force above has already priced every roster those weeks could make).
         let dived = try #require(try WeekColumnGeneration.dive(heuristic: heuristic, start: start, pool: cg.weeks, solver: GLPKSolver(),
