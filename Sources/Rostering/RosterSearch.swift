@@ -240,10 +240,10 @@ public enum RosterSearch {
         }
         // Dive — fix the agents the master settles on one week, generate columns for the rest, repeat; then
         // neighbourhoods dived again.
-        // The roster of the dive not taken, when the two dives differ.
-        var otherDive: [Double]?
         func diveOverWeeks() throws(SolverError) {
             guard !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, gapOpen() else { return }
+            // The roster of the dive not taken, when the two dives differ.
+            var otherDive: [Double]?
             // From the week solved without fairness, a whole dive again rarely finds better: the bound (the
             // spreads branched on) and the neighbourhoods get the time instead.
             if !fromPlain {
@@ -562,17 +562,9 @@ public enum RosterSearch {
     /// The week master's dives settle whole weeks one agent at a time, and the roster they leave differs
     /// from the bound mostly in how the agents of one day fit together (coverage and breaks); a day's
     /// search sees exactly that.
-    static func improveByDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
-                              solver: any MIPSolver, deadline: ContinuousClock.Instant, firstDay: Int = 0,
-                              progress: (String) -> Void, texts t: Texts = .english) -> (values: [Double], nextDay: Int) {
-        let days = searchDays(start, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
-                              firstDay: firstDay, ended: nil)
-        progress(t(.progDays, String(days.tried), ProgressText.fixed(built.model.objectiveValue(of: days.values), places: 2)))
-        return (days.values, days.nextDay)
-    }
-
-    /// The single days' search (above): the roster, the next day, and how many days were tried. With `ended`,
-    /// the search also stops once another search beside it has closed the gap, and ends it when it closes the gap itself.
+    ///
+    /// The roster, the next day, and how many days were tried. With `ended`, the search also stops once another
+    /// search beside it has closed the gap, and ends it when it closes the gap itself.
     static func searchDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
                            solver: any MIPSolver, deadline: ContinuousClock.Instant, firstDay: Int,
                            ended: StopSignal?) -> (values: [Double], nextDay: Int, tried: Int) {

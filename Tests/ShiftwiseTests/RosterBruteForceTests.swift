@@ -322,8 +322,9 @@ import TestSupport
         // start and no cheaper than the optimum, and no change of one day's shifts (every combination, each
         // week checked by the rules written out here, priced here) makes it cheaper.
         let firstValues = built.values(for: Roster(shifts: []))
-        let byDays = RosterSearch.improveByDays(firstValues, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
-                                                deadline: ContinuousClock.now.advanced(by: .seconds(30)), progress: { _ in }).values
+        let byDays = try RosterSearch.improveByDays(firstValues, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
+                                                    deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: 0, beside: nil,
+                                                    progress: { _ in }).values
         #expect(built.model.isFeasible(byDays), "seed \(seed)")
         var local: [[Int: DayShift]] = Array(repeating: [:], count: agents)
         for shift in built.roster(from: byDays).shifts {
@@ -357,8 +358,9 @@ import TestSupport
         // No single day of that roster can be improved (the brute force above): started on any day, a pass over
         // the week finds nothing, the roster comes back unchanged and the next day to try is the day it started on.
         for first in 0..<7 {
-            let again = RosterSearch.improveByDays(byDays, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
-                                                   deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: first, progress: { _ in })
+            let again = try RosterSearch.improveByDays(byDays, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
+                                                       deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: first, beside: nil,
+                                                       progress: { _ in })
             #expect(again.values == byDays, "seed \(seed): from day \(first)")
             #expect(again.nextDay == first, "seed \(seed): a quiet pass from day \(first) ends on day \(again.nextDay)")
         }
