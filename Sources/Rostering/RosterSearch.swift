@@ -30,6 +30,9 @@ public enum RosterSearch {
         var usedWeeks: [(agent: Int, types: [Int])] = []
         /// The day the single days re-rostered would have tried next.
         var nextDay = 0
+        /// The roster the single days' other path ended with (searched from the dive not taken), where it differs
+        /// from `roster`: where the fairness phase's days have a core to spare, they go on along both paths.
+        var alternative: Roster?
 
         public init(roster: Roster, evaluation: RosterEvaluation, status: SolveStatus, bound: Double, buildSeconds: Double, solveSeconds: Double,
                     modelSize: (variables: Int, constraints: Int, integers: Int), terms: [(name: String, value: Double)], stoppedBy: StopReason) {
@@ -97,6 +100,9 @@ public enum RosterSearch {
         var plainWeeks: [(agent: Int, types: [Int])] = []
         // The day the single days re-rostered start at.
         var nextDay = firstDay
+        // The week without fairness's other path of the single days (polished with fairness judged): where nothing else runs
+        // beside the fairness phase's days, they go on along both paths.
+        var plainAlternative: Roster?
         if heuristic.emptyTally != nil, ContinuousClock.now < deadline {
             // Fairness is not a per-shift cost, and it makes the search's model and the week master's dive
             // hard. So the week is first solved without it (in up to six tenths of the time left: it stops sooner once
@@ -115,6 +121,9 @@ public enum RosterSearch {
                 plainBound = plain.bound
                 plainWeeks = plain.usedWeeks
                 nextDay = plain.nextDay
+                if fromPlain, let alternative = plain.alternative, ContinuousClock.now < deadline {
+                    plainAlternative = heuristic.solve(start: alternative, deadline: deadline).roster
+                }
             }
         }
         // Without fairness priced (or when the week without it found nothing): best responses and exchanges alone.
@@ -142,6 +151,8 @@ public enum RosterSearch {
         var usedWeeks: [(agent: Int, types: [Int])] = []
         var diveWeeks: [(agent: Int, types: [Int])] = []
         var spreads: SpreadBranching?
+        // The single days' other path's roster (nil: one path, or the same roster).
+        var alternative: [Double]?
         if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
                                                  timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), pool: plainWeeks,
                                                  parallel: true) {
@@ -266,6 +277,10 @@ public enum RosterSearch {
                 if let second = other, dived.map({ built.improves(second, on: $0) }) ?? true { swap(&dived, &other) }
                 if let dived, built.improves(dived, on: values) { values = dived }
                 if let other, other != values { otherDive = other }
+            } else if let plainAlternative {
+                // From the week without fairness: its days' other path goes on (polished with fairness judged).
+                let other = built.values(for: plainAlternative)
+                if other != values { otherDive = other }
             }
             if !fromPlain {
                 progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
@@ -278,7 +293,7 @@ public enum RosterSearch {
             } ?? otherDive.map { BesideDays.days(from: $0) }
             let days = try improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
                                          deadline: deadline, firstDay: nextDay, beside: beside, progress: progress, texts: t)
-            (values, nextDay) = (days.values, days.nextDay)
+            (values, nextDay, alternative) = (days.values, days.nextDay, days.other)
             if let branched = days.spreads { adopt(branched) }
             // Where fairness is at least half of the gap left, the bound is what is open (the days have settled the
             // roster's shifts; neighbourhoods cannot raise a bound): the spreads are branched on until the gap closes
@@ -441,6 +456,7 @@ public enum RosterSearch {
             stoppedBy: optimal ? .gap : pastLimit ? .timeLimit : .searchLimit)
         solution.usedWeeks = usedWeeks
         solution.nextDay = nextDay
+        if let alternative, alternative != values { solution.alternative = built.roster(from: alternative) }
         return solution
     }
 
@@ -625,13 +641,14 @@ public enum RosterSearch {
     static func improveByDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
                               solver: any MIPSolver & ColumnGenerationSolver, deadline: ContinuousClock.Instant, firstDay: Int, beside: BesideDays?,
                               progress: (String) -> Void, texts t: Texts = .english) throws(SolverError)
-        -> (values: [Double], nextDay: Int, spreads: SpreadBranching?) {
+        -> (values: [Double], nextDay: Int, spreads: SpreadBranching?, other: [Double]?) {
         @Sendable func search(_ from: [Double], ended: StopSignal?) -> (values: [Double], nextDay: Int, tried: Int) {
             searchDays(from, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
                        firstDay: firstDay, ended: ended)
         }
         var days: (values: [Double], nextDay: Int, tried: Int)
         var spreads: SpreadBranching?
+        var otherPath: [Double]?
         switch beside {
         case nil:
             days = search(start, ended: nil)
@@ -649,12 +666,13 @@ public enum RosterSearch {
             let (mine, theirs) = try bothEnded(work) { search(start, ended: ended) }
             days = mine
             if let theirs {
-                if built.improves(theirs.values, on: mine.values) { days = theirs }
+                if built.improves(theirs.values, on: mine.values) { (days, otherPath) = (theirs, mine.values) } else { otherPath = theirs.values }
                 days.tried += theirs.tried
+                if otherPath == days.values { otherPath = nil }
             }
         }
         progress(t(.progDays, String(days.tried), ProgressText.fixed(built.model.objectiveValue(of: days.values), places: 2)))
-        return (days.values, days.nextDay, spreads)
+        return (days.values, days.nextDay, spreads, otherPath)
     }
 
     /// A day neighbourhood's search: at most this many seconds and nodes.

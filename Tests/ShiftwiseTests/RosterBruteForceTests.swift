@@ -363,10 +363,11 @@ import TestSupport
                                                        progress: { _ in })
             #expect(again.values == byDays, "seed \(seed): from day \(first)")
             #expect(again.nextDay == first, "seed \(seed): a quiet pass from day \(first) ends on day \(again.nextDay)")
+            #expect(again.other == nil, "seed \(seed): one path, yet another roster came back")
         }
         // The single days from two rosters at once, the second on a thread of its own: the day-optimal roster
         // above and the product's optimum (brute force: `best`). No gap to close (bound −∞): each search makes its
-        // quiet pass, and the cheaper roster comes back, the calling thread's on a tie. Bound at the optimum: the
+        // quiet pass, and the cheaper roster comes back, the calling thread's on a tie (the other beside it). Bound at the optimum: the
         // search from the optimum has closed the gap before it starts and ends the other, so a roster at the
         // optimum's cost comes back even from the roster with nobody working (alone, its days give the day-optimal one).
         let optimum = built.values(for: solution.roster)
@@ -377,6 +378,10 @@ import TestSupport
                                                       beside: .days(from: theirs), progress: { _ in })
             #expect(both.values == (localCost > best + 1e-6 ? optimum : mine), "seed \(seed)")
             #expect(both.nextDay == 2 && both.spreads == nil, "seed \(seed)")
+            // The other path's roster comes back beside it (each search's quiet pass leaves its start unchanged): the
+            // roster not returned, nil where the two are the same.
+            let notReturned = localCost > best + 1e-6 ? byDays : theirs
+            #expect(both.other == (notReturned == both.values ? nil : notReturned), "seed \(seed): the other path's roster")
         }
         let raced = try RosterSearch.improveByDays(firstValues, model: built, heuristic: heuristic, bound: best, mipGap: 0, solver: GLPKSolver(),
                                                    deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: 0,
