@@ -100,8 +100,8 @@ public enum RosterSearch {
         var plainWeeks: [(agent: Int, types: [Int])] = []
         // The day the single days re-rostered start at.
         var nextDay = firstDay
-        // The week without fairness's other path of the single days (polished with fairness judged): where nothing else runs
-        // beside the fairness phase's days, they go on along both paths.
+        // The week without fairness's other path of the single days: where nothing else runs beside the fairness
+        // phase's days, they go on along both paths.
         var plainAlternative: Roster?
         if heuristic.emptyTally != nil, ContinuousClock.now < deadline {
             // Fairness is not a per-shift cost, and it makes the search's model and the week master's dive
@@ -121,9 +121,7 @@ public enum RosterSearch {
                 plainBound = plain.bound
                 plainWeeks = plain.usedWeeks
                 nextDay = plain.nextDay
-                if fromPlain, let alternative = plain.alternative, ContinuousClock.now < deadline {
-                    plainAlternative = heuristic.solve(start: alternative, deadline: deadline).roster
-                }
+                if fromPlain { plainAlternative = plain.alternative }
             }
         }
         // Without fairness priced (or when the week without it found nothing): best responses and exchanges alone.
@@ -277,9 +275,10 @@ public enum RosterSearch {
                 if let second = other, dived.map({ built.improves(second, on: $0) }) ?? true { swap(&dived, &other) }
                 if let dived, built.improves(dived, on: values) { values = dived }
                 if let other, other != values { otherDive = other }
-            } else if let plainAlternative {
-                // From the week without fairness: its days' other path goes on (polished with fairness judged).
-                let other = built.values(for: plainAlternative)
+            } else if let plainAlternative, spreadsToBranch() == nil {
+                // From the week without fairness: its days' other path goes on, polished with fairness judged (only
+                // where no spreads' nodes take the other core, below).
+                let other = built.values(for: heuristic.solve(start: plainAlternative, deadline: deadline).roster)
                 if other != values { otherDive = other }
             }
             if !fromPlain {
