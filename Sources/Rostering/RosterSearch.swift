@@ -686,7 +686,7 @@ public enum RosterSearch {
 
     /// Nodes of the spreads solved beside the single days (on the core the days leave idle): about as many as
     /// one worker solves in the days' time on a 180-agent week.
-    static let spreadNodesBesideDays = 4
+    static let spreadNodesBesideDays = 6
 
     /// The share of the time left that the week without fairness gets (it stops sooner once its own gap
     /// closes): its dive and neighbourhoods are where a roster's cost is won; the fairness phase needs its
