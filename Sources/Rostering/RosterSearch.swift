@@ -251,8 +251,9 @@ public enum RosterSearch {
         // neighbourhoods dived again.
         func diveOverWeeks() throws(SolverError) {
             guard !generatedWeeks.isEmpty, searchNodes > 0, ContinuousClock.now < deadline, gapOpen() else { return }
-            // The roster of the dive not taken, when the two dives differ.
-            var otherDive: [Double]?
+            // The other path's roster, where there is one: the dive not taken (the two dives differ), or the week
+            // without fairness's other path of the single days.
+            var otherPath: [Double]?
             // From the week solved without fairness, a whole dive again rarely finds better: the bound (the
             // spreads branched on) and the neighbourhoods get the time instead.
             if !fromPlain {
@@ -274,22 +275,22 @@ public enum RosterSearch {
                 var (dived, other) = (first, besideDive ?? nil)
                 if let second = other, dived.map({ built.improves(second, on: $0) }) ?? true { swap(&dived, &other) }
                 if let dived, built.improves(dived, on: values) { values = dived }
-                if let other, other != values { otherDive = other }
+                if let other, other != values { otherPath = other }
             } else if let plainAlternative, spreadsToBranch() == nil {
                 // From the week without fairness: its days' other path goes on, polished with fairness judged (only
                 // where no spreads' nodes take the other core, below).
                 let other = built.values(for: heuristic.solve(start: plainAlternative, deadline: deadline).roster)
-                if other != values { otherDive = other }
+                if other != values { otherPath = other }
             }
             if !fromPlain {
                 progress(t(.progDive, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
             }
             // Beside the single days, on the other core: where fairness's part of the gap is open, a few of the spreads'
-            // nodes; otherwise, where the two dives gave two rosters, the single days again from the other one.
+            // nodes; otherwise, where there is another path's roster, the single days again from it.
             let beside = spreadsToBranch().map {
                 BesideDays.spreads(SpreadsBeside(branching: $0, target: built.model.objectiveValue(of: values) * (1 - mipGap),
                                                  incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) }))
-            } ?? otherDive.map { BesideDays.days(from: $0) }
+            } ?? otherPath.map { BesideDays.days(from: $0) }
             let days = try improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
                                          deadline: deadline, firstDay: nextDay, beside: beside, progress: progress, texts: t)
             (values, nextDay, alternative) = (days.values, days.nextDay, days.other)
@@ -629,7 +630,8 @@ public enum RosterSearch {
         /// Up to ``spreadNodesBesideDays`` of the spreads' nodes (one worker, a count: which nodes does not
         /// depend on the machine's speed).
         case spreads(SpreadsBeside)
-        /// The single days again, from another roster (the dive not taken): two paths, the cheaper roster kept.
+        /// The single days again, from another roster (the dive not taken, or the week without fairness's other
+        /// path): two paths, the cheaper roster kept.
         case days(from: [Double])
     }
 
