@@ -86,14 +86,14 @@ public enum ComparePage {
             t += "</tr>\n"
         }
         t += "</tbody></table>\n"
-        // Each roster is within its gap of the best possible: when two columns' labour costs differ by less
+        // Each roster is within its gap of the best possible: when two columns' labour costs differ by no more
         // than their gaps allow, which of the two is cheaper at best is not proven.
         var unproven: [String] = []
         for i in columns.indices {
             for j in columns.indices where j > i {
                 let a = columns[i].measures, b = columns[j].measures
                 let diff = abs(a.labourCost.doubleValue - b.labourCost.doubleValue)
-                if a.gapAmount + b.gapAmount > diff {
+                if orderUnproven(labour: (a.labourCost.doubleValue, b.labourCost.doubleValue), gaps: (a.gapAmount, b.gapAmount)) {
                     unproven.append(HTML.escape(words(.compareUnprovenPair, columns[i].name, columns[j].name, Format.fixed(diff, places: 2),
                                                       Format.fixed(a.gapAmount, places: 2), Format.fixed(b.gapAmount, places: 2))))
                 }
@@ -209,4 +209,13 @@ public enum ComparePage {
     }
 
     static func f(_ v: Double) -> String { Format.fixed(v, places: 1) }
+
+    /// Whether two rosters' labour costs leave their order at best unproven: each roster is within its gap
+    /// of the best possible, so when the gaps together reach the difference (to the half cent: money is in
+    /// cents), the best rosters may tie or be the other way round. Two proven-best rosters (no gaps) with the
+    /// same cost have no order to prove.
+    static func orderUnproven(labour: (Double, Double), gaps: (Double, Double)) -> Bool {
+        let gaps = gaps.0 + gaps.1
+        return gaps > 0 && gaps >= abs(labour.0 - labour.1) - 0.005
+    }
 }
