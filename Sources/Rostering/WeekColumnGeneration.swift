@@ -52,12 +52,23 @@ public enum WeekColumnGeneration {
     /// The master problem over a set of week columns: the LP of column generation, or (integer) the
     /// restricted master a roster is chosen from (price-and-branch).
     struct Master {
+        /// The rows' duals with each coverage row's its interval's own (the rows held as differences
+        /// give the differences of the intervals' duals: the interval's is its row's less the next row's).
+        func intervalDuals(_ duals: [Double]) -> [Double] {
+            var own = duals
+            for (r, n) in coverNext.enumerated() { if let n, r < duals.count, n < duals.count { own[r] = duals[r] - duals[n] } }
+            return own
+        }
+
         var model: LinearModel
         let weekVariables: [LinearModel.VariableID]
         let breakCounts: [(type: Int, pattern: Int, variable: LinearModel.VariableID)]
         let convexity: [Int]
         let link: [Int?]
         let cover: [Int?]
+        /// Per row: for a coverage row held as a difference, the next interval's row (its dual less that row's
+        /// is the interval's own dual: ``intervalDuals(_:)``); nil otherwise.
+        let coverNext: [Int?]
         let fairRows: [[(hi: Int, lo: Int)]]
         /// Per fairness group and measure: the largest and smallest count's variables.
         let fairVariables: [[(hi: LinearModel.VariableID, lo: LinearModel.VariableID)]]
@@ -71,7 +82,7 @@ public enum WeekColumnGeneration {
     public typealias SpreadLimits = [[(hi: ClosedRange<Int>, lo: ClosedRange<Int>)]]
 
     static func buildMaster(heuristic: RosterHeuristic, columns: [(agent: Int, types: [Int])], integer: Bool,
-                            limits: SpreadLimits? = nil, pricesFairness: Bool = true) -> Master {
+                            limits: SpreadLimits? = nil, pricesFairness: Bool = true, differences: Bool = true) -> Master {
         let problem = heuristic.problem
         let scenario = problem.scenario
         let grid = problem.grid
@@ -104,6 +115,24 @@ public enum WeekColumnGeneration {
             }
         }
         master.objectiveConstant = uncoverable + problem.costConstant
+        // Coverage as differences: each interval's row (after the first of a run of consecutive intervals with
+        // rows) less the row before it. A shift covers a run of intervals, so its week's column meets two rows per
+        // shift (where the shift starts, and the interval after it ends) instead of one per interval it spans —
+        // a tenth of the entries, and the simplex's pivots, its factors and its pricing of columns work on those.
+        // Subtracting rows from rows leaves the same solutions, the same simplex tableau and the same optimum; the
+        // rows' duals are the intervals' as differences too (``intervalDuals(_:)``). A row of such a run is an
+        // equation: where overstaffing is free, a surplus column (cost 0) takes up the coverage beyond the need.
+        var coverNext = [Int?](repeating: nil, count: rows)
+        var coverPrevious = [Int?](repeating: nil, count: rows)
+        if differences {
+            for i in 0..<max(0, grid.intervalCount - 1) {
+                if let r = cover[i], let n = cover[i + 1] {
+                    coverNext[r] = n
+                    coverPrevious[n] = r
+                }
+            }
+        }
+        let inRun = { (r: Int) in coverNext[r] != nil || coverPrevious[r] != nil }
         // Fairness: per contract and measure a largest (hi) and smallest (lo) count, with a row per
         // agent and measure on each side (hi − count ≥ 0, count − lo ≥ 0).
         var fairRows: [[(hi: Int, lo: Int)]] = Array(repeating: [], count: agents)
@@ -133,6 +162,9 @@ public enum WeekColumnGeneration {
             }
         }
 
+        // (The fairness rows come after the coverage rows: none of them a difference.)
+        coverNext += Array(repeating: nil, count: rows - coverNext.count)
+        coverPrevious += Array(repeating: nil, count: rows - coverPrevious.count)
         // Fixed columns: break-pattern counts, under- and overstaffing.
         var rowTerms: [[(variable: LinearModel.VariableID, coefficient: Double)]] = Array(repeating: [], count: rows)
         for b in fairBounds { rowTerms[b.row].append((b.variable, b.coefficient)) }
@@ -156,10 +188,22 @@ public enum WeekColumnGeneration {
             let req = problem.required[i]
             if req > 0 { rowTerms[r].append((master.addVariable("u_i\(i)", upper: Double(req), objective: underCost), 1)) }
             if overCost > 0 { rowTerms[r].append((master.addVariable("o_i\(i)", objective: overCost), -1)) }
+            else if inRun(r) { rowTerms[r].append((master.addVariable("s_i\(i)"), -1)) }
         }
 
         // A week as a column: its cost and its entries.
         func column(agent a: Int, week: [Int]) -> (cost: Double, entries: [(row: Int, coefficient: Double)]) {
+            let raw = intervalColumn(agent: a, week: week)
+            // The coverage entries as differences: +1 where a run of covered intervals starts, −1 in the row after it ends.
+            var held: [Int: Double] = [:]
+            for (r, v) in raw.entries {
+                held[r, default: 0] += v
+                if let n = coverNext[r] { held[n, default: 0] -= v }
+            }
+            return (raw.cost, held.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        }
+        // A week's column with a coverage entry per interval it spans.
+        func intervalColumn(agent a: Int, week: [Int]) -> (cost: Double, entries: [(row: Int, coefficient: Double)]) {
             var cost = 0.0
             var entries: [Int: Double] = [convexity[a]: 1]
             for t in week {
@@ -179,12 +223,27 @@ public enum WeekColumnGeneration {
         var startEntries: [(variable: LinearModel.VariableID, entries: [(row: Int, coefficient: Double)])] = []
         var weekVariables: [LinearModel.VariableID] = []
         for (k, week) in columns.enumerated() {
-            let c = column(agent: week.agent, week: week.types)
+            let c = intervalColumn(agent: week.agent, week: week.types)
             let v = master.addVariable("w\(k)_a\(week.agent)", kind: integer ? .binary : .continuous, upper: integer ? 1 : nil, objective: c.cost)
             startEntries.append((v, c.entries))
             weekVariables.append(v)
         }
         for (v, entries) in startEntries { for e in entries { rowTerms[e.row].append((v, e.coefficient)) } }
+        // Each coverage row of a run after its first, less the row before it (from the rows as they were).
+        var required = problem.required.map(Double.init)
+        if differences {
+            let original = rowTerms
+            for r in 0..<rows {
+                guard let p = coverPrevious[r] else { continue }
+                var terms: [Int: Double] = [:]
+                for t in original[r] { terms[t.variable.index, default: 0] += t.coefficient }
+                for t in original[p] { terms[t.variable.index, default: 0] -= t.coefficient }
+                rowTerms[r] = terms.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { (LinearModel.VariableID($0.key), $0.value) }
+            }
+            for i in stride(from: grid.intervalCount - 1, to: 0, by: -1) where cover[i] != nil && cover[i - 1] != nil {
+                required[i] -= required[i - 1]
+            }
+        }
         var intervalOfRow = [Int?](repeating: nil, count: rows)
         for (i, r) in cover.enumerated() { if let r { intervalOfRow[r] = i } }
         for r in 0..<rows {
@@ -195,14 +254,14 @@ public enum WeekColumnGeneration {
             } else if isConvexity {
                 master.addConstraint("convex_a\(r)", rowTerms[r], .equal, 1)
             } else if let i = coverInterval {
-                master.addConstraint("cover_i\(i)", rowTerms[r], overCost > 0 ? .equal : .greaterOrEqual, Double(problem.required[i]))
+                master.addConstraint("cover_i\(i)", rowTerms[r], overCost > 0 || inRun(r) ? .equal : .greaterOrEqual, required[i])
             } else {
                 master.addConstraint("link_r\(r)", rowTerms[r], .equal, 0)
             }
         }
 
         return Master(model: master, weekVariables: weekVariables, breakCounts: breakCounts, convexity: convexity, link: link, cover: cover,
-                      fairRows: fairRows, fairVariables: fairVariables, fairness: fairness, usedTypes: usedTypes, column: column)
+                      coverNext: coverNext, fairRows: fairRows, fairVariables: fairVariables, fairness: fairness, usedTypes: usedTypes, column: column)
     }
 
     /// Runs column generation from the weeks of a first roster (one week per agent, empty allowed).
@@ -474,9 +533,10 @@ final class WeekPricer {
     /// Per shift type, what its coverage rows pay less what its link row charges, under `duals`.
     func gains(_ duals: [Double]) -> [Double] {
         var gain = Array(repeating: 0.0, count: heuristic.problem.shiftTypes.count)
+        let own = master.intervalDuals(duals)
         for t in master.usedTypes {
             var g = 0.0
-            for r in typeCoverRows[t] { g += duals[r] }
+            for r in typeCoverRows[t] { g += own[r] }
             if let l = master.link[t] { g -= duals[l] }
             gain[t] = g
         }

@@ -108,9 +108,9 @@ import TestSupport
     /// The roster after the dives is the cheaper of what each dive alone gives (each run alone is the oracle),
     /// the second dive runs on a thread of its own while the first runs and frees its solver state there, and
     /// the whole search keeps every rule (the independent validator) and gives the same roster again. On
-    /// seed 1 the first path's dive is the cheaper (16,764 against 16,772), on seed 2 the second's (16,124
-    /// against 16,153).
-    @Test(arguments: [UInt64(1), 2])
+    /// seed 1 the first path's dive is the cheaper (16,764 against 16,876), on seed 12 the second's (16,133
+    /// against 16,138).
+    @Test(arguments: [UInt64(1), 12])
     func theCheaperOfTwoDivesIsKept(seed: UInt64) throws {
         let scenario = Self.scenario(seed: seed)
         let harris = try Self.search(Spy(role: "first", dive: .harris, second: nil, log: Log()), scenario: scenario)
