@@ -52,14 +52,6 @@ public enum WeekColumnGeneration {
     /// The master problem over a set of week columns: the LP of column generation, or (integer) the
     /// restricted master a roster is chosen from (price-and-branch).
     struct Master {
-        /// The rows' duals with each coverage row's its interval's own (the rows held as differences
-        /// give the differences of the intervals' duals: the interval's is its row's less the next row's).
-        func intervalDuals(_ duals: [Double]) -> [Double] {
-            var own = duals
-            for (r, n) in coverNext.enumerated() { if let n, r < duals.count, n < duals.count { own[r] = duals[r] - duals[n] } }
-            return own
-        }
-
         var model: LinearModel
         let weekVariables: [LinearModel.VariableID]
         let breakCounts: [(type: Int, pattern: Int, variable: LinearModel.VariableID)]
@@ -75,12 +67,22 @@ public enum WeekColumnGeneration {
         let fairness: Bool
         let usedTypes: Set<Int>
         let column: (Int, [Int]) -> (cost: Double, entries: [(row: Int, coefficient: Double)])
+
+        /// The rows' duals with each coverage row's its interval's own (the rows held as differences
+        /// give the differences of the intervals' duals: the interval's is its row's less the next row's).
+        func intervalDuals(_ duals: [Double]) -> [Double] {
+            var own = duals
+            for (r, n) in coverNext.enumerated() { if let n, r < duals.count, n < duals.count { own[r] = duals[r] - duals[n] } }
+            return own
+        }
     }
 
     /// Per fairness group and measure: the ranges the largest (`hi`) and the smallest (`lo`) count may take
     /// (a node of the branching on the spreads); nil: 0…7 each.
     public typealias SpreadLimits = [[(hi: ClosedRange<Int>, lo: ClosedRange<Int>)]]
 
+    /// The master over `columns`. `differences`: the coverage rows held as differences (below); false keeps a row
+    /// per interval as it reads (the same LP, the tests' oracle for it).
     static func buildMaster(heuristic: RosterHeuristic, columns: [(agent: Int, types: [Int])], integer: Bool,
                             limits: SpreadLimits? = nil, pricesFairness: Bool = true, differences: Bool = true) -> Master {
         let problem = heuristic.problem
@@ -115,24 +117,6 @@ public enum WeekColumnGeneration {
             }
         }
         master.objectiveConstant = uncoverable + problem.costConstant
-        // Coverage as differences: each interval's row (after the first of a run of consecutive intervals with
-        // rows) less the row before it. A shift covers a run of intervals, so its week's column meets two rows per
-        // shift (where the shift starts, and the interval after it ends) instead of one per interval it spans —
-        // a tenth of the entries, and the simplex's pivots, its factors and its pricing of columns work on those.
-        // Subtracting rows from rows leaves the same solutions, the same simplex tableau and the same optimum; the
-        // rows' duals are the intervals' as differences too (``intervalDuals(_:)``). A row of such a run is an
-        // equation: where overstaffing is free, a surplus column (cost 0) takes up the coverage beyond the need.
-        var coverNext = [Int?](repeating: nil, count: rows)
-        var coverPrevious = [Int?](repeating: nil, count: rows)
-        if differences {
-            for i in 0..<max(0, grid.intervalCount - 1) {
-                if let r = cover[i], let n = cover[i + 1] {
-                    coverNext[r] = n
-                    coverPrevious[n] = r
-                }
-            }
-        }
-        let inRun = { (r: Int) in coverNext[r] != nil || coverPrevious[r] != nil }
         // Fairness: per contract and measure a largest (hi) and smallest (lo) count, with a row per
         // agent and measure on each side (hi − count ≥ 0, count − lo ≥ 0).
         var fairRows: [[(hi: Int, lo: Int)]] = Array(repeating: [], count: agents)
@@ -162,9 +146,25 @@ public enum WeekColumnGeneration {
             }
         }
 
-        // (The fairness rows come after the coverage rows: none of them a difference.)
-        coverNext += Array(repeating: nil, count: rows - coverNext.count)
-        coverPrevious += Array(repeating: nil, count: rows - coverPrevious.count)
+        // Coverage as differences: each interval's row (after the first of a run of consecutive intervals with
+        // rows) less the row before it. A shift covers a run of intervals, so its week's column meets two rows per
+        // shift (where the shift starts, and the interval after it ends) instead of one per interval it spans —
+        // a tenth of the entries, and the simplex's pivots, its factors and its pricing of columns work on those.
+        // Subtracting rows from rows leaves the same solutions, the same simplex tableau and the same optimum; the
+        // rows' duals are the intervals' as differences too (``intervalDuals(_:)``). A row of such a run is an
+        // equation: where overstaffing is free, a surplus column (cost 0) takes up the coverage beyond the need.
+        // (Per row, every row counted: the fairness rows, after the coverage rows, are none of them a difference.)
+        var coverNext = [Int?](repeating: nil, count: rows)
+        var coverPrevious = [Int?](repeating: nil, count: rows)
+        if differences {
+            for i in 0..<max(0, grid.intervalCount - 1) {
+                if let r = cover[i], let n = cover[i + 1] {
+                    coverNext[r] = n
+                    coverPrevious[n] = r
+                }
+            }
+        }
+        let inRun = { (r: Int) in coverNext[r] != nil || coverPrevious[r] != nil }
         // Fixed columns: break-pattern counts, under- and overstaffing.
         var rowTerms: [[(variable: LinearModel.VariableID, coefficient: Double)]] = Array(repeating: [], count: rows)
         for b in fairBounds { rowTerms[b.row].append((b.variable, b.coefficient)) }
