@@ -19,7 +19,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case statementAdjustmentNote, statementTotal, statementThisRunPays, statementFooter, statementIndexSub, statementTotalColumn
     // compare.html
     case compareTitle, compareSub, compareCoverageHeading, compareCostHeading, compareLabourBar, compareSLBar, compareCostAgainst, compareMeasure
-    case compareLegend, compareUnprovenPair, compareUnprovenNote
+    case compareLegend, compareUnprovenPair, compareUnprovenNote, compareCurveCost, compareCurveLevel
     case mContacts, mRequiredAgentHours, mPaidHours, mLabourCost, mUnderstaffed, mServiceLevelWeek, mServiceLevelWorstDay, mOccupancy
     case mBonusTotal, mCostPerContact, mSolverGap, mAgents, mOverstaffed, mAbandonRate, mSolverStatus
     // forecast.html
@@ -204,6 +204,7 @@ extension Texts {
         .compareCoverageHeading: "Requirement and coverage over the week", .compareCostHeading: "Cost and service level",
         .compareLabourBar: "labour cost ({0})", .compareSLBar: "projected service level, week (%)", .compareCostAgainst: "Cost against {0}",
         .compareMeasure: "measure", .compareLegend: "{0}: on the phones (solid), required (dashed)",
+        .compareCurveCost: "labour cost ({0}, left axis)", .compareCurveLevel: "projected service level (right axis)",
         .compareUnprovenPair: "{0} and {1}: labour cost differs by {2}, while their rosters are within {3} and {4} of the best possible",
         .compareUnprovenNote: "Order not proven. {0}. The solver's gaps are wider than the difference, so a longer run could reverse these two; raise the time limit or lower the gap to settle it.",
         .mContacts: "contacts", .mRequiredAgentHours: "required agent-hours", .mPaidHours: "paid hours", .mLabourCost: "labour cost",
@@ -356,6 +357,7 @@ extension Texts {
         .compareCoverageHeading: "全周在线人数与需求人数", .compareCostHeading: "成本与服务水平",
         .compareLabourBar: "人工成本（{0}）", .compareSLBar: "全周预计服务水平（%）", .compareCostAgainst: "成本随 {0} 的变化",
         .compareMeasure: "指标", .compareLegend: "{0}：在线（实线），需求（虚线）",
+        .compareCurveCost: "人工成本（{0}，左轴）", .compareCurveLevel: "预计服务水平（右轴）",
         .compareUnprovenPair: "{0} 与 {1}：人工成本相差 {2}，而两者的排班分别距最优不超过 {3} 和 {4}",
         .compareUnprovenNote: "优劣尚无定论。{0}。求解差距大于两者的成本差，求解更久后两者的排序可能颠倒；如需确定，请延长求解时限或调低求解差距阈值。",
         .mContacts: "进线量", .mRequiredAgentHours: "需求人力（人·小时）", .mPaidHours: "带薪工时", .mLabourCost: "人工成本",

@@ -49,7 +49,7 @@ public enum ComparePage {
         page += bars(columns, title: t(.compareSLBar), values: columns.map { ($0.measures.serviceLevelWeek ?? 0) * 100 }, places: 1)
         page += "</div>\n"
         if let variedKey, columns.allSatisfy({ $0.variedValue != nil }) {
-            page += "<h2>\(HTML.escape(t(.compareCostAgainst, variedKey)))</h2>\n" + curve(columns, key: variedKey, currency: currency, label: t(.compareCostAgainst, variedKey))
+            page += "<h2>\(HTML.escape(t(.compareCostAgainst, variedKey)))</h2>\n" + curve(columns, key: variedKey, currency: currency, label: t(.compareCostAgainst, variedKey), texts: t)
         }
         page += "</body></html>\n"
         return page
@@ -165,7 +165,7 @@ public enum ComparePage {
     }
 
     /// Labour cost (left axis) and service level (right axis) against the varied value.
-    static func curve(_ columns: [Column], key: String, currency: String, label: String) -> String {
+    static func curve(_ columns: [Column], key: String, currency: String, label: String, texts t: Texts = .english) -> String {
         let points = columns.compactMap { c -> (x: Double, cost: Double, sl: Double)? in
             guard let v = c.variedValue else { return nil }
             return (v, c.measures.labourCost.doubleValue, (c.measures.serviceLevelWeek ?? 0) * 100)
@@ -204,7 +204,7 @@ public enum ComparePage {
             svg += "<circle cx=\"\(f(x(p.x)))\" cy=\"\(f(ys(p.sl)))\" r=\"3.5\" fill=\"#2ca02c\"/>"
         }
         svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 4))\" font-size=\"11\" text-anchor=\"middle\">\(HTML.escape(key))</text>"
-        svg += "</svg>\n<div class=\"legend\"><span><i class=\"sw\" style=\"background:#1f77b4\"></i>labour cost (\(HTML.escape(currency)), left axis)</span><span><i class=\"sw\" style=\"background:#2ca02c\"></i>projected service level (right axis)</span></div>\n"
+        svg += "</svg>\n<div class=\"legend\"><span><i class=\"sw\" style=\"background:#1f77b4\"></i>\(HTML.escape(t(.compareCurveCost, currency)))</span><span><i class=\"sw\" style=\"background:#2ca02c\"></i>\(HTML.escape(t(.compareCurveLevel)))</span></div>\n"
         return svg
     }
 
