@@ -133,6 +133,10 @@ public enum RosterSearch {
         // The LP bound of the whole problem by column generation over whole weeks (each agent's
         // rules convexified), started from the first roster's weeks; its solution guides a second roster.
         var bound = mandatoryLabour(scenario)
+        // The week without fairness's bound holds with fairness too (fairness never costs less than nothing): where
+        // the week master below gives no bound (its first master not solved in the time left), the bound is that,
+        // not the contract minimum.
+        if let plainBound { bound = max(bound, plainBound) }
         if built.model.variables.isEmpty {
             // No agent can work any shift (all unavailable, no contract minimum): the all-OFF roster is the
             // only roster there is, so its cost is also the least any roster can cost.
