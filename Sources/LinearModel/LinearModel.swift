@@ -60,7 +60,7 @@ public struct LinearModel: Sendable {
     public var sense: Sense
     public var objectiveConstant: Double
     public private(set) var variables: [Variable] = []
-    public private(set) var constraints: [Constraint] = []
+    public internal(set) var constraints: [Constraint] = []
 
     public init(name: String, sense: Sense = .minimize, objectiveConstant: Double = 0) {
         self.name = name
@@ -142,6 +142,14 @@ public struct LinearModel: Sendable {
     /// variables are dropped when the fixed values keep them (else kept as an infeasible row, so the
     /// result stays honest), and so are inequalities the free variables' bounds cannot break. Returns the index in this model of each variable of the smaller one.
     public func fixing(_ fixed: [Int: Double]) -> (model: LinearModel, original: [VariableID]) {
+        let (model, original, _) = fixing(fixed, droppingRows: { _ in false })
+        return (model, original)
+    }
+
+    /// ``fixing(_:)`` that also leaves out the rows `drop` names (rows the caller replaces with rows of its
+    /// own), and returns, for each row of the smaller model, its index in this one.
+    public func fixing(_ fixed: [Int: Double], droppingRows drop: (Int) -> Bool)
+        -> (model: LinearModel, original: [VariableID], rows: [Int]) {
         var constant = objectiveConstant
         for (i, value) in fixed { constant += variables[i].objective * value }
         var smaller = LinearModel(name: name, sense: sense, objectiveConstant: constant)
@@ -152,7 +160,8 @@ public struct LinearModel: Sendable {
             original.append(VariableID(i))
             smaller.variables.append(v)
         }
-        for c in constraints {
+        var rows: [Int] = []
+        for (r, c) in constraints.enumerated() where !drop(r) {
             var rhs = c.rhs
             var terms: [(variable: VariableID, coefficient: Double)] = []
             for t in c.terms {
@@ -166,6 +175,7 @@ public struct LinearModel: Sendable {
                 }
                 if satisfied || smaller.variables.isEmpty { continue }
                 smaller.constraints.append(Constraint(name: c.name, terms: [(VariableID(0), 0)], relation: c.relation, rhs: rhs))
+                rows.append(r)
                 continue
             }
             // A row no values within the free variables' bounds can break is dropped (with the fixed values
@@ -175,8 +185,9 @@ public struct LinearModel: Sendable {
                 continue
             }
             smaller.constraints.append(Constraint(name: c.name, terms: terms, relation: c.relation, rhs: rhs))
+            rows.append(r)
         }
-        return (smaller, original)
+        return (smaller, original, rows)
     }
 
     /// The least and the most `terms` can sum to within the variables' bounds (nil when unbounded).

@@ -20,6 +20,13 @@ public struct RosterModel: Sendable {
     public let auxiliary: [String: LinearModel.VariableID]
     /// Each agent's hard rules (nil: unknown contract), as the rows were built from them.
     let weekRules: [AgentRules?]
+    /// Per interval, its coverage row (nil: none, no shift covers it or nothing is required and
+    /// overstaffing is free).
+    let coverRows: [Int?]
+    /// Per agent, the rows its hard rules added and the variables they added (a days-off run's starts, a
+    /// start window's choices).
+    let ruleRows: [Range<Int>]
+    let ruleVariables: [Range<Int>]
 }
 
 /// A named part of the objective (STYLE: every soft rule has a readable label).
@@ -103,6 +110,7 @@ public enum RosterModelBuilder {
         var under: [LinearModel.VariableID?] = Array(repeating: nil, count: grid.intervalCount)
         var over: [LinearModel.VariableID?] = Array(repeating: nil, count: grid.intervalCount)
         var uncoverable = 0.0
+        var coverRows: [Int?] = Array(repeating: nil, count: grid.intervalCount)
         for i in 0..<grid.intervalCount {
             let req = problem.required[i]
             if onShift[i].isEmpty {
@@ -123,8 +131,10 @@ public enum RosterModelBuilder {
                 over[i] = o
                 for (r, price) in overPrices.enumerated() where price != 0 { ruleTerms[r].append((o, price)) }
                 terms.append((o, -1))
+                coverRows[i] = model.constraints.count
                 model.addConstraint("cover_i\(i)", terms, .equal, Double(req))
             } else if req > 0 {
+                coverRows[i] = model.constraints.count
                 model.addConstraint("cover_i\(i)", terms, .greaterOrEqual, Double(req))
             }
         }
@@ -134,7 +144,13 @@ public enum RosterModelBuilder {
         // Hard rules per agent: each rule adds its own rows (and the variables those need).
         let firstAuxiliary = model.variables.count
         let weekRules = scenario.agents.indices.map { problem.weekRules(agent: $0) }
+        var ruleRows: [Range<Int>] = [], ruleVariables: [Range<Int>] = []
         for a in scenario.agents.indices {
+            let (firstRow, firstVariable) = (model.constraints.count, model.variables.count)
+            defer {
+                ruleRows.append(firstRow..<model.constraints.count)
+                ruleVariables.append(firstVariable..<model.variables.count)
+            }
             guard let rules = weekRules[a] else { continue }
             var perDay: [[(type: Int, variable: LinearModel.VariableID)]] = Array(repeating: [], count: TimeGrid.days)
             for entry in byAgent[a] { perDay[problem.shiftTypes[entry.type].day].append(entry) }
@@ -151,6 +167,7 @@ public enum RosterModelBuilder {
             PenaltyTerm(name: softRules[r].name, coefficients: ruleTerms[r], constant: ruleConstants[r])
         }
         return RosterModel(model: model, problem: problem, assignments: assignments, breakCounts: breakCounts,
-                           under: under, over: over, terms: terms, auxiliary: auxiliary, weekRules: weekRules)
+                           under: under, over: over, terms: terms, auxiliary: auxiliary, weekRules: weekRules,
+                           coverRows: coverRows, ruleRows: ruleRows, ruleVariables: ruleVariables)
     }
 }

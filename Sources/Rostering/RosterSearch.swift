@@ -571,6 +571,97 @@ public enum RosterSearch {
         return built.model.isFeasible(clean) && built.model.objectiveValue(of: clean) < cost - 1e-6 ? clean : nil
     }
 
+    /// One day re-rostered exactly: every agent's shifts on `day` freed, everything else kept to `values`, by
+    /// node-limited branch and bound on the compact model started from `values`. Returns the roster found (as
+    /// ``searchNeighbourhood(_:fixing:model:solver:seconds:nodes:below:)`` does) when it costs less than `below`.
+    ///
+    /// With the other days fixed an agent's hard rules only say which of its shifts that day (or the day off)
+    /// its week allows, and each choice the week allows is allowed whatever the other agents do; so the
+    /// shifts the rules rule out are fixed off, every agent's rule rows and variables leave the model, and one
+    /// row per agent remains: at most one shift that day, exactly one when the week does not allow the day off.
+    /// That row is the convex hull of the agent's choices (no weaker than the rules' rows). The coverage rows
+    /// are then written as differences (``LinearModel/differencing(runs:)``): a shift meets the rows where it
+    /// starts and ends instead of one per interval. The same neighbourhood, a smaller model (a day of the
+    /// benchmark's week-r: 5,000 rows and 55,000 entries → 550 rows and 10,000 entries, 1,050 rows with
+    /// fairness; a day's search 0.2–1.5 s → 0.03–0.3 s).
+    static func searchDay(_ day: Int, _ values: [Double], model built: RosterModel, heuristic: RosterHeuristic, solver: any MIPSolver,
+                          seconds: Double, nodes: Int, below cost: Double) -> [Double]? {
+        let reduced = dayModel(day, values, model: built, heuristic: heuristic)
+        guard let result = try? solver.solve(reduced.model, options: SolveOptions(timeLimitSeconds: seconds, mipGap: 0,
+                                                                                  initialSolution: reduced.start, nodeLimit: nodes)),
+              let small = result.values else { return nil }
+        var found = values
+        for (k, v) in reduced.original.enumerated() { found[v.index] = small[k] }
+        let clean = built.values(for: built.roster(from: found))
+        return built.model.isFeasible(clean) && built.model.objectiveValue(of: clean) < cost - 1e-6 ? clean : nil
+    }
+
+    /// A day's neighbourhood as ``searchDay(_:_:model:heuristic:solver:seconds:nodes:below:)`` searches it: the
+    /// model, the index in the compact model of each of its variables (the first `original.count`; the
+    /// surplus variables of the differences follow), and `values` in it.
+    struct DayModel {
+        let model: LinearModel
+        let original: [LinearModel.VariableID]
+        let start: [Double]
+    }
+
+    static func dayModel(_ day: Int, _ values: [Double], model built: RosterModel, heuristic: RosterHeuristic) -> DayModel {
+        let problem = built.problem
+        let weeks = heuristic.weeks(of: built.roster(from: values)).map { heuristic.days(of: $0) }
+        var fixed: [Int: Double] = [:]
+        var dayVariables: [[Int]] = Array(repeating: [], count: problem.scenario.agents.count)
+        for (a, type, v) in built.assignments {
+            if problem.shiftTypes[type].day != day {
+                fixed[v.index] = values[v.index].rounded()
+                continue
+            }
+            if values[v.index] < 0.5 {
+                var days = weeks[a]
+                days[day] = RosterHeuristic.Choice(type: type, pattern: 0)
+                if !heuristic.isFeasible(agent: a, days: days) {
+                    fixed[v.index] = 0
+                    continue
+                }
+            }
+            dayVariables[a].append(v.index)
+        }
+        var dropped = Array(repeating: false, count: built.model.constraints.count)
+        for a in problem.scenario.agents.indices where built.weekRules[a] != nil {
+            for r in built.ruleRows[a] { dropped[r] = true }
+            for v in built.ruleVariables[a] { fixed[v] = values[v] }
+        }
+        let (plain, original, rows) = built.model.fixing(fixed, droppingRows: { dropped[$0] })
+        var reduced = plain
+        var position = Array(repeating: -1, count: built.model.variables.count)
+        for (k, v) in original.enumerated() { position[v.index] = k }
+        for a in problem.scenario.agents.indices where built.weekRules[a] != nil && !dayVariables[a].isEmpty {
+            var days = weeks[a]
+            days[day] = nil
+            let offAllowed = heuristic.isFeasible(agent: a, days: days)
+            if offAllowed && dayVariables[a].count == 1 { continue }
+            reduced.addConstraint("day_a\(a)", dayVariables[a].map { (LinearModel.VariableID(position[$0]), 1) },
+                                  offAllowed ? .lessOrEqual : .equal, 1)
+        }
+        // The coverage rows of consecutive intervals, in runs.
+        var rowAt = [Int: Int](minimumCapacity: rows.count)
+        for (k, r) in rows.enumerated() { rowAt[r] = k }
+        var runs: [[Int]] = []
+        var previous: Int?
+        for i in problem.required.indices {
+            guard let r = built.coverRows[i], let k = rowAt[r] else {
+                previous = nil
+                continue
+            }
+            if previous != nil { runs[runs.count - 1].append(k) } else { runs.append([k]) }
+            previous = k
+        }
+        let (model, surplusRows) = reduced.differencing(runs: runs)
+        var start = original.map { values[$0.index] }
+        let kept = start
+        for r in surplusRows { start.append(reduced.activity(of: r, kept) - reduced.constraints[r].rhs) }
+        return DayModel(model: model, original: original, start: start)
+    }
+
     /// Day neighbourhoods: every agent's shifts on one day are freed, everything else kept to the roster in
     /// hand, and that day is re-rostered exactly on the compact model by node-limited branch and bound
     /// started from the roster (shifts, break placements and the coverage they leave, together); an
@@ -595,21 +686,10 @@ public enum RosterSearch {
         func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
         while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < TimeGrid.days, !(ended?.given ?? false) {
             defer { day = (day + 1) % TimeGrid.days }
-            let weeks = heuristic.weeks(of: built.roster(from: values)).map { heuristic.days(of: $0) }
-            var fixed: [Int: Double] = [:]
-            for (a, type, v) in built.assignments {
-                if problem.shiftTypes[type].day != day {
-                    fixed[v.index] = values[v.index].rounded()
-                } else if values[v.index] < 0.5 {
-                    var days = weeks[a]
-                    days[day] = RosterHeuristic.Choice(type: type, pattern: 0)
-                    if !heuristic.isFeasible(agent: a, days: days) { fixed[v.index] = 0 }
-                }
-            }
             let left = ContinuousClock.now.duration(to: deadline).inSeconds
             tried += 1
-            if left > 0.05, let better = searchNeighbourhood(values, fixing: fixed, model: built, solver: solver, seconds: min(left, daySeconds),
-                                                             nodes: dayNodes, below: cost) {
+            if left > 0.05, let better = searchDay(day, values, model: built, heuristic: heuristic, solver: solver,
+                                                   seconds: min(left, daySeconds), nodes: dayNodes, below: cost) {
                 values = better
                 cost = built.model.objectiveValue(of: better)
                 sinceImprovement = 0

@@ -89,4 +89,60 @@ import Testing
             }
         }
     }
+
+    /// Three rows of one run, worked by hand: x0 + x1 ≥ 1, x1 + x2 = 1, x1 + x2 + x3 ≥ 2. As differences the
+    /// first stays (with its surplus s0: x0 + x1 − s0 = 1), the second is itself less the first
+    /// (−x0 + x2 + s0 = 0), the third itself less the second (x3 − s2 = 1); the second was an equation already,
+    /// so two surplus variables, after the four of the model. A row outside the run stays as it is.
+    @Test func differencesOfARunWorkedByHand() {
+        var m = LinearModel(name: "d")
+        let x = (0..<4).map { m.addVariable("x\($0)", kind: .binary, upper: 1) }
+        m.addConstraint("a", [(x[0], 1), (x[1], 1)], .greaterOrEqual, 1)
+        m.addConstraint("b", [(x[1], 1), (x[2], 1)], .equal, 1)
+        m.addConstraint("c", [(x[1], 1), (x[2], 1), (x[3], 1)], .greaterOrEqual, 2)
+        m.addConstraint("other", [(x[0], 1), (x[3], 1)], .lessOrEqual, 1)
+        let (d, surplusRows) = m.differencing(runs: [[0, 1, 2]])
+        #expect(surplusRows == [0, 2])
+        #expect(d.variables.count == 6)
+        func row(_ k: Int) -> [String] {
+            d.constraints[k].terms.sorted { $0.variable < $1.variable }.map { "\(Int($0.coefficient))\(d.variables[$0.variable.index].name)" }
+        }
+        #expect(row(0) == ["1x0", "1x1", "-1s_a"])
+        #expect(d.constraints[0].rhs == 1 && d.constraints[0].relation == .equal)
+        #expect(row(1) == ["-1x0", "1x2", "1s_a"])
+        #expect(d.constraints[1].rhs == 0 && d.constraints[1].relation == .equal)
+        #expect(row(2) == ["1x3", "-1s_c"])
+        #expect(d.constraints[2].rhs == 1 && d.constraints[2].relation == .equal)
+        #expect(row(3) == ["1x0", "1x3"] && d.constraints[3].relation == .lessOrEqual)
+    }
+
+    /// Seeded models of four binaries and five rows (coefficients −2…2; the first four in one run, equations
+    /// or `≥`; the fifth any relation, outside): for every assignment of the binaries, with each surplus
+    /// at its row's activity less its right-hand side, the differences admit it exactly when the model does,
+    /// at the same objective.
+    @Test(arguments: 0..<30) func differencesKeepTheFeasibleSolutions(seed: Int) {
+        var state = UInt64(seed) &* 2_862_933_555_777_941_757 &+ 3_037_000_493
+        func draw(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var m = LinearModel(name: "r")
+        let v = (0..<4).map { m.addVariable("v\($0)", kind: .binary, upper: 1, objective: Double(draw(5))) }
+        for r in 0..<5 {
+            let terms = v.compactMap { id -> (variable: LinearModel.VariableID, coefficient: Double)? in
+                let c = draw(5) - 2
+                return c == 0 ? nil : (id, Double(c))
+            }
+            let relation: LinearModel.Relation = r < 4 ? (draw(2) == 0 ? .equal : .greaterOrEqual) : [.lessOrEqual, .greaterOrEqual, .equal][draw(3)]
+            m.addConstraint("r\(r)", terms.isEmpty ? [(v[0], 1)] : terms, relation, Double(draw(5) - 2))
+        }
+        let (d, surplusRows) = m.differencing(runs: [[0, 1, 2, 3]])
+        #expect(d.variables.count == 4 + surplusRows.count)
+        for bits in 0..<16 {
+            let x = (0..<4).map { Double((bits >> $0) & 1) }
+            let surplus = surplusRows.map { r in m.constraints[r].terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] } - m.constraints[r].rhs }
+            #expect(d.isFeasible(x + surplus) == m.isFeasible(x), "seed \(seed), x \(x)")
+            if m.isFeasible(x) { #expect(abs(d.objectiveValue(of: x + surplus) - m.objectiveValue(of: x)) < 1e-9) }
+        }
+    }
 }

@@ -1,0 +1,58 @@
+import Testing
+import Core
+import GLPKSolver
+import LinearModel
+@testable import Rostering
+import Staffing
+import TestSupport
+
+/// A single day re-rostered on its own model: the agents' rule rows and variables replaced by one row per
+/// agent (its shifts that day the week allows; exactly one where the week does not allow the day off), the
+/// coverage rows as differences. The oracle is the compact model itself with every other day fixed, the
+/// rules' own rows in it: both solved to optimality by GLPK, each day's optimum is the same.
+@Suite struct DayModelTests {
+    /// Four to five days of eight hours (so many agents' weeks do not allow one more day off), two days off
+    /// in a row, starts within three hours; fairness priced or not.
+    @Test(arguments: [(UInt64(2), ExactDecimal(0)), (5, 0), (3, 40), (4, 40)])
+    func eachDayHasTheOptimumOfTheWholeModel(seed: UInt64, fairness: ExactDecimal) throws {
+        var scenario = SecondDiveTests.scenario(seed: seed, agents: 14)
+        scenario.costs.fairnessWeight = fairness
+        let problem = RosterProblem(scenario: scenario, required: StaffingCalculator.requirements(for: scenario).map(\.agentsScheduled))
+        let heuristic = RosterHeuristic(problem: problem)
+        let built = RosterModelBuilder.build(problem)
+        let values = built.values(for: heuristic.solve().roster)
+        let startFeasible = built.model.isFeasible(values)
+        #expect(startFeasible)
+        let exact = SolveOptions(timeLimitSeconds: 60, mipGap: 0)
+        var mustWork = 0, improved = 0
+        for day in 0..<TimeGrid.days {
+            var fixed: [Int: Double] = [:]
+            for (_, type, v) in built.assignments where problem.shiftTypes[type].day != day { fixed[v.index] = values[v.index] }
+            let whole = built.model.fixing(fixed).model
+            let oracle = try #require(try GLPKSolver().solve(whole, options: exact).objective, "seed \(seed), day \(day): the oracle")
+            let reduced = RosterSearch.dayModel(day, values, model: built, heuristic: heuristic)
+            let names = reduced.model.constraints.map(\.name)
+            let ruleRows = ["consec", "days", "hours", "maxhours", "minhours", "off", "offrun", "one", "pin", "range", "rest", "startwin", "window"]
+            #expect(!names.contains { name in ruleRows.contains { name.hasPrefix($0 + "_") } }, "seed \(seed), day \(day): a rule's row left in")
+            mustWork += reduced.model.constraints.filter { $0.name.hasPrefix("day_a") && $0.relation == .equal }.count
+            // The start is the roster in hand, feasible in the day's model at its cost.
+            let startKept = reduced.model.isFeasible(reduced.start)
+            #expect(startKept, "seed \(seed), day \(day)")
+            #expect(abs(reduced.model.objectiveValue(of: reduced.start) - built.model.objectiveValue(of: values)) < 1e-6)
+            let solved = try GLPKSolver().solve(reduced.model, options: exact)
+            let optimum = try #require(solved.objective, "seed \(seed), day \(day)")
+            #expect(abs(optimum - oracle) < 1e-6, "seed \(seed), day \(day): the day's model \(optimum), the whole model \(oracle)")
+            if optimum < built.model.objectiveValue(of: values) - 1e-6 { improved += 1 }
+            // Its optimum, read back as a roster, keeps every row of the whole model at that cost.
+            var found = values
+            for (k, v) in reduced.original.enumerated() { found[v.index] = try #require(solved.values)[k] }
+            let clean = built.values(for: built.roster(from: found))
+            let kept = built.model.isFeasible(clean)
+            #expect(kept, "seed \(seed), day \(day)")
+            #expect(abs(built.model.objectiveValue(of: clean) - optimum) < 1e-6, "seed \(seed), day \(day)")
+        }
+        // The cases the rows stand for were met: weeks that do not allow the day off, days the search improves.
+        #expect(mustWork > 0, "seed \(seed)")
+        #expect(improved > 0, "seed \(seed)")
+    }
+}
