@@ -771,7 +771,8 @@ public enum RosterSearch {
     static let spreadNodes = 12
 
     /// Nodes of the spreads solved beside the single days (on the core the days leave idle): about as many as
-    /// one worker solves in the days' time on a 180-agent week.
+    /// one worker solved in the days' time on a 180-agent week before each day had a model of its own (the
+    /// days are now shorter; two nodes beside them, the rest with two workers after, measured no better).
     static let spreadNodesBesideDays = 6
 
     /// The share of the time left that the week without fairness gets (it stops sooner once its own gap
