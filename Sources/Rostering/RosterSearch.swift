@@ -605,6 +605,8 @@ public enum RosterSearch {
         let start: [Double]
     }
 
+    /// Day `day`'s own model from the roster `values` (its rules' check is the heuristic's, the same rules the
+    /// compact model's rows were built from).
     static func dayModel(_ day: Int, _ values: [Double], model built: RosterModel, heuristic: RosterHeuristic) -> DayModel {
         let problem = built.problem
         let weeks = heuristic.weeks(of: built.roster(from: values)).map { heuristic.days(of: $0) }
@@ -681,7 +683,6 @@ public enum RosterSearch {
                            ended: StopSignal?) -> (values: [Double], nextDay: Int, tried: Int) {
         var values = start
         var cost = built.model.objectiveValue(of: values)
-        let problem = built.problem
         var sinceImprovement = 0, tried = 0, day = firstDay % TimeGrid.days
         func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
         while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < TimeGrid.days, !(ended?.given ?? false) {

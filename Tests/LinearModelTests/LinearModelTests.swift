@@ -61,21 +61,7 @@ import Testing
     /// the smaller model admits exactly the completions the whole model admits (every one enumerated and
     /// checked on the whole model).
     @Test(arguments: 0..<30) func fixingKeepsTheFeasibleCompletions(seed: Int) {
-        var state = UInt64(seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        func draw(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
-        var m = LinearModel(name: "r")
-        let v = (0..<5).map { m.addVariable("v\($0)", kind: .binary, upper: 1, objective: Double(draw(5))) }
-        let relations: [LinearModel.Relation] = [.lessOrEqual, .greaterOrEqual, .equal]
-        for r in 0..<4 {
-            let terms = v.compactMap { id -> (variable: LinearModel.VariableID, coefficient: Double)? in
-                let c = draw(5) - 2
-                return c == 0 ? nil : (id, Double(c))
-            }
-            m.addConstraint("r\(r)", terms.isEmpty ? [(v[0], 1)] : terms, relations[draw(3)], Double(draw(5) - 2))
-        }
+        let m = Self.seededModel(seed: seed, variables: 5, rows: 4) { _, draw in [.lessOrEqual, .greaterOrEqual, .equal][draw(3)] }
         for a in 0...1 {
             for b in 0...1 {
                 let (small, original) = m.fixing([0: Double(a), 1: Double(b)])
@@ -121,20 +107,8 @@ import Testing
     /// at its row's activity less its right-hand side, the differences admit it exactly when the model does,
     /// at the same objective.
     @Test(arguments: 0..<30) func differencesKeepTheFeasibleSolutions(seed: Int) {
-        var state = UInt64(seed) &* 2_862_933_555_777_941_757 &+ 3_037_000_493
-        func draw(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
-        var m = LinearModel(name: "r")
-        let v = (0..<4).map { m.addVariable("v\($0)", kind: .binary, upper: 1, objective: Double(draw(5))) }
-        for r in 0..<5 {
-            let terms = v.compactMap { id -> (variable: LinearModel.VariableID, coefficient: Double)? in
-                let c = draw(5) - 2
-                return c == 0 ? nil : (id, Double(c))
-            }
-            let relation: LinearModel.Relation = r < 4 ? (draw(2) == 0 ? .equal : .greaterOrEqual) : [.lessOrEqual, .greaterOrEqual, .equal][draw(3)]
-            m.addConstraint("r\(r)", terms.isEmpty ? [(v[0], 1)] : terms, relation, Double(draw(5) - 2))
+        let m = Self.seededModel(seed: 1000 + seed, variables: 4, rows: 5) { r, draw in
+            r < 4 ? (draw(2) == 0 ? .equal : .greaterOrEqual) : [.lessOrEqual, .greaterOrEqual, .equal][draw(3)]
         }
         let (d, surplusRows) = m.differencing(runs: [[0, 1, 2, 3]])
         #expect(d.variables.count == 4 + surplusRows.count)
@@ -144,5 +118,27 @@ import Testing
             #expect(d.isFeasible(x + surplus) == m.isFeasible(x), "seed \(seed), x \(x)")
             if m.isFeasible(x) { #expect(abs(d.objectiveValue(of: x + surplus) - m.objectiveValue(of: x)) < 1e-9) }
         }
+    }
+
+    /// A seeded model of `variables` binaries (objectives 0…4) and `rows` rows (coefficients and right-hand
+    /// sides −2…2), each row's relation drawn by `relation` from its index and the draws.
+    static func seededModel(seed: Int, variables: Int, rows: Int,
+                            relation: (Int, (Int) -> Int) -> LinearModel.Relation) -> LinearModel {
+        var state = UInt64(seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        func draw(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var m = LinearModel(name: "r")
+        let v = (0..<variables).map { m.addVariable("v\($0)", kind: .binary, upper: 1, objective: Double(draw(5))) }
+        for r in 0..<rows {
+            let terms = v.compactMap { id -> (variable: LinearModel.VariableID, coefficient: Double)? in
+                let c = draw(5) - 2
+                return c == 0 ? nil : (id, Double(c))
+            }
+            let chosen = relation(r, draw)
+            m.addConstraint("r\(r)", terms.isEmpty ? [(v[0], 1)] : terms, chosen, Double(draw(5) - 2))
+        }
+        return m
     }
 }
