@@ -13,10 +13,22 @@ import TestSupport
 @Suite struct DayModelTests {
     /// Four to five days of eight hours (so many agents' weeks do not allow one more day off), two days off
     /// in a row, starts within three hours; fairness priced or not.
-    @Test(arguments: [(UInt64(2), ExactDecimal(0)), (5, 0), (3, 40), (4, 40)])
-    func eachDayHasTheOptimumOfTheWholeModel(seed: UInt64, fairness: ExactDecimal) throws {
+    /// The last week also has pins (agent A1 09:00–17:00 on Wednesday, A2 14:00–22:00 on Friday: those days
+    /// allow nothing else) and a baseline priced at 20 per changed agent-day (three agents' published shifts).
+    @Test(arguments: [(UInt64(2), ExactDecimal(0), false), (5, 0, false), (3, 40, false), (4, 40, false), (6, 40, true)])
+    func eachDayHasTheOptimumOfTheWholeModel(seed: UInt64, fairness: ExactDecimal, pinsAndBaseline: Bool) throws {
         var scenario = SecondDiveTests.scenario(seed: seed, agents: 14)
         scenario.costs.fairnessWeight = fairness
+        if pinsAndBaseline {
+            let source = SourceLocation(file: "pins.csv")
+            scenario.pins = [PlannedShift(agentID: "A1", day: 2, startMinute: 9 * 60, lengthMinutes: 480, breaks: nil, source: source),
+                             PlannedShift(agentID: "A2", day: 4, startMinute: 14 * 60, lengthMinutes: 480, breaks: nil, source: source)]
+            scenario.baseline = [PlannedShift(agentID: "A3", day: 0, startMinute: 8 * 60, lengthMinutes: 480, breaks: nil, source: source),
+                                 PlannedShift(agentID: "A3", day: 1, startMinute: 8 * 60, lengthMinutes: 480, breaks: nil, source: source),
+                                 PlannedShift(agentID: "A4", day: 5, startMinute: 10 * 60, lengthMinutes: 480, breaks: nil, source: source),
+                                 PlannedShift(agentID: "A5", day: 3, startMinute: 12 * 60, lengthMinutes: 480, breaks: nil, source: source)]
+            scenario.costs.changeWeight = 20
+        }
         let problem = RosterProblem(scenario: scenario, required: StaffingCalculator.requirements(for: scenario).map(\.agentsScheduled))
         let heuristic = RosterHeuristic(problem: problem)
         let built = RosterModelBuilder.build(problem)
@@ -50,6 +62,11 @@ import TestSupport
             let kept = built.model.isFeasible(clean)
             #expect(kept, "seed \(seed), day \(day)")
             #expect(abs(built.model.objectiveValue(of: clean) - optimum) < 1e-6, "seed \(seed), day \(day)")
+        }
+        if pinsAndBaseline {
+            let roster = built.roster(from: values)
+            #expect(roster.shifts.contains { $0.agentIndex == 0 && $0.day == 2 && $0.startMinute == 9 * 60 })
+            #expect(roster.shifts.contains { $0.agentIndex == 1 && $0.day == 4 && $0.startMinute == 14 * 60 })
         }
         // The cases the rows stand for were met: weeks that do not allow the day off, days the search improves.
         #expect(mustWork > 0, "seed \(seed)")
