@@ -51,8 +51,8 @@ extension LinearModel {
             if let u = v.upper, x > u + tolerance { return false }
             if v.kind != .continuous, abs(x - x.rounded()) > tolerance { return false }
         }
-        for c in constraints {
-            let lhs = c.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
+        for (r, c) in constraints.enumerated() {
+            let lhs = activity(of: r, values)
             switch c.relation {
             case .lessOrEqual: if lhs > c.rhs + tolerance { return false }
             case .greaterOrEqual: if lhs < c.rhs - tolerance { return false }

@@ -567,6 +567,12 @@ public enum RosterSearch {
         var found = values
         for (k, v) in original.enumerated() { found[v.index] = small[k] }
         guard built.model.isFeasible(found), built.model.objectiveValue(of: found) < cost - 1e-6 else { return nil }
+        return readBack(found, model: built, below: cost)
+    }
+
+    /// A neighbourhood's solution read back through a roster (break patterns and the rules' own variables made
+    /// consistent): the roster's values when they keep the model and cost less than `below`, else nil.
+    static func readBack(_ found: [Double], model built: RosterModel, below cost: Double) -> [Double]? {
         let clean = built.values(for: built.roster(from: found))
         return built.model.isFeasible(clean) && built.model.objectiveValue(of: clean) < cost - 1e-6 ? clean : nil
     }
@@ -592,8 +598,7 @@ public enum RosterSearch {
               let small = result.values else { return nil }
         var found = values
         for (k, v) in reduced.original.enumerated() { found[v.index] = small[k] }
-        let clean = built.values(for: built.roster(from: found))
-        return built.model.isFeasible(clean) && built.model.objectiveValue(of: clean) < cost - 1e-6 ? clean : nil
+        return readBack(found, model: built, below: cost)
     }
 
     /// A day's neighbourhood as ``searchDay(_:_:model:heuristic:solver:seconds:nodes:below:)`` searches it: the
