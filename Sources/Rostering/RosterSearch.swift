@@ -62,15 +62,18 @@ public enum RosterSearch {
                              progress: @escaping @Sendable (String) -> Void = { _ in },
                              searchProgress: (@Sendable (SearchProgress) -> Void)? = nil, texts t: Texts = .english) throws -> Solution {
         try solve(scenario: scenario, requirements: requirements, timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, solver: solver,
-                  searchNodes: searchNodes, onModel: onModel, progress: progress, searchProgress: searchProgress, texts: t, firstDay: 0)
+                  searchNodes: searchNodes, onModel: onModel, progress: progress, searchProgress: searchProgress, texts: t, firstDay: 0,
+                  searchesPairs: true)
     }
 
     /// `firstDay`: the day the single days re-rostered start at (the fairness phase goes on where the week
-    /// without fairness stopped, not over the days it has just settled).
+    /// without fairness stopped, not over the days it has just settled). `searchesPairs`: whether pairs of days are
+    /// re-rostered too (not in the week solved without fairness first: the time they take there is the fairness
+    /// phase's, whose pairs judge fairness too).
     static func solve(scenario: Scenario, requirements: [IntervalRequirement], timeLimitSeconds: Double, mipGap: Double,
                       solver: any MIPSolver & ColumnGenerationSolver, searchNodes: Int,
                       onModel: (LinearModel) throws -> Void, progress: @escaping @Sendable (String) -> Void,
-                      searchProgress: (@Sendable (SearchProgress) -> Void)?, texts t: Texts, firstDay: Int) throws -> Solution {
+                      searchProgress: (@Sendable (SearchProgress) -> Void)?, texts t: Texts, firstDay: Int, searchesPairs: Bool) throws -> Solution {
         let clock = ContinuousClock.now
         let problem = RosterProblem(scenario: scenario, required: requirements.map(\.agentsScheduled))
         // The heuristic's week graphs serve the diagnosis too, so they are built once.
@@ -112,7 +115,8 @@ public enum RosterSearch {
             plainScenario.costs.fairnessWeight = .zero
             let left = timeLimitSeconds - seconds(since: clock)
             if let plain = try? solve(scenario: plainScenario, requirements: requirements, timeLimitSeconds: max(1, left * plainShare), mipGap: mipGap,
-                                      solver: solver, searchNodes: searchNodes, progress: { progress(t(.progWithoutFairness, $0)) }, texts: t) {
+                                      solver: solver, searchNodes: searchNodes, onModel: { _ in }, progress: { progress(t(.progWithoutFairness, $0)) },
+                                      searchProgress: nil, texts: t, firstDay: 0, searchesPairs: false) {
                 // Levelling rarely finds a step on a large week: it gets a fortieth of the time limit at most.
                 let levelDeadline = min(deadline, ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimitSeconds * 1000 * levellingShare))))
                 let levelled = level(plain.roster, heuristic: heuristic, model: built, deadline: levelDeadline, progress: progress, texts: t)
@@ -295,14 +299,23 @@ public enum RosterSearch {
                 BesideDays.spreads(SpreadsBeside(branching: $0, target: built.model.objectiveValue(of: values) * (1 - mipGap),
                                                  incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) }))
             } ?? otherPath.map { BesideDays.days(from: $0) }
-            let days = try improveByDays(values, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
-                                         deadline: deadline, firstDay: nextDay, beside: beside, progress: progress, texts: t)
-            (values, nextDay, alternative) = (days.values, days.nextDay, days.other)
+            let days = try improveByDays(values, singleDays, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
+                                         deadline: deadline, first: nextDay, beside: beside, progress: progress, texts: t)
+            (values, nextDay, alternative) = (days.values, days.next, days.other)
             if let branched = days.spreads { adopt(branched) }
             // Where fairness is at least half of the gap left, the bound is what is open (the days have settled the
             // roster's shifts; neighbourhoods cannot raise a bound): the spreads are branched on until the gap closes
             // (one master for all nodes, and the days' roster sets how far). Otherwise a few nodes, then the neighbourhoods.
             if let open = fairnessOpen(), open >= gapLeft() / 2 { try branchSpreads() } else { try branchSpreads(nodes: spreadNodes) }
+            // Then pairs of days, where a day off (or a late shift, a weekend day) moves within an agent's week: several
+            // times a single day's search on a 180-agent week, so after the spreads (a gap the bound's side holds open
+            // leaves them no time) and from both paths where there are two.
+            if searchesPairs, ContinuousClock.now < deadline, gapOpen() {
+                let pairs = try improveByDays(values, pairsOfDays, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
+                                              deadline: deadline, first: 0, beside: alternative.map { BesideDays.days(from: $0) },
+                                              progress: progress, texts: t)
+                (values, alternative) = (pairs.values, pairs.other)
+            }
             try rediveNeighbourhoods()
         }
         // Neighbourhoods dived again: a group of agents (a fixed shuffle, a quarter of the agents up to 45) is
@@ -577,136 +590,6 @@ public enum RosterSearch {
         return built.model.isFeasible(clean) && built.model.objectiveValue(of: clean) < cost - 1e-6 ? clean : nil
     }
 
-    /// One day re-rostered exactly: every agent's shifts on `day` freed, everything else kept to `values`, by
-    /// node-limited branch and bound on the compact model started from `values`. Returns the roster found (as
-    /// ``searchNeighbourhood(_:fixing:model:solver:seconds:nodes:below:)`` does) when it costs less than `below`.
-    ///
-    /// With the other days fixed an agent's hard rules only say which of its shifts that day (or the day off)
-    /// its week allows, and each choice the week allows is allowed whatever the other agents do; so the
-    /// shifts the rules rule out are fixed off, every agent's rule rows and variables leave the model, and one
-    /// row per agent remains: at most one shift that day, exactly one when the week does not allow the day off.
-    /// That row is the convex hull of the agent's choices (no weaker than the rules' rows). The coverage rows
-    /// are then written as differences (``LinearModel/differencing(runs:)``): a shift meets the rows where it
-    /// starts and ends instead of one per interval. The same neighbourhood, a smaller model (a day of the
-    /// benchmark's week-r: 5,000 rows and 55,000 entries → 550 rows and 10,000 entries, 1,050 rows with
-    /// fairness; a day's search 0.2–1.5 s → 0.03–0.3 s).
-    static func searchDay(_ day: Int, _ values: [Double], model built: RosterModel, heuristic: RosterHeuristic, solver: any MIPSolver,
-                          seconds: Double, nodes: Int, below cost: Double) -> [Double]? {
-        let reduced = dayModel(day, values, model: built, heuristic: heuristic)
-        guard let result = try? solver.solve(reduced.model, options: SolveOptions(timeLimitSeconds: seconds, mipGap: 0,
-                                                                                  initialSolution: reduced.start, nodeLimit: nodes)),
-              let small = result.values else { return nil }
-        var found = values
-        for (k, v) in reduced.original.enumerated() { found[v.index] = small[k] }
-        return readBack(found, model: built, below: cost)
-    }
-
-    /// A day's neighbourhood as ``searchDay(_:_:model:heuristic:solver:seconds:nodes:below:)`` searches it: the
-    /// model, the index in the compact model of each of its variables (the first `original.count`; the
-    /// surplus variables of the differences follow), and `values` in it.
-    struct DayModel {
-        let model: LinearModel
-        let original: [LinearModel.VariableID]
-        let start: [Double]
-    }
-
-    /// Day `day`'s own model from the roster `values` (its rules' check is the heuristic's, the same rules the
-    /// compact model's rows were built from).
-    static func dayModel(_ day: Int, _ values: [Double], model built: RosterModel, heuristic: RosterHeuristic) -> DayModel {
-        let problem = built.problem
-        let weeks = heuristic.weeks(of: built.roster(from: values)).map { heuristic.days(of: $0) }
-        var fixed: [Int: Double] = [:]
-        var dayVariables: [[Int]] = Array(repeating: [], count: problem.scenario.agents.count)
-        for (a, type, v) in built.assignments {
-            if problem.shiftTypes[type].day != day {
-                fixed[v.index] = values[v.index].rounded()
-                continue
-            }
-            if values[v.index] < 0.5 {
-                var days = weeks[a]
-                days[day] = RosterHeuristic.Choice(type: type, pattern: 0)
-                if !heuristic.isFeasible(agent: a, days: days) {
-                    fixed[v.index] = 0
-                    continue
-                }
-            }
-            dayVariables[a].append(v.index)
-        }
-        var dropped = Array(repeating: false, count: built.model.constraints.count)
-        for a in problem.scenario.agents.indices where built.weekRules[a] != nil {
-            for r in built.ruleRows[a] { dropped[r] = true }
-            for v in built.ruleVariables[a] { fixed[v] = values[v] }
-        }
-        let (plain, original, rows) = built.model.fixing(fixed, droppingRows: { dropped[$0] })
-        var reduced = plain
-        var position = Array(repeating: -1, count: built.model.variables.count)
-        for (k, v) in original.enumerated() { position[v.index] = k }
-        for a in problem.scenario.agents.indices where built.weekRules[a] != nil && !dayVariables[a].isEmpty {
-            var days = weeks[a]
-            days[day] = nil
-            let offAllowed = heuristic.isFeasible(agent: a, days: days)
-            if offAllowed && dayVariables[a].count == 1 { continue }
-            reduced.addConstraint("day_a\(a)", dayVariables[a].map { (LinearModel.VariableID(position[$0]), 1) },
-                                  offAllowed ? .lessOrEqual : .equal, 1)
-        }
-        // The coverage rows of consecutive intervals, in runs.
-        var rowAt = [Int: Int](minimumCapacity: rows.count)
-        for (k, r) in rows.enumerated() { rowAt[r] = k }
-        var runs: [[Int]] = []
-        var previous: Int?
-        for i in problem.required.indices {
-            guard let r = built.coverRows[i], let k = rowAt[r] else {
-                previous = nil
-                continue
-            }
-            if previous != nil { runs[runs.count - 1].append(k) } else { runs.append([k]) }
-            previous = k
-        }
-        let (model, surplusRows) = reduced.differencing(runs: runs)
-        var start = original.map { values[$0.index] }
-        let kept = start
-        for r in surplusRows { start.append(reduced.activity(of: r, kept) - reduced.constraints[r].rhs) }
-        return DayModel(model: model, original: original, start: start)
-    }
-
-    /// Day neighbourhoods: every agent's shifts on one day are freed, everything else kept to the roster in
-    /// hand, and that day is re-rostered exactly on the compact model by node-limited branch and bound
-    /// started from the roster (shifts, break placements and the coverage they leave, together); an
-    /// improvement is kept at once. The shifts an agent's rules rule out beside its other days are fixed
-    /// off before the search (a fixed day leaves the rules little room, and most of the rules' rows then
-    /// go: ``LinearModel/fixing(_:)``). Days in order from `firstDay` (0: the week's first), until a pass over
-    /// the week finds nothing, the gap closes or the deadline passes.
-    ///
-    /// The week master's dives settle whole weeks one agent at a time, and the roster they leave differs
-    /// from the bound mostly in how the agents of one day fit together (coverage and breaks); a day's
-    /// search sees exactly that.
-    ///
-    /// The roster, the next day, and how many days were tried. With `ended`, the search also stops once another
-    /// search beside it has closed the gap, and ends it when it closes the gap itself.
-    static func searchDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
-                           solver: any MIPSolver, deadline: ContinuousClock.Instant, firstDay: Int,
-                           ended: StopSignal?) -> (values: [Double], nextDay: Int, tried: Int) {
-        var values = start
-        var cost = built.model.objectiveValue(of: values)
-        var sinceImprovement = 0, tried = 0, day = firstDay % TimeGrid.days
-        func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
-        while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < TimeGrid.days, !(ended?.given ?? false) {
-            defer { day = (day + 1) % TimeGrid.days }
-            let left = ContinuousClock.now.duration(to: deadline).inSeconds
-            tried += 1
-            if left > 0.05, let better = searchDay(day, values, model: built, heuristic: heuristic, solver: solver,
-                                                   seconds: min(left, daySeconds), nodes: dayNodes, below: cost) {
-                values = better
-                cost = built.model.objectiveValue(of: better)
-                sinceImprovement = 0
-            } else {
-                sinceImprovement += 1
-            }
-        }
-        if !gapOpen() { ended?.give() }
-        return (values, day, tried)
-    }
-
     /// Spreads' nodes to solve beside the single days: the branching as it stands, the bound it aims at and
     /// the roster in hand's weeks (its nodes' masters start from those that fit).
     struct SpreadsBeside {
@@ -729,15 +612,15 @@ public enum RosterSearch {
     /// its own (the days' search uses one core). With spreads' nodes: the days' roster and next day, and the
     /// branching after its nodes. With the days from another roster: the two searches stop together once
     /// either closes the gap, and the cheaper roster is kept (the calling thread's on a tie) with its next day.
-    static func improveByDays(_ start: [Double], model built: RosterModel, heuristic: RosterHeuristic, bound: Double, mipGap: Double,
-                              solver: any MIPSolver & ColumnGenerationSolver, deadline: ContinuousClock.Instant, firstDay: Int, beside: BesideDays?,
-                              progress: (String) -> Void, texts t: Texts = .english) throws(SolverError)
-        -> (values: [Double], nextDay: Int, spreads: SpreadBranching?, other: [Double]?) {
-        @Sendable func search(_ from: [Double], ended: StopSignal?) -> (values: [Double], nextDay: Int, tried: Int) {
-            searchDays(from, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
-                       firstDay: firstDay, ended: ended)
+    static func improveByDays(_ start: [Double], _ neighbourhoods: [[Int]], model built: RosterModel, heuristic: RosterHeuristic, bound: Double,
+                              mipGap: Double, solver: any MIPSolver & ColumnGenerationSolver, deadline: ContinuousClock.Instant, first: Int,
+                              beside: BesideDays?, progress: (String) -> Void, texts t: Texts = .english) throws(SolverError)
+        -> (values: [Double], next: Int, spreads: SpreadBranching?, other: [Double]?) {
+        @Sendable func search(_ from: [Double], ended: StopSignal?) -> (values: [Double], next: Int, tried: Int) {
+            searchDays(from, neighbourhoods, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
+                       first: first, ended: ended)
         }
-        var days: (values: [Double], nextDay: Int, tried: Int)
+        var days: (values: [Double], next: Int, tried: Int)
         var spreads: SpreadBranching?
         var otherPath: [Double]?
         switch beside {
@@ -762,8 +645,9 @@ public enum RosterSearch {
                 if otherPath == days.values { otherPath = nil }
             }
         }
-        progress(t(.progDays, String(days.tried), ProgressText.fixed(built.model.objectiveValue(of: days.values), places: 2)))
-        return (days.values, days.nextDay, spreads, otherPath)
+        let line: TextKey = neighbourhoods.first?.count == 2 ? .progPairs : .progDays
+        progress(t(line, String(days.tried), ProgressText.fixed(built.model.objectiveValue(of: days.values), places: 2)))
+        return (days.values, days.next, spreads, otherPath)
     }
 
     /// A day neighbourhood's search: at most this many seconds and nodes.

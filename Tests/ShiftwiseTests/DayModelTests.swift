@@ -42,7 +42,7 @@ import TestSupport
             for (_, type, v) in built.assignments where problem.shiftTypes[type].day != day { fixed[v.index] = values[v.index] }
             let whole = built.model.fixing(fixed).model
             let oracle = try #require(try GLPKSolver().solve(whole, options: exact).objective, "seed \(seed), day \(day): the oracle")
-            let reduced = RosterSearch.dayModel(day, values, model: built, heuristic: heuristic)
+            let reduced = RosterSearch.dayModel([day], values, model: built, heuristic: heuristic)
             let names = reduced.model.constraints.map(\.name)
             let ruleRows = ["consec", "days", "hours", "maxhours", "minhours", "off", "offrun", "one", "pin", "range", "rest", "startwin", "window"]
             #expect(!names.contains { name in ruleRows.contains { name.hasPrefix($0 + "_") } }, "seed \(seed), day \(day): a rule's row left in")
@@ -71,5 +71,68 @@ import TestSupport
         // The cases the rows stand for were met: weeks that do not allow the day off, days the search improves.
         #expect(mustWork > 0, "seed \(seed)")
         #expect(improved > 0, "seed \(seed)")
+    }
+
+    /// Two days at once: the rows over each agent's shifts on the two days (from its rules' check of the
+    /// whole week) keep exactly the pairs of choices its week allows. Same oracle: the compact model with the
+    /// other five days fixed, solved exactly. Two days also find rosters neither day alone finds (a day off moved).
+    /// The last week prices no understaffing: its rosters work each agent's minimum of four days, so two days off
+    /// together are often ruled out and an agent's pairs must hold a shift.
+    @Test(arguments: [(UInt64(2), ExactDecimal(0), false, true), (3, 40, false, true), (4, 40, false, true), (6, 40, true, true), (5, 0, false, false)])
+    func eachPairOfDaysHasTheOptimumOfTheWholeModel(seed: UInt64, fairness: ExactDecimal, pinsAndBaseline: Bool, coverPriced: Bool) throws {
+        var scenario = SecondDiveTests.scenario(seed: seed, agents: 10)
+        scenario.costs.fairnessWeight = fairness
+        if !coverPriced { scenario.costs.understaffingPerAgentHour = 0 }
+        if pinsAndBaseline {
+            let source = SourceLocation(file: "pins.csv")
+            scenario.pins = [PlannedShift(agentID: "A1", day: 2, startMinute: 9 * 60, lengthMinutes: 480, breaks: nil, source: source),
+                             PlannedShift(agentID: "A2", day: 4, startMinute: 14 * 60, lengthMinutes: 480, breaks: nil, source: source)]
+            scenario.baseline = [PlannedShift(agentID: "A3", day: 0, startMinute: 8 * 60, lengthMinutes: 480, breaks: nil, source: source),
+                                 PlannedShift(agentID: "A4", day: 5, startMinute: 10 * 60, lengthMinutes: 480, breaks: nil, source: source)]
+            scenario.costs.changeWeight = 20
+        }
+        let problem = RosterProblem(scenario: scenario, required: StaffingCalculator.requirements(for: scenario).map(\.agentsScheduled))
+        let heuristic = RosterHeuristic(problem: problem)
+        let built = RosterModelBuilder.build(problem)
+        let values = built.values(for: heuristic.solve().roster)
+        let cost = built.model.objectiveValue(of: values)
+        let exact = SolveOptions(timeLimitSeconds: 60, mipGap: 0)
+        var singles: [Double] = []
+        for day in 0..<TimeGrid.days {
+            let solved = try GLPKSolver().solve(RosterSearch.dayModel([day], values, model: built, heuristic: heuristic).model, options: exact)
+            singles.append(try #require(solved.objective))
+        }
+        var beyondSingles = 0, linked = 0
+        for first in 0..<TimeGrid.days {
+            for second in (first + 1)..<TimeGrid.days {
+                let label = "seed \(seed), days \(first) and \(second)"
+                var fixed: [Int: Double] = [:]
+                for (_, type, v) in built.assignments where ![first, second].contains(problem.shiftTypes[type].day) { fixed[v.index] = values[v.index] }
+                let whole = try GLPKSolver().solve(built.model.fixing(fixed).model, options: exact)
+                #expect(whole.status == .optimal, "\(label): the oracle not proven")
+                let oracle = try #require(whole.objective, "\(label): the oracle")
+                let reduced = RosterSearch.dayModel([first, second], values, model: built, heuristic: heuristic)
+                let names = reduced.model.constraints.map(\.name)
+                let ruleRows = ["consec", "days", "hours", "maxhours", "minhours", "off", "offrun", "one", "pin", "range", "rest", "startwin", "window"]
+                #expect(!names.contains { name in ruleRows.contains { name.hasPrefix($0 + "_") } }, "\(label): a rule's row left in")
+                linked += names.filter { $0.contains("_s") || $0.contains("_t") || $0.hasSuffix("_on") }.count
+                let startKept = reduced.model.isFeasible(reduced.start)
+                #expect(startKept, "\(label)")
+                #expect(abs(reduced.model.objectiveValue(of: reduced.start) - cost) < 1e-6, "\(label)")
+                let solved = try GLPKSolver().solve(reduced.model, options: exact)
+                let optimum = try #require(solved.objective, "\(label)")
+                #expect(abs(optimum - oracle) < 1e-6, "\(label): the days' model \(optimum), the whole model \(oracle)")
+                if optimum < min(singles[first], singles[second]) - 1e-6 { beyondSingles += 1 }
+                var found = values
+                for (k, v) in reduced.original.enumerated() { found[v.index] = try #require(solved.values)[k] }
+                let clean = built.values(for: built.roster(from: found))
+                let kept = built.model.isFeasible(clean)
+                #expect(kept, "\(label)")
+                #expect(abs(built.model.objectiveValue(of: clean) - optimum) < 1e-6, "\(label)")
+            }
+        }
+        #expect(linked > 0, "seed \(seed): no pair of choices ruled out")
+        // (Where cover is free, the first roster already works everyone's minimum at the least cost it can.)
+        #expect(!coverPriced || beyondSingles > 0, "seed \(seed): no pair of days found more than its single days")
     }
 }

@@ -194,18 +194,18 @@ import TestSupport
         let beside = RosterSearch.BesideDays.spreads(.init(branching: SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver()), target: best,
                                                            incumbent: start.map { $0.map(\.type) }))
         for first in [0, 3] {
-            let days = try RosterSearch.improveByDays(values, model: built, heuristic: heuristic, bound: cg.bound, mipGap: 0, solver: GLPKSolver(),
-                                                      deadline: ContinuousClock.now.advanced(by: .seconds(60)), firstDay: first, beside: beside,
+            let days = try RosterSearch.improveByDays(values, RosterSearch.singleDays, model: built, heuristic: heuristic, bound: cg.bound, mipGap: 0, solver: GLPKSolver(),
+                                                      deadline: ContinuousClock.now.advanced(by: .seconds(60)), first: first, beside: beside,
                                                       progress: { _ in })
             #expect(days.values == values)
-            #expect(days.nextDay == first)
+            #expect(days.next == first)
             let spreads = try #require(days.spreads, "no branching came back from beside the days")
             #expect(abs(spreads.bound - best) < 1e-6, "spread bound \(spreads.bound), optimum \(best)")
             #expect(spreads.nodes >= 1 && spreads.nodes <= RosterSearch.spreadNodesBesideDays, "\(spreads.nodes) nodes")
         }
         // Without spreads to branch on, the days alone.
-        let alone = try RosterSearch.improveByDays(values, model: built, heuristic: heuristic, bound: cg.bound, mipGap: 0, solver: GLPKSolver(),
-                                                   deadline: ContinuousClock.now.advanced(by: .seconds(60)), firstDay: 0, beside: nil,
+        let alone = try RosterSearch.improveByDays(values, RosterSearch.singleDays, model: built, heuristic: heuristic, bound: cg.bound, mipGap: 0, solver: GLPKSolver(),
+                                                   deadline: ContinuousClock.now.advanced(by: .seconds(60)), first: 0, beside: nil,
                                                    progress: { _ in })
         #expect(alone.spreads == nil && alone.values == values)
     }
@@ -322,8 +322,8 @@ import TestSupport
         // start and no cheaper than the optimum, and no change of one day's shifts (every combination, each
         // week checked by the rules written out here, priced here) makes it cheaper.
         let firstValues = built.values(for: Roster(shifts: []))
-        let byDays = try RosterSearch.improveByDays(firstValues, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
-                                                    deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: 0, beside: nil,
+        let byDays = try RosterSearch.improveByDays(firstValues, RosterSearch.singleDays, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
+                                                    deadline: ContinuousClock.now.advanced(by: .seconds(30)), first: 0, beside: nil,
                                                     progress: { _ in }).values
         #expect(built.model.isFeasible(byDays), "seed \(seed)")
         var local: [[Int: DayShift]] = Array(repeating: [:], count: agents)
@@ -358,11 +358,11 @@ import TestSupport
         // No single day of that roster can be improved (the brute force above): started on any day, a pass over
         // the week finds nothing, the roster comes back unchanged and the next day to try is the day it started on.
         for first in 0..<7 {
-            let again = try RosterSearch.improveByDays(byDays, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
-                                                       deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: first, beside: nil,
+            let again = try RosterSearch.improveByDays(byDays, RosterSearch.singleDays, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
+                                                       deadline: ContinuousClock.now.advanced(by: .seconds(30)), first: first, beside: nil,
                                                        progress: { _ in })
             #expect(again.values == byDays, "seed \(seed): from day \(first)")
-            #expect(again.nextDay == first, "seed \(seed): a quiet pass from day \(first) ends on day \(again.nextDay)")
+            #expect(again.next == first, "seed \(seed): a quiet pass from day \(first) ends on day \(again.next)")
             #expect(again.other == nil, "seed \(seed): one path, yet another roster came back")
         }
         // The single days from two rosters at once, the second on a thread of its own: the day-optimal roster
@@ -373,18 +373,28 @@ import TestSupport
         let optimum = built.values(for: solution.roster)
         #expect(abs(built.model.objectiveValue(of: optimum) - best) < 1e-6)
         for (mine, theirs) in [(byDays, optimum), (optimum, byDays)] {
-            let both = try RosterSearch.improveByDays(mine, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
-                                                      deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: 2,
+            let both = try RosterSearch.improveByDays(mine, RosterSearch.singleDays, model: built, heuristic: heuristic, bound: -.infinity, mipGap: 0, solver: GLPKSolver(),
+                                                      deadline: ContinuousClock.now.advanced(by: .seconds(30)), first: 2,
                                                       beside: .days(from: theirs), progress: { _ in })
             #expect(both.values == (localCost > best + 1e-6 ? optimum : mine), "seed \(seed)")
-            #expect(both.nextDay == 2 && both.spreads == nil, "seed \(seed)")
+            #expect(both.next == 2 && both.spreads == nil, "seed \(seed)")
             // The other path's roster comes back beside it (each search's quiet pass leaves its start unchanged): the
             // roster not returned, nil where the two are the same.
             let notReturned = localCost > best + 1e-6 ? byDays : theirs
             #expect(both.other == (notReturned == both.values ? nil : notReturned), "seed \(seed): the other path's roster")
         }
-        let raced = try RosterSearch.improveByDays(firstValues, model: built, heuristic: heuristic, bound: best, mipGap: 0, solver: GLPKSolver(),
-                                                   deadline: ContinuousClock.now.advanced(by: .seconds(30)), firstDay: 0,
+        // Where the instance has two days, a pair of days is the whole week: the pairs' search from the roster with
+        // nobody working reaches the brute-force optimum.
+        if days.count == 2 {
+            let pairs = try RosterSearch.improveByDays(firstValues, RosterSearch.pairsOfDays, model: built, heuristic: heuristic, bound: -.infinity,
+                                                       mipGap: 0, solver: GLPKSolver(), deadline: ContinuousClock.now.advanced(by: .seconds(30)),
+                                                       first: 0, beside: nil, progress: { _ in })
+            #expect(built.model.isFeasible(pairs.values), "seed \(seed)")
+            #expect(abs(built.model.objectiveValue(of: pairs.values) - best) < 1e-6,
+                    "seed \(seed): pairs of days \(built.model.objectiveValue(of: pairs.values)), brute force \(best)")
+        }
+        let raced = try RosterSearch.improveByDays(firstValues, RosterSearch.singleDays, model: built, heuristic: heuristic, bound: best, mipGap: 0, solver: GLPKSolver(),
+                                                   deadline: ContinuousClock.now.advanced(by: .seconds(30)), first: 0,
                                                    beside: .days(from: optimum), progress: { _ in })
         #expect(abs(built.model.objectiveValue(of: raced.values) - best) < 1e-6, "seed \(seed): \(built.model.objectiveValue(of: raced.values)) from the race")
         // Diving over the master: one week per agent, each keeping the agent's rules (checked by the rules'

@@ -38,7 +38,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case cliQASample, cliQAScore, cliProblems, cliProblemsNothingWritten
     case explainPays, explainTotal
     case progModel, progWithoutFairness, progFirst, progWeekBound, progStoppedEarly, progHeuristic, progDive, progSearch, progChosen
-    case progLevelling, progGroups, progDays, progRedive, progSpreads, progRostering, progSearching, progNoneYet
+    case progLevelling, progGroups, progDays, progPairs, progRedive, progSpreads, progRostering, progSearching, progNoneYet
     // Messages of the readers (the common ones)
     case errMapping, errMappingFix, errUnknownKey, errDidYouMean, errKnownKeys, errMissingKey, errMissingKeyFix, errSingleValue, errEmptyName, errEmptyNameFix
     case errNumber, errNumberFix, errRange, errRangeFix, errWhole, errWholeFix, errAtLeast, errAtLeastFix, errAtMost, errAtMostFix
@@ -248,6 +248,7 @@ extension Texts {
         .progChosen: "weeks chosen among the generated ones: roster {0} ({1} s)", .progLevelling: "fairness levelling: {0} step{1}, roster {2}",
         .progGroups: "groups of {0} agents re-rostered exactly: {1} tried, roster {2}",
         .progDays: "single days re-rostered exactly (every agent's shifts that day): {0} tried, roster {1}",
+        .progPairs: "pairs of days re-rostered exactly (every agent's shifts on both days): {0} tried, roster {1}",
         .progRedive: "groups of {0} agents dived again over the week master: {1} tried, roster {2} ({3} s)",
         .progSpreads: "fairness spreads branched on: {0} nodes, {1} leaves, bound {2} ({3} s)", .progRostering: "{0}: rostering {1} agents…",
         .progSearching: "searching: roster {0}, bound {1}, {2} s", .progNoneYet: "none yet",
@@ -401,6 +402,7 @@ extension Texts {
         .progChosen: "从已生成的周方案中选择：排班 {0}（{1} 秒）", .progLevelling: "公平调平：{0} 步{1}，排班 {2}",
         .progGroups: "按 {0} 人分组精确重排：尝试 {1} 组，排班 {2}",
         .progDays: "逐日精确重排（当天所有坐席的班次）：尝试 {0} 天，排班 {1}",
+        .progPairs: "两日一组精确重排（两天内所有坐席的班次）：尝试 {0} 组，排班 {1}",
         .progRedive: "按 {0} 人分组在周主问题上重新下潜：尝试 {1} 组，排班 {2}（{3} 秒）",
         .progSpreads: "按公平差距的整数值分支：{0} 个节点，{1} 个叶节点，下界 {2}（{3} 秒）", .progRostering: "{0}：正在为 {1} 名坐席排班…",
         .progSearching: "搜索中：排班 {0}，下界 {1}，{2} 秒", .progNoneYet: "暂无",
