@@ -88,12 +88,15 @@ extension RosterSearch {
                 }
                 return heuristic.isFeasible(agent: a, days: week)
             }
+            // Day k's row: at most one of its `free` shifts (numbers as in `picks`), exactly one where the day off is not allowed.
+            func dayRow(_ name: String, _ k: Int, _ free: [Int], offAllowed: Bool) {
+                if free.isEmpty || (offAllowed && free.count == 1) { return }
+                agentRows.append((name, free.map { (options[a][k][$0 - 1].variable, 1) }, offAllowed ? .lessOrEqual : .equal, 1))
+            }
             if days.count == 1 {
-                let free = options[a][0].indices.filter { allows([$0 + 1]) }
-                for (n, o) in options[a][0].enumerated() where !free.contains(n) { fixed[o.variable] = 0 }
-                let offAllowed = allows([0])
-                if free.isEmpty || (offAllowed && free.count == 1) { continue }
-                agentRows.append(("day_a\(a)", free.map { (options[a][0][$0].variable, 1) }, offAllowed ? .lessOrEqual : .equal, 1))
+                let free = (1..<(options[a][0].count + 1)).filter { allows([$0]) }
+                for (n, o) in options[a][0].enumerated() where !free.contains(n + 1) { fixed[o.variable] = 0 }
+                dayRow("day_a\(a)", 0, free, offAllowed: allows([0]))
                 continue
             }
             let n0 = options[a][0].count, n1 = options[a][1].count
@@ -106,11 +109,8 @@ extension RosterSearch {
             let free0 = (1..<(n0 + 1)).filter { firstOK[$0] }, free1 = (1..<(n1 + 1)).filter { secondOK[$0] }
             if (0...n0).allSatisfy({ i in (0...n1).allSatisfy { allowed[i][$0] == (firstOK[i] && secondOK[$0]) } }) {
                 // Every choice on one day goes with every choice on the other: a row per day, as for a single day.
-                for (k, free) in [free0, free1].enumerated() {
-                    let offAllowed = k == 0 ? firstOK[0] : secondOK[0]
-                    if free.isEmpty || (offAllowed && free.count == 1) { continue }
-                    agentRows.append(("day_a\(a)_d\(days[k])", free.map { (options[a][k][$0 - 1].variable, 1) }, offAllowed ? .lessOrEqual : .equal, 1))
-                }
+                dayRow("day_a\(a)_d\(days[0])", 0, free0, offAllowed: firstOK[0])
+                dayRow("day_a\(a)_d\(days[1])", 1, free1, offAllowed: secondOK[0])
                 continue
             }
             // Coupled. Shifts whose choices on the other day are the same make one class (one start for the start spread,

@@ -17,18 +17,7 @@ import TestSupport
     /// allow nothing else) and a baseline priced at 20 per changed agent-day (three agents' published shifts).
     @Test(arguments: [(UInt64(2), ExactDecimal(0), false), (5, 0, false), (3, 40, false), (4, 40, false), (6, 40, true)])
     func eachDayHasTheOptimumOfTheWholeModel(seed: UInt64, fairness: ExactDecimal, pinsAndBaseline: Bool) throws {
-        var scenario = SecondDiveTests.scenario(seed: seed, agents: 14)
-        scenario.costs.fairnessWeight = fairness
-        if pinsAndBaseline {
-            let source = SourceLocation(file: "pins.csv")
-            scenario.pins = [PlannedShift(agentID: "A1", day: 2, startMinute: 9 * 60, lengthMinutes: 480, breaks: nil, source: source),
-                             PlannedShift(agentID: "A2", day: 4, startMinute: 14 * 60, lengthMinutes: 480, breaks: nil, source: source)]
-            scenario.baseline = [PlannedShift(agentID: "A3", day: 0, startMinute: 8 * 60, lengthMinutes: 480, breaks: nil, source: source),
-                                 PlannedShift(agentID: "A3", day: 1, startMinute: 8 * 60, lengthMinutes: 480, breaks: nil, source: source),
-                                 PlannedShift(agentID: "A4", day: 5, startMinute: 10 * 60, lengthMinutes: 480, breaks: nil, source: source),
-                                 PlannedShift(agentID: "A5", day: 3, startMinute: 12 * 60, lengthMinutes: 480, breaks: nil, source: source)]
-            scenario.costs.changeWeight = 20
-        }
+        let scenario = Self.scenario(seed: seed, agents: 14, fairness: fairness, pinsAndBaseline: pinsAndBaseline)
         let problem = RosterProblem(scenario: scenario, required: StaffingCalculator.requirements(for: scenario).map(\.agentsScheduled))
         let heuristic = RosterHeuristic(problem: problem)
         let built = RosterModelBuilder.build(problem)
@@ -80,17 +69,8 @@ import TestSupport
     /// together are often ruled out and an agent's pairs must hold a shift.
     @Test(arguments: [(UInt64(2), ExactDecimal(0), false, true), (3, 40, false, true), (4, 40, false, true), (6, 40, true, true), (5, 0, false, false)])
     func eachPairOfDaysHasTheOptimumOfTheWholeModel(seed: UInt64, fairness: ExactDecimal, pinsAndBaseline: Bool, coverPriced: Bool) throws {
-        var scenario = SecondDiveTests.scenario(seed: seed, agents: 10)
-        scenario.costs.fairnessWeight = fairness
+        var scenario = Self.scenario(seed: seed, agents: 10, fairness: fairness, pinsAndBaseline: pinsAndBaseline)
         if !coverPriced { scenario.costs.understaffingPerAgentHour = 0 }
-        if pinsAndBaseline {
-            let source = SourceLocation(file: "pins.csv")
-            scenario.pins = [PlannedShift(agentID: "A1", day: 2, startMinute: 9 * 60, lengthMinutes: 480, breaks: nil, source: source),
-                             PlannedShift(agentID: "A2", day: 4, startMinute: 14 * 60, lengthMinutes: 480, breaks: nil, source: source)]
-            scenario.baseline = [PlannedShift(agentID: "A3", day: 0, startMinute: 8 * 60, lengthMinutes: 480, breaks: nil, source: source),
-                                 PlannedShift(agentID: "A4", day: 5, startMinute: 10 * 60, lengthMinutes: 480, breaks: nil, source: source)]
-            scenario.costs.changeWeight = 20
-        }
         let problem = RosterProblem(scenario: scenario, required: StaffingCalculator.requirements(for: scenario).map(\.agentsScheduled))
         let heuristic = RosterHeuristic(problem: problem)
         let built = RosterModelBuilder.build(problem)
@@ -134,5 +114,23 @@ import TestSupport
         #expect(linked > 0, "seed \(seed): no pair of choices ruled out")
         // (Where cover is free, the first roster already works everyone's minimum at the least cost it can.)
         #expect(!coverPriced || beyondSingles > 0, "seed \(seed): no pair of days found more than its single days")
+    }
+
+    /// The weeks of both tests: fairness at `fairness`; with `pinsAndBaseline`, pins (agent A1 09:00–17:00 on
+    /// Wednesday, A2 14:00–22:00 on Friday: those days allow nothing else) and a baseline priced at 20 per changed
+    /// agent-day (three agents' published shifts).
+    static func scenario(seed: UInt64, agents: Int, fairness: ExactDecimal, pinsAndBaseline: Bool) -> Scenario {
+        var scenario = SecondDiveTests.scenario(seed: seed, agents: agents)
+        scenario.costs.fairnessWeight = fairness
+        guard pinsAndBaseline else { return scenario }
+        let source = SourceLocation(file: "pins.csv")
+        scenario.pins = [PlannedShift(agentID: "A1", day: 2, startMinute: 9 * 60, lengthMinutes: 480, breaks: nil, source: source),
+                         PlannedShift(agentID: "A2", day: 4, startMinute: 14 * 60, lengthMinutes: 480, breaks: nil, source: source)]
+        scenario.baseline = [PlannedShift(agentID: "A3", day: 0, startMinute: 8 * 60, lengthMinutes: 480, breaks: nil, source: source),
+                             PlannedShift(agentID: "A3", day: 1, startMinute: 8 * 60, lengthMinutes: 480, breaks: nil, source: source),
+                             PlannedShift(agentID: "A4", day: 5, startMinute: 10 * 60, lengthMinutes: 480, breaks: nil, source: source),
+                             PlannedShift(agentID: "A5", day: 3, startMinute: 12 * 60, lengthMinutes: 480, breaks: nil, source: source)]
+        scenario.costs.changeWeight = 20
+        return scenario
     }
 }
