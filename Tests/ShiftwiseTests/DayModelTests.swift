@@ -44,13 +44,7 @@ import TestSupport
             let optimum = try #require(solved.objective, "seed \(seed), day \(day)")
             #expect(abs(optimum - oracle) < 1e-6, "seed \(seed), day \(day): the day's model \(optimum), the whole model \(oracle)")
             if optimum < built.model.objectiveValue(of: values) - 1e-6 { improved += 1 }
-            // Its optimum, read back as a roster, keeps every row of the whole model at that cost.
-            var found = values
-            for (k, v) in reduced.original.enumerated() { found[v.index] = try #require(solved.values)[k] }
-            let clean = built.values(for: built.roster(from: found))
-            let kept = built.model.isFeasible(clean)
-            #expect(kept, "seed \(seed), day \(day)")
-            #expect(abs(built.model.objectiveValue(of: clean) - optimum) < 1e-6, "seed \(seed), day \(day)")
+            try Self.expectReadBackKeepsTheModel(solved, of: reduced, from: values, model: built, optimum: optimum, "seed \(seed), day \(day)")
         }
         if pinsAndBaseline {
             let roster = built.roster(from: values)
@@ -103,12 +97,7 @@ import TestSupport
                 let optimum = try #require(solved.objective, "\(label)")
                 #expect(abs(optimum - oracle) < 1e-6, "\(label): the days' model \(optimum), the whole model \(oracle)")
                 if optimum < min(singles[first], singles[second]) - 1e-6 { beyondSingles += 1 }
-                var found = values
-                for (k, v) in reduced.original.enumerated() { found[v.index] = try #require(solved.values)[k] }
-                let clean = built.values(for: built.roster(from: found))
-                let kept = built.model.isFeasible(clean)
-                #expect(kept, "\(label)")
-                #expect(abs(built.model.objectiveValue(of: clean) - optimum) < 1e-6, "\(label)")
+                try Self.expectReadBackKeepsTheModel(solved, of: reduced, from: values, model: built, optimum: optimum, label)
             }
         }
         #expect(linked > 0, "seed \(seed): no pair of choices ruled out")
@@ -132,5 +121,16 @@ import TestSupport
                              PlannedShift(agentID: "A5", day: 3, startMinute: 12 * 60, lengthMinutes: 480, breaks: nil, source: source)]
         scenario.costs.changeWeight = 20
         return scenario
+    }
+
+    /// A days' model's optimum, read back as a roster, keeps every row of the whole model at that cost.
+    static func expectReadBackKeepsTheModel(_ solved: SolveResult, of reduced: RosterSearch.DayModel, from values: [Double], model built: RosterModel,
+                                            optimum: Double, _ label: String) throws {
+        var found = values
+        for (k, v) in reduced.original.enumerated() { found[v.index] = try #require(solved.values)[k] }
+        let clean = built.values(for: built.roster(from: found))
+        let kept = built.model.isFeasible(clean)
+        #expect(kept, "\(label)")
+        #expect(abs(built.model.objectiveValue(of: clean) - optimum) < 1e-6, "\(label)")
     }
 }
