@@ -26,7 +26,7 @@ extension RosterSearch {
 
     /// The days' neighbourhood as ``rerosterDays(_:_:model:heuristic:solver:seconds:nodes:below:)`` searches it: the
     /// model, the index in the compact model of each of its variables (the first `original.count`; the
-    /// surplus variables of the differences follow), and `values` in it.
+    /// pairs' variables and the surplus variables of the differences follow), and `values` in it.
     struct DayModel {
         let model: LinearModel
         let original: [LinearModel.VariableID]
