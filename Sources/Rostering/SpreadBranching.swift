@@ -17,6 +17,13 @@ public import LinearModel
 /// ranges as bounds of the largest and smallest counts, closes the weeks outside them (upper bound 0)
 /// and opens those within, so each node starts from the last node's basis and from every week
 /// generated for the nodes before it that it may use.
+///
+/// Where two contracts' counts are branched, the leaves are the product of their ranges' parts: each part
+/// of the second contract's count is solved once below every part of the first. Probes cut that: the
+/// first time a leaf below the root is branched on a count that other leaves will be branched on too,
+/// the root with each part of that count's range alone is solved, and a leaf within a probe costs at
+/// least the probe's bound (its roster is one of the probe's), so the parts that cost too much anyway are
+/// dropped in every subtree without their masters.
 public struct SpreadBranching: Sendable {
     public typealias Limits = WeekColumnGeneration.SpreadLimits
 
@@ -40,6 +47,13 @@ public struct SpreadBranching: Sendable {
     let groups: [(contract: String, agents: [Int])]
     let groupOf: [Int?]
     public private(set) var leaves: [Leaf]
+    /// Nodes with the root's ranges but one (a part of one largest or smallest count's range), solved for
+    /// their bounds alone (``nextNode(target:incumbent:probe:taken:)``): any leaf within one costs at least its bound.
+    var probes: [Leaf] = []
+    /// The root's weeks and duals (a probe's master starts from them) and its bound (a probe's starts there).
+    let rootColumns: [(agent: Int, types: [Int])]
+    let rootDuals: [Double]
+    let rootBound: Double
     /// How many nodes' masters were solved.
     public private(set) var nodes = 0
     /// The next leaf's number.
@@ -64,6 +78,9 @@ public struct SpreadBranching: Sendable {
         self.whole = whole
         leaves = [Leaf(id: 0, limits: whole, bound: root.bound, spreads: root.spreads.isEmpty ? nil : root.spreads, columns: root.usedWeeks,
                        duals: root.duals, complete: true)]
+        rootColumns = root.usedWeeks
+        rootDuals = root.duals
+        rootBound = root.bound
     }
 
     /// Per fairness group and measure, the values the largest and the smallest count can take in any
@@ -159,10 +176,28 @@ public struct SpreadBranching: Sendable {
             for _ in busy { back.wait() }
             for w in busy {
                 for (j, node) in queues[w].enumerated() {
+                    let report = j < channels[w].reports.count ? channels[w].reports[j] : .ended(nil)
+                    if let p = probes.firstIndex(where: { $0.id == node.leaf }) {
+                        // A probe: its bound alone is kept (its master's weeks and spreads serve no leaf).
+                        switch report {
+                        case .solved(let solved):
+                            nodes += 1
+                            probes[p].bound = max(probes[p].bound, solved.bound)
+                            probes[p].complete = true
+                        case .infeasible:
+                            nodes += 1
+                            probes[p].bound = .infinity
+                            probes[p].complete = true
+                        case .ended(let error):
+                            channels[w].live = false
+                            if let error, failure == nil { failure = error }
+                        }
+                        continue
+                    }
                     guard let k = leaves.firstIndex(where: { $0.id == node.leaf }) else { continue }
                     let leaf = leaves[k]
                     // A node the worker did not get to (its search ended before) stays as it was.
-                    switch j < channels[w].reports.count ? channels[w].reports[j] : .ended(nil) {
+                    switch report {
                     case .solved(let solved):
                         nodes += 1
                         let bound = max(leaf.bound, solved.bound, floor(leaf.limits))
@@ -178,6 +213,8 @@ public struct SpreadBranching: Sendable {
                     }
                 }
             }
+            // What the probes solved in this round prove of the leaves within them.
+            for k in leaves.indices { leaves[k].bound = max(leaves[k].bound, inherited(leaves[k].limits)) }
         }
         // The workers still waiting for nodes are told to stop, and have stopped before this returns.
         for channel in channels where channel.live {
@@ -346,13 +383,27 @@ public struct SpreadBranching: Sendable {
     /// The next node whose master is to be solved: the leaf with the least bound below `target`, once
     /// branched if its master is solved; nil when every leaf reaches the target or the least cannot be
     /// branched. A leaf where some agent has no week within the ranges gets an infinite bound. Leaves in
-    /// `taken` (being solved) are passed over.
+    /// `taken` (being solved) are passed over. Probes not yet solved come before any leaf, and a leaf to be
+    /// branched where its parts' probes are being solved waits for them.
     mutating func nextNode(target: Double, incumbent: [[Int]], probe: WeekPricer, taken: Set<Int> = []) -> Node? {
-        while let k = leaves.indices.filter({ leaves[$0].bound < target && !taken.contains(leaves[$0].id) })
-            .min(by: { leaves[$0].bound < leaves[$1].bound }) {
+        // Leaves whose probes are being solved (they are branched once the probes' bounds are known).
+        var waiting = Set<Int>()
+        while true {
+            // The probes not yet solved come first, least bound first.
+            if let p = probes.indices.filter({ !probes[$0].complete && probes[$0].bound < target && !taken.contains(probes[$0].id) })
+                .min(by: { probes[$0].bound < probes[$1].bound }) {
+                guard let node = start(of: probes[p], incumbent: incumbent, probe: probe) else {
+                    probes[p].bound = .infinity
+                    probes[p].complete = true
+                    continue
+                }
+                return node
+            }
+            guard let k = leaves.indices.filter({ leaves[$0].bound < target && !taken.contains(leaves[$0].id) && !waiting.contains(leaves[$0].id) })
+                .min(by: { leaves[$0].bound < leaves[$1].bound }) else { return nil }
             let leaf = leaves[k]
             if !leaf.complete || leaf.spreads == nil {
-                guard let node = start(of: k, incumbent: incumbent, probe: probe) else {
+                guard let node = start(of: leaf, incumbent: incumbent, probe: probe) else {
                     leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: .infinity, spreads: nil, columns: [], duals: [], complete: true)
                     continue
                 }
@@ -374,19 +425,67 @@ public struct SpreadBranching: Sendable {
                 for v in min(f, max(spread.minUsed, range.lowerBound))...f { parts.append(v...v) }
                 if f + 1 <= range.upperBound { parts.append((f + 1)...range.upperBound) }
             }
-            // A child's problem is a part of its parent's: it starts with its parent's bound, and its master
-            // from the weeks its parent's master uses; it is solved when it is the least leaf.
+            func with(_ part: ClosedRange<Int>, in limits: Limits) -> Limits {
+                var limits = limits
+                if side == .hi { limits[g][m].hi = part } else { limits[g][m].lo = part }
+                return limits
+            }
+            // The first leaf below the root branched on this count while other leaves will be too (their range of
+            // it is still the root's): probes, the root with each part of the range, are solved first. A probe's
+            // bound holds for every leaf within it, so a leaf of each subtree whose part costs too much anyway
+            // is dropped without its master (two contracts' largest counts: a few probes instead of a product).
+            let unprobed = parts.filter { part in !probes.contains { Self.same($0.limits, with(part, in: whole)) } }
+            let branchedElsewhere = !Self.same(with(side == .hi ? whole[g][m].hi : whole[g][m].lo, in: leaf.limits), whole)
+            let alike = leaves.indices.contains { j in
+                j != k && leaves[j].bound < target && (side == .hi ? leaves[j].limits[g][m].hi == whole[g][m].hi : leaves[j].limits[g][m].lo == whole[g][m].lo)
+            }
+            if !unprobed.isEmpty, branchedElsewhere, alike {
+                for part in unprobed {
+                    let limits = with(part, in: whole)
+                    probes.append(Leaf(id: nextID, limits: limits, bound: max(rootBound, floor(limits), inherited(limits)),
+                                       spreads: nil, columns: rootColumns, duals: rootDuals, complete: false))
+                    nextID += 1
+                }
+                continue
+            }
+            // Probes of this leaf's parts still being solved: the leaf waits for their bounds.
+            if parts.contains(where: { part in probes.contains { !$0.complete && $0.bound < target && Self.same($0.limits, with(part, in: whole)) } }) {
+                waiting.insert(leaf.id)
+                continue
+            }
+            // A child's problem is a part of its parent's: it starts with its parent's bound (or a probe's it lies
+            // within), and its master from the weeks its parent's master uses; it is solved when it is the least leaf.
             var children: [Leaf] = []
             for part in parts {
-                var limits = leaf.limits
-                if side == .hi { limits[g][m].hi = part } else { limits[g][m].lo = part }
-                children.append(Leaf(id: nextID, limits: limits, bound: max(leaf.bound, floor(limits)), spreads: nil, columns: leaf.columns,
+                let limits = with(part, in: leaf.limits)
+                children.append(Leaf(id: nextID, limits: limits, bound: max(leaf.bound, floor(limits), inherited(limits)), spreads: nil, columns: leaf.columns,
                                      duals: leaf.duals, complete: false))
                 nextID += 1
             }
             leaves.replaceSubrange(k...k, with: children)
         }
-        return nil
+    }
+
+    /// The largest bound of the solved probes that hold `limits` within theirs (−∞: none).
+    func inherited(_ limits: Limits) -> Double {
+        var bound = -Double.infinity
+        for p in probes where p.complete && p.bound > bound {
+            let within = zip(p.limits, limits).allSatisfy { outer, inner in
+                zip(outer, inner).allSatisfy { o, i in
+                    o.hi.lowerBound <= i.hi.lowerBound && i.hi.upperBound <= o.hi.upperBound && o.lo.lowerBound <= i.lo.lowerBound && i.lo.upperBound <= o.lo.upperBound
+                }
+            }
+            if within { bound = p.bound }
+        }
+        return bound
+    }
+
+    static func same(_ a: Limits, _ b: Limits) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { x, y in x.count == y.count && zip(x, y).allSatisfy { same($0, $1) } }
+    }
+
+    static func same(_ a: (hi: ClosedRange<Int>, lo: ClosedRange<Int>), _ b: (hi: ClosedRange<Int>, lo: ClosedRange<Int>)) -> Bool {
+        a.hi == b.hi && a.lo == b.lo
     }
 
     /// A node to solve: its leaf, the weeks it may use and its master's first weeks.
@@ -411,8 +510,8 @@ public struct SpreadBranching: Sendable {
 
     /// The node of leaf `k`; nil when a range is empty or an agent has no week within the ranges. `probe`
     /// prices on the master's rows.
-    mutating func start(of k: Int, incumbent: [[Int]], probe: WeekPricer) -> Node? {
-        let limits = leaves[k].limits
+    mutating func start(of leaf: Leaf, incumbent: [[Int]], probe: WeekPricer) -> Node? {
+        let limits = leaf.limits
         var narrowed = heuristic.problem
         var allowed: [[ClosedRange<Int>]] = []
         for (g, group) in groups.enumerated() {
@@ -435,7 +534,7 @@ public struct SpreadBranching: Sendable {
         for a in node.graphs.indices where narrowed.searchRanges[contractOf[a]] != nil {
             if graphs[key(a)] == nil, let graph = node.graphs[a] { graphs[key(a)] = graph }
         }
-        let shape = Node(leaf: leaves[k].id, limits: limits, heuristic: node, allowed: allowed, groupOf: groupOf, start: [])
+        let shape = Node(leaf: leaf.id, limits: limits, heuristic: node, allowed: allowed, groupOf: groupOf, start: [])
         func fits(_ agent: Int, _ types: [Int]) -> Bool { shape.fits(agent, heuristic.fairness(ofTypes: types)) }
         var start: [(agent: Int, types: [Int])] = []
         var covered = Array(repeating: false, count: heuristic.problem.scenario.agents.count)
@@ -443,13 +542,13 @@ public struct SpreadBranching: Sendable {
             start.append((a, week))
             covered[a] = true
         }
-        for w in leaves[k].columns where fits(w.agent, w.types) {
+        for w in leaf.columns where fits(w.agent, w.types) {
             start.append(w)
             covered[w.agent] = true
         }
         // Each agent's best week within the ranges at the parent's duals: the weeks the node's column generation
         // would price first, without the detour through a master of arbitrary weeks (whose duals are far off).
-        let duals = leaves[k].duals
+        let duals = leaf.duals
         let priced = duals.count == probe.master.model.constraints.count
         probe.heuristic = node
         let gain = priced ? probe.gains(duals) : []
@@ -467,7 +566,7 @@ public struct SpreadBranching: Sendable {
         // Each week once.
         var seen = Set<[Int]>()
         start = start.filter { seen.insert([$0.agent] + $0.types.sorted()).inserted }
-        return Node(leaf: leaves[k].id, limits: limits, heuristic: node, allowed: allowed, groupOf: groupOf, start: start)
+        return Node(leaf: leaf.id, limits: limits, heuristic: node, allowed: allowed, groupOf: groupOf, start: start)
     }
 
     enum Side { case hi, lo }

@@ -72,11 +72,12 @@ import TestSupport
             let req = b.required[i / 24]?[i % 24] ?? 0
             total += Double(max(0, req - working[i])) * 100 + Double(max(0, working[i] - req)) * 7
         }
-        // Fairness (one contract): spread of late shifts (ending after lateAfter or past midnight) and of weekend days.
+        // Fairness, per contract: spread of late shifts (ending after lateAfter or past midnight) and of weekend days.
         let weight = b.fairnessWeight.doubleValue
-        if weight > 0, roster.count >= 2 {
-            let late = roster.map { w in w.values.filter { $0.start + $0.length > b.lateAfter || $0.start + $0.length > 1440 }.count }
-            let weekend = roster.map { w in w.keys.filter { $0 >= 5 }.count }
+        for contract in Set(b.agents.map(\.contract)) where weight > 0 {
+            let group = roster.indices.filter { b.agents[$0].contract == contract }.map { roster[$0] }
+            let late = group.map { w in w.values.filter { $0.start + $0.length > b.lateAfter || $0.start + $0.length > 1440 }.count }
+            let weekend = group.map { w in w.keys.filter { $0 >= 5 }.count }
             total += weight * Double(late.max()! - late.min()! + weekend.max()! - weekend.min()!)
         }
         // Changes from a baseline given per agent as day → start and length.
@@ -179,6 +180,73 @@ import TestSupport
         let solution = try RosterSolver.solve(scenario: scenario, requirements: requirements, timeLimitSeconds: 60, mipGap: 0)
         #expect(abs(solution.objective - best) < 1e-6)
         #expect(abs(solution.bound - best) < 1e-6, "product bound \(solution.bound)")
+    }
+
+    /// Two contracts of two agents each, one Monday: one early and three late 4-hour shifts wanted. The
+    /// week master gives every agent three quarters of a late shift (no spread); any roster has three agents
+    /// late, so one contract has one late agent and one not (spread 1, priced 40) — or leaves a late hour
+    /// uncovered. Branching on both contracts' counts, leaves below the root branched on the second
+    /// contract's while others will be too: probes (the root with one part of a range) bound every leaf
+    /// within them. The bound never passes the brute-force optimum after any node, and ends on it.
+    @Test(arguments: [(1, 1), (2, 2)]) func probesBoundTheLeavesWithinThem(workers: Int, nodesPerWorker: Int) throws {
+        var instance = Self.instance(seed: 21, agents: 4, days: [0])
+        instance.builder.fairnessWeight = 40
+        instance.builder.lateAfter = 21 * 60
+        instance.builder.preferenceWeight = 0
+        let contract = instance.builder.contracts[0]
+        instance.builder.contracts = ["c", "d"].map { Contract(name: $0, minMinutes: contract.minMinutes, maxMinutes: contract.maxMinutes, maxDays: contract.maxDays,
+                                                              lengthsMinutes: contract.lengthsMinutes) }
+        instance.builder.agents = instance.builder.agents.enumerated().map { k, agent in
+            Agent(id: agent.id, name: agent.name, contract: k < 2 ? "c" : "d", hourlyCost: 12, unavailableWeekdays: agent.unavailableWeekdays, preferredStart: nil)
+        }
+        instance.builder.required = [0: [8: 1, 9: 1, 10: 1, 11: 1, 20: 3, 21: 3, 22: 3, 23: 3]]
+        let weeks = Self.weeks(days: [0])
+        var best = Double.infinity
+        for w in weeks { for x in weeks { for y in weeks { for z in weeks { best = min(best, Self.price([w, x, y, z], instance: instance)) } } } }
+        // By hand: four 4-hour shifts, 16 paid hours at 12, and one contract split between a late and an early shift.
+        #expect(best == 16 * 12 + 40)
+        let (_, _, heuristic, start, cg) = try Self.weekMaster(instance)
+        #expect(cg.bound < best - 39, "week bound \(cg.bound)")
+        var branching = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
+        while branching.bound < best - 1e-6 {
+            let before = branching.nodes
+            try branching.improve(target: .infinity, incumbent: start.map { $0.map(\.type) }, deadline: ContinuousClock.now.advanced(by: .seconds(60)),
+                                  nodeLimit: 1, workers: workers, nodesPerWorker: nodesPerWorker)
+            #expect(branching.bound <= best + 1e-6, "bound \(branching.bound) past the optimum \(best) after \(branching.nodes) nodes")
+            guard branching.nodes > before, branching.nodes < 100 else { break }
+        }
+        #expect(abs(branching.bound - best) < 1e-6, "spread bound \(branching.bound), optimum \(best)")
+        #expect(!branching.probes.isEmpty, "no probe solved")
+        #expect(branching.probes.allSatisfy { $0.complete })
+    }
+
+    /// Which leaves a probe's bound holds for, by hand: those whose every range lies within the probe's.
+    @Test func aProbeBoundsTheLeavesWithinItsRanges() throws {
+        let (instance, _) = Self.mixedSpread()
+        let (_, _, heuristic, _, cg) = try Self.weekMaster(instance)
+        var branching = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
+        let late = FairnessRule.Measure.late.rawValue, weekend = FairnessRule.Measure.weekend.rawValue
+        var whole = branching.leaves[0].limits
+        whole[0][late] = (hi: 0...3, lo: 0...3)
+        whole[0][weekend] = (hi: 0...2, lo: 0...2)
+        var probe = whole
+        probe[0][late].hi = 2...3
+        branching.probes = [SpreadBranching.Leaf(id: 7, limits: probe, bound: 500, spreads: nil, columns: [], duals: [], complete: true)]
+        var inside = probe
+        inside[0][late].hi = 3...3
+        inside[0][weekend].lo = 1...1
+        #expect(branching.inherited(inside) == 500)
+        #expect(branching.inherited(probe) == 500)
+        var across = probe
+        across[0][late].hi = 1...2
+        #expect(branching.inherited(across) == -.infinity)
+        var lower = probe
+        lower[0][late].lo = 0...4
+        #expect(branching.inherited(lower) == -.infinity)
+        #expect(branching.inherited(whole) == -.infinity)
+        // A probe not yet solved bounds nothing.
+        branching.probes[0].complete = false
+        #expect(branching.inherited(inside) == -.infinity)
     }
 
     /// The same two agents and Monday: the single days beside a few of the spreads' nodes. The roster is
