@@ -159,9 +159,21 @@ public enum RosterSearch {
         var spreads: SpreadBranching?
         // The single days' other path's roster (nil: one path, or the same roster).
         var alternative: [Double]?
-        if let cg = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
-                                                 timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), pool: plainWeeks,
-                                                 parallel: true) {
+        // From the week solved without fairness, with fairness priced: the single days search the first roster on a
+        // thread of their own while the week master below is solved (its simplex leaves a core idle), so the spreads'
+        // nodes after it have both cores. (Beside the nodes instead, the days ended in a second or so and their core
+        // then waited for the nodes.)
+        let daysBesideMaster = fromPlain && plainBound != nil && searchNodes > 0 && ContinuousClock.now < deadline
+        let daysFrom = built.values(for: heuristicRoster), daysBound = bound, daysFirst = nextDay
+        let earlyDays = daysBesideMaster ? WorkBeside(solver: solver) {
+            searchDays(daysFrom, singleDays, model: built, heuristic: heuristic, bound: daysBound, mipGap: mipGap, solver: solver,
+                       deadline: deadline, first: daysFirst, ended: nil)
+        } : nil
+        let (master, daysSearched) = try bothEnded(earlyDays) { () throws(SolverError) in
+            try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
+                                         timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), pool: plainWeeks, parallel: true)
+        }
+        if let cg = master {
             bound = max(bound, cg.bound)
             var x = Array(repeating: 0.0, count: built.model.variables.count)
             for (a, t, v) in built.assignments { x[v.index] = cg.weights[a][t] ?? 0 }
@@ -192,6 +204,11 @@ public enum RosterSearch {
         }
         var values = built.values(for: heuristicRoster)
         progress(t(.progHeuristic, ProgressText.fixed(built.model.objectiveValue(of: values), places: 2), ProgressText.fixed(seconds(since: solveClock), places: 1)))
+        if let daysSearched {
+            if built.improves(daysSearched.values, on: values) { values = daysSearched.values }
+            nextDay = daysSearched.next
+            progress(t(.progDays, String(daysSearched.tried), ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)))
+        }
         func gapLeft() -> Double { built.model.objectiveValue(of: values) - bound }
         func gapOpen() -> Bool {
             let c = built.model.objectiveValue(of: values)
@@ -299,10 +316,25 @@ public enum RosterSearch {
                 BesideDays.spreads(SpreadsBeside(branching: $0, target: built.model.objectiveValue(of: values) * (1 - mipGap),
                                                  incumbent: heuristic.weeks(of: built.roster(from: values)).map { $0.map(\.type) }))
             } ?? otherPath.map { BesideDays.days(from: $0) }
-            let days = try improveByDays(values, singleDays, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
-                                         deadline: deadline, first: nextDay, beside: beside, progress: progress, texts: t)
-            (values, nextDay, alternative) = (days.values, days.next, days.other)
-            if let branched = days.spreads { adopt(branched) }
+            if daysSearched != nil {
+                // The days searched the roster beside the week master already (the spreads' nodes now have both
+                // cores); where another path's roster waits instead, the days search it, and the cheaper goes on.
+                if case .days(let other) = beside {
+                    let days = searchDays(other, singleDays, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
+                                          deadline: deadline, first: nextDay, ended: nil)
+                    if built.improves(days.values, on: values) {
+                        (alternative, values, nextDay) = (values, days.values, days.next)
+                    } else if days.values != values {
+                        alternative = days.values
+                    }
+                    progress(t(.progDays, String(days.tried), ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)))
+                }
+            } else {
+                let days = try improveByDays(values, singleDays, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
+                                             deadline: deadline, first: nextDay, beside: beside, progress: progress, texts: t)
+                (values, nextDay, alternative) = (days.values, days.next, days.other)
+                if let branched = days.spreads { adopt(branched) }
+            }
             // Where fairness is at least half of the gap left, the bound is what is open (the days have settled the
             // roster's shifts; neighbourhoods cannot raise a bound): the spreads are branched on until the gap closes
             // (one master for all nodes, and the days' roster sets how far). Otherwise a few nodes, then the neighbourhoods.
