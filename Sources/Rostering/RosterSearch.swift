@@ -163,12 +163,14 @@ public enum RosterSearch {
         // thread of their own while the week master below is solved (its simplex leaves a core idle), so the spreads'
         // nodes after it have both cores. (Beside the nodes instead, the days ended in a second or so and their core
         // then waited for the nodes.)
-        let daysBesideMaster = fromPlain && plainBound != nil && searchNodes > 0 && ContinuousClock.now < deadline
-        let daysFrom = built.values(for: heuristicRoster), daysBound = bound, daysFirst = nextDay
-        let earlyDays = daysBesideMaster ? WorkBeside(solver: solver) {
-            searchDays(daysFrom, singleDays, model: built, heuristic: heuristic, bound: daysBound, mipGap: mipGap, solver: solver,
-                       deadline: deadline, first: daysFirst, ended: nil)
-        } : nil
+        var earlyDays: WorkBeside<(values: [Double], next: Int, tried: Int)>?
+        if fromPlain, plainBound != nil, searchNodes > 0, ContinuousClock.now < deadline {
+            let from = built.values(for: heuristicRoster), daysBound = bound, daysFirst = nextDay
+            earlyDays = WorkBeside(solver: solver) {
+                searchDays(from, singleDays, model: built, heuristic: heuristic, bound: daysBound, mipGap: mipGap, solver: solver,
+                           deadline: deadline, first: daysFirst, ended: nil)
+            }
+        }
         let (master, daysSearched) = try bothEnded(earlyDays) { () throws(SolverError) in
             try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
                                          timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), pool: plainWeeks, parallel: true)
