@@ -320,17 +320,9 @@ public enum RosterSearch {
             } ?? otherPath.map { BesideDays.days(from: $0) }
             if daysSearched != nil {
                 // The days searched the roster beside the week master already (the spreads' nodes now have both
-                // cores); where another path's roster waits instead, the days search it, and the cheaper goes on.
-                if case .days(let other) = beside {
-                    let days = searchDays(other, singleDays, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
-                                          deadline: deadline, first: nextDay, ended: nil)
-                    if built.improves(days.values, on: values) {
-                        (alternative, values, nextDay) = (values, days.values, days.next)
-                    } else if days.values != values {
-                        alternative = days.values
-                    }
-                    progress(t(.progDays, String(days.tried), ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)))
-                }
+                // cores); where another path's roster waits instead, it goes on to the pairs of days beside this one
+                // (a pair frees both its days, so the single days' moves are among its own).
+                if case .days(let other) = beside, other != values { alternative = other }
             } else {
                 let days = try improveByDays(values, singleDays, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
                                              deadline: deadline, first: nextDay, beside: beside, progress: progress, texts: t)
