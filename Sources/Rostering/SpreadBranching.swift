@@ -177,39 +177,27 @@ public struct SpreadBranching: Sendable {
             for w in busy {
                 for (j, node) in queues[w].enumerated() {
                     let report = j < channels[w].reports.count ? channels[w].reports[j] : .ended(nil)
+                    // Out of time (or failed) before the node's master was solved: its leaf or probe stays as it was.
+                    if case .ended(let error) = report {
+                        channels[w].live = false
+                        if let error, failure == nil { failure = error }
+                        continue
+                    }
+                    nodes += 1
                     if let p = probes.firstIndex(where: { $0.id == node.leaf }) {
                         // A probe: its bound alone is kept (its master's weeks and spreads serve no leaf).
-                        switch report {
-                        case .solved(let solved):
-                            nodes += 1
-                            probes[p].bound = max(probes[p].bound, solved.bound)
-                            probes[p].complete = true
-                        case .infeasible:
-                            nodes += 1
-                            probes[p].bound = .infinity
-                            probes[p].complete = true
-                        case .ended(let error):
-                            channels[w].live = false
-                            if let error, failure == nil { failure = error }
-                        }
+                        if case .solved(let solved) = report { probes[p].bound = max(probes[p].bound, solved.bound) } else { probes[p].bound = .infinity }
+                        probes[p].complete = true
                         continue
                     }
                     guard let k = leaves.firstIndex(where: { $0.id == node.leaf }) else { continue }
                     let leaf = leaves[k]
-                    // A node the worker did not get to (its search ended before) stays as it was.
-                    switch report {
-                    case .solved(let solved):
-                        nodes += 1
+                    if case .solved(let solved) = report {
                         let bound = max(leaf.bound, solved.bound, floor(leaf.limits))
                         leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: bound, spreads: solved.spreads, columns: solved.used, duals: solved.duals,
                                          complete: solved.converged || bound < target)
-                    case .infeasible:
-                        nodes += 1
+                    } else {
                         leaves[k] = Leaf(id: leaf.id, limits: leaf.limits, bound: .infinity, spreads: nil, columns: [], duals: [], complete: true)
-                    case .ended(let error):
-                        // Out of time (or failed) before the node's master was solved: the leaf stays as it was.
-                        channels[w].live = false
-                        if let error, failure == nil { failure = error }
                     }
                 }
             }
