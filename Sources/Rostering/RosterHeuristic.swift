@@ -260,6 +260,16 @@ public struct RosterHeuristic: Sendable {
         rules[a]?.holds(for: days.map { $0.map { problem.shiftTypes[$0.type] } }) ?? false
     }
 
+    /// Which choices on two different days keep agent `a`'s hard rules, its other days as in `week`: `[i][j]` for
+    /// the day off (0) or the i-th of `firstTypes` on `first` with the day off or the j-th of `secondTypes` on `second`.
+    func allowed(agent a: Int, week: [Choice?], first: Int, _ firstTypes: [Int], second: Int, _ secondTypes: [Int]) -> [[Bool]] {
+        let none = Array(repeating: Array(repeating: false, count: secondTypes.count + 1), count: firstTypes.count + 1)
+        guard let rules = rules[a] else { return none }
+        let shift = { (t: Int) -> ShiftType? in self.problem.shiftTypes[t] }
+        return rules.allowed(week.map { $0.map { problem.shiftTypes[$0.type] } }, first: first, [nil] + firstTypes.map(shift),
+                             second: second, [nil] + secondTypes.map(shift))
+    }
+
     /// A roster's shifts as choices of shift type and break pattern, per agent.
     func weeks(of roster: Roster) -> [[Choice]] {
         var index: [ShiftKey: Int] = [:]

@@ -100,8 +100,7 @@ extension RosterSearch {
                 continue
             }
             let n0 = options[a][0].count, n1 = options[a][1].count
-            var allowed = Array(repeating: Array(repeating: false, count: n1 + 1), count: n0 + 1)
-            for i in 0...n0 { for j in 0...n1 { allowed[i][j] = allows([i, j]) } }
+            let allowed = heuristic.allowed(agent: a, week: weeks[a], first: days[0], options[a][0].map(\.type), second: days[1], options[a][1].map(\.type))
             let firstOK = (0...n0).map { allowed[$0].contains(true) }
             let secondOK = (0...n1).map { j in (0...n0).contains { allowed[$0][j] } }
             for i in 1..<(n0 + 1) where !firstOK[i] { fixed[options[a][0][i - 1].variable] = 0 }

@@ -303,3 +303,50 @@ extension WeekRuleBruteForceTests {
         #expect(compact.objective > 0)
     }
 }
+
+extension WeekRuleBruteForceTests {
+    /// The two days' table the pairs of days are modelled from (every choice on one day with every choice on
+    /// another, the rest of a week kept), against the rules written out here on each such week: for every
+    /// ordered pair of different days (the later day first too), around a few drawn weeks per seed.
+    @Test(arguments: 0..<40)
+    func twoDaysTableAgreesWithBruteForce(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 5)
+        var (b, contract) = Self.seeded(&rng)
+        let off = Set(Weekday.allCases.filter { _ in rng.unit() < 0.25 })
+        b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: off)]
+        let scenario = b.scenario()
+        let problem = RosterProblem(scenario: scenario, required: Array(repeating: 0, count: scenario.grid.intervalCount))
+        let rules = try #require(problem.weekRules(agent: 0))
+        var options: [[ShiftType]] = Array(repeating: [], count: 7)
+        for t in problem.options[0] { options[problem.shiftTypes[t].day].append(problem.shiftTypes[t]) }
+        var checked = 0, allowed = 0
+        for _ in 0..<4 {
+            // A drawn week: each day off or one of its options, at random.
+            let week: [ShiftType?] = options.map { day in
+                let k = Int(rng.unit() * Double(day.count + 1))
+                return k < day.count ? day[k] : nil
+            }
+            for first in 0..<7 {
+                for second in 0..<7 where second != first {
+                    let firstOptions: [ShiftType?] = [nil] + options[first], secondOptions: [ShiftType?] = [nil] + options[second]
+                    let table = rules.allowed(week, first: first, firstOptions, second: second, secondOptions)
+                    #expect(table.count == firstOptions.count && table.allSatisfy { $0.count == secondOptions.count })
+                    for (i, x) in firstOptions.enumerated() {
+                        for (j, y) in secondOptions.enumerated() {
+                            var changed = week
+                            changed[first] = x
+                            changed[second] = y
+                            let expected = Self.keepsRules(changed, contract: contract, rules: b.rules)
+                            #expect(table[i][j] == expected, "seed \(seed) days \(first), \(second) choices \(i), \(j) week \(week.map { $0?.startMinute })")
+                            checked += 1
+                            if expected { allowed += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        // Both answers occur (a table of all false, or of all true, would not tell a wrong walk from a right one).
+        #expect(checked > 0)
+        if seed == 0 { #expect(allowed > 0 && allowed < checked) }
+    }
+}

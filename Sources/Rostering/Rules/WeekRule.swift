@@ -97,6 +97,50 @@ public struct AgentRules: Sendable {
         zip(rules, bases).allSatisfy { $0.accepts(state, at: $1) }
     }
 
+    /// Which choices on two different days keep every rule, the other days as in `week`: `table[i][j]` for the
+    /// i-th of `firstOptions` on `first` (nil: the day off) with the j-th of `secondOptions` on `second` — what
+    /// ``holds(for:)`` says of each such week, without walking every week in full: the days before the earlier
+    /// day are walked once, each choice there walks on to the later day, and choices that leave the same
+    /// state there (the rules remember the same) share what follows; so do the later day's choices after it.
+    public func allowed(_ week: [ShiftType?], first: Int, _ firstOptions: [ShiftType?], second: Int, _ secondOptions: [ShiftType?]) -> [[Bool]] {
+        precondition(first != second && week.indices.contains(first) && week.indices.contains(second), "two different days of the week")
+        guard first < second else {
+            let swapped = allowed(week, first: second, secondOptions, second: first, firstOptions)
+            return firstOptions.indices.map { i in secondOptions.indices.map { swapped[$0][i] } }
+        }
+        var table = Array(repeating: Array(repeating: false, count: secondOptions.count), count: firstOptions.count)
+        func walk(_ state: RuleState, over days: Range<Int>) -> RuleState? {
+            var s = state
+            for d in days {
+                guard let next = step(s, day: d, shift: week[d]) else { return nil }
+                s = next
+            }
+            return s
+        }
+        guard let before = walk(initial, over: 0..<first) else { return table }
+        // The rest of the week after the later day, per state reached there.
+        var rest: [RuleState: Bool] = [:]
+        // Per state reached before the later day, which of its choices keep every rule.
+        var afterFirst: [RuleState: [Bool]] = [:]
+        for (i, option) in firstOptions.enumerated() {
+            guard let chosen = step(before, day: first, shift: option), let reached = walk(chosen, over: (first + 1)..<second) else { continue }
+            if let known = afterFirst[reached] {
+                table[i] = known
+                continue
+            }
+            let row = secondOptions.map { option -> Bool in
+                guard let chosen = step(reached, day: second, shift: option) else { return false }
+                if let known = rest[chosen] { return known }
+                let keeps = walk(chosen, over: (second + 1)..<week.count).map(accepts) ?? false
+                rest[chosen] = keeps
+                return keeps
+            }
+            afterFirst[reached] = row
+            table[i] = row
+        }
+        return table
+    }
+
     /// Whether a whole week (one optional shift per day) keeps every rule.
     public func holds(for days: [ShiftType?]) -> Bool {
         var s = initial
