@@ -337,8 +337,10 @@ public enum RosterSearch {
             // times a single day's search on a 180-agent week, so after the spreads (a gap the bound's side holds open
             // leaves them no time) and from both paths where there are two.
             if searchesPairs, ContinuousClock.now < deadline, gapOpen() {
-                let pairs = try improveByDays(values, pairsOfDays, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
-                                              deadline: deadline, first: 0, beside: alternative.map { BesideDays.days(from: $0) },
+                let order = pairsOfDays(slidingRunsOf: scenario.rules.minDaysOffInARow ?? 1)
+                let pairs = try improveByDays(values, order.pairs, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
+                                              deadline: deadline, first: 0, besideFirst: order.slides / 2,
+                                              beside: alternative.map { BesideDays.days(from: $0) },
                                               progress: progress, texts: t)
                 (values, alternative) = (pairs.values, pairs.other)
             }
@@ -637,12 +639,13 @@ public enum RosterSearch {
     /// The single days (above) on the calling thread and, with `beside`, other work meanwhile on a thread of
     /// its own (the days' search uses one core). With spreads' nodes: the days' roster and next day, and the
     /// branching after its nodes. With the days from another roster: the two searches stop together once
-    /// either closes the gap, and the cheaper roster is kept (the calling thread's on a tie) with its next day.
+    /// either closes the gap, and the cheaper roster is kept (the calling thread's on a tie) with its next day; the
+    /// search from the other roster starts at `besideFirst` (nil: at `first` too).
     static func improveByDays(_ start: [Double], _ neighbourhoods: [[Int]], model built: RosterModel, heuristic: RosterHeuristic, bound: Double,
                               mipGap: Double, solver: any MIPSolver & ColumnGenerationSolver, deadline: ContinuousClock.Instant, first: Int,
-                              beside: BesideDays?, progress: (String) -> Void, texts t: Texts = .english) throws(SolverError)
+                              besideFirst: Int? = nil, beside: BesideDays?, progress: (String) -> Void, texts t: Texts = .english) throws(SolverError)
         -> (values: [Double], next: Int, spreads: SpreadBranching?, other: [Double]?) {
-        @Sendable func search(_ from: [Double], ended: StopSignal?) -> (values: [Double], next: Int, tried: Int) {
+        @Sendable func search(_ from: [Double], first: Int, ended: StopSignal?) -> (values: [Double], next: Int, tried: Int) {
             searchDays(from, neighbourhoods, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver, deadline: deadline,
                        first: first, ended: ended)
         }
@@ -651,7 +654,7 @@ public enum RosterSearch {
         var otherPath: [Double]?
         switch beside {
         case nil:
-            days = search(start, ended: nil)
+            days = search(start, first: first, ended: nil)
         case .spreads(let b):
             let work = WorkBeside(solver: b.branching.solver) { () throws(SolverError) -> SpreadBranching in
                 var branching = b.branching
@@ -659,11 +662,11 @@ public enum RosterSearch {
                                       workers: 1, nodesPerWorker: 1)
                 return branching
             }
-            (days, spreads) = try bothEnded(work) { search(start, ended: nil) }
+            (days, spreads) = try bothEnded(work) { search(start, first: first, ended: nil) }
         case .days(let other):
             let ended = StopSignal()
-            let work = WorkBeside(solver: solver) { search(other, ended: ended) }
-            let (mine, theirs) = try bothEnded(work) { search(start, ended: ended) }
+            let work = WorkBeside(solver: solver) { [first = besideFirst ?? first] in search(other, first: first, ended: ended) }
+            let (mine, theirs) = try bothEnded(work) { search(start, first: first, ended: ended) }
             days = mine
             if let theirs {
                 if built.improves(theirs.values, on: mine.values) { (days, otherPath) = (theirs, mine.values) } else { otherPath = theirs.values }

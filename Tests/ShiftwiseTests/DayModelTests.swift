@@ -134,3 +134,26 @@ import TestSupport
         #expect(abs(built.model.objectiveValue(of: clean) - optimum) < 1e-6, "\(label)")
     }
 }
+
+extension DayModelTests {
+    /// The order the pairs of days are tried in, written out by hand: with two days off in a row, the five pairs that
+    /// slide such a run by one day first, then the rest nearest first (a day apart, three, four, five, six);
+    /// without the rule (a run of one), the six neighbouring pairs first, then two days apart and on. Every pair once.
+    @Test func pairsThatSlideARunOfDaysOffComeFirst() {
+        let two = RosterSearch.pairsOfDays(slidingRunsOf: 2)
+        #expect(two.pairs == [[0, 2], [1, 3], [2, 4], [3, 5], [4, 6],
+                              [0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6],
+                              [0, 3], [1, 4], [2, 5], [3, 6], [0, 4], [1, 5], [2, 6], [0, 5], [1, 6], [0, 6]])
+        #expect(two.slides == 5)
+        let one = RosterSearch.pairsOfDays(slidingRunsOf: 1)
+        #expect(one.pairs == [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6],
+                              [0, 2], [1, 3], [2, 4], [3, 5], [4, 6],
+                              [0, 3], [1, 4], [2, 5], [3, 6], [0, 4], [1, 5], [2, 6], [0, 5], [1, 6], [0, 6]])
+        #expect(one.slides == 6)
+        // Three days off in a row: the four pairs three days apart, then one, two, four, five, six apart.
+        let three = RosterSearch.pairsOfDays(slidingRunsOf: 3)
+        #expect(Array(three.pairs.prefix(5)) == [[0, 3], [1, 4], [2, 5], [3, 6], [0, 1]])
+        #expect(three.slides == 4)
+        #expect(Set(three.pairs.map { $0[0] * 7 + $0[1] }).count == 21 && three.pairs.count == 21)
+    }
+}
