@@ -319,6 +319,10 @@ private func glpkSearchCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRaw
         let values = [0.0] + start
         _ = values.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
     }
+    if let stop = session.options.shouldStop, stop() {
+        glp_ios_terminate(tree)
+        return
+    }
     if reason == GLP_ISELECT {
         session.nodes += 1
         if let limit = session.options.nodeLimit, session.nodes > limit {

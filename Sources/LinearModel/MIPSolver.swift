@@ -12,6 +12,9 @@ public struct SolveOptions: Sendable {
     /// Stops branch-and-bound after this many subproblems; unlike a time limit, the result does not
     /// depend on the machine's speed.
     public var nodeLimit: Int?
+    /// Asked as branch-and-bound goes: once it says true, the search stops with what it has (another search
+    /// beside this one has made it pointless). Called on the solving thread.
+    public var shouldStop: (@Sendable () -> Bool)?
 
     public init(timeLimitSeconds: Double? = nil, mipGap: Double = 1e-4, presolve: Bool = true, progress: (@Sendable (SearchProgress) -> Void)? = nil,
                 initialSolution: [Double]? = nil, nodeLimit: Int? = nil) {

@@ -3,6 +3,9 @@ import LinearModel
 
 /// Days re-rostered on a model of their own: a single day, or two days at once.
 extension RosterSearch {
+    /// A search of day neighbourhoods' end: its roster, the next neighbourhood's index, and how many were tried.
+    typealias DaysSearched = (values: [Double], next: Int, tried: Int)
+
     /// Each single day, in order.
     static let singleDays: [[Int]] = (0..<TimeGrid.days).map { [$0] }
 
@@ -31,10 +34,11 @@ extension RosterSearch {
     /// started from `values`. Returns the roster found, read back through a roster (break patterns and the
     /// rules' own variables consistent), when it keeps every row of the whole model and costs less than `below`.
     static func rerosterDays(_ days: [Int], _ values: [Double], model built: RosterModel, heuristic: RosterHeuristic, solver: any MIPSolver,
-                           seconds: Double, nodes: Int, below cost: Double) -> [Double]? {
+                           seconds: Double, nodes: Int, below cost: Double, ended: StopSignal? = nil) -> [Double]? {
         let reduced = dayModel(days, values, model: built, heuristic: heuristic)
-        guard let result = try? solver.solve(reduced.model, options: SolveOptions(timeLimitSeconds: seconds, mipGap: 0,
-                                                                                  initialSolution: reduced.start, nodeLimit: nodes)),
+        var options = SolveOptions(timeLimitSeconds: seconds, mipGap: 0, initialSolution: reduced.start, nodeLimit: nodes)
+        if let ended { options.shouldStop = { ended.given } }
+        guard let result = try? solver.solve(reduced.model, options: options),
               let small = result.values else { return nil }
         var found = values
         for (k, v) in reduced.original.enumerated() { found[v.index] = small[k] }
@@ -228,7 +232,7 @@ extension RosterSearch {
             let left = ContinuousClock.now.duration(to: deadline).inSeconds
             tried += 1
             if left > 0.05, let better = rerosterDays(neighbourhoods[next], values, model: built, heuristic: heuristic, solver: solver,
-                                                    seconds: min(left, daySeconds), nodes: dayNodes, below: cost) {
+                                                    seconds: min(left, daySeconds), nodes: dayNodes, below: cost, ended: ended) {
                 values = better
                 cost = built.model.objectiveValue(of: better)
                 sinceImprovement = 0

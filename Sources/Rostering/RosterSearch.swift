@@ -162,19 +162,51 @@ public enum RosterSearch {
         // From the week solved without fairness, with fairness priced: the single days search the first roster on a
         // thread of their own while the week master below is solved (its simplex leaves a core idle), so the spreads'
         // nodes after it have both cores. (Beside the nodes instead, the days ended in a second or so and their core
-        // then waited for the nodes.)
-        var earlyDays: WorkBeside<(values: [Double], next: Int, tried: Int)>?
+        // then waited for the nodes.) Where no spreads' nodes will follow (fairness's share of the master's bound covers
+        // the roster's fairness) and the week without fairness left a second path, the pairs of days start as soon as
+        // the master ends: from the second path's roster on this thread, and from the first's on the days' thread once
+        // its single days end (the master takes a second or less; the days two to four on a night week).
+        var earlyDays: WorkBeside<(days: DaysSearched, pairs: DaysSearched?)>?
+        let order = pairsOfDays(slidingRunsOf: scenario.rules.minDaysOffInARow ?? 1)
+        // The bound the pairs beside the master search against, given once the master ends (nil: no pairs there).
+        let pairsBeside = Handoff<Double?>(nil)
+        let pairsEnded = StopSignal()
+        let from = built.values(for: heuristicRoster)
         if fromPlain, plainBound != nil, searchNodes > 0, ContinuousClock.now < deadline {
-            let from = built.values(for: heuristicRoster), daysBound = bound, daysFirst = nextDay
+            let daysBound = bound, daysFirst = nextDay
             earlyDays = WorkBeside(solver: solver) {
-                searchDays(from, singleDays, model: built, heuristic: heuristic, bound: daysBound, mipGap: mipGap, solver: solver,
-                           deadline: deadline, first: daysFirst, ended: nil)
+                // The pairs from the second path may close the gap first: the days then stop too.
+                let days = searchDays(from, singleDays, model: built, heuristic: heuristic, bound: daysBound, mipGap: mipGap, solver: solver,
+                                      deadline: deadline, first: daysFirst, ended: pairsEnded)
+                guard let pairsBound = pairsBeside.take(), ContinuousClock.now < deadline else { return (days, nil) }
+                // The days' roster within the gap of the master's bound: the pairs from the second path stop.
+                let cost = built.model.objectiveValue(of: days.values)
+                guard cost > 0, (cost - pairsBound) / cost > mipGap else {
+                    pairsEnded.give()
+                    return (days, nil)
+                }
+                return (days, searchDays(days.values, order.pairs, model: built, heuristic: heuristic, bound: pairsBound, mipGap: mipGap,
+                                         solver: solver, deadline: deadline, first: 0, ended: pairsEnded))
             }
         }
-        let (master, daysSearched) = try bothEnded(earlyDays) { () throws(SolverError) in
-            try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
-                                         timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), pool: plainWeeks, parallel: true)
+        let ((master, otherPairs), early) = try bothEnded(earlyDays) { () throws(SolverError) -> (WeekColumnGeneration.Outcome?, DaysSearched?) in
+            defer { pairsBeside.give(nil) }
+            let master = try WeekColumnGeneration.run(heuristic: heuristic, start: first.weeks, solver: solver,
+                                                      timeLimitSeconds: max(1, timeLimitSeconds - seconds(since: clock)), pool: plainWeeks, parallel: true)
+            guard earlyDays != nil, searchesPairs, let plainAlternative, let plainBound, let master, ContinuousClock.now < deadline else { return (master, nil) }
+            // As the search decides below (``spreadsToBranch``), from the first roster and the master's bound.
+            let pairsBound = max(bound, master.bound)
+            let cost = built.model.objectiveValue(of: from)
+            let fairness = heuristic.tally(of: heuristic.weeks(of: built.roster(from: from)))?.cost ?? 0
+            let open = cost > 0 && (cost - pairsBound) / cost > mipGap
+            guard open, master.spreads.isEmpty || fairness - (pairsBound - plainBound) < mipGap * cost / 2 else { return (master, nil) }
+            pairsBeside.give(pairsBound)
+            let other = built.values(for: heuristic.solve(start: plainAlternative, deadline: deadline).roster)
+            guard other != from else { return (master, nil) }
+            return (master, searchDays(other, order.pairs, model: built, heuristic: heuristic, bound: pairsBound, mipGap: mipGap, solver: solver,
+                                       deadline: deadline, first: order.slides / 2, ended: pairsEnded))
         }
+        let daysSearched = early?.days
         if let cg = master {
             bound = max(bound, cg.bound)
             var x = Array(repeating: 0.0, count: built.model.variables.count)
@@ -210,6 +242,16 @@ public enum RosterSearch {
             if built.improves(daysSearched.values, on: values) { values = daysSearched.values }
             nextDay = daysSearched.next
             progress(t(.progDays, String(daysSearched.tried), ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)))
+        }
+        // The pairs beside the master, where they ran: the cheaper roster goes on (the first path's on a tie), the
+        // other is the other path's.
+        let pairsFound = [early?.pairs, otherPairs].compactMap { $0 }
+        let pairsSearched = !pairsFound.isEmpty
+        if var best = pairsFound.first {
+            for found in pairsFound.dropFirst() where built.improves(found.values, on: best.values) { best = found }
+            if built.improves(best.values, on: values) { values = best.values }
+            alternative = pairsFound.map(\.values).first { $0 != values }
+            progress(t(.progPairs, String(pairsFound.map(\.tried).reduce(0, +)), ProgressText.fixed(built.model.objectiveValue(of: values), places: 2)))
         }
         func gapLeft() -> Double { built.model.objectiveValue(of: values) - bound }
         func gapOpen() -> Bool {
@@ -303,7 +345,7 @@ public enum RosterSearch {
                 if let second = other, dived.map({ built.improves(second, on: $0) }) ?? true { swap(&dived, &other) }
                 if let dived, built.improves(dived, on: values) { values = dived }
                 if let other, other != values { otherPath = other }
-            } else if let plainAlternative, spreadsToBranch() == nil {
+            } else if !pairsSearched, let plainAlternative, spreadsToBranch() == nil {
                 // From the week without fairness: its days' other path goes on, polished with fairness judged (only
                 // where no spreads' nodes take the other core, below).
                 let other = built.values(for: heuristic.solve(start: plainAlternative, deadline: deadline).roster)
@@ -336,8 +378,7 @@ public enum RosterSearch {
             // Then pairs of days, where a day off (or a late shift, a weekend day) moves within an agent's week: several
             // times a single day's search on a 180-agent week, so after the spreads (a gap the bound's side holds open
             // leaves them no time) and from both paths where there are two.
-            if searchesPairs, ContinuousClock.now < deadline, gapOpen() {
-                let order = pairsOfDays(slidingRunsOf: scenario.rules.minDaysOffInARow ?? 1)
+            if searchesPairs, !pairsSearched, ContinuousClock.now < deadline, gapOpen() {
                 let pairs = try improveByDays(values, order.pairs, model: built, heuristic: heuristic, bound: bound, mipGap: mipGap, solver: solver,
                                               deadline: deadline, first: 0, besideFirst: order.slides / 2,
                                               beside: alternative.map { BesideDays.days(from: $0) },

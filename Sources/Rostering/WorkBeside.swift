@@ -61,3 +61,35 @@ final class StopSignal: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+/// A value one thread hands another once: the taker waits until it is given; a second give is ignored.
+final class Handoff<Value: Sendable>: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    /// Guarded by `lock`.
+    private var value: Value
+    private var isGiven = false
+
+    init(_ initial: Value) { value = initial }
+
+    func give(_ given: Value) {
+        lock.lock()
+        guard !isGiven else {
+            lock.unlock()
+            return
+        }
+        isGiven = true
+        value = given
+        lock.unlock()
+        ready.signal()
+    }
+
+    /// Waits until the value is given (once; later takes return at once).
+    func take() -> Value {
+        ready.wait()
+        ready.signal()
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}

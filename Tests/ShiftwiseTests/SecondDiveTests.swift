@@ -209,5 +209,27 @@ import TestSupport
         #expect { _ = try failing.wait() } throws: { ($0 as? SolverError)?.message == "no" }
         #expect(log.threadsFreed.count == 2)
     }
-}
 
+    /// A value handed over once: the thread beside waits for it (here given after the beside thread has started
+    /// waiting), a second give changes nothing, and every take returns the first given value.
+    @Test func aHandoffWaitsForItsValueAndKeepsTheFirst() throws {
+        let log = SecondDiveTests.Log()
+        let handoff = Handoff<Double?>(nil)
+        let started = StopSignal()
+        let work = WorkBeside(solver: Freeing(log: log)) { () throws(SolverError) -> [Double?] in
+            started.give()
+            return [handoff.take(), handoff.take()]
+        }
+        while !started.given { Thread.sleep(forTimeInterval: 0.001) }
+        Thread.sleep(forTimeInterval: 0.05)
+        handoff.give(7.5)
+        handoff.give(nil)
+        #expect(try work.wait() == [7.5, 7.5])
+        #expect(handoff.take() == 7.5)
+        // Given nil first (the search's "no pairs beside the master"), nil it stays.
+        let none = Handoff<Double?>(nil)
+        none.give(nil)
+        none.give(3)
+        #expect(none.take() == nil)
+    }
+}
