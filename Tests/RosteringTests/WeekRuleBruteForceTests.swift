@@ -33,6 +33,17 @@ import TestSupport
         return paid >= contract.minMinutes && paid <= contract.maxMinutes && days <= contract.maxDays && longest <= rules.maxConsecutiveDays
     }
 
+    /// One agent (contract "c", unavailable on `off`) in `b`'s setting: its rules and its shifts per day.
+    static func oneAgent(_ b: inout ScenarioBuilder, off: Set<Weekday>) throws -> (AgentRules, [[ShiftType]]) {
+        b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: off)]
+        let scenario = b.scenario()
+        let problem = RosterProblem(scenario: scenario, required: Array(repeating: 0, count: scenario.grid.intervalCount))
+        let rules = try #require(problem.weekRules(agent: 0))
+        var options: [[ShiftType]] = Array(repeating: [], count: 7)
+        for t in problem.options[0] { options[problem.shiftTypes[t].day].append(problem.shiftTypes[t]) }
+        return (rules, options)
+    }
+
     static func value(_ week: [Int?], _ values: [[Double]]) -> Double {
         var total = 0.0
         for (d, o) in week.enumerated() { if let o { total += values[d][o] } }
@@ -74,12 +85,7 @@ import TestSupport
         var (b, contract) = Self.seeded(&rng)
         // Available on at most five days of the week (starts 06:00, 12:00, 18:00; 4 or 10 hours), so brute force stays small.
         let off = Set(Weekday.allCases.filter { _ in rng.unit() < 0.4 }).union([.wed, .sun])
-        b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: off)]
-        let scenario = b.scenario()
-        let problem = RosterProblem(scenario: scenario, required: Array(repeating: 0, count: scenario.grid.intervalCount))
-        let rules = try #require(problem.weekRules(agent: 0))
-        var options: [[ShiftType]] = Array(repeating: [], count: 7)
-        for t in problem.options[0] { options[problem.shiftTypes[t].day].append(problem.shiftTypes[t]) }
+        let (rules, options) = try Self.oneAgent(&b, off: off)
         let graph = WeekGraph(rules: rules, options: options)
         let values = options.map { $0.map { _ in (rng.unit() - 0.3) * 100 } }
 
@@ -313,12 +319,7 @@ extension WeekRuleBruteForceTests {
         var rng = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 5)
         var (b, contract) = Self.seeded(&rng)
         let off = Set(Weekday.allCases.filter { _ in rng.unit() < 0.25 })
-        b.agents = [Agent(id: "A1", name: "One", contract: "c", hourlyCost: 10, unavailableWeekdays: off)]
-        let scenario = b.scenario()
-        let problem = RosterProblem(scenario: scenario, required: Array(repeating: 0, count: scenario.grid.intervalCount))
-        let rules = try #require(problem.weekRules(agent: 0))
-        var options: [[ShiftType]] = Array(repeating: [], count: 7)
-        for t in problem.options[0] { options[problem.shiftTypes[t].day].append(problem.shiftTypes[t]) }
+        let (rules, options) = try Self.oneAgent(&b, off: off)
         var checked = 0, allowed = 0
         for _ in 0..<4 {
             // A drawn week: each day off or one of its options, at random.
