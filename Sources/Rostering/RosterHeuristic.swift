@@ -1,4 +1,5 @@
 import Core
+import Foundation
 
 /// Builds a roster by best responses: each agent in turn takes the week of shifts (and break
 /// placements) that lowers the objective most, given everyone else's shifts, until a full pass
@@ -83,18 +84,35 @@ public struct RosterHeuristic: Sendable {
     }
 
     /// Each agent's week graph: `kept(a)` when it gives one, else built (once per contract and options;
-    /// nil for an agent without rules, whose contract is unknown).
+    /// nil for an agent without rules, whose contract is unknown). The graphs to build are built on every
+    /// core (a narrowed contract's take a few tenths of a second on one); each is the same whichever builds it.
     static func graphs(problem: RosterProblem, rules: [AgentRules?], optionsByDay: [[[Int]]], kept: (Int) -> WeekGraph?) -> [WeekGraph?] {
-        var shared: [SharedGraphKey: WeekGraph] = [:]
-        return problem.scenario.agents.indices.map { a -> WeekGraph? in
-            guard let agentRules = rules[a] else { return nil }
-            if let graph = kept(a) { return graph }
+        let agents = problem.scenario.agents.indices
+        var keptGraphs = [WeekGraph?](repeating: nil, count: agents.count)
+        var keyOf = [SharedGraphKey?](repeating: nil, count: agents.count)
+        // The first agent of each contract and options builds its graph.
+        var builders: [(key: SharedGraphKey, agent: Int)] = []
+        var seen = Set<SharedGraphKey>()
+        for a in agents where rules[a] != nil {
+            if let graph = kept(a) {
+                keptGraphs[a] = graph
+                continue
+            }
             let key = SharedGraphKey(contract: problem.scenario.agents[a].contract, options: problem.options[a])
-            if let graph = shared[key] { return graph }
-            let graph = WeekGraph(rules: agentRules, options: optionsByDay[a].map { $0.map { problem.shiftTypes[$0] } })
-            shared[key] = graph
-            return graph
+            keyOf[a] = key
+            if seen.insert(key).inserted { builders.append((key, a)) }
         }
+        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, builders.count))
+        let toBuild = builders
+        let built = inParallel(threads) { c in
+            stride(from: c, to: toBuild.count, by: threads).map { k -> WeekGraph in
+                let a = toBuild[k].agent
+                return WeekGraph(rules: rules[a]!, options: optionsByDay[a].map { $0.map { problem.shiftTypes[$0] } })
+            }
+        }
+        var shared: [SharedGraphKey: WeekGraph] = [:]
+        for k in builders.indices { shared[builders[k].key] = built[k % threads][k / threads] }
+        return agents.map { a in keptGraphs[a] ?? keyOf[a].flatMap { shared[$0] } }
     }
 
     /// One chosen shift: its type and break pattern.
