@@ -91,23 +91,24 @@ public struct RosterHeuristic: Sendable {
         var keptGraphs = [WeekGraph?](repeating: nil, count: agents.count)
         var keyOf = [SharedGraphKey?](repeating: nil, count: agents.count)
         // The first agent of each contract and options builds its graph.
-        var builders: [(key: SharedGraphKey, agent: Int)] = []
+        var builders: [(key: SharedGraphKey, agent: Int, rules: AgentRules)] = []
         var seen = Set<SharedGraphKey>()
-        for a in agents where rules[a] != nil {
+        for a in agents {
+            guard let agentRules = rules[a] else { continue }
             if let graph = kept(a) {
                 keptGraphs[a] = graph
                 continue
             }
             let key = SharedGraphKey(contract: problem.scenario.agents[a].contract, options: problem.options[a])
             keyOf[a] = key
-            if seen.insert(key).inserted { builders.append((key, a)) }
+            if seen.insert(key).inserted { builders.append((key, a, agentRules)) }
         }
         let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, builders.count))
         let toBuild = builders
         let built = inParallel(threads) { c in
             stride(from: c, to: toBuild.count, by: threads).map { k -> WeekGraph in
-                let a = toBuild[k].agent
-                return WeekGraph(rules: rules[a]!, options: optionsByDay[a].map { $0.map { problem.shiftTypes[$0] } })
+                let (_, a, agentRules) = toBuild[k]
+                return WeekGraph(rules: agentRules, options: optionsByDay[a].map { $0.map { problem.shiftTypes[$0] } })
             }
         }
         var shared: [SharedGraphKey: WeekGraph] = [:]

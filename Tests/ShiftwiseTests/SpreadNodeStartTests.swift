@@ -7,11 +7,10 @@ import Staffing
 import TestSupport
 @testable import Shiftwise
 
-/// How a node of the branching on the spreads starts: the bound its parent's duals prove before its master
-/// is solved, and the weeks its master starts from where its parent's fall outside its ranges.
+/// How a node of the branching on the spreads is solved: its pricing leaning toward its parent's duals, and the
+/// weeks its master starts from where its parent's fall outside its ranges.
 @Suite struct SpreadNodeStartTests {
     typealias Brute = RosterBruteForceTests
-    typealias DayShift = RosterBruteForceTests.DayShift
 
     /// Dual smoothing takes another path through a node's column generation, to the same optimum: the root's
     /// children solved to the end (no target) with the pricing leaning toward the best bound's duals, and again
