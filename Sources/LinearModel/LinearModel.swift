@@ -148,10 +148,7 @@ public struct LinearModel: Sendable {
 
     /// ``fixing(_:)`` that also leaves out the rows `drop` names (rows the caller replaces with rows of its
     /// own), and returns, for each row of the smaller model, its index in this one.
-    ///
-    /// `singletonsAsBounds`: a row left with one variable becomes that variable's bounds (tightened, rounded inward
-    /// for an integer variable) instead of a row, where the bounds stay a non-empty range; `rows` leaves it out.
-    public func fixing(_ fixed: [Int: Double], droppingRows drop: (Int) -> Bool, singletonsAsBounds: Bool = false)
+    public func fixing(_ fixed: [Int: Double], droppingRows drop: (Int) -> Bool)
         -> (model: LinearModel, original: [VariableID], rows: [Int]) {
         var constant = objectiveConstant
         for (i, value) in fixed { constant += variables[i].objective * value }
@@ -187,35 +184,10 @@ public struct LinearModel: Sendable {
                c.relation == .lessOrEqual ? reach.upperBound <= rhs + 1e-9 : reach.lowerBound >= rhs - 1e-9 {
                 continue
             }
-            if singletonsAsBounds, terms.count == 1, smaller.tighten(terms[0].variable.index, coefficient: terms[0].coefficient, c.relation, rhs) {
-                continue
-            }
             smaller.constraints.append(Constraint(name: c.name, terms: terms, relation: c.relation, rhs: rhs))
             rows.append(r)
         }
         return (smaller, original, rows)
-    }
-
-    /// `coefficient × variable relation rhs` made the variable's bounds, where they stay a non-empty range (false
-    /// otherwise, the bounds unchanged).
-    private mutating func tighten(_ j: Int, coefficient: Double, _ relation: Relation, _ rhs: Double) -> Bool {
-        guard abs(coefficient) > 1e-12, rhs.isFinite else { return false }
-        let value = rhs / coefficient
-        guard value.isFinite else { return false }
-        // Dividing by a negative coefficient turns ≤ into ≥.
-        let sets: (lower: Bool, upper: Bool) = switch relation {
-        case .equal: (true, true)
-        case .lessOrEqual: coefficient > 0 ? (false, true) : (true, false)
-        case .greaterOrEqual: coefficient > 0 ? (true, false) : (false, true)
-        }
-        let integral = variables[j].kind != .continuous
-        var lower = variables[j].lower, upper = variables[j].upper
-        if sets.lower { lower = max(lower, integral ? (value - 1e-9).rounded(.up) : value) }
-        if sets.upper { upper = min(upper ?? .infinity, integral ? (value + 1e-9).rounded(.down) : value) }
-        if let u = upper, u < lower { return false }
-        variables[j].lower = lower
-        variables[j].upper = upper
-        return true
     }
 
     /// The least and the most `terms` can sum to within the variables' bounds (nil when unbounded).

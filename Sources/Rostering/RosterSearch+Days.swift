@@ -71,11 +71,6 @@ extension RosterSearch {
     ///   other day allows are fixed off. Two days let a day off move (a week of five days keeps five), which no
     ///   single day can.
     ///
-    /// Rows left with one variable become that variable's bounds: with fairness priced, most agents' counts are fixed
-    /// on the freed days, and each of their rows against a contract's largest or smallest count is a bound on that
-    /// count (a day of night-r: 1,245 rows, 386 of them such, → 859; a pair's search 0.83 → 0.65 s on average, traced
-    /// over one night-r search).
-    ///
     /// The coverage rows are then written as differences (``LinearModel/differencing(runs:)``): a shift meets
     /// the rows where it starts and ends instead of one per interval. A day of the benchmark's week-r: 5,000
     /// rows and 55,000 entries in the compact model with the other days fixed → 550 rows and 10,000 entries
@@ -171,7 +166,7 @@ extension RosterSearch {
             for r in built.ruleRows[a] { dropped[r] = true }
             for v in built.ruleVariables[a] { fixed[v] = values[v] }
         }
-        let (plain, original, rows) = built.model.fixing(fixed, droppingRows: { dropped[$0] }, singletonsAsBounds: true)
+        let (plain, original, rows) = built.model.fixing(fixed, droppingRows: { dropped[$0] })
         var reduced = plain
         var position = Array(repeating: -1, count: built.model.variables.count)
         for (k, v) in original.enumerated() { position[v.index] = k }

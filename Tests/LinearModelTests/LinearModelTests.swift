@@ -57,65 +57,6 @@ import Testing
         #expect(one.constraints[0].rhs == 1)
     }
 
-    /// Worked by hand, z = 0 fixed: 2x + z ≤ 7 leaves 2x ≤ 7, so the integer x ≤ 3 (3.5 rounded down); −x + z ≤ −2
-    /// leaves x ≥ 2; −y + z ≤ −1 the continuous y ≥ 1; 3w + z = 4 would need w = 4/3, which no integer is, and
-    /// w + z ≥ 7 is beyond w's bound of 5: both stay rows (the solver says infeasible); x + y + z ≥ 1 keeps two variables.
-    @Test func singletonRowsBecomeBounds() {
-        var m = LinearModel(name: "t")
-        let x = m.addVariable("x", kind: .integer, upper: 10)
-        let y = m.addVariable("y")
-        let z = m.addVariable("z", kind: .binary, upper: 1)
-        let w = m.addVariable("w", kind: .integer, upper: 5)
-        m.addConstraint("a", [(x, 2), (z, 1)], .lessOrEqual, 7)
-        m.addConstraint("b", [(x, -1), (z, 1)], .lessOrEqual, -2)
-        m.addConstraint("c", [(y, -1), (z, 1)], .lessOrEqual, -1)
-        m.addConstraint("d", [(w, 3), (z, 1)], .equal, 4)
-        m.addConstraint("e", [(w, 1), (z, 1)], .greaterOrEqual, 7)
-        m.addConstraint("f", [(x, 1), (y, 1), (z, 1)], .greaterOrEqual, 1)
-        let (small, original, rows) = m.fixing([z.index: 0], droppingRows: { _ in false }, singletonsAsBounds: true)
-        #expect(original.map(\.index) == [0, 1, 3])
-        #expect(small.constraints.map(\.name) == ["d", "e", "f"])
-        #expect(rows == [3, 4, 5])
-        #expect(small.variables[0].lower == 2 && small.variables[0].upper == 3)
-        #expect(small.variables[1].lower == 1 && small.variables[1].upper == nil)
-        #expect(small.variables[2].lower == 0 && small.variables[2].upper == 5)
-        // Without the option every one of the six rows stays (none can be dropped: x, y and w reach past each).
-        #expect(m.fixing([z.index: 0], droppingRows: { _ in false }).model.constraints.count == 6)
-    }
-
-    /// Seeded models of five integers in 0…3 and five rows over two or three of them (coefficients ±1…±3): for every
-    /// fixing of the first two, the smaller model with its one-variable rows made bounds admits exactly the completions
-    /// the whole model admits (all 64 enumerated and checked on the whole model), at the same objective.
-    @Test(arguments: 0..<40) func singletonBoundsKeepTheFeasibleCompletions(seed: Int) {
-        var state = UInt64(seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        func draw(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
-        var m = LinearModel(name: "r")
-        let v = (0..<5).map { m.addVariable("v\($0)", kind: .integer, upper: 3, objective: Double(draw(5))) }
-        for r in 0..<5 {
-            var chosen = Set<Int>()
-            let size = 2 + draw(2)
-            while chosen.count < size { chosen.insert(draw(5)) }
-            let terms = chosen.sorted().map { (v[$0], Double((1 + draw(3)) * (draw(2) == 0 ? 1 : -1))) }
-            m.addConstraint("r\(r)", terms, [.lessOrEqual, .greaterOrEqual, .equal][draw(3)], Double(draw(10) - 3))
-        }
-        for a in 0...3 {
-            for b in 0...3 {
-                let fixed = [0: Double(a), 1: Double(b)]
-                let (small, original, _) = m.fixing(fixed, droppingRows: { _ in false }, singletonsAsBounds: true)
-                #expect(original.map(\.index) == [2, 3, 4])
-                for k in 0..<64 {
-                    let rest = [k % 4, k / 4 % 4, k / 16].map(Double.init)
-                    let whole = [Double(a), Double(b)] + rest
-                    #expect(small.isFeasible(rest) == m.isFeasible(whole), "seed \(seed), v0 = \(a), v1 = \(b), rest \(rest)")
-                    if m.isFeasible(whole) { #expect(abs(small.objectiveValue(of: rest) - m.objectiveValue(of: whole)) < 1e-9) }
-                }
-            }
-        }
-    }
-
     /// Seeded models of five binaries and four rows (coefficients −2…2): for every fixing of the first two,
     /// the smaller model admits exactly the completions the whole model admits (every one enumerated and
     /// checked on the whole model).
