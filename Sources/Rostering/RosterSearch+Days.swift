@@ -227,7 +227,11 @@ extension RosterSearch {
         let count = neighbourhoods.count
         var sinceImprovement = 0, tried = 0, next = first % count
         func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
-        while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < count, !(ended?.given ?? false) {
+        // Single days on one of two paths (a stop signal shared with the other) end after a few days in a row without a
+        // cheaper roster, not a whole week: the days the pass has left rarely improve then, and the pairs (or the
+        // other stages) that follow get the time.
+        let quiet = ended != nil && neighbourhoods.allSatisfy { $0.count == 1 } ? min(count, quietSingleDays) : count
+        while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < quiet, !(ended?.given ?? false) {
             defer { next = (next + 1) % count }
             let left = ContinuousClock.now.duration(to: deadline).inSeconds
             tried += 1

@@ -434,8 +434,9 @@ import TestSupport
             #expect(again.other == nil, "seed \(seed): one path, yet another roster came back")
         }
         // The single days from two rosters at once, the second on a thread of its own: the day-optimal roster
-        // above and the product's optimum (brute force: `best`). No gap to close (bound −∞): each search makes its
-        // quiet pass, and the cheaper roster comes back, the calling thread's on a tie (the other beside it). Bound at the optimum: the
+        // above and the product's optimum (brute force: `best`). No gap to close (bound −∞): each search ends after its
+        // three quiet days (days 2, 3 and 4: the next is 5), and the cheaper roster comes back, the calling thread's on a
+        // tie (the other beside it). Bound at the optimum: the
         // search from the optimum has closed the gap before it starts and ends the other, so a roster at the
         // optimum's cost comes back even from the roster with nobody working (alone, its days give the day-optimal one).
         let optimum = built.values(for: solution.roster)
@@ -445,7 +446,7 @@ import TestSupport
                                                       deadline: ContinuousClock.now.advanced(by: .seconds(30)), first: 2,
                                                       beside: .days(from: theirs), progress: { _ in })
             #expect(both.values == (localCost > best + 1e-6 ? optimum : mine), "seed \(seed)")
-            #expect(both.next == 2 && both.spreads == nil, "seed \(seed)")
+            #expect(both.next == 5 && both.spreads == nil, "seed \(seed): two paths end on day \(both.next)")
             // The other path's roster comes back beside it (each search's quiet pass leaves its start unchanged): the
             // roster not returned, nil where the two are the same.
             let notReturned = localCost > best + 1e-6 ? byDays : theirs
