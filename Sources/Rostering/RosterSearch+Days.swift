@@ -227,9 +227,8 @@ extension RosterSearch {
         let count = neighbourhoods.count
         var sinceImprovement = 0, tried = 0, next = first % count
         func gapOpen() -> Bool { cost > 0 && (cost - bound) / cost > mipGap }
-        // Single days on one of two paths (a stop signal shared with the other) end after a few days in a row without a
-        // cheaper roster, not a whole week: the days the pass has left rarely improve then, and the pairs (or the
-        // other stages) that follow get the time.
+        // Single days on one of two paths (every caller that shares a stop signal runs two) end after
+        // ``quietSingleDays`` days in a row without a cheaper roster, not a whole week.
         let quiet = ended != nil && neighbourhoods.allSatisfy { $0.count == 1 } ? min(count, quietSingleDays) : count
         while ContinuousClock.now < deadline, gapOpen(), sinceImprovement < quiet, !(ended?.given ?? false) {
             defer { next = (next + 1) % count }

@@ -726,7 +726,8 @@ public enum RosterSearch {
     /// Single days on one of two paths end after this many days in a row without a cheaper roster (a whole week
     /// before): beside the fairness phase's master (traced on night-r 17) the last seven days of their search found
     /// nothing while the first path's pairs of days waited for them. All forty-two weeks at 20 s then ended within
-    /// 17.2 s (night-r 17 16.8 s, was 19.0–19.9 s and once 0.111 %; week-r 4 17.1 s, was 9.8–11.0 s, on a cheaper path).
+    /// 17.7 s in two runs (night-r 17 16.8 / 17.7 s, was 19.0–19.9 s and once 0.111 %; week-r 4 17.1 / 15.6 s, was
+    /// 9.8–11.0 s, on a cheaper path).
     static let quietSingleDays = 3
 
     /// Models up to this many variables are searched whole.
