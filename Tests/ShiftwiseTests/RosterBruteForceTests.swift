@@ -294,7 +294,7 @@ import TestSupport
             Agent(id: agent.id, name: agent.name, contract: "c", hourlyCost: agent.hourlyCost,
                   unavailableWeekdays: agent.unavailableWeekdays.union(closed[k]), preferredStart: nil)
         }
-        let (_, _, heuristic, start, cg) = try Self.weekMaster(instance)
+        let (_, _, heuristic, _, cg) = try Self.weekMaster(instance)
         var branching = SpreadBranching(root: cg, heuristic: heuristic, solver: GLPKSolver())
         let root = try #require(branching.leaves.first?.limits.first)
         #expect(root[FairnessRule.Measure.late.rawValue].hi == 0...2)
