@@ -19,7 +19,7 @@ struct WebAPI: Sendable {
             let listed = try store.payoutRuns()
             let statuses = Dictionary(listed.map { ($0.summary.id, $0.listedStatus) }, uniquingKeysWith: { a, _ in a })
             return Self.json(.ok, runs.map { r -> [String: Any] in
-                ["id": r.id, "kind": r.kind.rawValue, "name": r.name, "status": statuses[r.id] ?? r.status ?? NSNull(), "started": r.startedAt,
+                ["id": r.id, "kind": r.kind.rawValue, "name": r.name, "status": (statuses[r.id] ?? r.status).map { $0 as Any } ?? NSNull(), "started": r.startedAt,
                  "outcome": r.outcome]
             })
         } catch {

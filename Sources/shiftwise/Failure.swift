@@ -37,7 +37,8 @@ enum Failure {
             let count = error.errors.count
             // The first screenfuls are what a person reads; the count says how many more there are.
             let shown = error.diagnostics.prefix(printLimit).map(\.description)
-            let more = error.diagnostics.count > printLimit ? [texts(.clMoreNotShown, String(error.diagnostics.count - printLimit))] : []
+            let hidden = error.diagnostics.dropFirst(printLimit).reduce(0) { $0 + $1.count }
+            let more = hidden > 0 ? [texts(.clMoreNotShown, String(hidden))] : []
             if texts.language != .en { return shown + more + [texts(writes ? .cliProblemsNothingWritten : .cliProblems, String(count))] }
             return shown + more + ["\(count) problem\(count == 1 ? "" : "s") found\(nothingWritten)"]
         case let error as MissingInputError:
@@ -59,7 +60,9 @@ enum Failure {
 
     static func printWarnings(_ warnings: [Diagnostic]) {
         for w in warnings.prefix(printLimit) { printError(w.description) }
-        if warnings.count > printLimit { printError(texts(.clMoreWarnings, String(warnings.count - printLimit))) }
+        // A bag's note for the warnings it did not keep stands for all of them.
+        let more = warnings.dropFirst(printLimit).reduce(0) { $0 + $1.count }
+        if more > 0 { printError(texts(.clMoreWarnings, String(more))) }
     }
 
     static func printError(_ line: String) {

@@ -97,6 +97,48 @@ import TestSupport
         #expect(r.stderr.contains("more not shown"), "\(r.stderr.suffix(300))")
     }
 
+    /// A baseline from a larger team: 1,500 agents the scenario does not have, two rows each. Each agent is named
+    /// once (1,500 warnings, not 3,000), and past the 200 shown the count is the true one, 1,300 (the bag keeps
+    /// 1,000 and counts the rest), not the 800 of the kept ones alone.
+    @Test func warningFloodsAreCountedTrue() throws {
+        let fixture = try MinimalChangeTests.fixture(changeWeight: "1")
+        var text = MinimalChangeTests.handRoster
+        for k in 0..<1_500 {
+            for day in ["2026-11-30", "2026-12-01"] { text += "X\(k),Other \(k),\(day),\(day)T08:00,\(day)T16:00,7.50,\n" }
+        }
+        try fixture.write("baseline.csv", text)
+        let r = try CommandRunner.run(["roster", fixture.scenario, "--out", fixture.path("out"), "--baseline", fixture.path("baseline.csv"),
+                                       "--db", fixture.path("db.sqlite")])
+        #expect(r.status == 0, "\(r.stderr.suffix(400))")
+        let named = r.stderr.split(separator: "\n").filter { $0.contains("is not in the scenario's agents") }
+        #expect(named.count == 200)
+        #expect(named.first?.contains("baseline.csv:12:1: warning: agent X0 ") == true, "\(named.first ?? "")")
+        #expect(named.last?.contains("baseline.csv:410:1: warning: agent X199 ") == true, "\(named.last ?? "")")
+        #expect(r.stderr.contains("… and 1300 more warnings not shown"), "\(r.stderr.suffix(600))")
+    }
+
+    /// Problems a reader finds in two passes (cells, then the week and the agents) are printed in file order.
+    @Test func problemsInFileOrder() throws {
+        let fixture = try ScenarioFixture()
+        try fixture.write("pins.csv", """
+            agent_id,name,date,start,end,paid_hours,breaks,pinned
+            A1,x,2026-12-31,2026-12-31T08:00,2026-12-31T16:00,7.50,,yes
+            A2,x,2026-12-01,8am,2026-12-01T16:00,7.50,,yes
+            ZZ9,x,2026-12-01,2026-12-01T08:00,2026-12-01T16:00,7.50,,yes
+            A3,x,2026-12-01,2026-12-01T10:00,2026-12-01T14:00,4.00,,maybe
+
+            """)
+        let r = try CommandRunner.run(["roster", fixture.scenario, "--out", fixture.path("out"), "--pin", fixture.path("pins.csv"),
+                                       "--db", fixture.path("db.sqlite")])
+        #expect(r.status == 65, "\(r.stderr)")
+        let lines = r.stderr.split(separator: "\n").compactMap { line -> Int? in
+            guard let at = line.range(of: "pins.csv:") else { return nil }
+            return Int(line[at.upperBound...].prefix { $0.isNumber })
+        }
+        #expect(lines == [2, 3, 4, 5], "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("out")))
+    }
+
     /// Quiet mistakes get a warning: a forecast without rows, 30-minute volumes in a 15-minute scenario.
     @Test func suspiciousForecastsAreWarned() throws {
         let empty = try ScenarioFixture(overrides: ["forecast.csv": "start,contacts,aht_seconds\n"])

@@ -34,12 +34,15 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public let message: String
     /// What the user can do to fix it; empty when the message says it all.
     public let fix: String
+    /// How many diagnostics this one stands for: 1, or the number of further warnings a bag found and did not keep.
+    public let count: Int
 
-    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String, fix: String = "") {
+    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String, fix: String = "", count: Int = 1) {
         self.severity = severity
         self.location = location
         self.message = message
         self.fix = fix
+        self.count = count
     }
 
     /// `file:line:column: error: message (fix)`.
@@ -53,8 +56,18 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
 public struct InputError: Error, Sendable, CustomStringConvertible {
     public let diagnostics: [Diagnostic]
 
+    /// Keeps the files in the order their first problem was found, and each file's problems in line and column
+    /// order (a reader checks a file in more than one pass); problems about a whole file come after its lines'.
     public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics
+        var fileOrder: [String: Int] = [:]
+        for d in diagnostics where fileOrder[d.location.file] == nil { fileOrder[d.location.file] = fileOrder.count }
+        self.diagnostics = diagnostics.enumerated().sorted { a, b in
+            func key(_ e: (offset: Int, element: Diagnostic)) -> (Int, Int, Int, Int) {
+                let at = e.element.location
+                return (fileOrder[at.file] ?? 0, at.line == 0 ? Int.max : at.line, at.column, e.offset)
+            }
+            return key(a) < key(b)
+        }.map(\.element)
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -90,8 +103,18 @@ public struct MissingInputError: Error, Sendable, CustomStringConvertible {
 /// A bag keeps at most ``limit`` diagnostics (a file of two million bad rows must not take gigabytes
 /// to report); past that it notes once, at the file, that more were found.
 public struct DiagnosticBag: Sendable {
-    public private(set) var items: [Diagnostic] = []
+    private var kept: [Diagnostic] = []
     private var full = false
+    /// Warnings found past the limit: counted, so the note that stands for them says how many.
+    private var omittedWarnings = 0
+    private var omittedFile = ""
+
+    /// What was kept, and past the limit one warning that says how many more warnings were found.
+    public var items: [Diagnostic] {
+        guard omittedWarnings > 0 else { return kept }
+        return kept + [Diagnostic(.warning, at: SourceLocation(file: omittedFile), Texts.current(.dgMoreWarnings, String(omittedWarnings)),
+                                  count: omittedWarnings)]
+    }
 
     /// The most diagnostics one bag keeps.
     public static let limit = 1_000
@@ -111,12 +134,17 @@ public struct DiagnosticBag: Sendable {
     }
 
     private mutating func add(_ d: Diagnostic) {
-        if items.count < Self.limit {
-            items.append(d)
-        } else if !full, d.severity == .error {
-            full = true
-            items.append(Diagnostic(.error, at: SourceLocation(file: d.location.file),
-                                    Texts.current(.dgTooMany, String(Self.limit)), fix: Texts.current(.dgTooManyFix)))
+        if kept.count < Self.limit {
+            kept.append(d)
+        } else if d.severity == .error {
+            if !full {
+                full = true
+                kept.append(Diagnostic(.error, at: SourceLocation(file: d.location.file),
+                                       Texts.current(.dgTooMany, String(Self.limit)), fix: Texts.current(.dgTooManyFix)))
+            }
+        } else {
+            if omittedWarnings == 0 { omittedFile = d.location.file }
+            omittedWarnings += d.count
         }
     }
 

@@ -31,6 +31,8 @@ public enum PlannedShiftReader {
         let agents = Set(scenario.agents.map(\.id))
         let grid = scenario.grid
         var shifts: [PlannedShift] = []
+        // A baseline's agent the scenario no longer has is named once, at its first row.
+        var leftAgents = Set<String>()
         for row in reading.sheet.rows {
             if let pinned = row.pinned, purpose == .pins, pinned.value != true { continue }
             guard let id = row.agentID.value, let date = row.date.value, let start = row.start.value, let end = row.end.value else { continue }
@@ -38,7 +40,7 @@ public enum PlannedShiftReader {
                 if purpose == .pins {
                     let hint = closestMatch(to: id, in: agents).map { Texts.current(.rsPinHint, $0) } ?? ""
                     bag.error(row.agentID.location, Texts.current(.rsPinAgent, id, hint), fix: Texts.current(.rsPinAgentFix))
-                } else {
+                } else if leftAgents.insert(id).inserted {
                     bag.warning(row.agentID.location, Texts.current(.rsBaselineAgent, id), fix: Texts.current(.rsBaselineAgentFix))
                 }
                 continue
