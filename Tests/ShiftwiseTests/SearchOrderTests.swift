@@ -9,13 +9,6 @@ import TestSupport
 
 /// Which of GLPK's search of the LP's shifts (step 4) and the dive over the week master (step 5) runs, and first.
 @Suite struct SearchOrderTests {
-    final class Lines: @unchecked Sendable {
-        private let lock = NSLock()
-        private var lines: [String] = []
-        func add(_ line: String) { lock.withLock { lines.append(line) } }
-        var all: [String] { lock.withLock { lines } }
-    }
-
     /// Eight agents, no rule with rows of its own, a demand the heuristic roster covers nearly as the bound does.
     static func scenario() -> Scenario {
         var rng = SplitMix64(seed: 5)
@@ -41,7 +34,7 @@ import TestSupport
     }
 
     static func progress(mipGap: Double) throws -> (lines: [String], solution: RosterSearch.Solution) {
-        let lines = Lines()
+        let lines = SecondDiveTests.Lines()
         let scenario = scenario()
         let solution = try RosterSearch.solve(scenario: scenario, requirements: StaffingCalculator.requirements(for: scenario),
                                               timeLimitSeconds: 60, mipGap: mipGap, solver: GLPKSolver(), progress: { lines.add($0) })
