@@ -88,3 +88,14 @@ import Testing
         #expect(zh(.rosterTitle, "w49") == "排班 — w49")
     }
 }
+
+/// Full-width forms as an input method's full-width mode types them, read back in ASCII.
+@Suite struct HalfWidthTests {
+    @Test func fullWidthFormsBecomeASCII() {
+        #expect("３５．００".halfWidth == "35.00")
+        #expect("－１２".halfWidth == "-12")
+        #expect("　１ｋｇ".halfWidth == " 1kg")
+        #expect("35.00".halfWidth == nil)
+        #expect("三十五".halfWidth == nil)
+    }
+}

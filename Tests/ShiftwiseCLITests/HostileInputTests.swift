@@ -139,6 +139,27 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: fixture.path("out")))
     }
 
+    /// Numbers typed in an input method's full-width mode are refused at their cell, and the fix gives the number
+    /// in half-width digits (written here by hand), in English and in Chinese; text that is not a number either way
+    /// keeps the usual fix.
+    @Test func fullWidthNumbersGetTheirHalfWidthForm() throws {
+        let fixture = try ScenarioFixture(overrides: [
+            "forecast.csv": ScenarioFixture.forecast.replacingOccurrences(of: "2026-11-30T09:00,20,300", with: "2026-11-30T09:00,２０．５,３００"),
+            "agents.csv": ScenarioFixture.agents.replacingOccurrences(of: "full-time,35.50", with: "full-time,３５．５０")
+                .replacingOccurrences(of: "full-time,36.00", with: "full-time,36 yuan"),
+        ])
+        let r = try CommandRunner.run(["staff", fixture.scenario, "--out", fixture.path("out")])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("forecast.csv:2:18: error: contacts must be a number, got `２０．５` (it is typed in full-width characters: type it in half-width digits, 20.5)"), "\(r.stderr)")
+        #expect(r.stderr.contains("(it is typed in full-width characters: type it in half-width digits, 300)"), "\(r.stderr)")
+        #expect(r.stderr.contains("(it is typed in full-width characters: type it in half-width digits, 35.50)"), "\(r.stderr)")
+        #expect(r.stderr.contains("got `36 yuan` (write it like 35.50"), "\(r.stderr)")
+        let yaml = try ScenarioFixture(overrides: ["tiny.yaml": ScenarioFixture.yaml.replacingOccurrences(of: "service_level: 0.80", with: "service_level: ０.８")])
+        let zh = try CommandRunner.run(["staff", yaml.scenario, "--out", yaml.path("out"), "--lang", "zh"])
+        #expect(zh.status == 65 && zh.stderr.contains("(这是全角字符：请用半角数字输入，即 0.8)"), "\(zh.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("out")) && !FileManager.default.fileExists(atPath: yaml.path("out")))
+    }
+
     /// Quiet mistakes get a warning: a forecast without rows, 30-minute volumes in a 15-minute scenario.
     @Test func suspiciousForecastsAreWarned() throws {
         let empty = try ScenarioFixture(overrides: ["forecast.csv": "start,contacts,aht_seconds\n"])

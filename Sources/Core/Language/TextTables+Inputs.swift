@@ -81,6 +81,7 @@ extension Texts {
         .tfNotUTF8: "the file is not valid UTF-8 (byte 0x{0})",
         .tfNotUTF8Fix: "save the file as UTF-8, e.g. in a spreadsheet choose \"CSV UTF-8\", or convert with `iconv -f WINDOWS-1252 -t UTF-8`",
         .dgTooMany: "more problems were found than the first {0} listed here", .dgTooManyFix: "fix these and run again", .dgMoreWarnings: "{0} more warnings were found and are not listed",
+        .numHalfWidthFix: "it is typed in full-width characters: type it in half-width digits, {0}",
 
         .ovDidYouMean: "did you mean {0}?", .ovNumericKeys: "numeric keys: {0}, contracts.<name>.min_hours|max_hours|max_days",
         .ovNotNumericKey: "--vary: `{0}` is not a numeric scenario key ({1})",
@@ -225,6 +226,7 @@ extension Texts {
         .tfNotUTF8: "文件不是有效的 `UTF-8`（字节 0x{0}）",
         .tfNotUTF8Fix: "请把文件存为 `UTF-8`，如在电子表格软件中选择 `CSV UTF-8`，或用 `iconv -f WINDOWS-1252 -t UTF-8` 转换",
         .dgTooMany: "发现的问题多于此处列出的前 {0} 个", .dgTooManyFix: "请先改正这些问题，再重新运行", .dgMoreWarnings: "另有 {0} 条警告未列出",
+        .numHalfWidthFix: "这是全角字符：请用半角数字输入，即 {0}",
 
         .ovDidYouMean: "是否想写 {0}？", .ovNumericKeys: "数值键：{0}、`contracts.<name>.min_hours|max_hours|max_days`",
         .ovNotNumericKey: "`--vary`：`{0}` 不是情景中的数值键（{1}）",

@@ -98,7 +98,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case cvAfterQuote, cvAfterQuoteFix, cvUnclosed, cvUnclosedFix, cvEmpty, cvEmptyFix, cvNoName, cvNoNameFix, cvMoreIgnored, cvMoreIgnoredFix
     case cvLonger, cvMoreRow, cvMoreRows, cvLongerFix, cvControl, cvControlFix, cvLength, cvLengthFix
     case tfNoSuchFile, tfLinkNowhere, tfFolder, tfUnreadable, tfCannotReadFrom, tfCannotRead, tfUTF16, tfUTF16Fix, tfNotUTF8, tfNotUTF8Fix
-    case dgTooMany, dgTooManyFix, dgMoreWarnings
+    case dgTooMany, dgTooManyFix, dgMoreWarnings, numHalfWidthFix
     case ovDidYouMean, ovNumericKeys, ovNotNumericKey, ovNotNumber
     case qaContactEmpty, qaContactEmptyFix, qaAgentEmpty, qaAgentEmptyFix, qaStart, qaStartFix, qaContactTwice, qaContactTwiceFix, qaCriterionTwice
     case qaCriterionTwiceFix, qaWeights, qaWeightsFix, qaScoredTwice, qaScoredTwiceFix, qaOtherAgent, qaOtherAgentFix, qaNotSampled, qaNotSampledFix

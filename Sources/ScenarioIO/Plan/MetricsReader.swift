@@ -139,7 +139,7 @@ public enum MetricsReader {
                 } else if text.contains(","), let fixed = ExactDecimal(text.replacingCommas) {
                     bag.error(location, Texts.current(.mtNotNumber, text, name), fix: Texts.current(.mtCommaFix, "\(fixed)"))
                 } else {
-                    bag.error(location, Texts.current(.mtNotNumber, text, name), fix: Texts.current(.mtNotNumberFix))
+                    bag.error(location, Texts.current(.mtNotNumber, text, name), fix: Texts.numberFix(text, else: Texts.current(.mtNotNumberFix)))
                 }
             }
             rows.append(MetricsTable.Row(agentID: id, name: columns.text("name", in: record, bag: &bag), team: columns.text("team", in: record, bag: &bag),

@@ -48,7 +48,7 @@ public enum RosterSheetReader {
             guard let value = ExactDecimal(text), !value.isNegative else { return nil }
             return value
         }, bag: &bag) { text in
-            (Texts.current(.rsPaid, text), Texts.current(.rsPaidFix))
+            (Texts.current(.rsPaid, text), Texts.numberFix(text, else: Texts.current(.rsPaidFix)))
         }
         if paid.text.isEmpty {
             bag.error(paid.location, Texts.current(.rsEmpty, "paid_hours"), fix: Texts.current(.rsPaidEmptyFix))

@@ -32,7 +32,7 @@ public enum AgentsReader {
             let costText = columns.cell("hourly_cost", in: record)
             let cost = ExactDecimal(costText)
             if cost == nil || cost?.isNegative == true || (cost.map { $0 > ExactDecimal(1_000_000) || $0.normalized.scale > 4 } ?? false) {
-                local.error(columns.location("hourly_cost", in: record), Texts.current(.agCost, costText), fix: Texts.current(.agCostFix))
+                local.error(columns.location("hourly_cost", in: record), Texts.current(.agCost, costText), fix: Texts.numberFix(costText, else: Texts.current(.agCostFix)))
             }
             var dates = Set<LocalDate>()
             var weekdays = Set<Weekday>()

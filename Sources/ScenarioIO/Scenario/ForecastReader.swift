@@ -78,7 +78,7 @@ public enum ForecastReader {
                 contacts = value
             }
         } else {
-            bag.error(columns.location("contacts", in: record), Texts.current(.fcContactsNumber, contactsText), fix: Texts.current(.fcContactsNumberFix))
+            bag.error(columns.location("contacts", in: record), Texts.current(.fcContactsNumber, contactsText), fix: Texts.numberFix(contactsText, else: Texts.current(.fcContactsNumberFix)))
         }
         var aht: ExactDecimal?
         if ahtText.isEmpty {
@@ -93,7 +93,7 @@ public enum ForecastReader {
                 aht = value
             }
         } else {
-            bag.error(columns.location("aht_seconds", in: record), Texts.current(.fcAHTNumber, ahtText), fix: Texts.current(.fcAHTNumberFix))
+            bag.error(columns.location("aht_seconds", in: record), Texts.current(.fcAHTNumber, ahtText), fix: Texts.numberFix(ahtText, else: Texts.current(.fcAHTNumberFix)))
         }
         guard let contacts, let aht else { return nil }
         if contacts.isPositive && !aht.isPositive {

@@ -109,7 +109,7 @@ public struct NodeReader {
     static func decimal(_ text: String, at location: SourceLocation, name: String, min: ExactDecimal?, max: ExactDecimal?,
                         minExclusive: Bool, maxExclusive: Bool, bag: inout DiagnosticBag) -> ExactDecimal? {
         guard let value = ExactDecimal(text) else {
-            bag.error(location, Texts.current(.errNumber, name, text), fix: Texts.current(.errNumberFix))
+            bag.error(location, Texts.current(.errNumber, name, text), fix: Texts.numberFix(text, else: Texts.current(.errNumberFix)))
             return nil
         }
         // Every number in a YAML file is bounded, so the exact arithmetic built on it cannot overflow.
@@ -134,7 +134,7 @@ public struct NodeReader {
     public func integer(_ key: String, required: Bool = false, min: Int? = nil, max: Int? = nil, bag: inout DiagnosticBag) -> Int? {
         guard let (text, location) = string(key, required: required, bag: &bag) else { return nil }
         guard let value = ExactDecimal(text)?.intValue else {
-            bag.error(location, Texts.current(.errWhole, name(key), text), fix: Texts.current(.errWholeFix))
+            bag.error(location, Texts.current(.errWhole, name(key), text), fix: Texts.numberFix(text, else: Texts.current(.errWholeFix)))
             return nil
         }
         if let min, value < min {
@@ -156,7 +156,7 @@ public struct NodeReader {
 
     static func minutes(fromHours text: String, at location: SourceLocation, name: String, min: Int, bag: inout DiagnosticBag) -> Int? {
         guard let hours = ExactDecimal(text), hours.normalized.scale <= maxDecimals, !(hours > magnitudeLimit), !(hours < -magnitudeLimit) else {
-            bag.error(location, Texts.current(.ymHours, name, text), fix: Texts.current(.ymHoursFix))
+            bag.error(location, Texts.current(.ymHours, name, text), fix: Texts.numberFix(text, else: Texts.current(.ymHoursFix)))
             return nil
         }
         guard let minutes = (hours * 60).intValue else {
