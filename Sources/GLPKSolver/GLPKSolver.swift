@@ -103,7 +103,7 @@ public struct GLPKSolver: MIPSolver {
                 var lp = glp_smcp()
                 glp_init_smcp(&lp)
                 lp.msg_lev = GLP_MSG_ERR
-                lp.presolve = GLP_ON
+                lp.presolve = options.presolve ? GLP_ON : GLP_OFF
                 lp.tm_lim = timeLimitMs
                 let rc = glp_simplex(problem, &lp)
                 if rc != 0 || glp_get_status(problem) != GLP_OPT {

@@ -4,6 +4,8 @@ public struct SolveOptions: Sendable {
     public var timeLimitSeconds: Double?
     /// Relative gap at which branch-and-bound stops as optimal.
     public var mipGap: Double
+    /// Whether GLPK's presolver runs: on the whole search, or, with an ``initialSolution`` (whose columns the search
+    /// must keep), on the root LP only.
     public var presolve: Bool
     /// Receives (incumbent objective or nil, best bound) as the search goes; called on the solving thread.
     public var progress: (@Sendable (SearchProgress) -> Void)?

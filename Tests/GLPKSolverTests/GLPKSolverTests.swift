@@ -21,6 +21,24 @@ import LinearModel
         #expect(result.values?.map { $0.rounded() } == [2, 0, 1])
     }
 
+    /// Started from a known solution, with and without the root LP's presolve, and with presolve off and no start:
+    /// the same optimum 13 at (2, 0, 1) every way (the start (0, 1, 2), worth 10, is feasible: 5, 5, 8).
+    @Test func startedFromASolutionWithOrWithoutPresolve() throws {
+        var m = LinearModel(name: "tiny", sense: .maximize)
+        let x = m.addVariable("x", kind: .integer, objective: 5)
+        let y = m.addVariable("y", kind: .integer, objective: 4)
+        let z = m.addVariable("z", kind: .integer, objective: 3)
+        m.addConstraint("c1", [(x, 2), (y, 3), (z, 1)], .lessOrEqual, 5)
+        m.addConstraint("c2", [(x, 4), (y, 1), (z, 2)], .lessOrEqual, 11)
+        m.addConstraint("c3", [(x, 3), (y, 4), (z, 2)], .lessOrEqual, 8)
+        for (presolve, start) in [(true, [0.0, 1, 2]), (false, [0.0, 1, 2]), (false, nil)] {
+            let result = try GLPKSolver().solve(m, options: SolveOptions(timeLimitSeconds: 10, mipGap: 0, presolve: presolve, initialSolution: start))
+            #expect(result.status == .optimal, "presolve \(presolve), start \(String(describing: start))")
+            #expect(result.objective == 13)
+            #expect(result.values?.map { $0.rounded() } == [2, 0, 1])
+        }
+    }
+
     /// The same as an LP: optimum 13 at (2, 0, 1) too (Chvátal, Linear Programming, ch. 2).
     @Test func solvesAnLP() throws {
         var m = LinearModel(name: "lp", sense: .maximize)
