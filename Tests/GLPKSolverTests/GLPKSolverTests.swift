@@ -4,16 +4,22 @@ import LinearModel
 @testable import GLPKSolver
 
 @Suite struct GLPKSolverTests {
-    /// max 5x + 4y + 3z s.t. 2x + 3y + z ≤ 5, 4x + y + 2z ≤ 11, 3x + 4y + 2z ≤ 8, integer ≥ 0:
-    /// optimum 13 at (2, 0, 1) (Chvátal's LP example, integer version).
-    @Test func solvesATinyIntegerModel() throws {
-        var m = LinearModel(name: "tiny", sense: .maximize)
-        let x = m.addVariable("x", kind: .integer, objective: 5)
-        let y = m.addVariable("y", kind: .integer, objective: 4)
-        let z = m.addVariable("z", kind: .integer, objective: 3)
+    /// max 5x + 4y + 3z s.t. 2x + 3y + z ≤ 5, 4x + y + 2z ≤ 11, 3x + 4y + 2z ≤ 8, x, y, z ≥ 0 (Chvátal's LP example).
+    static func chvatal(_ kind: LinearModel.Kind) -> LinearModel {
+        var m = LinearModel(name: "chvatal", sense: .maximize)
+        let x = m.addVariable("x", kind: kind, objective: 5)
+        let y = m.addVariable("y", kind: kind, objective: 4)
+        let z = m.addVariable("z", kind: kind, objective: 3)
         m.addConstraint("c1", [(x, 2), (y, 3), (z, 1)], .lessOrEqual, 5)
         m.addConstraint("c2", [(x, 4), (y, 1), (z, 2)], .lessOrEqual, 11)
         m.addConstraint("c3", [(x, 3), (y, 4), (z, 2)], .lessOrEqual, 8)
+        return m
+    }
+
+    /// max 5x + 4y + 3z s.t. 2x + 3y + z ≤ 5, 4x + y + 2z ≤ 11, 3x + 4y + 2z ≤ 8, integer ≥ 0:
+    /// optimum 13 at (2, 0, 1) (Chvátal's LP example, integer version).
+    @Test func solvesATinyIntegerModel() throws {
+        let m = Self.chvatal(.integer)
         let result = try GLPKSolver().solve(m, options: SolveOptions(timeLimitSeconds: 10, mipGap: 0))
         #expect(result.status == .optimal)
         #expect(result.objective == 13)
@@ -24,13 +30,7 @@ import LinearModel
     /// Started from a known solution, with and without the root LP's presolve, and with presolve off and no start:
     /// the same optimum 13 at (2, 0, 1) every way (the start (0, 1, 2), worth 10, is feasible: 5, 5, 8).
     @Test func startedFromASolutionWithOrWithoutPresolve() throws {
-        var m = LinearModel(name: "tiny", sense: .maximize)
-        let x = m.addVariable("x", kind: .integer, objective: 5)
-        let y = m.addVariable("y", kind: .integer, objective: 4)
-        let z = m.addVariable("z", kind: .integer, objective: 3)
-        m.addConstraint("c1", [(x, 2), (y, 3), (z, 1)], .lessOrEqual, 5)
-        m.addConstraint("c2", [(x, 4), (y, 1), (z, 2)], .lessOrEqual, 11)
-        m.addConstraint("c3", [(x, 3), (y, 4), (z, 2)], .lessOrEqual, 8)
+        let m = Self.chvatal(.integer)
         for (presolve, start) in [(true, [0.0, 1, 2]), (false, [0.0, 1, 2]), (false, nil)] {
             let result = try GLPKSolver().solve(m, options: SolveOptions(timeLimitSeconds: 10, mipGap: 0, presolve: presolve, initialSolution: start))
             #expect(result.status == .optimal, "presolve \(presolve), start \(String(describing: start))")
@@ -41,13 +41,7 @@ import LinearModel
 
     /// The same as an LP: optimum 13 at (2, 0, 1) too (Chvátal, Linear Programming, ch. 2).
     @Test func solvesAnLP() throws {
-        var m = LinearModel(name: "lp", sense: .maximize)
-        let x = m.addVariable("x", objective: 5)
-        let y = m.addVariable("y", objective: 4)
-        let z = m.addVariable("z", objective: 3)
-        m.addConstraint("c1", [(x, 2), (y, 3), (z, 1)], .lessOrEqual, 5)
-        m.addConstraint("c2", [(x, 4), (y, 1), (z, 2)], .lessOrEqual, 11)
-        m.addConstraint("c3", [(x, 3), (y, 4), (z, 2)], .lessOrEqual, 8)
+        let m = Self.chvatal(.continuous)
         let result = try GLPKSolver().solve(m, options: SolveOptions())
         #expect(result.status == .optimal)
         #expect(abs((result.objective ?? 0) - 13) < 1e-9)
